@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`. Both build what they
+# need first: the virtual environment, the Python packages, the Debian packages.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+DEMO_HOME := build/demo-home
+
+.PHONY: run test bench system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+system-deps:
+	@packaging/system-deps.sh
+
+run: $(STAMP) system-deps
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "Pas d'écran ici : Atelier est un programme à fenêtres."; \
+	  echo "Lancez « make run » depuis une session graphique, ou sur un écran virtuel :"; \
+	  echo "  xvfb-run -s '-screen 0 1280x800x24' make run"; \
+	  exit 1; \
+	fi
+	ATELIER_HOME=$(DEMO_HOME) $(PY) -m atelier demo --if-needed
+	ATELIER_HOME=$(DEMO_HOME) $(PY) -m atelier
+
+test: $(STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+clean:
+	rm -rf $(VENV) build

@@ -1,0 +1,3 @@
+"""Atelier: digital-literacy workshops for seniors — the Qt-free core."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,175 @@
+"""The ``atelier`` command: the composition root.
+
+With no sub-command it starts the program's window. The Qt side (``ui``) is imported
+only inside the commands that need it, so that every other command works on a PC
+without a display.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from atelier import __version__, backups, paths
+from atelier.db import DatabaseError
+from atelier.i18n import _
+from atelier.store import Store, restore
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # plain words, no traceback, exit code 2
+        self.print_usage(sys.stderr)
+        self.exit(2, _("Erreur : {message}\nVoir « atelier --help ».\n").format(message=message))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="atelier",
+        description=_("Atelier : les ateliers numériques pour les seniors. Sans commande, ouvre la fenêtre du programme."),
+    )
+    parser.add_argument("--version", action="version", version=f"Atelier {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar=_("commande"), parser_class=_Parser)
+
+    commands.add_parser("gui", help=_("ouvrir la fenêtre du programme (par défaut)"))
+
+    demo = commands.add_parser("demo", help=_("remplir une base vide avec des données de démonstration"))
+    demo.add_argument("--if-needed", action="store_true", help=_("ne rien faire si la démonstration est déjà prête"))
+
+    lessons = commands.add_parser("lessons", help=_("modules de leçons"))
+    lesson_commands = lessons.add_subparsers(dest="lessons_command", metavar=_("commande"), parser_class=_Parser, required=True)
+    check_lessons = lesson_commands.add_parser("check", help=_("vérifier un module, un dossier de modules ou un .zip"))
+    check_lessons.add_argument("paths", nargs="*", type=Path, metavar=_("CHEMIN"), help=_("par défaut : les modules fournis"))
+
+    commands.add_parser("check", help=_("vérifier que le fichier de données est intact"))
+
+    backup = commands.add_parser("backup", help=_("faire une sauvegarde maintenant, ou lister les sauvegardes"))
+    backup.add_argument("action", nargs="?", choices=["list"], help=_("« list » : lister les sauvegardes"))
+
+    restore_cmd = commands.add_parser("restore", help=_("remettre en place une sauvegarde"))
+    restore_cmd.add_argument("backup", metavar=_("SAUVEGARDE"), help=_("chemin du fichier, ou « latest » pour la plus récente en bon état"))
+    restore_cmd.add_argument("--yes", action="store_true", help=_("ne pas demander de confirmation"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            from ui.app import main as gui_main  # the one place the core reaches the GUI
+
+            return gui_main()
+        return _COMMANDS[command](args)
+    except DatabaseError as error:
+        print(str(error), file=sys.stderr)
+        return 3
+    except (backups.BackupError, ValueError, OSError) as error:
+        print(_("Erreur : {error}").format(error=error), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _demo(args) -> int:
+    from atelier import demo
+
+    store = Store.open()
+    try:
+        if demo.is_demo(store.db) and args.if_needed:
+            print(_("La base de démonstration est prête : {path}").format(path=store.path))
+            return 0
+        if not store.is_empty():
+            print(
+                _("Cette base contient déjà des données ({path}). La démonstration ne la touche pas.\n"
+                  "Pour essayer Atelier, choisissez un autre dossier : ATELIER_HOME=/tmp/demo atelier demo").format(path=store.path),
+                file=sys.stderr,
+            )
+            return 1
+        summary = demo.fill(store.db)
+        print(_("Démonstration prête : {groups} groupes, {people} participants, {sessions} séances.").format(**summary))
+        return 0
+    finally:
+        store.close()
+
+
+def _lessons(args) -> int:
+    from atelier import lessons
+
+    targets = args.paths or lessons.default_lesson_dirs()
+    problems = []
+    for target in targets:
+        if not target.exists():
+            print(_("Introuvable : {path}").format(path=target), file=sys.stderr)
+            return 2
+        problems += lessons.check_path(target)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(_("{count} problème(s) trouvé(s).").format(count=len(problems)), file=sys.stderr)
+        return 1
+    print(_("Aucun problème : les modules sont prêts."))
+    return 0
+
+
+def _check(args) -> int:
+    from atelier import db as database
+
+    path = paths.database_path()
+    if not path.exists():
+        print(_("Aucun fichier de données pour l'instant : {path}").format(path=path))
+        return 0
+    store = Store.open()  # runs quick_check and refuses a damaged file with advice
+    try:
+        result = database.integrity_check(store.db)
+    finally:
+        store.close()
+    if result != "ok":
+        print(_("Le fichier de données est abîmé : {result}").format(result=result), file=sys.stderr)
+        return 3
+    print(_("Le fichier de données est intact : {path}").format(path=path))
+    return 0
+
+
+def _backup(args) -> int:
+    if args.action == "list":
+        found = backups.list_backups(paths.backups_dir())
+        if not found:
+            print(_("Aucune sauvegarde pour l'instant."))
+        for backup in found:
+            when = backup.taken_at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+            print(f"{when}  {backup.reason:<14} {backup.size / 1_000_000:7.1f} Mo  {backup.path}")
+        return 0
+    store = Store.open()
+    try:
+        backup = store.backup("manual")
+    finally:
+        store.close()
+    print(_("Sauvegarde faite : {path}").format(path=backup.path))
+    return 0
+
+
+def _restore(args) -> int:
+    if args.backup == "latest":
+        chosen = backups.latest_good(paths.backups_dir())
+        if chosen is None:
+            print(_("Aucune sauvegarde en bon état n'a été trouvée."), file=sys.stderr)
+            return 1
+        source = chosen.path
+    else:
+        source = Path(args.backup)
+        if not source.is_file():
+            print(_("Sauvegarde introuvable : {path}").format(path=source), file=sys.stderr)
+            return 1
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(_("Ajoutez --yes pour confirmer la remise en place."), file=sys.stderr)
+            return 1
+        answer = input(_("Remplacer les données actuelles par {path} ? Elles seront d'abord sauvegardées. [o/N] ").format(path=source))
+        if answer.strip().lower() not in ("o", "oui", "y", "yes"):
+            print(_("Rien n'a été changé."))
+            return 1
+    path = restore(source)
+    print(_("Sauvegarde remise en place : {path}").format(path=path))
+    return 0
+
+
+_COMMANDS = {"demo": _demo, "lessons": _lessons, "check": _check, "backup": _backup, "restore": _restore}

@@ -1,0 +1,109 @@
+"""Opening the one SQLite file safely.
+
+Every connection runs in WAL mode with ``synchronous=FULL`` (power cuts happen on
+donated PCs: NORMAL may roll back a committed transaction) and foreign keys on.
+Before anything is written, the file is checked: a file from a newer Atelier is
+refused untouched, a damaged file is kept as it is and reported, never repaired.
+"""
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from atelier import schema
+from atelier.i18n import _
+
+
+class DatabaseError(Exception):
+    """A problem with the database file, explained in plain French."""
+
+
+class NewerDatabaseError(DatabaseError):
+    pass
+
+
+class DamagedDatabaseError(DatabaseError):
+    def __init__(self, message: str, path: Path, details: str):
+        super().__init__(message)
+        self.path = path
+        self.details = details
+
+
+def connect(path: Path) -> Database:
+    """A connection with the house pragmas; creates the file if needed."""
+    conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return Database(conn, execute_plugins=False)
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file, for checks before opening."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def inspect(path: Path) -> tuple[int, list[str]]:
+    """The file's schema version and applied migration names, read without writing."""
+    conn = read_only(path)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+            [schema.migrations.migrations_table],
+        ).fetchone()
+        names = []
+        if has_table:
+            names = [
+                row[0]
+                for row in conn.execute(
+                    f"SELECT name FROM {schema.migrations.migrations_table} "
+                    "WHERE migration_set = ? ORDER BY rowid",
+                    [schema.MIGRATION_SET],
+                )
+            ]
+        return version, names
+    finally:
+        conn.close()
+
+
+def refuse_if_newer(path: Path) -> None:
+    version, names = inspect(path)
+    unknown = [n for n in names if n not in schema.known_migrations()]
+    if version > schema.SCHEMA_VERSION or unknown:
+        raise NewerDatabaseError(
+            _(
+                "Ce fichier de données a été écrit par une version plus récente "
+                "d'Atelier. Il n'a pas été modifié. Installez la dernière version "
+                "d'Atelier pour l'ouvrir.\nFichier : {path}"
+            ).format(path=path)
+        )
+
+
+def quick_check(path: Path) -> str:
+    """'ok', or SQLite's description of the damage."""
+    try:
+        conn = read_only(path)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return "\n".join(r[0] for r in rows)
+
+
+def integrity_check(db: Database) -> str:
+    rows = db.execute("PRAGMA integrity_check").fetchall()
+    return "\n".join(r[0] for r in rows)
+
+
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for m in schema.migrations.pending(db)]
+
+
+def migrate(db: Database) -> None:
+    schema.migrations.apply(db)
+    with db.atomic():
+        db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")

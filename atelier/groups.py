@@ -1,0 +1,95 @@
+"""Groups: a workshop series, with its members."""
+
+from dataclasses import dataclass, field, fields, replace
+
+from sqlite_utils import Database
+
+from atelier.clock import new_id, utc_now
+from atelier.i18n import _
+from atelier import people
+from atelier.people import Participant
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    place: str = ""
+    weekday: int | None = None  # 0 = Monday
+    start_time: str | None = None  # "14:00", local time of the workshop
+    end_time: str | None = None
+    archived_at: str | None = None
+    id: str = field(default_factory=new_id)
+    created_at: str = ""
+    updated_at: str = ""
+
+
+_COLUMNS = [f.name for f in fields(Group)]
+
+
+def add(db: Database, group: Group) -> Group:
+    if not group.name.strip():
+        raise ValueError(_("Le nom du groupe est obligatoire."))
+    now = utc_now()
+    group = replace(group, created_at=now, updated_at=now)
+    with db.atomic():
+        db.execute(
+            f"INSERT INTO groups ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            [getattr(group, c) for c in _COLUMNS],
+        )
+    return group
+
+
+def update(db: Database, group: Group) -> Group:
+    if not group.name.strip():
+        raise ValueError(_("Le nom du groupe est obligatoire."))
+    group = replace(group, updated_at=utc_now())
+    editable = [c for c in _COLUMNS if c not in ("id", "created_at")]
+    with db.atomic():
+        db.execute(
+            f"UPDATE groups SET {', '.join(c + ' = ?' for c in editable)} WHERE id = ?",
+            [getattr(group, c) for c in editable] + [group.id],
+        )
+    return group
+
+
+def get(db: Database, group_id: str) -> Group:
+    row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM groups WHERE id = ?", [group_id]).fetchone()
+    if row is None:
+        raise KeyError(group_id)
+    return Group(**dict(zip(_COLUMNS, row)))
+
+
+def every(db: Database, include_archived: bool = False) -> list[Group]:
+    where = "" if include_archived else "WHERE archived_at IS NULL"
+    rows = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM groups {where} ORDER BY name COLLATE NOCASE").fetchall()
+    return [Group(**dict(zip(_COLUMNS, row))) for row in rows]
+
+
+def archive(db: Database, group_id: str) -> None:
+    now = utc_now()
+    with db.atomic():
+        db.execute("UPDATE groups SET archived_at = ?, updated_at = ? WHERE id = ?", [now, now, group_id])
+
+
+def add_member(db: Database, group_id: str, participant_id: str) -> None:
+    with db.atomic():
+        db.execute(
+            "INSERT OR IGNORE INTO group_members(group_id, participant_id, joined_at) VALUES (?, ?, ?)",
+            [group_id, participant_id, utc_now()],
+        )
+
+
+def remove_member(db: Database, group_id: str, participant_id: str) -> None:
+    with db.atomic():
+        db.execute("DELETE FROM group_members WHERE group_id = ? AND participant_id = ?", [group_id, participant_id])
+
+
+def members(db: Database, group_id: str) -> list[Participant]:
+    columns = ", ".join(f"p.{c}" for c in people._COLUMNS)
+    rows = db.execute(
+        f"SELECT {columns} FROM participants p JOIN group_members m ON m.participant_id = p.id "
+        "WHERE m.group_id = ? AND p.archived_at IS NULL "
+        "ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE",
+        [group_id],
+    ).fetchall()
+    return [Participant(**dict(zip(people._COLUMNS, row))) for row in rows]

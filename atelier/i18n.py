@@ -1,0 +1,26 @@
+"""Translation markers for the core.
+
+Every user-facing string of the core goes through ``_()`` (translated when shown) or
+``N_()`` (marked only, translated later), gettext-style, so that an English catalogue
+can be added under ``atelier/locale`` without touching code. French is the source
+language.
+"""
+
+import gettext
+from pathlib import Path
+
+_LOCALE_DIR = Path(__file__).parent / "locale"
+_translation = gettext.translation("atelier", localedir=_LOCALE_DIR, fallback=True)
+
+
+def _(message: str) -> str:
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it now."""
+    return message

@@ -1,0 +1,117 @@
+"""Participants: minimal personal data, kept for a purpose (GDPR)."""
+
+import unicodedata
+from dataclasses import dataclass, field, fields, replace
+
+from sqlite_utils import Database
+
+from atelier.clock import new_id, utc_now
+from atelier.i18n import _
+from atelier.vocabulary import vocabulary
+
+
+@dataclass(frozen=True)
+class Participant:
+    first_name: str
+    last_name: str = ""
+    phone: str | None = None
+    email: str | None = None
+    birth_year: int | None = None
+    age_bracket: str | None = None  # national key, when only the bracket is known
+    gender: str | None = None  # national key
+    social_status: str | None = None  # national key
+    consent_date: str | None = None  # ISO date
+    notes: str = ""
+    archived_at: str | None = None
+    id: str = field(default_factory=new_id)
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[0].upper() for part in (self.first_name, self.last_name) if part)
+
+
+_COLUMNS = [f.name for f in fields(Participant)]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so that "Helene" finds "Hélène"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def validate(person: Participant) -> None:
+    if not person.first_name.strip():
+        raise ValueError(_("Le prénom est obligatoire."))
+    words = vocabulary()
+    for value, section, label in (
+        (person.gender, "gender", _("genre")),
+        (person.social_status, "social_status", _("statut social")),
+        (person.age_bracket, "age_brackets", _("tranche d'âge")),
+    ):
+        if value is not None and value not in words[section]:
+            raise ValueError(_("Valeur inconnue pour le {label} : {value}").format(label=label, value=value))
+    if person.birth_year is not None and not 1900 <= person.birth_year <= 2100:
+        raise ValueError(_("L'année de naissance doit être entre 1900 et 2100."))
+
+
+def add(db: Database, person: Participant) -> Participant:
+    validate(person)
+    now = utc_now()
+    person = replace(person, created_at=now, updated_at=now)
+    with db.atomic():
+        db.execute(
+            f"INSERT INTO participants ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            [getattr(person, c) for c in _COLUMNS],
+        )
+    return person
+
+
+def update(db: Database, person: Participant) -> Participant:
+    validate(person)
+    person = replace(person, updated_at=utc_now())
+    editable = [c for c in _COLUMNS if c not in ("id", "created_at")]
+    with db.atomic():
+        db.execute(
+            f"UPDATE participants SET {', '.join(c + ' = ?' for c in editable)} WHERE id = ?",
+            [getattr(person, c) for c in editable] + [person.id],
+        )
+    return person
+
+
+def get(db: Database, person_id: str) -> Participant:
+    row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM participants WHERE id = ?", [person_id]).fetchone()
+    if row is None:
+        raise KeyError(person_id)
+    return Participant(**dict(zip(_COLUMNS, row)))
+
+
+def every(db: Database, include_archived: bool = False) -> list[Participant]:
+    where = "" if include_archived else "WHERE archived_at IS NULL"
+    rows = db.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM participants {where} "
+        "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE"
+    ).fetchall()
+    return [Participant(**dict(zip(_COLUMNS, row))) for row in rows]
+
+
+def search(db: Database, text: str, include_archived: bool = False) -> list[Participant]:
+    needle = fold(text.strip())
+    everyone = every(db, include_archived)
+    if not needle:
+        return everyone
+    return [p for p in everyone if needle in fold(f"{p.first_name} {p.last_name} {p.last_name} {p.first_name}")]
+
+
+def archive(db: Database, person_id: str) -> None:
+    with db.atomic():
+        db.execute("UPDATE participants SET archived_at = ?, updated_at = ? WHERE id = ?", [utc_now(), utc_now(), person_id])
+
+
+def count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM participants").fetchone()[0]

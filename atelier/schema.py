@@ -1,0 +1,130 @@
+"""The schema, built only by numbered migrations.
+
+Migrations are applied in order and recorded by sqlite-utils in ``_sqlite_migrations``.
+``PRAGMA user_version`` mirrors the number applied, so that a file written by a newer
+Atelier can be recognised — and refused — without writing to it.
+"""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "atelier"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE participants (
+            id TEXT PRIMARY KEY,
+            first_name TEXT NOT NULL,
+            last_name TEXT NOT NULL DEFAULT '',
+            phone TEXT,
+            email TEXT,
+            birth_year INTEGER,
+            age_bracket TEXT,
+            gender TEXT,
+            social_status TEXT,
+            consent_date TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            archived_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE groups (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            weekday INTEGER CHECK (weekday BETWEEN 0 AND 6),
+            start_time TEXT,
+            end_time TEXT,
+            archived_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE group_members (
+            group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            joined_at TEXT NOT NULL,
+            PRIMARY KEY (group_id, participant_id)
+        );
+        CREATE INDEX group_members_participant ON group_members(participant_id);
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            group_id TEXT REFERENCES groups(id) ON DELETE SET NULL,
+            date TEXT NOT NULL,
+            start_time TEXT NOT NULL,
+            end_time TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            facilitator TEXT NOT NULL DEFAULT '',
+            module_id TEXT,
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'done', 'cancelled')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX sessions_date ON sessions(date, start_time);
+        CREATE INDEX sessions_group ON sessions(group_id, date);
+        CREATE TABLE attendance (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('present', 'absent', 'excused', 'late')),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, participant_id)
+        );
+        CREATE INDEX attendance_participant ON attendance(participant_id);
+        CREATE TABLE step_progress (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            module_id TEXT NOT NULL,
+            step_index INTEGER NOT NULL,
+            covered_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, module_id, step_index)
+        );
+        CREATE TABLE exercise_results (
+            id TEXT PRIMARY KEY,
+            participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            session_id TEXT REFERENCES sessions(id) ON DELETE SET NULL,
+            module_id TEXT NOT NULL,
+            exercise_id TEXT NOT NULL,
+            score REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            duration_ms INTEGER NOT NULL DEFAULT 0,
+            device_id TEXT NOT NULL,
+            finished_at TEXT NOT NULL
+        );
+        CREATE INDEX exercise_results_participant
+            ON exercise_results(participant_id, module_id, exercise_id);
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            summary_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            queued_at TEXT NOT NULL,
+            sent_at TEXT
+        );
+        CREATE INDEX outbox_unsent ON outbox(sent_at, seq);
+        """
+    )
+
+
+def _run(db: Database, script: str) -> None:
+    # executescript() would commit the migration's transaction half-way: run one
+    # statement at a time inside it instead.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+SCHEMA_VERSION = len(known_migrations())

@@ -1,0 +1,108 @@
+"""Sessions: one workshop on one date, for a group, following a lesson module."""
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from sqlite_utils import Database
+
+from atelier.clock import new_id, utc_now
+from atelier.i18n import _
+
+STATUSES = ("planned", "done", "cancelled")
+
+
+@dataclass(frozen=True)
+class Session:
+    date: str  # ISO date, local
+    start_time: str  # "14:00", local
+    end_time: str
+    group_id: str | None = None
+    place: str = ""
+    facilitator: str = ""
+    module_id: str | None = None
+    status: str = "planned"
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def duration_minutes(self) -> int:
+        start_h, start_m = map(int, self.start_time.split(":"))
+        end_h, end_m = map(int, self.end_time.split(":"))
+        return (end_h * 60 + end_m) - (start_h * 60 + start_m)
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A session as listed on the home screen, with its group's name."""
+
+    session: Session
+    group_name: str
+
+
+_COLUMNS = [f.name for f in fields(Session)]
+
+
+def validate(session: Session) -> None:
+    try:
+        date.fromisoformat(session.date)
+    except ValueError:
+        raise ValueError(_("Date invalide : {value}").format(value=session.date)) from None
+    for value in (session.start_time, session.end_time):
+        try:
+            hours, minutes = map(int, value.split(":"))
+            if not (0 <= hours < 24 and 0 <= minutes < 60):
+                raise ValueError
+        except ValueError:
+            raise ValueError(_("Heure invalide : {value} (attendu : 14:00)").format(value=value)) from None
+    if session.duration_minutes <= 0:
+        raise ValueError(_("L'heure de fin doit être après l'heure de début."))
+    if session.status not in STATUSES:
+        raise ValueError(session.status)
+
+
+def add(db: Database, session: Session) -> Session:
+    validate(session)
+    now = utc_now()
+    session = replace(session, created_at=now, updated_at=now)
+    with db.atomic():
+        db.execute(
+            f"INSERT INTO sessions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            [getattr(session, c) for c in _COLUMNS],
+        )
+    return session
+
+
+def update(db: Database, session: Session) -> Session:
+    validate(session)
+    session = replace(session, updated_at=utc_now())
+    editable = [c for c in _COLUMNS if c not in ("id", "created_at")]
+    with db.atomic():
+        db.execute(
+            f"UPDATE sessions SET {', '.join(c + ' = ?' for c in editable)} WHERE id = ?",
+            [getattr(session, c) for c in editable] + [session.id],
+        )
+    return session
+
+
+def get(db: Database, session_id: str) -> Session:
+    row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM sessions WHERE id = ?", [session_id]).fetchone()
+    if row is None:
+        raise KeyError(session_id)
+    return Session(**dict(zip(_COLUMNS, row)))
+
+
+def upcoming(db: Database, today: date, limit: int = 20) -> list[SessionRow]:
+    """Today's sessions first, then the coming ones; cancelled ones left out."""
+    columns = ", ".join(f"s.{c}" for c in _COLUMNS)
+    rows = db.execute(
+        f"SELECT {columns}, coalesce(g.name, '') FROM sessions s LEFT JOIN groups g ON g.id = s.group_id "
+        "WHERE s.date >= ? AND s.status != 'cancelled' ORDER BY s.date, s.start_time LIMIT ?",
+        [today.isoformat(), limit],
+    ).fetchall()
+    return [SessionRow(Session(**dict(zip(_COLUMNS, row[:-1]))), row[-1]) for row in rows]
+
+
+def count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM sessions").fetchone()[0]

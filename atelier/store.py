@@ -1,0 +1,138 @@
+"""The front door to an installation's data.
+
+``Store.open()`` does every check in a safe order before anything is written: a
+newer file is refused untouched, a damaged file is kept as it is and reported with
+the latest good backup, a backup is taken before any migration.
+"""
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from atelier import backups, db as database, paths, settings
+from atelier.i18n import _
+
+
+@dataclass
+class Store:
+    db: Database
+    home: Path
+    device_id: str
+
+    @property
+    def path(self) -> Path:
+        return paths.database_path(self.home)
+
+    @property
+    def backups_dir(self) -> Path:
+        return paths.backups_dir(self.home)
+
+    @classmethod
+    def open(cls, home: Path | None = None, check: bool = True) -> "Store":
+        home = home or paths.home()
+        home.mkdir(parents=True, exist_ok=True)
+        path = paths.database_path(home)
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            database.refuse_if_newer(path)
+            if check:
+                result = database.quick_check(path)
+                if result != "ok":
+                    raise damaged(path, paths.backups_dir(home), result)
+        db = database.connect(path)
+        try:
+            if existed and database.pending_migrations(db):
+                backups.take(db, paths.backups_dir(home), "migration")
+            database.migrate(db)
+            device_id = settings.ensure_device_id(db, path)
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, home, device_id)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def backup(self, reason: str = "manual") -> backups.Backup:
+        return backups.take(self.db, self.backups_dir, reason)
+
+    def backup_if_due(self) -> backups.Backup | None:
+        return backups.take_if_due(self.db, self.backups_dir)
+
+    def is_empty(self) -> bool:
+        """True while no participant, group or session has been recorded."""
+        row = self.db.execute(
+            "SELECT (SELECT count(*) FROM participants) + (SELECT count(*) FROM groups) "
+            "+ (SELECT count(*) FROM sessions)"
+        ).fetchone()
+        return row[0] == 0
+
+
+def damaged(path: Path, backups_dir: Path, details: str) -> database.DamagedDatabaseError:
+    good = backups.latest_good(backups_dir)
+    if good:
+        advice = _(
+            "La dernière sauvegarde en bon état date du {when}. Pour la remettre en place : "
+            "atelier restore \"{backup}\""
+        ).format(when=_local(good.taken_at), backup=good.path)
+    else:
+        advice = _("Aucune sauvegarde en bon état n'a été trouvée.")
+    message = _(
+        "Le fichier de données d'Atelier est abîmé. Il a été laissé tel quel, rien n'a été "
+        "effacé.\n{advice}"
+    ).format(advice=advice)
+    error = database.DamagedDatabaseError(message, path, details)
+    error.backup = good
+    return error
+
+
+def restore(backup_path: Path, home: Path | None = None) -> Path:
+    """Put a backup in place of the current file; the current one is kept aside.
+
+    No connection to the file may be open. The restored file gets a new device_id,
+    so that two PCs never share one.
+    """
+    home = home or paths.home()
+    path = paths.database_path(home)
+    result = backups.check_file(backup_path)
+    if result != "ok":
+        raise backups.BackupError(
+            _("Cette sauvegarde est abîmée et ne peut pas être remise en place : {result}").format(result=result)
+        )
+    database.refuse_if_newer(backup_path)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    if path.exists():
+        if database.quick_check(path) == "ok":
+            current = database.connect(path)
+            try:
+                backups.take(current, paths.backups_dir(home), "before-restore")
+            finally:
+                current.close()
+        else:  # a damaged file is never deleted: set it aside for a technician
+            os.replace(path, path.with_name(f"atelier-damaged-{stamp}.db"))
+    incoming = path.with_name(f".restoring-{stamp}.db")
+    source = database.read_only(backup_path)
+    try:
+        target = sqlite3.connect(str(incoming))
+        with target:
+            source.backup(target)
+        target.close()
+    finally:
+        source.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.replace(incoming, path)
+    store = Store.open(home)
+    try:
+        settings.renew_device_id(store.db, path)
+    finally:
+        store.close()
+    return path
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%d/%m/%Y à %H:%M")

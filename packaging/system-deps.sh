@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
   libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils)
+[ $# -gt 0 ] && packages=("$@")  # a caller may ask for other packages (python3-venv)
 if ! command -v dpkg-query >/dev/null; then
   echo "Système sans dpkg : installez vous-même Xvfb, les bibliothèques xcb de Qt et poppler-utils." >&2
   exit 0

@@ -47,3 +47,61 @@ def for_session(db: Database, session_id: str) -> dict[str, str]:
 
 def count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM attendance").fetchone()[0]
+
+
+@dataclass(frozen=True)
+class RollRow:
+    """One line of the roll call: a member of the group, or someone marked anyway."""
+
+    participant_id: str
+    first_name: str
+    last_name: str
+    status: str | None  # None until the facilitator marks them
+    member: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[0].upper() for part in (self.first_name, self.last_name) if part)
+
+
+def roll(db: Database, session_id: str) -> list[RollRow]:
+    """The group's active members and anyone already marked, in alphabetical order."""
+    rows = db.execute(
+        """
+        SELECT p.id, p.first_name, p.last_name, a.status, m.participant_id IS NOT NULL
+        FROM sessions s
+        JOIN participants p ON p.id IN (
+            SELECT participant_id FROM group_members WHERE group_id = s.group_id
+            UNION SELECT participant_id FROM attendance WHERE session_id = s.id)
+        LEFT JOIN attendance a ON a.session_id = s.id AND a.participant_id = p.id
+        LEFT JOIN group_members m ON m.group_id = s.group_id AND m.participant_id = p.id
+        WHERE s.id = ? AND (p.archived_at IS NULL OR a.status IS NOT NULL)
+        ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE
+        """,
+        [session_id],
+    ).fetchall()
+    return [RollRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+
+def mark_all(db: Database, session_id: str, participant_ids: list[str], status: str = PRESENT) -> None:
+    with db.atomic():
+        for participant_id in participant_ids:
+            mark(db, session_id, participant_id, status)
+
+
+def add_walk_in(db: Database, session_id: str, first_name: str, last_name: str = "",
+                phone: str | None = None, join_group: bool = False):
+    """Someone who came without being in the group: recorded present at once."""
+    from atelier import groups, people, sessions
+
+    with db.atomic():
+        person = people.add(db, people.Participant(first_name.strip(), last_name.strip(), phone=phone or None))
+        group_id = sessions.get(db, session_id).group_id
+        if join_group and group_id:
+            groups.add_member(db, group_id, person.id)
+        mark(db, session_id, person.id, PRESENT)
+    return person

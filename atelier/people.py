@@ -115,3 +115,31 @@ def archive(db: Database, person_id: str) -> None:
 
 def count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM participants").fetchone()[0]
+
+
+def referring_tables(db: Database) -> list[tuple[str, str]]:
+    """(table, column) of every foreign key to participants, read from the schema itself."""
+    found = []
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        for fk in db.execute(f"PRAGMA foreign_key_list('{table}')").fetchall():
+            if fk[2] == "participants":
+                found.append((table, fk[3]))
+    return found
+
+
+def erasure_report(db: Database, person_id: str) -> dict[str, int]:
+    """What erasing the person removes: table → number of rows, the person's own row included."""
+    report = {"participants": db.execute("SELECT count(*) FROM participants WHERE id = ?", [person_id]).fetchone()[0]}
+    for table, column in referring_tables(db):
+        report[table] = db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?", [person_id]).fetchone()[0]
+    return report
+
+
+def erase(db: Database, person_id: str) -> dict[str, int]:
+    """Right to erasure: remove the person from every table, in one transaction."""
+    with db.atomic():
+        report = erasure_report(db, person_id)
+        for table, column in referring_tables(db):
+            db.execute(f"DELETE FROM {table} WHERE {column} = ?", [person_id])
+        db.execute("DELETE FROM participants WHERE id = ?", [person_id])
+    return report

@@ -1,7 +1,7 @@
 """Sessions: one workshop on one date, for a group, following a lesson module."""
 
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
@@ -106,3 +106,43 @@ def upcoming(db: Database, today: date, limit: int = 20) -> list[SessionRow]:
 
 def count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+
+
+def series_dates(first: date, last: date) -> list[date]:
+    """Every week's date from ``first`` to ``last``, for the facilitator to untick holidays."""
+    dates, current = [], first
+    while current <= last:
+        dates.append(current)
+        current += timedelta(days=7)
+    return dates
+
+
+def plan_series(db: Database, template: Session, dates: list[date]) -> list[Session]:
+    """One session per chosen date, all or none."""
+    planned = [replace(template, id=new_id(), date=day.isoformat()) for day in dates]
+    with db.atomic():
+        return [add(db, session) for session in planned]
+
+
+def cancel(db: Database, session_id: str) -> None:
+    with db.atomic():
+        db.execute(
+            "UPDATE sessions SET status = 'cancelled', updated_at = ? WHERE id = ?", [utc_now(), session_id]
+        )
+
+
+def for_group(db: Database, group_id: str) -> list[Session]:
+    rows = db.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM sessions WHERE group_id = ? ORDER BY date, start_time", [group_id]
+    ).fetchall()
+    return [Session(**dict(zip(_COLUMNS, row))) for row in rows]
+
+
+def between(db: Database, first: date, last: date) -> list[SessionRow]:
+    columns = ", ".join(f"s.{c}" for c in _COLUMNS)
+    rows = db.execute(
+        f"SELECT {columns}, coalesce(g.name, '') FROM sessions s LEFT JOIN groups g ON g.id = s.group_id "
+        "WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.start_time",
+        [first.isoformat(), last.isoformat()],
+    ).fetchall()
+    return [SessionRow(Session(**dict(zip(_COLUMNS, row[:-1]))), row[-1]) for row in rows]

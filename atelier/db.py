@@ -40,8 +40,17 @@ def connect(path: Path) -> Database:
 
 
 def read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file, for checks before opening."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """A connection that cannot change the file, for checks before opening.
+
+    A read-only connection to a WAL file still creates ``-wal`` and ``-shm`` beside
+    it (and cannot remove them). When neither a ``-wal`` nor a ``-journal`` exists
+    there is nothing beside the file to read, so it is opened ``immutable`` and
+    nothing at all is written next to it.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")):
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
 
 
 def inspect(path: Path) -> tuple[int, list[str]]:

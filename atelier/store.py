@@ -38,7 +38,10 @@ class Store:
         path = paths.database_path(home)
         existed = path.exists() and path.stat().st_size > 0
         if existed:
-            database.refuse_if_newer(path)
+            try:
+                database.refuse_if_newer(path)
+            except sqlite3.DatabaseError as error:  # not even readable: damaged
+                raise damaged(path, paths.backups_dir(home), str(error)) from None
             if check:
                 result = database.quick_check(path)
                 if result != "ok":
@@ -105,6 +108,23 @@ def restore(backup_path: Path, home: Path | None = None) -> Path:
         )
     database.refuse_if_newer(backup_path)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    home.mkdir(parents=True, exist_ok=True)
+    # Copy the backup first: if it fails (or the backup is thinned away by the
+    # "before-restore" backup below), the current file has not been touched yet.
+    incoming = path.with_name(f".restoring-{stamp}.db")
+    incoming.unlink(missing_ok=True)
+    source = database.read_only(backup_path)
+    try:
+        target = sqlite3.connect(str(incoming))
+        with target:
+            source.backup(target)
+        target.close()
+        backups._fsync(incoming)
+    except BaseException:
+        incoming.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
     if path.exists():
         if database.quick_check(path) == "ok":
             current = database.connect(path)
@@ -112,20 +132,15 @@ def restore(backup_path: Path, home: Path | None = None) -> Path:
                 backups.take(current, paths.backups_dir(home), "before-restore")
             finally:
                 current.close()
-        else:  # a damaged file is never deleted: set it aside for a technician
-            os.replace(path, path.with_name(f"atelier-damaged-{stamp}.db"))
-    incoming = path.with_name(f".restoring-{stamp}.db")
-    source = database.read_only(backup_path)
-    try:
-        target = sqlite3.connect(str(incoming))
-        with target:
-            source.backup(target)
-        target.close()
-    finally:
-        source.close()
+        else:  # a damaged file is never deleted: set it aside, with its WAL, for a technician
+            aside = path.with_name(f"atelier-damaged-{stamp}.db")
+            for suffix in ("-wal", "-shm", ""):
+                if Path(f"{path}{suffix}").exists():
+                    os.replace(f"{path}{suffix}", f"{aside}{suffix}")
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.replace(incoming, path)
+    backups._fsync_dir(path.parent)
     store = Store.open(home)
     try:
         settings.renew_device_id(store.db, path)

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from atelier.i18n import _
 
-_NAME = re.compile(r"^atelier-(\d{8}-\d{6})(?:-([\w-]+))?\.db$")
+_NAME = re.compile(r"^atelier-(\d{8}-\d{6})(?:-([\w-]+))?\.db$", re.ASCII)
 KEEP_NEWEST = 3
 KEEP_DAILY = 7
 KEEP_WEEKLY = 8
@@ -45,7 +45,10 @@ def list_backups(folder: Path) -> list[Backup]:
         match = _NAME.match(path.name)
         if not match:
             continue
-        taken = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+        try:
+            taken = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+        except ValueError:  # looks like a backup but is not a real date: not ours
+            continue
         found.append(Backup(path, taken, match[2] or "auto", path.stat().st_size))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
@@ -70,7 +73,10 @@ def take(db: Database, folder: Path, reason: str = "auto", now: datetime | None 
     os.replace(temporary, final)
     _fsync_dir(folder)
     thin(folder, now)
-    return list_backups(folder)[0] if final.exists() else Backup(final, now, reason, 0)
+    for backup in list_backups(folder):
+        if backup.path == final:
+            return backup
+    return Backup(final, now, reason, 0)
 
 
 def take_if_due(db: Database, folder: Path, now: datetime | None = None) -> Backup | None:

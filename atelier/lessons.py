@@ -1,0 +1,468 @@
+"""Lesson packs: load and check the modules trainers write with a text editor.
+
+A module is a folder with module.toml, one Markdown file per step and optional
+images/ (see lessons/README.md). Every problem names the file and, wherever it can be
+found in the raw text, the line, so that a trainer can fix the pack without help.
+"""
+
+import os
+import re
+import tempfile
+import tomllib
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from atelier.content import content_dir
+from atelier.exercises import SLUG, Text, TextList, check_exercises, shown, suggest, unknown_key
+from atelier.i18n import _
+from atelier.vocabulary import labels
+
+MODULE_FILE = "module.toml"
+MODULE_KEYS = ("id", "title", "summary", "language", "version", "duration", "level",
+               "themes", "objectives", "steps", "exercises")
+
+
+@dataclass(frozen=True)
+class Step:
+    index: int          # position in Module.steps, from 0
+    file: str
+    title: str
+    markdown: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    kind: str
+    title: str
+    instructions: str
+    params: dict = field(hash=False)   # defaults filled in; see atelier/exercises.py
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    title: str
+    summary: str
+    language: str
+    version: int
+    duration: int
+    level: str
+    themes: tuple[str, ...]
+    objectives: tuple[str, ...]
+    steps: tuple[Step, ...]
+    exercises: tuple[Exercise, ...]
+    path: Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = "/".join(Path(self.file).parts[-2:])
+        if self.line:
+            return _("{file}, ligne {line} : {message}").format(
+                file=where, line=self.line, message=self.message)
+        return _("{file} : {message}").format(file=where, message=self.message)
+
+
+class PackError(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+# --- finding lines in the raw TOML text ---------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
+
+
+class _Locator:
+    """Maps a key (inside the Nth [[exercises]] block, maybe inside its Mth sub-table)
+    to a 1-based line number by scanning the text; None when it cannot tell."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self.code, inside = [], False
+        for line in self.lines:
+            self.code.append(not inside)
+            if (line.count('"""') + line.count("'''")) % 2:   # multi-line string edge
+                inside = not inside
+        self.headers = [(i, m.group(2).replace(" ", ""), m.group(1) == "[[")
+                        for i, line in enumerate(self.lines)
+                        if self.code[i] and (m := _HEADER.match(line))]
+
+    def _next_header(self, after: int) -> int:
+        return next((i for i, _n, _a in self.headers if i > after), len(self.lines))
+
+    def find(self, key, start: int, end: int) -> int | None:
+        pattern = re.compile(r"""^\s*(%s|"%s"|'%s')\s*=""" % ((re.escape(str(key)),) * 3))
+        return next((i for i in range(start, end)
+                     if self.code[i] and pattern.match(self.lines[i])), None)
+
+    def line(self, where: tuple = (), exercise: int | None = None) -> int | None:
+        top_end = self._next_header(-1)
+        blocks = [i for i, name, array in self.headers if name == "exercises" and array]
+        if exercise is not None and exercise >= len(blocks):   # inline exercises = [...]
+            found = self.find("exercises", 0, top_end)
+            return None if found is None else found + 1
+        if exercise is None:
+            found = self.find(where[0], 0, top_end) if where else None
+            return None if found is None else found + 1
+        start = blocks[exercise]
+        end = next((i for i, name, _a in self.headers
+                    if i > start and not name.startswith("exercises.")), len(self.lines))
+        if not where:
+            return start + 1
+        own_end = self._next_header(start)
+        found = self.find(where[0], start, own_end)
+        if len(where) > 1 and isinstance(where[1], int):
+            subs = [i for i, name, array in self.headers
+                    if start < i < end and array and name == f"exercises.{where[0]}"]
+            if len(subs) > where[1]:
+                sub = subs[where[1]]
+                inner = self.find(where[2], sub, self._next_header(sub)) if len(where) > 2 else None
+                return (inner if inner is not None else sub) + 1
+            if found is not None:   # inline tables, usually one per line
+                items = [i for i in range(found, own_end) if "{" in self.lines[i]]
+                if len(items) > where[1]:
+                    return items[where[1]] + 1
+        return (found if found is not None else start) + 1
+
+
+# --- reading one module --------------------------------------------------------------
+
+_TOML_ERRORS = {
+    "Invalid value": "valeur invalide (un texte doit être entre guillemets)",
+    "Invalid statement": "ligne incompréhensible (il manque peut-être un « = » ou un guillemet)",
+    "Expected '=' after a key": "il manque le signe « = » après le nom de la clé",
+    "Cannot overwrite a value": "cette clé est déjà écrite plus haut",
+    "Cannot declare": "cette clé ou cette table est déjà écrite plus haut",
+    "Unclosed array": "liste non fermée : il manque un « ] »",
+    "Unclosed inline table": "table non fermée : il manque une « } »",
+    "Unterminated string": "texte non fermé : il manque un guillemet",
+    "Illegal character": "caractère interdit dans un texte",
+    "Expected ']'": "il manque un « ] » à la fin de l'en-tête",
+    "Expected ']]'": "il manque « ]] » à la fin de l'en-tête",
+    "Invalid initial character for a key part": "nom de clé invalide",
+}
+
+
+def _toml_problem(file: Path, error: tomllib.TOMLDecodeError) -> Problem:
+    text = str(error)
+    line = getattr(error, "lineno", None)   # Python 3.14+; earlier: "(at line 3, column 5)"
+    if line is None and (m := re.search(r"at line (\d+)", text)):
+        line = int(m.group(1))
+    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
+    french = next((v for k, v in _TOML_ERRORS.items() if detail.startswith(k)), None)
+    message = _("le fichier n'est pas un TOML valide : {reason}").format(
+        reason=_(french) if french else detail)
+    return Problem(file, line, message)
+
+
+def _read_text(file: Path, problems: list[Problem]) -> str | None:
+    try:
+        return file.read_bytes().decode("utf-8-sig")   # Windows Notepad may add a BOM
+    except UnicodeDecodeError as error:
+        line = file.read_bytes()[:error.start].count(b"\n") + 1
+        problems.append(Problem(file, line, _(
+            "le fichier n'est pas enregistré en UTF-8 : choisissez l'encodage UTF-8 "
+            "en l'enregistrant")))
+    except OSError as error:
+        problems.append(Problem(file, None, _("lecture impossible : {error}").format(
+            error=error.strerror or error)))
+    return None
+
+
+def _file_problem(folder: Path, relative: str) -> str | None:
+    """Why `relative` is not a file of the module (exact case, as on Linux), or None."""
+    parts = PurePosixPath(relative).parts
+    if not parts or "\\" in relative or PurePosixPath(relative).is_absolute() or ".." in parts:
+        return _("chemin « {path} » : écrivez un chemin à l'intérieur du dossier du module, "
+                 "avec des /, par exemple images/souris.png").format(path=relative)
+    current = folder
+    for part in parts:
+        names = os.listdir(current) if current.is_dir() else []
+        if part not in names:
+            same = [n for n in names if n.lower() == part.lower()]
+            hint = _(" (il existe sous le nom « {name} » : les majuscules comptent)").format(
+                name=same[0]) if same else ""
+            return _("fichier introuvable « {path} »{hint}").format(path=relative, hint=hint)
+        current = current / part
+    if not current.is_file():
+        return _("« {path} » n'est pas un fichier").format(path=relative)
+    return None
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]*)\)")
+
+
+def _image_target(inside: str) -> str:
+    inside = inside.strip()
+    if inside.startswith("<"):
+        return inside[1:].split(">", 1)[0]
+    return re.sub(r"""\s+["'(].*$""", "", inside)   # drop an optional "title"
+
+
+class _Reader:
+    """Collects every problem of one module folder instead of stopping at the first."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.toml = folder / MODULE_FILE
+        self.problems: list[Problem] = []
+        self.locate = _Locator("")
+
+    def add(self, message: str, where: tuple = (), exercise: int | None = None,
+            file: Path | None = None, line: int | None = None):
+        if file is None:
+            file, line = self.toml, self.locate.line(where, exercise)
+        self.problems.append(Problem(file, line, message))
+
+    def read(self) -> Module | None:
+        if not self.toml.is_file():
+            self.add(_missing_toml(self.folder), file=self.folder)
+            return None
+        text = _read_text(self.toml, self.problems)
+        if text is None:
+            return None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            self.problems.append(_toml_problem(self.toml, error))
+            return None
+        self.locate = _Locator(text)
+        return self._module(data)
+
+    def _module(self, data: dict) -> Module | None:
+        for key in data:
+            if key not in MODULE_KEYS:
+                self.add(unknown_key(key, MODULE_FILE, MODULE_KEYS), (key,))
+        for key in MODULE_KEYS[:-1]:
+            if key not in data:
+                self.add(_("il manque « {key} »").format(key=key))
+        value = data.get("id")
+        if "id" in data and not (isinstance(value, str) and SLUG.match(value)):
+            self.add(_("l'identifiant {value} ne convient pas : lettres minuscules sans "
+                       "accents, chiffres et tirets, par exemple \"la-souris\"")
+                     .format(value=shown(value)), ("id",))
+        for key in ("title", "summary"):
+            self._check(key, data, Text())
+        self._check("objectives", data, TextList(1))
+        if "language" in data and not re.fullmatch(r"[a-z]{2}", str(data["language"])):
+            self.add(_("« language » doit être un code de langue à deux lettres, "
+                       "par exemple \"fr\""), ("language",))
+        for key in ("version", "duration"):
+            value = data.get(key)
+            if key in data and (isinstance(value, bool) or not isinstance(value, int)
+                                or value <= 0):
+                self.add(_("« {key} » doit être un nombre entier plus grand que 0, sans "
+                           "guillemets, pas {value}").format(key=key, value=shown(value)), (key,))
+        self._check_keys("level", data, "workshop_level",
+                         _("niveau inconnu « {value} »{hint} ; niveaux possibles : {keys}"))
+        if self._check("themes", data, TextList(1)):
+            self._check_keys("themes", data, "themes",
+                             _("thème inconnu « {value} »{hint} ; thèmes possibles : {keys}"))
+        steps = self._steps(data.get("steps"))
+        found = self._exercises(data.get("exercises", []))
+        if self.problems:
+            return None
+        return Module(data["id"], data["title"], data["summary"], data["language"],
+                      data["version"], data["duration"], data["level"],
+                      tuple(data["themes"]), tuple(data["objectives"]), steps, found,
+                      self.folder)
+
+    def _check(self, key, data, rule) -> bool:
+        if key in data and (message := rule.check(key, data[key])):
+            self.add(message, (key,))
+            return False
+        return key in data
+
+    def _check_keys(self, key, data, section, message):
+        known = labels(section)
+        values = data.get(key, [])
+        for value in values if isinstance(values, list) else [values]:
+            if not isinstance(value, str) or value not in known:
+                self.add(message.format(value=value, hint=suggest(value, known),
+                                        keys=", ".join(known)), (key,))
+
+    def _steps(self, files) -> tuple[Step, ...]:
+        if files is None or not self._check("steps", {"steps": files}, TextList(1)):
+            return ()
+        steps, seen = [], set()
+        for name in files:
+            if name in seen:
+                self.add(_("l'étape « {name} » est listée deux fois").format(name=name),
+                         ("steps",))
+                continue
+            seen.add(name)
+            message = _file_problem(self.folder, name)
+            if message is None and not name.lower().endswith(".md"):
+                message = _("l'étape « {name} » doit être un fichier Markdown (.md)").format(
+                    name=name)
+            if message:
+                self.add(_("étape : {message}").format(message=message), ("steps",))
+                continue
+            step = self._step(len(steps), name)
+            if step:
+                steps.append(step)
+        return tuple(steps)
+
+    def _step(self, index: int, name: str) -> Step | None:
+        path = self.folder / name
+        text = _read_text(path, self.problems)
+        if text is None:
+            return None
+        if not text.strip():
+            self.add(_("le fichier d'étape est vide"), file=path)
+            return None
+        for number, line in enumerate(text.splitlines(), 1):
+            for match in _IMAGE.finditer(line):
+                target = _image_target(match.group(1))
+                if re.match(r"^[a-z]+:", target):
+                    message = _("l'image « {path} » vient d'internet et ne s'affichera pas "
+                                "sans réseau : copiez-la dans images/").format(path=target)
+                else:
+                    message = _file_problem(self.folder, target)
+                if message:
+                    self.add(_("image : {message}").format(message=message),
+                             file=path, line=number)
+        title = next((line[2:].strip().rstrip("#").strip() for line in text.splitlines()
+                      if line.startswith("# ")), name)
+        return Step(index, name, title, text, path)
+
+    def _exercises(self, tables) -> tuple[Exercise, ...]:
+        checked, issues = check_exercises(
+            tables, lambda path: _file_problem(self.folder, path))
+        for issue in issues:
+            self.add(issue.message, issue.where, issue.exercise)
+        return tuple(Exercise(t["id"], t["kind"], t["title"], t["instructions"], params)
+                     for t, params in checked)
+
+
+def load_module(folder: Path) -> Module:
+    """Load one module folder; raise PackError listing every problem found."""
+    reader = _Reader(Path(folder))
+    module = reader.read()
+    if module is None:
+        raise PackError(reader.problems)
+    return module
+
+
+# --- libraries, zips and the shipped lessons ------------------------------------------
+
+def _missing_toml(folder: Path) -> str:
+    near = [p.name for p in folder.iterdir() if p.name.lower().startswith("module")]
+    hint = _(" (il y a « {name} » : renommez-le exactement module.toml ; Windows cache "
+             "parfois la fin .txt)").format(name=near[0]) if near else ""
+    return _("ce dossier ne contient pas de fichier module.toml{hint}").format(hint=hint)
+
+
+def _module_folders(root: Path) -> tuple[list[Path], list[Problem]]:
+    steps = [p for p in root.glob("*.md") if not p.name.lower().startswith("readme")]
+    if (root / MODULE_FILE).is_file() or steps:   # steps beside: a module, maybe broken
+        return [root], []
+    folders, problems = [], []
+    for child in sorted(root.iterdir()):
+        if not child.is_dir() or child.name.startswith((".", "_")):
+            continue   # hidden folders, __MACOSX from zips made on a Mac
+        if (child / MODULE_FILE).is_file():
+            folders.append(child)
+            continue
+        problems.append(Problem(child, None, _missing_toml(child)))
+    if not folders and not problems:
+        problems.append(Problem(root, None, _("aucun module ici : un module est un dossier "
+                                              "qui contient un fichier module.toml")))
+    return folders, problems
+
+
+def load_library(folders: list[Path]) -> tuple[list[Module], list[Problem]]:
+    """Load every module under `folders` (each a module folder or a folder of them).
+
+    One broken module never stops the others; a second module with an id already
+    loaded is a problem and is left out.
+    """
+    modules: list[Module] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    for root in map(Path, folders):
+        if not root.is_dir():
+            problems.append(Problem(root, None, _("dossier introuvable")))
+            continue
+        found, trouble = _module_folders(root)
+        problems += trouble
+        for folder in found:
+            try:
+                module = load_module(folder)
+            except PackError as error:
+                problems += error.problems
+                continue
+            if module.id in seen:
+                toml = folder / MODULE_FILE
+                line = _Locator(toml.read_text("utf-8-sig")).line(("id",))
+                problems.append(Problem(toml, line, _(
+                    "l'identifiant « {id} » est déjà pris par le module du dossier {other} ; "
+                    "chaque module doit avoir le sien").format(id=module.id,
+                                                               other=seen[module.id])))
+                continue
+            seen[module.id] = folder
+            modules.append(module)
+    return modules, problems
+
+
+def check_path(path: Path) -> list[Problem]:
+    """Every problem of a module folder, a folder of modules, or a .zip of either."""
+    path = Path(path)
+    if path.is_file() and path.name == MODULE_FILE:
+        path = path.parent
+    if path.is_dir():
+        return load_library([path])[1]
+    if not path.exists():
+        return [Problem(path, None, _("introuvable"))]
+    if path.suffix.lower() == ".zip":
+        return _check_zip(path)
+    return [Problem(path, None, _("il faut indiquer un dossier de module, un dossier de "
+                                  "modules ou un fichier .zip"))]
+
+
+def _check_zip(path: Path) -> list[Problem]:
+    try:
+        with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as tmp:
+            names = archive.namelist()
+            if any(PurePosixPath(n).is_absolute() or ".." in PurePosixPath(n).parts
+                   for n in names):
+                return [Problem(path, None, _("l'archive contient des chemins qui sortent "
+                                              "de son dossier : elle est refusée"))]
+            archive.extractall(tmp)
+            root = Path(tmp)
+            visible = [p for p in root.iterdir() if not p.name.startswith((".", "_"))]
+            # a zip of a folder of modules: look inside that one folder
+            if (len(visible) == 1 and visible[0].is_dir()
+                    and not (visible[0] / MODULE_FILE).exists()):
+                root = visible[0]
+            problems = load_library([root])[1]
+            return [Problem(path / p.file.relative_to(tmp), p.line, p.message)
+                    if p.file.is_relative_to(tmp) else p for p in problems]
+    except (zipfile.BadZipFile, OSError) as error:
+        return [Problem(path, None, _("archive zip illisible : {error}").format(error=error))]
+
+
+def default_lesson_dirs(user_dir: Path | None = None) -> list[Path]:
+    """The shipped lessons folder, then `user_dir` (the trainer's own packs) if it exists.
+
+    In the source tree the shipped folder is <repo>/lessons; an installed copy carries
+    it as package data, atelier_content/lessons (found by atelier.content).
+    """
+    dirs = []
+    try:
+        dirs.append(content_dir("lessons"))
+    except FileNotFoundError:
+        pass
+    if user_dir is not None and Path(user_dir).is_dir():
+        dirs.append(Path(user_dir))
+    return dirs

@@ -92,15 +92,15 @@ def _demo(args) -> int:
 
 
 def _lessons(args) -> int:
-    from atelier import lessons
+    from atelier import library
 
-    targets = args.paths or lessons.default_lesson_dirs()
+    targets = args.paths or library.default_lesson_dirs()
     problems = []
     for target in targets:
         if not target.exists():
             print(_("Introuvable : {path}").format(path=target), file=sys.stderr)
             return 2
-        problems += lessons.check_path(target)
+        problems += library.check_path(target)
     for problem in problems:
         print(problem)
     if problems:

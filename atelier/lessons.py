@@ -7,15 +7,13 @@ found in the raw text, the line, so that a trainer can fix the pack without help
 
 import os
 import re
-import tempfile
 import tomllib
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from atelier.content import content_dir
 from atelier.exercises import SLUG, Text, TextList, check_exercises, shown, suggest, unknown_key
 from atelier.i18n import _
+from atelier.tomllines import Locator
 from atelier.vocabulary import labels
 
 MODULE_FILE = "module.toml"
@@ -75,64 +73,6 @@ class PackError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
-
-
-# --- finding lines in the raw TOML text ---------------------------------------------
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
-
-
-class _Locator:
-    """Maps a key (inside the Nth [[exercises]] block, maybe inside its Mth sub-table)
-    to a 1-based line number by scanning the text; None when it cannot tell."""
-
-    def __init__(self, text: str):
-        self.lines = text.splitlines()
-        self.code, inside = [], False
-        for line in self.lines:
-            self.code.append(not inside)
-            if (line.count('"""') + line.count("'''")) % 2:   # multi-line string edge
-                inside = not inside
-        self.headers = [(i, m.group(2).replace(" ", ""), m.group(1) == "[[")
-                        for i, line in enumerate(self.lines)
-                        if self.code[i] and (m := _HEADER.match(line))]
-
-    def _next_header(self, after: int) -> int:
-        return next((i for i, _n, _a in self.headers if i > after), len(self.lines))
-
-    def find(self, key, start: int, end: int) -> int | None:
-        pattern = re.compile(r"""^\s*(%s|"%s"|'%s')\s*=""" % ((re.escape(str(key)),) * 3))
-        return next((i for i in range(start, end)
-                     if self.code[i] and pattern.match(self.lines[i])), None)
-
-    def line(self, where: tuple = (), exercise: int | None = None) -> int | None:
-        top_end = self._next_header(-1)
-        blocks = [i for i, name, array in self.headers if name == "exercises" and array]
-        if exercise is not None and exercise >= len(blocks):   # inline exercises = [...]
-            found = self.find("exercises", 0, top_end)
-            return None if found is None else found + 1
-        if exercise is None:
-            found = self.find(where[0], 0, top_end) if where else None
-            return None if found is None else found + 1
-        start = blocks[exercise]
-        end = next((i for i, name, _a in self.headers
-                    if i > start and not name.startswith("exercises.")), len(self.lines))
-        if not where:
-            return start + 1
-        own_end = self._next_header(start)
-        found = self.find(where[0], start, own_end)
-        if len(where) > 1 and isinstance(where[1], int):
-            subs = [i for i, name, array in self.headers
-                    if start < i < end and array and name == f"exercises.{where[0]}"]
-            if len(subs) > where[1]:
-                sub = subs[where[1]]
-                inner = self.find(where[2], sub, self._next_header(sub)) if len(where) > 2 else None
-                return (inner if inner is not None else sub) + 1
-            if found is not None:   # inline tables, usually one per line
-                items = [i for i in range(found, own_end) if "{" in self.lines[i]]
-                if len(items) > where[1]:
-                    return items[where[1]] + 1
-        return (found if found is not None else start) + 1
 
 
 # --- reading one module --------------------------------------------------------------
@@ -216,7 +156,7 @@ class _Reader:
         self.folder = folder
         self.toml = folder / MODULE_FILE
         self.problems: list[Problem] = []
-        self.locate = _Locator("")
+        self.locate = Locator("")
 
     def add(self, message: str, where: tuple = (), exercise: int | None = None,
             file: Path | None = None, line: int | None = None):
@@ -226,7 +166,7 @@ class _Reader:
 
     def read(self) -> Module | None:
         if not self.toml.is_file():
-            self.add(_missing_toml(self.folder), file=self.folder)
+            self.add(missing_toml(self.folder), file=self.folder)
             return None
         text = _read_text(self.toml, self.problems)
         if text is None:
@@ -236,7 +176,7 @@ class _Reader:
         except tomllib.TOMLDecodeError as error:
             self.problems.append(_toml_problem(self.toml, error))
             return None
-        self.locate = _Locator(text)
+        self.locate = Locator(text)
         return self._module(data)
 
     def _module(self, data: dict) -> Module | None:
@@ -345,6 +285,13 @@ class _Reader:
                      for t, params in checked)
 
 
+def missing_toml(folder: Path) -> str:
+    near = [p.name for p in folder.iterdir() if p.name.lower().startswith("module")]
+    hint = _(" (il y a « {name} » : renommez-le exactement module.toml ; Windows cache "
+             "parfois la fin .txt)").format(name=near[0]) if near else ""
+    return _("ce dossier ne contient pas de fichier module.toml{hint}").format(hint=hint)
+
+
 def load_module(folder: Path) -> Module:
     """Load one module folder; raise PackError listing every problem found."""
     reader = _Reader(Path(folder))
@@ -352,117 +299,3 @@ def load_module(folder: Path) -> Module:
     if module is None:
         raise PackError(reader.problems)
     return module
-
-
-# --- libraries, zips and the shipped lessons ------------------------------------------
-
-def _missing_toml(folder: Path) -> str:
-    near = [p.name for p in folder.iterdir() if p.name.lower().startswith("module")]
-    hint = _(" (il y a « {name} » : renommez-le exactement module.toml ; Windows cache "
-             "parfois la fin .txt)").format(name=near[0]) if near else ""
-    return _("ce dossier ne contient pas de fichier module.toml{hint}").format(hint=hint)
-
-
-def _module_folders(root: Path) -> tuple[list[Path], list[Problem]]:
-    steps = [p for p in root.glob("*.md") if not p.name.lower().startswith("readme")]
-    if (root / MODULE_FILE).is_file() or steps:   # steps beside: a module, maybe broken
-        return [root], []
-    folders, problems = [], []
-    for child in sorted(root.iterdir()):
-        if not child.is_dir() or child.name.startswith((".", "_")):
-            continue   # hidden folders, __MACOSX from zips made on a Mac
-        if (child / MODULE_FILE).is_file():
-            folders.append(child)
-            continue
-        problems.append(Problem(child, None, _missing_toml(child)))
-    if not folders and not problems:
-        problems.append(Problem(root, None, _("aucun module ici : un module est un dossier "
-                                              "qui contient un fichier module.toml")))
-    return folders, problems
-
-
-def load_library(folders: list[Path]) -> tuple[list[Module], list[Problem]]:
-    """Load every module under `folders` (each a module folder or a folder of them).
-
-    One broken module never stops the others; a second module with an id already
-    loaded is a problem and is left out.
-    """
-    modules: list[Module] = []
-    problems: list[Problem] = []
-    seen: dict[str, Path] = {}
-    for root in map(Path, folders):
-        if not root.is_dir():
-            problems.append(Problem(root, None, _("dossier introuvable")))
-            continue
-        found, trouble = _module_folders(root)
-        problems += trouble
-        for folder in found:
-            try:
-                module = load_module(folder)
-            except PackError as error:
-                problems += error.problems
-                continue
-            if module.id in seen:
-                toml = folder / MODULE_FILE
-                line = _Locator(toml.read_text("utf-8-sig")).line(("id",))
-                problems.append(Problem(toml, line, _(
-                    "l'identifiant « {id} » est déjà pris par le module du dossier {other} ; "
-                    "chaque module doit avoir le sien").format(id=module.id,
-                                                               other=seen[module.id])))
-                continue
-            seen[module.id] = folder
-            modules.append(module)
-    return modules, problems
-
-
-def check_path(path: Path) -> list[Problem]:
-    """Every problem of a module folder, a folder of modules, or a .zip of either."""
-    path = Path(path)
-    if path.is_file() and path.name == MODULE_FILE:
-        path = path.parent
-    if path.is_dir():
-        return load_library([path])[1]
-    if not path.exists():
-        return [Problem(path, None, _("introuvable"))]
-    if path.suffix.lower() == ".zip":
-        return _check_zip(path)
-    return [Problem(path, None, _("il faut indiquer un dossier de module, un dossier de "
-                                  "modules ou un fichier .zip"))]
-
-
-def _check_zip(path: Path) -> list[Problem]:
-    try:
-        with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as tmp:
-            names = archive.namelist()
-            if any(PurePosixPath(n).is_absolute() or ".." in PurePosixPath(n).parts
-                   for n in names):
-                return [Problem(path, None, _("l'archive contient des chemins qui sortent "
-                                              "de son dossier : elle est refusée"))]
-            archive.extractall(tmp)
-            root = Path(tmp)
-            visible = [p for p in root.iterdir() if not p.name.startswith((".", "_"))]
-            # a zip of a folder of modules: look inside that one folder
-            if (len(visible) == 1 and visible[0].is_dir()
-                    and not (visible[0] / MODULE_FILE).exists()):
-                root = visible[0]
-            problems = load_library([root])[1]
-            return [Problem(path / p.file.relative_to(tmp), p.line, p.message)
-                    if p.file.is_relative_to(tmp) else p for p in problems]
-    except (zipfile.BadZipFile, OSError) as error:
-        return [Problem(path, None, _("archive zip illisible : {error}").format(error=error))]
-
-
-def default_lesson_dirs(user_dir: Path | None = None) -> list[Path]:
-    """The shipped lessons folder, then `user_dir` (the trainer's own packs) if it exists.
-
-    In the source tree the shipped folder is <repo>/lessons; an installed copy carries
-    it as package data, atelier_content/lessons (found by atelier.content).
-    """
-    dirs = []
-    try:
-        dirs.append(content_dir("lessons"))
-    except FileNotFoundError:
-        pass
-    if user_dir is not None and Path(user_dir).is_dir():
-        dirs.append(Path(user_dir))
-    return dirs

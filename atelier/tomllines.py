@@ -1,0 +1,63 @@
+"""Finding the line of a key in the raw text of a module.toml.
+
+tomllib gives values, not positions: to tell a trainer where a problem is, the raw
+text is scanned for the key, inside the right [[exercises]] block when needed.
+"""
+
+import re
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
+
+
+class Locator:
+    """Maps a key (inside the Nth [[exercises]] block, maybe inside its Mth sub-table)
+    to a 1-based line number by scanning the text; None when it cannot tell."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self.code, inside = [], False
+        for line in self.lines:
+            self.code.append(not inside)
+            if (line.count('"""') + line.count("'''")) % 2:   # multi-line string edge
+                inside = not inside
+        self.headers = [(i, m.group(2).replace(" ", ""), m.group(1) == "[[")
+                        for i, line in enumerate(self.lines)
+                        if self.code[i] and (m := _HEADER.match(line))]
+
+    def _next_header(self, after: int) -> int:
+        return next((i for i, _n, _a in self.headers if i > after), len(self.lines))
+
+    def find(self, key, start: int, end: int) -> int | None:
+        pattern = re.compile(r"""^\s*(%s|"%s"|'%s')\s*=""" % ((re.escape(str(key)),) * 3))
+        return next((i for i in range(start, end)
+                     if self.code[i] and pattern.match(self.lines[i])), None)
+
+    def line(self, where: tuple = (), exercise: int | None = None) -> int | None:
+        top_end = self._next_header(-1)
+        blocks = [i for i, name, array in self.headers if name == "exercises" and array]
+        if exercise is not None and exercise >= len(blocks):   # inline exercises = [...]
+            found = self.find("exercises", 0, top_end)
+            return None if found is None else found + 1
+        if exercise is None:
+            found = self.find(where[0], 0, top_end) if where else None
+            return None if found is None else found + 1
+        start = blocks[exercise]
+        end = next((i for i, name, _a in self.headers
+                    if i > start and not name.startswith("exercises.")), len(self.lines))
+        if not where:
+            return start + 1
+        own_end = self._next_header(start)
+        found = self.find(where[0], start, own_end)
+        if len(where) > 1 and isinstance(where[1], int):
+            subs = [i for i, name, array in self.headers
+                    if start < i < end and array and name == f"exercises.{where[0]}"]
+            if len(subs) > where[1]:
+                sub = subs[where[1]]
+                inner = self.find(where[2], sub, self._next_header(sub)) if len(where) > 2 else None
+                return (inner if inner is not None else sub) + 1
+            if found is not None:   # inline tables, usually one per line
+                items = [i for i in range(found, own_end) if "{" in self.lines[i]]
+                if len(items) > where[1]:
+                    return items[where[1]] + 1
+        return (found if found is not None else start) + 1

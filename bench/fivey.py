@@ -60,6 +60,10 @@ def _is_current(today: date) -> bool:
 
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
+        from atelier import schema
+
+        if conn.execute("PRAGMA user_version").fetchone()[0] != schema.SCHEMA_VERSION:
+            return False  # made before a migration: start-up would measure the migration
         for table, expected in COUNTS.items():
             if conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] != expected:
                 return False

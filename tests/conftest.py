@@ -1,0 +1,51 @@
+"""Shared fixtures: a private Atelier home per test, and a Store opened in it."""
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from atelier.store import Store
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """An empty ATELIER_HOME for this test only."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("ATELIER_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store(home):
+    """A Store opened in ``home``, closed after the test."""
+    opened = Store.open(home)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _damage(path: Path, table: str = "participants", pages: int = 3, seed: int = 1) -> None:
+    """Write garbage over ``pages`` pages of a closed database, from ``table``'s root page."""
+    assert not Path(f"{path}-wal").exists(), "close every connection first"
+    conn = sqlite3.connect(path)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    finally:
+        conn.close()
+    Path(f"{path}-wal").unlink(missing_ok=True)
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    garbage = random.Random(seed).randbytes(page_size * pages)
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(garbage)
+
+
+@pytest.fixture
+def damage():
+    """``damage(path)``: corrupt interior pages of a real, closed SQLite file."""
+    return _damage

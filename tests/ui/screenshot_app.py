@@ -1,0 +1,90 @@
+"""Shows the real windows on a real X display and saves what they look like.
+
+Run by test_screenshots.py under Xvfb: ``python screenshot_app.py OUT_DIR``, with
+ATELIER_HOME naming a filled home. Writes PNGs of each window (QWidget.grab) and of
+the whole screen, and ``sizes.json`` with each window's size for the test to check.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # run as a script: the checkout's atelier and ui first
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from atelier.store import Store  # noqa: E402
+from ui.app import make_app  # noqa: E402
+from ui.main_window import build_window  # noqa: E402
+from ui.theme import apply_theme  # noqa: E402
+from ui.views.first_run import FirstRunDialog  # noqa: E402
+
+WINDOW_SIZE = (1280, 720)  # a common projector and laptop size, inside the 1366×768 screen
+
+
+def wait_for(signal, timeout_ms: int = 10000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def settle(widget) -> None:
+    if not QTest.qWaitForWindowExposed(widget, 5000):
+        raise SystemExit(f"window never exposed: {widget!r}")
+    QTest.qWait(300)  # let the first paint finish before grabbing
+
+
+def save(widget, out: Path, name: str, sizes: dict) -> None:
+    if not widget.grab().save(str(out / f"{name}.png")):
+        raise SystemExit(f"could not write {name}.png")
+    screen = QGuiApplication.primaryScreen().grabWindow(0)
+    screen.save(str(out / f"{name}-screen.png"))
+    sizes[name] = [widget.width(), widget.height()]
+    sizes[f"{name}-screen"] = [screen.width(), screen.height()]
+
+
+def main() -> int:
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app(sys.argv[:1])
+    store = Store.open()
+    sizes: dict[str, list[int]] = {}
+    try:
+        for scale, percent in ((1.0, 100), (2.0, 200)):
+            apply_theme(app, scale)
+            window = build_window(store)
+            window.resize(*WINDOW_SIZE)
+            window.move(0, 0)
+            window.show()
+            wait_for(window.home_ready)
+            settle(window)
+            window.activateWindow()  # no window manager on Xvfb: ask for the focus, so the ring shows
+            window.buttons["home"].setFocus()
+            QTest.qWait(100)
+            save(window, out, f"home-{percent}", sizes)
+            window.buttons["groups"].click()
+            QTest.qWait(100)
+            save(window, out, f"placeholder-{percent}", sizes)
+            window.close()
+
+            dialog = FirstRunDialog()
+            dialog.move(0, 0)
+            dialog.show()
+            settle(dialog)
+            dialog.activateWindow()
+            dialog.association[1].setFocus()
+            QTest.qWait(100)
+            save(dialog, out, f"first-run-{percent}", sizes)
+            dialog.close()
+    finally:
+        store.close()
+    (out / "sizes.json").write_text(json.dumps(sizes, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Start-up: the first-run set-up, the demonstration kept apart, and the data-file messages.
+
+``start(home, ask=...)`` runs everything before the event loop; ``ask`` stands in for
+the person in front of the screen and answers the real widgets.
+"""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+from atelier import groups, settings
+from atelier.groups import Group
+from atelier.store import Store
+from ui.app import start
+from ui.views.first_run import FirstRunDialog
+
+
+@pytest.fixture
+def started(qtbot):
+    """``started(result)``: registers a window returned by start(), closes it after."""
+    opened = []
+
+    def keep(result):
+        if not isinstance(result, int):
+            qtbot.addWidget(result)
+            opened.append(result)
+        return result
+
+    yield keep
+    for window in opened:
+        window.close()
+        window.store.close()
+
+
+def show(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+
+
+def test_first_run_dialog_saves_the_answers(home, qtbot, started):
+    def ask(dialog):
+        assert isinstance(dialog, FirstRunDialog)
+        show(qtbot, dialog)
+        assert not dialog.start.isEnabled()  # the association's name comes first
+        qtbot.keyClicks(dialog.association[1], "Les Amis du Quartier")
+        qtbot.keyClicks(dialog.site[1], "Maison des Tilleuls")
+        qtbot.keyClicks(dialog.facilitator[1], "Claire Martin, Karim Benali")
+        qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+
+    window = started(start(home, ask=ask))
+
+    assert window.windowTitle() == "Atelier — Maison des Tilleuls"
+    db = window.store.db
+    assert settings.get(db, settings.ASSOCIATION) == "Les Amis du Quartier"
+    assert settings.get(db, settings.SITE) == "Maison des Tilleuls"
+    assert settings.get(db, settings.FACILITATORS) == "Claire Martin\nKarim Benali"
+
+
+def test_first_run_dialog_is_large_and_named(qtbot):
+    dialog = FirstRunDialog(demo=True)
+    show(qtbot, dialog)
+    for button in dialog.findChildren(QAbstractButton):
+        assert button.width() >= 48 and button.height() >= 48
+        assert button.accessibleName()
+    for label, edit in (dialog.association, dialog.site, dialog.facilitator):
+        assert edit.accessibleName() == label.text() and label.buddy() is edit
+        assert edit.height() >= 48
+
+
+def test_no_questions_once_set_up(home, started):
+    first = Store.open(home)
+    groups.add(first.db, Group("Débutants"))
+    first.close()
+
+    def ask(widget):
+        raise AssertionError(f"nothing to ask, yet {widget!r}")
+
+    window = started(start(home, ask=ask))
+    assert window.windowTitle() == "Atelier"
+
+
+def test_demo_leaves_the_real_database_empty(home, qtbot, started):
+    pytest.importorskip("atelier.demo")
+
+    def ask(dialog):
+        show(qtbot, dialog)
+        assert dialog.try_demo.isEnabled()
+        qtbot.mouseClick(dialog.try_demo, Qt.MouseButton.LeftButton)
+
+    window = started(start(home, ask=ask))
+
+    assert window.windowTitle() == "Atelier — démonstration"
+    assert window.store.home == home / "demo"
+    assert not window.store.is_empty()
+    real = Store.open(home)
+    try:
+        assert real.is_empty()
+        assert settings.get(real.db, settings.ASSOCIATION) is None
+    finally:
+        real.close()
+
+
+def _damaged_file(home: Path, with_backup: bool) -> Path:
+    store = Store.open(home)
+    settings.put(store.db, settings.ASSOCIATION, "Les Amis du Quartier")
+    for n in range(40):  # enough rows for a file of several pages
+        groups.add(store.db, Group(f"Groupe {n}", place="Salle " + "x" * 200))
+    if with_backup:
+        store.backup("manual")
+    store.close()
+    path = store.path
+    assert path.stat().st_size > 8192
+    with open(path, "r+b") as handle:
+        handle.seek(4096)
+        handle.write(b"\xa5" * 4096)
+    return path
+
+
+@pytest.mark.parametrize("with_backup", [True, False])
+def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started):
+    path = _damaged_file(home, with_backup)
+    before = path.read_bytes()
+    shown = []
+
+    def ask(box):
+        assert isinstance(box, QMessageBox)
+        shown.append(box)
+        return next(b for b in box.buttons() if b.text() == "Quitter")
+
+    assert started(start(home, ask=ask)) == 3
+
+    (box,) = shown
+    assert "abîmé" in box.text() and "rien n'a été effacé" in box.text()
+    labels = [b.text() for b in box.buttons()]
+    assert any(label.startswith("Remettre la sauvegarde du ") for label in labels) == with_backup
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in home.iterdir() if p.is_file()) == ["atelier.db"]
+
+
+def test_damaged_file_can_be_replaced_by_the_latest_backup(home, started):
+    path = _damaged_file(home, with_backup=True)
+    damaged_bytes = path.read_bytes()
+
+    def ask(box):
+        return next(b for b in box.buttons() if b.text().startswith("Remettre la sauvegarde du "))
+
+    window = started(start(home, ask=ask))
+
+    assert len(groups.every(window.store.db)) == 40
+    (aside,) = home.glob("atelier-damaged-*.db")  # kept for a technician, not deleted
+    assert aside.read_bytes() == damaged_bytes
+
+
+def test_newer_file_is_refused_untouched(home, started):
+    Store.open(home).close()
+    path = home / "atelier.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = path.read_bytes()
+    shown = []
+
+    def ask(box):
+        shown.append(box)
+        return box.buttons()[0]
+
+    assert started(start(home, ask=ask)) == 3
+    (box,) = shown
+    assert "version plus récente" in box.text() and "pas été modifiées" in box.text()
+    assert "Quitter" in [b.text() for b in box.buttons()]
+    assert path.read_bytes() == before

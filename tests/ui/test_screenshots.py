@@ -1,0 +1,105 @@
+"""The real windows under Xvfb, saved as PNGs under build/screenshots/ — look at them."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from atelier import groups, sessions, settings
+from atelier.groups import Group
+from atelier.sessions import Session
+from atelier.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "build" / "screenshots"
+SCREEN = (1366, 768)
+
+
+def free_display() -> int:
+    for number in range(90, 200):
+        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return number
+    pytest.skip("no free X display number between :90 and :199")
+
+
+@pytest.fixture
+def xvfb():
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        pytest.skip("Xvfb is not installed (apt-get install xvfb): no real X screen to photograph")
+    number = free_display()
+    server = subprocess.Popen(
+        [binary, f":{number}", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"Xvfb did not start on :{number}")
+            time.sleep(0.05)
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def fill(home: Path) -> None:
+    """A few groups and sessions, one of them today, written through the core."""
+    store = Store.open(home)
+    try:
+        settings.put(store.db, settings.ASSOCIATION, "Les Amis du Quartier")
+        settings.put(store.db, settings.SITE, "Maison de quartier des Tilleuls")
+        souris = groups.add(store.db, Group("Premiers pas avec la souris", place="Salle informatique"))
+        tablette = groups.add(store.db, Group("Ma tablette au quotidien", place="Salle polyvalente"))
+        internet = groups.add(store.db, Group("Démarches en ligne", place="Salle informatique"))
+        today = date.today()
+        plan = [
+            (souris, 0, "09:30", "11:30", "la-souris"),
+            (tablette, 0, "14:00", "16:00", "la-tablette"),
+            (internet, 1, "10:00", "12:00", "les-demarches-en-ligne"),
+            (souris, 7, "09:30", "11:30", "le-clavier"),
+            (tablette, 7, "14:00", "16:00", "les-photos"),
+            (internet, 8, "10:00", "12:00", "la-messagerie"),
+        ]
+        for group, days, start, end, module in plan:
+            sessions.add(store.db, Session(
+                date=(today + timedelta(days=days)).isoformat(), start_time=start, end_time=end,
+                group_id=group.id, place=group.place, module_id=module,
+            ))
+    finally:
+        store.close()
+
+
+def distinct_colours(image: QImage) -> int:
+    step_x, step_y = max(1, image.width() // 80), max(1, image.height() // 60)
+    return len({image.pixel(x, y) for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y)})
+
+
+def test_screenshots_of_the_real_windows(xvfb, tmp_path):
+    home = tmp_path / "home"
+    fill(home)
+    shutil.rmtree(OUT, ignore_errors=True)
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", ATELIER_HOME=str(home))
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("screenshot_app.py")), str(OUT)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    sizes = json.loads((OUT / "sizes.json").read_text())
+    expected = [f"{page}-{percent}" for page in ("home", "placeholder", "first-run") for percent in (100, 200)]
+    for name in expected:
+        for shot in (name, f"{name}-screen"):
+            image = QImage(str(OUT / f"{shot}.png"))
+            assert not image.isNull(), shot
+            assert [image.width(), image.height()] == sizes[shot], shot
+            assert distinct_colours(image) >= 4, f"{shot} looks blank"
+        assert sizes[f"{name}-screen"] == list(SCREEN)

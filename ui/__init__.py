@@ -1,0 +1,1 @@
+"""The Qt program. The core (atelier/) never imports this package."""

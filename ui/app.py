@@ -1,0 +1,167 @@
+"""Starting the program: the application, the data file, the first run, the window.
+
+Every modal question (a message box, the first-run dialog) goes through one
+``ask(widget)`` function: by default it runs the widget; a test passes its own to
+answer the way a person would, without a global flag.
+"""
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from atelier import paths, settings
+from atelier.backups import BackupError
+from atelier.db import DamagedDatabaseError, DatabaseError, NewerDatabaseError
+from atelier.store import Store, restore
+from ui.main_window import MainWindow, build_window
+from ui.theme import apply_theme
+from ui.views import first_run
+
+__all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
+
+EXIT_DATA_PROBLEM = 3  # the CLI's code for a data file it cannot open
+Ask = Callable[[QWidget], Any]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def exec_widget(widget: QWidget) -> Any:
+    """Run a modal widget; for a message box, return the button that was clicked."""
+    result = widget.exec()
+    return widget.clickedButton() if isinstance(widget, QMessageBox) else result
+
+
+def make_app(argv: list[str] | None = None, scale: float = 1.0) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("Atelier")
+    app.setApplicationDisplayName("Atelier")
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    # Qt's own words ("Annuler", "Afficher les détails…") in French too.
+    translator = QTranslator(app)
+    if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    apply_theme(app, scale)
+    return app
+
+
+def newer_box(error: NewerDatabaseError) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
+        "Ces données ont été enregistrées par une version plus récente d'Atelier.\n\n"
+        "Elles n'ont pas été modifiées. Installez la dernière version d'Atelier pour les ouvrir."
+    ))
+    box.setDetailedText(str(error))
+    box.addButton(tr("Quitter"), QMessageBox.ButtonRole.RejectRole).setAccessibleName(tr("Quitter"))
+    return box
+
+
+def damaged_box(error: DamagedDatabaseError) -> tuple[QMessageBox, Any]:
+    """The message for a damaged file, and its restore button (None without a backup)."""
+    text = tr("Le fichier de données d'Atelier est abîmé.\nIl a été laissé tel quel : rien n'a été effacé.")
+    backup = getattr(error, "backup", None)
+    when = ""
+    if backup is not None:
+        local = backup.taken_at.astimezone()
+        when = tr("{day} à {time}").format(day=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M"))
+        text += "\n\n" + tr(
+            "La dernière sauvegarde en bon état date du {when}. Vous pouvez la remettre en place : "
+            "le fichier abîmé sera mis de côté, pas effacé."
+        ).format(when=when)
+    else:
+        text += "\n\n" + tr(
+            "Aucune sauvegarde en bon état n'a été trouvée. "
+            "Demandez de l'aide à la personne qui s'occupe de l'informatique de l'association."
+        )
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), text)
+    box.setDetailedText(f"{error.path}\n{error.details}")
+    restore_button = None
+    if backup is not None:
+        label = tr("Remettre la sauvegarde du {when}").format(when=when)
+        restore_button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+        restore_button.setAccessibleName(label)
+    quit_button = box.addButton(tr("Quitter"), QMessageBox.ButtonRole.RejectRole)
+    quit_button.setAccessibleName(tr("Quitter sans rien changer"))
+    box.setDefaultButton(restore_button or quit_button)
+    return box, restore_button
+
+
+def open_store(home: Path, ask: Ask = exec_widget) -> Store | int:
+    """The open Store, or the exit code after a plain-French message."""
+    try:
+        return Store.open(home)
+    except NewerDatabaseError as error:
+        ask(newer_box(error))
+        return EXIT_DATA_PROBLEM
+    except DamagedDatabaseError as error:
+        box, restore_button = damaged_box(error)
+        answer = ask(box)
+        if restore_button is None or answer is not restore_button:
+            return EXIT_DATA_PROBLEM  # "Quitter": the file stays exactly as it is
+        try:
+            restore(error.backup.path, home)
+        except (BackupError, DatabaseError, OSError) as problem:
+            ask(QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
+                "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
+            ).format(problem=problem)))
+            return EXIT_DATA_PROBLEM
+        return open_store(home, ask)
+
+
+def is_first_run(store: Store) -> bool:
+    return store.is_empty() and not (settings.get(store.db, settings.ASSOCIATION, "") or "").strip()
+
+
+def open_demo(home: Path, ask: Ask = exec_widget) -> Store | int:
+    """The demonstration's own Store, filled once; the real data is never touched."""
+    result = open_store(home / "demo", ask)
+    if isinstance(result, Store) and result.is_empty():
+        from atelier import demo
+
+        demo.fill(result.db)
+    return result
+
+
+def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None = None) -> MainWindow | int:
+    """Everything before the event loop: the data file, the first run, the window."""
+    home = home or paths.home()
+    store = open_store(home, ask)
+    if isinstance(store, int):
+        return store
+    if is_first_run(store):
+        dialog = first_run.FirstRunDialog()
+        ask(dialog)
+        if dialog.choice == first_run.SETUP and dialog.answers:
+            first_run.save(store.db, dialog.answers)
+        elif dialog.choice == first_run.DEMO:
+            store.close()
+            demo_store = open_demo(home, ask)
+            if isinstance(demo_store, int):
+                return demo_store
+            return build_window(demo_store, today, demo=True)
+    return build_window(store, today)
+
+
+def launch(window: MainWindow) -> None:
+    """Show the window, then take the daily backup in the background."""
+    window.show()
+    if not window.demo:
+        window.schedule_backup()
+
+
+def main() -> int:
+    app = make_app()
+    window = start()
+    if isinstance(window, int):
+        return window
+    launch(window)
+    try:
+        return app.exec()
+    finally:
+        window.worker.stop()
+        window.store.close()

@@ -1,0 +1,158 @@
+"""The main window: a column of large labelled buttons on the left, the page on the right.
+
+Every section is one click (never a double-click) or Tab then Enter away; the arrow
+keys also move along the column.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atelier import settings
+from ui.theme import px
+from ui.views.home import HomeView
+from ui.views.placeholder import PlaceholderView
+from ui.worker import Worker
+
+SECTIONS = (
+    ("home", QT_TRANSLATE_NOOP("MainWindow", "Accueil")),
+    ("groups", QT_TRANSLATE_NOOP("MainWindow", "Groupes")),
+    ("participants", QT_TRANSLATE_NOOP("MainWindow", "Participants")),
+    ("sessions", QT_TRANSLATE_NOOP("MainWindow", "Séances")),
+    ("exercises", QT_TRANSLATE_NOOP("MainWindow", "Exercices")),
+    ("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Réglages")),
+)
+
+
+class NavButton(QPushButton):
+    """A navigation entry that Enter opens and the arrow keys move from."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+        elif key == Qt.Key.Key_Down:
+            self.focusNextChild()
+        elif key == Qt.Key.Key_Up:
+            self.focusPreviousChild()
+        else:
+            super().keyPressEvent(event)
+
+
+class NavScroll(QScrollArea):
+    """The navigation column; it scrolls rather than push the window off a small
+    screen at 200 %, and is always as wide as its widest button."""
+
+    def __init__(self, column: QWidget):
+        super().__init__()
+        self.setObjectName("navScroll")
+        self.setWidget(column)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        self.widget().ensurePolished()
+        width = self.widget().sizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width + 2 * self.frameWidth(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.sizeHint().width(), 0)
+
+
+class MainWindow(QMainWindow):
+    home_ready = Signal()  # the home screen shows the sessions read from the database
+    section_changed = Signal(str)
+
+    def __init__(self, store, worker: Worker, today: date | None = None, demo: bool = False, owns_worker: bool = True):
+        super().__init__()
+        self.store = store
+        self.worker = worker
+        self._owns_worker = owns_worker
+        self.demo = demo
+        self.buttons: dict[str, NavButton] = {}
+        self.pages: dict[str, QWidget] = {}
+
+        self.stack = QStackedWidget()
+        self.home = HomeView(store.db, worker, today)
+        self.home.loaded.connect(self.home_ready)
+
+        nav = QWidget()
+        nav.setObjectName("nav")
+        column = QVBoxLayout(nav)
+        column.setContentsMargins(px(16), px(16), px(16), px(16))
+        column.setSpacing(px(8))
+        # No exclusive QButtonGroup: it would let Tab reach only the checked entry.
+        for key, label in SECTIONS:
+            text = self.tr(label)
+            button = NavButton(text)
+            button.setObjectName("navButton")
+            button.setCheckable(True)
+            button.setAccessibleName(text)
+            button.setAccessibleDescription(self.tr("Ouvrir la page « {name} »").format(name=text))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
+            column.addWidget(button)
+            self.buttons[key] = button
+            page = self.home if key == "home" else PlaceholderView(text)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        column.addStretch(1)
+
+        body = QWidget()
+        body.setObjectName("page")
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(NavScroll(nav))
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self.refresh_title()
+        self.show_section("home")
+        self.home.reload()
+
+    def refresh_title(self) -> None:
+        if self.demo:
+            self.setWindowTitle(self.tr("Atelier — démonstration"))
+            return
+        site = (settings.get(self.store.db, settings.SITE, "") or "").strip()
+        self.setWindowTitle(self.tr("Atelier — {site}").format(site=site) if site else self.tr("Atelier"))
+
+    def current_section(self) -> str:
+        page = self.stack.currentWidget()
+        return next(key for key, widget in self.pages.items() if widget is page)
+
+    def show_section(self, key: str) -> None:
+        for name, button in self.buttons.items():
+            button.setChecked(name == key)  # a second click on the current entry keeps it
+        self.stack.setCurrentWidget(self.pages[key])
+        self.section_changed.emit(key)
+
+    def schedule_backup(self) -> int:
+        """The daily automatic backup, on the worker: the window never waits for it."""
+        return self.worker.run(self.store.backup_if_due)
+
+    def closeEvent(self, event) -> None:
+        if self._owns_worker:
+            self.worker.stop()  # waits for a running backup to finish cleanly
+        super().closeEvent(event)
+
+
+def build_window(store, today: date | None = None, demo: bool = False, worker: Worker | None = None) -> MainWindow:
+    """The main window over an open Store; emits ``home_ready`` once the home is filled."""
+    owns = worker is None
+    return MainWindow(store, worker or Worker(), today=today, demo=demo, owns_worker=owns)

@@ -1,0 +1,217 @@
+"""The large-print theme: big text, strong contrast, big targets, a visible focus.
+
+The stylesheet is built here from the constants below, so that every size follows
+the text-size setting (100 % to 200 %) and a test can check the contrast of every
+text/background pair the theme uses (WCAG AAA asks for 7:1).
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+BASE_POINTS = 16  # facilitator screens: the design asks for 14 pt at least
+MIN_SCALE, MAX_SCALE = 1.0, 2.0
+MIN_TARGET_PX = 48  # the smallest clickable size, at 100 %
+
+
+@dataclass(frozen=True)
+class Palette:
+    window: str  # page background
+    text: str  # body text
+    muted: str  # secondary text (dates, places): still 7:1
+    card: str  # cards and input fields
+    border: str  # card and field outlines (not text)
+    nav: str  # navigation column
+    accent: str  # primary buttons, selected navigation entry
+    accent_text: str
+    button: str  # ordinary buttons
+    focus: str  # keyboard focus ring (not text), seen against the page and the buttons
+    focus_on_accent: str  # the ring on a dark primary button, where the other would vanish
+
+
+LIGHT = Palette(
+    window="#FBF8F1",  # warm off-white: less glare than pure white on a projector
+    text="#1B1B1B",
+    muted="#3A3A3A",
+    card="#FFFFFF",
+    border="#6E6A62",
+    nav="#E6ECF2",
+    accent="#0B4478",
+    accent_text="#FFFFFF",
+    button="#E6ECF2",
+    focus="#B34200",
+    focus_on_accent="#FFB347",
+)
+
+HIGH_CONTRAST = Palette(
+    window="#000000",
+    text="#FFFFFF",
+    muted="#E8E8E8",
+    card="#101010",
+    border="#FFFFFF",
+    nav="#000000",
+    accent="#FFE14D",
+    accent_text="#000000",
+    button="#1A1A1A",
+    focus="#00E5FF",
+    focus_on_accent="#0050FF",
+)
+
+
+def text_pairs(p: Palette) -> list[tuple[str, str, str]]:
+    """Every (what, foreground, background) pair of text the theme draws."""
+    return [
+        ("texte sur la page", p.text, p.window),
+        ("texte secondaire sur la page", p.muted, p.window),
+        ("texte sur une carte", p.text, p.card),
+        ("texte secondaire sur une carte", p.muted, p.card),
+        ("navigation", p.text, p.nav),
+        ("bouton", p.text, p.button),
+        ("bouton désactivé", p.muted, p.button),
+        ("bouton principal", p.accent_text, p.accent),
+        ("navigation choisie", p.accent_text, p.accent),
+        ("champ de saisie", p.text, p.card),
+        ("exemple dans un champ vide", p.muted, p.card),
+    ]
+
+
+def focus_pairs(p: Palette) -> list[tuple[str, str, str]]:
+    """The focus ring against what surrounds it (WCAG asks 3:1 for such marks)."""
+    return [
+        ("anneau sur la page", p.focus, p.window),
+        ("anneau sur la navigation", p.focus, p.nav),
+        ("anneau sur un champ", p.focus, p.card),
+        ("anneau sur un bouton principal", p.focus_on_accent, p.accent),
+    ]
+
+
+def _luminance(color: str) -> float:
+    c = QColor(color)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    """WCAG 2 contrast ratio between two colours, from 1 to 21."""
+    lighter, darker = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def clamp_scale(scale: float) -> float:
+    return max(MIN_SCALE, min(MAX_SCALE, scale))
+
+
+def target_px(scale: float) -> int:
+    """Minimum height of a clickable thing: 48 px at 100 %, 72 px at 200 %.
+
+    It grows half as fast as the text: at 200 % the text itself already makes the
+    buttons tall, and 96 px targets would push the window off a 768 px screen.
+    """
+    return round(MIN_TARGET_PX * spacing_factor(scale))
+
+
+def current_scale() -> float:
+    """The text size the theme was applied with, for screens that size things by hand."""
+    app = QApplication.instance()
+    value = app.property("atelier_scale") if app else None
+    return float(value) if value else 1.0
+
+
+def spacing_factor(scale: float) -> float:
+    """Margins and gaps grow half as fast as the text: at 200 % the text needs the room."""
+    return (1 + clamp_scale(scale)) / 2
+
+
+def px(value: float) -> int:
+    """A margin or gap given in pixels at 100 %, at the current text size."""
+    return round(value * spacing_factor(current_scale()))
+
+
+def stylesheet(scale: float = 1.0, palette: Palette = LIGHT) -> str:
+    s = clamp_scale(scale)
+    p = palette
+    pt = lambda factor: f"{BASE_POINTS * factor * s:.1f}pt"  # noqa: E731 - keeps the QSS readable
+    size = lambda value: f"{round(value * spacing_factor(s))}px"  # noqa: E731
+    target = target_px(s)
+    pad_v, pad_h = round(6 * spacing_factor(s)), round(16 * spacing_factor(s))
+    return f"""
+* {{ font-size: {pt(1)}; color: {p.text}; }}
+QMainWindow, QDialog, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget {{
+    background: {p.window};
+}}
+QLabel {{ background: transparent; }}
+QLabel#title {{ font-size: {pt(1.6)}; font-weight: bold; }}
+QLabel#subtitle {{ font-size: {pt(1.15)}; color: {p.muted}; }}
+QLabel#section {{ font-size: {pt(1.35)}; font-weight: bold; }}
+QLabel#muted {{ color: {p.muted}; }}
+QLabel#empty {{ color: {p.muted}; font-style: italic; padding: {size(6)} 0; }}
+QLabel#cardTime {{ font-size: {pt(1.2)}; font-weight: bold; }}
+QLabel#cardTitle {{ font-size: {pt(1.1)}; font-weight: bold; }}
+QFrame#card {{
+    background: {p.card}; border: 2px solid {p.border}; border-radius: {size(10)};
+}}
+QFrame#card QLabel {{ background: {p.card}; }}
+QWidget#nav, QScrollArea#navScroll > QWidget > QWidget {{ background: {p.nav}; }}
+QScrollArea#navScroll {{ background: {p.nav}; border: none; border-right: 2px solid {p.border}; }}
+QPushButton {{
+    min-height: {target - 2 * 3 - 2 * pad_v}px;  /* content box: border and padding add up to the target */
+    padding: {pad_v}px {pad_h}px;
+    background: {p.button}; color: {p.text};
+    border: 3px solid {p.border}; border-radius: {size(8)};
+}}
+QPushButton:hover {{ border-color: {p.accent}; }}
+QPushButton:focus {{ border: 4px solid {p.focus}; padding: {pad_v - 1}px {pad_h - 1}px; }}
+QPushButton#primary, QPushButton#navButton:checked {{
+    background: {p.accent}; color: {p.accent_text}; border-color: {p.accent};
+}}
+QPushButton:disabled, QPushButton#primary:disabled {{
+    background: {p.button}; color: {p.muted}; border: 3px dashed {p.border};
+}}
+QPushButton#primary:focus, QPushButton#navButton:checked:focus {{ border-color: {p.focus_on_accent}; }}
+QPushButton#navButton {{ text-align: left; background: {p.nav}; }}
+QLineEdit {{
+    min-height: {target - 2 * 3}px; padding: 0 {size(10)};
+    background: {p.card}; color: {p.text};
+    border: 3px solid {p.border}; border-radius: {size(6)};
+}}
+QScrollArea {{ border: 3px solid {p.window}; }}
+QScrollArea:focus {{ border: 3px solid {p.focus}; }}
+QLineEdit:focus {{ border: 3px solid {p.focus}; }}
+QLineEdit {{ placeholder-text-color: {p.muted}; }}
+QMessageBox QLabel {{ font-size: {pt(1)}; }}
+QScrollBar:vertical {{ width: {size(20)}; background: {p.nav}; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: {target}px; border-radius: {size(6)}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+"""
+
+
+def apply_theme(app: QApplication, scale: float = 1.0, high_contrast: bool = False) -> Palette:
+    """Apply the large-print theme to the whole program; returns the palette used."""
+    palette = HIGH_CONTRAST if high_contrast else LIGHT
+    s = clamp_scale(scale)
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINTS * s)
+    app.setFont(font)
+    qt_palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, palette.window),
+        (QPalette.ColorRole.WindowText, palette.text),
+        (QPalette.ColorRole.Base, palette.card),
+        (QPalette.ColorRole.Text, palette.text),
+        (QPalette.ColorRole.PlaceholderText, palette.muted),
+        (QPalette.ColorRole.Button, palette.button),
+        (QPalette.ColorRole.ButtonText, palette.text),
+        (QPalette.ColorRole.Highlight, palette.accent),
+        (QPalette.ColorRole.HighlightedText, palette.accent_text),
+        (QPalette.ColorRole.ToolTipBase, palette.card),
+        (QPalette.ColorRole.ToolTipText, palette.text),
+    ):
+        qt_palette.setColor(role, QColor(color))
+    app.setPalette(qt_palette)
+    app.setStyleSheet(stylesheet(s, palette))
+    app.setProperty("atelier_scale", s)  # read by screens that size things by hand
+    return palette

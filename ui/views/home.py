@@ -1,0 +1,204 @@
+"""The home screen: a greeting, today's sessions, then the next ones.
+
+The sessions are read on the worker thread (one writer, a window that never freezes);
+``loaded`` is emitted once the cards are on screen.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from atelier import sessions, settings
+from atelier.sessions import SessionRow
+from ui.theme import px
+
+NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
+
+# Written out here rather than taken from the system locale: donated PCs are often
+# set to English, and the greeting must read the same everywhere.
+DAYS = (
+    QT_TRANSLATE_NOOP("FrenchDate", "lundi"),
+    QT_TRANSLATE_NOOP("FrenchDate", "mardi"),
+    QT_TRANSLATE_NOOP("FrenchDate", "mercredi"),
+    QT_TRANSLATE_NOOP("FrenchDate", "jeudi"),
+    QT_TRANSLATE_NOOP("FrenchDate", "vendredi"),
+    QT_TRANSLATE_NOOP("FrenchDate", "samedi"),
+    QT_TRANSLATE_NOOP("FrenchDate", "dimanche"),
+)
+MONTHS = (
+    QT_TRANSLATE_NOOP("FrenchDate", "janvier"),
+    QT_TRANSLATE_NOOP("FrenchDate", "février"),
+    QT_TRANSLATE_NOOP("FrenchDate", "mars"),
+    QT_TRANSLATE_NOOP("FrenchDate", "avril"),
+    QT_TRANSLATE_NOOP("FrenchDate", "mai"),
+    QT_TRANSLATE_NOOP("FrenchDate", "juin"),
+    QT_TRANSLATE_NOOP("FrenchDate", "juillet"),
+    QT_TRANSLATE_NOOP("FrenchDate", "août"),
+    QT_TRANSLATE_NOOP("FrenchDate", "septembre"),
+    QT_TRANSLATE_NOOP("FrenchDate", "octobre"),
+    QT_TRANSLATE_NOOP("FrenchDate", "novembre"),
+    QT_TRANSLATE_NOOP("FrenchDate", "décembre"),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("FrenchDate", text)
+
+
+def french_date(day: date, year: bool = True) -> str:
+    """'Vendredi 27 novembre 2026', 'Dimanche 1er novembre 2026'."""
+    number = _t("1er") if day.day == 1 else str(day.day)
+    weekday = _t(DAYS[day.weekday()])
+    text = f"{weekday[:1].upper()}{weekday[1:]} {number} {_t(MONTHS[day.month - 1])}"
+    return f"{text} {day.year}" if year else text
+
+
+def module_label(module_id: str | None) -> str:
+    """'la-souris' → 'La souris', until the lesson library gives real titles."""
+    if not module_id:
+        return ""
+    words = module_id.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+@dataclass(frozen=True)
+class HomeData:
+    association: str
+    site: str
+    today: list[SessionRow]
+    coming: list[SessionRow]
+
+
+def load(db, today: date) -> HomeData:
+    """Runs on the worker: everything the home screen shows, in one go."""
+    rows = sessions.upcoming(db, today, limit=40)
+    iso = today.isoformat()
+    return HomeData(
+        association=settings.get(db, settings.ASSOCIATION, "") or "",
+        site=settings.get(db, settings.SITE, "") or "",
+        today=[r for r in rows if r.session.date == iso],
+        coming=[r for r in rows if r.session.date != iso][:NEXT_COUNT],
+    )
+
+
+class SessionCard(QFrame):
+    """One session as a large card: the time first, then the group, place and module."""
+
+    def __init__(self, row: SessionRow, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        s = row.session
+        when = self.tr("{start} – {end}").format(start=s.start_time, end=s.end_time)
+        if s.date != today.isoformat():
+            when = self.tr("{day}, {time}").format(day=french_date(date.fromisoformat(s.date), year=False), time=when)
+        group = row.group_name or self.tr("Séance sans groupe")
+        details = [part for part in (s.place, module_label(s.module_id)) if part]
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(px(18), px(12), px(18), px(14))
+        layout.setSpacing(px(4))
+        time_label = QLabel(when)
+        time_label.setObjectName("cardTime")
+        title = QLabel(group)
+        title.setObjectName("cardTitle")
+        layout.addWidget(time_label)
+        layout.addWidget(title)
+        if details:
+            more = QLabel(" · ".join(details))
+            more.setObjectName("muted")
+            layout.addWidget(more)
+        for label in self.findChildren(QLabel):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # Screen readers read the card as one sentence.
+        self.setAccessibleName(", ".join([when, group, *details]))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+class HomeView(QWidget):
+    loaded = Signal()
+
+    def __init__(self, db, worker, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._worker = worker
+        self._today = today
+        self.data: HomeData | None = None
+
+        self.greeting = QLabel(self.tr("Bonjour !"))
+        self.greeting.setObjectName("title")
+        self.where = QLabel()
+        self.where.setObjectName("subtitle")
+        self.date_label = QLabel()
+        self.date_label.setObjectName("subtitle")
+        self.today_title = QLabel(self.tr("Aujourd'hui"))
+        self.today_title.setObjectName("section")
+        self.today_box = QVBoxLayout()
+        self.coming_title = QLabel(self.tr("Prochaines séances"))
+        self.coming_title.setObjectName("section")
+        self.coming_box = QVBoxLayout()
+
+        content = QWidget()
+        content.setObjectName("page")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(px(32), px(20), px(32), px(32))
+        column.setSpacing(px(6))
+        for widget in (self.greeting, self.date_label, self.where, self.today_title, self.coming_title):
+            widget.setWordWrap(True)
+        column.addWidget(self.greeting)
+        column.addWidget(self.date_label)
+        column.addWidget(self.where)
+        column.addSpacing(px(18))
+        column.addWidget(self.today_title)
+        column.addLayout(self.today_box)
+        column.addSpacing(px(18))
+        column.addWidget(self.coming_title)
+        column.addLayout(self.coming_box)
+        column.addStretch(1)
+        self.today_box.setSpacing(px(12))
+        self.coming_box.setSpacing(px(12))
+
+        # The page scrolls rather than clips when the text is made larger.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setAccessibleName(self.tr("Accueil"))
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def reload(self) -> None:
+        self._worker.run(load, self._db, self.today(), on_done=self.show_data)
+
+    def show_data(self, data: HomeData) -> None:
+        self.data = data
+        today = self.today()
+        names = [n for n in (data.association, data.site) if n]
+        self.where.setText(" — ".join(names))
+        self.where.setVisible(bool(names))
+        self.date_label.setText(french_date(today))
+        self._fill(self.today_box, data.today, self.tr("Aucune séance aujourd'hui."), today)
+        self._fill(self.coming_box, data.coming, self.tr("Aucune séance prévue pour l'instant."), today)
+        self.loaded.emit()
+
+    def _fill(self, box: QVBoxLayout, rows: list[SessionRow], empty: str, today: date) -> None:
+        while box.count():
+            item = box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        widgets: list[QWidget] = [SessionCard(row, today) for row in rows]
+        if not widgets:
+            label = QLabel(empty)
+            label.setObjectName("empty")
+            label.setWordWrap(True)
+            widgets.append(label)
+        for widget in widgets:
+            box.addWidget(widget)
+            widget.show()  # at once, not at the next turn of the event loop: "loaded" means on screen

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from atelier import settings
+from ui.operations import Changes, Operations
+from ui.pages import page_class
 from ui.theme import px
 from ui.views.home import HomeView
 from ui.views.placeholder import PlaceholderView
@@ -83,12 +85,17 @@ class MainWindow(QMainWindow):
         self.worker = worker
         self._owns_worker = owns_worker
         self.demo = demo
+        self.ops = Operations(store, worker, self)
+        self.ops.changed.connect(self._on_changed)
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
 
         self.stack = QStackedWidget()
         self.home = HomeView(store.db, worker, today)
         self.home.loaded.connect(self.home_ready)
+        self.pages["home"] = self.home
+        self.stack.addWidget(self.home)
 
         nav = QWidget()
         nav.setObjectName("nav")
@@ -107,9 +114,7 @@ class MainWindow(QMainWindow):
             button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
             column.addWidget(button)
             self.buttons[key] = button
-            page = self.home if key == "home" else PlaceholderView(text)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            self._labels[key] = text
         column.addStretch(1)
 
         body = QWidget()
@@ -134,13 +139,36 @@ class MainWindow(QMainWindow):
 
     def current_section(self) -> str:
         page = self.stack.currentWidget()
-        return next(key for key, widget in self.pages.items() if widget is page)
+        return next((key for key, widget in self.pages.items() if widget is page), "")
+
+    def page(self, key: str) -> QWidget:
+        """The section's page, built the first time it is needed."""
+        if key not in self.pages:
+            cls = page_class(key)
+            page = cls(self.ops, self) if cls else PlaceholderView(self._labels[key])
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
 
     def show_section(self, key: str) -> None:
         for name, button in self.buttons.items():
             button.setChecked(name == key)  # a second click on the current entry keeps it
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(self.page(key))
         self.section_changed.emit(key)
+
+    def show_flow(self, widget: QWidget) -> None:
+        """Show a screen that is not a section (the workshop of the day, from the home)."""
+        for button in self.buttons.values():
+            button.setChecked(False)
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.sessions or changes.groups or changes.settings or changes.attendance:
+            self.home.reload()
+        if changes.settings:
+            self.refresh_title()
 
     def schedule_backup(self) -> int:
         """The daily automatic backup, on the worker: the window never waits for it."""

@@ -1,0 +1,25 @@
+"""Which screen each navigation entry opens.
+
+A page is built the first time its entry is chosen (start-up builds only the home).
+Each entry names "module:Class"; the class is called as ``Class(ops, window)``.
+"""
+
+import importlib
+
+PAGES = {
+    "groups": None,
+    "participants": None,
+    "sessions": None,
+    "exercises": None,
+    "documents": None,
+    "settings": None,
+}
+
+
+def page_class(key: str):
+    """The class of a section's page, or None while the section is not built yet."""
+    target = PAGES.get(key)
+    if target is None:
+        return None
+    module_name, class_name = target.split(":")
+    return getattr(importlib.import_module(module_name), class_name)

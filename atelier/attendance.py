@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier.clock import utc_now
 from atelier.i18n import N_
@@ -105,3 +105,27 @@ def add_walk_in(db: Database, session_id: str, first_name: str, last_name: str =
             groups.add_member(db, group_id, person.id)
         mark(db, session_id, person.id, PRESENT)
     return person
+
+
+def set_statuses(db: Database, session_id: str, statuses: dict[str, str | None]) -> None:
+    """Several marks at once, all or none; None takes a mark away (undo back to "not marked")."""
+    with db.atomic():
+        for participant_id, status in statuses.items():
+            if status is None:
+                clear(db, session_id, participant_id)
+            else:
+                mark(db, session_id, participant_id, status)
+
+
+def genders(db: Database, session_id: str) -> dict[str, str | None]:
+    """participant_id → gender key of everyone on the roll, so that the roll says "présente"."""
+    rows = db.execute(
+        """
+        SELECT p.id, p.gender FROM participants p WHERE p.id IN (
+            SELECT participant_id FROM group_members
+            WHERE group_id = (SELECT group_id FROM sessions WHERE id = ?)
+            UNION SELECT participant_id FROM attendance WHERE session_id = ?)
+        """,
+        [session_id, session_id],
+    )
+    return dict(rows.fetchall())

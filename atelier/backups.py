@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier.i18n import _
 

@@ -6,13 +6,66 @@ Before anything is written, the file is checked: a file from a newer Atelier is
 refused untouched, a damaged file is kept as it is and reported, never repaired.
 """
 
+import contextlib
+import secrets
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from atelier import schema
 from atelier.i18n import _
+
+
+class Database:
+    """The one connection to the file: statements, and transactions that nest.
+
+    The connection is in autocommit mode, so a statement outside ``atomic()`` is
+    committed at once and can never be left pending in a forgotten transaction.
+    (sqlite-utils' own ``Database`` is only needed to migrate: importing it costs a
+    tenth of a second at every start-up on an old PC.)
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def execute(self, sql: str, parameters=()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+        return self.conn.executemany(sql, rows)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["Database"]:
+        """All or nothing; a nested block is a savepoint inside the outer transaction."""
+        if self.conn.in_transaction:
+            savepoint = f"atelier_{secrets.token_hex(8)}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not half-way
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def table_names(self) -> list[str]:
+        rows = self.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        return [row[0] for row in rows]
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 class DatabaseError(Exception):
@@ -32,11 +85,11 @@ class DamagedDatabaseError(DatabaseError):
 
 def connect(path: Path) -> Database:
     """A connection with the house pragmas; creates the file if needed."""
-    conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    return Database(conn, execute_plugins=False)
+    return Database(conn)
 
 
 def read_only(path: Path) -> sqlite3.Connection:
@@ -60,14 +113,14 @@ def inspect(path: Path) -> tuple[int, list[str]]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-            [schema.migrations.migrations_table],
+            [schema.MIGRATIONS_TABLE],
         ).fetchone()
         names = []
         if has_table:
             names = [
                 row[0]
                 for row in conn.execute(
-                    f"SELECT name FROM {schema.migrations.migrations_table} "
+                    f"SELECT name FROM {schema.MIGRATIONS_TABLE} "
                     "WHERE migration_set = ? ORDER BY rowid",
                     [schema.MIGRATION_SET],
                 )
@@ -108,11 +161,26 @@ def integrity_check(db: Database) -> str:
     return "\n".join(r[0] for r in rows)
 
 
+def applied_migrations(db: Database) -> list[str]:
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [schema.MIGRATIONS_TABLE]).fetchone():
+        return []
+    rows = db.execute(
+        f"SELECT name FROM {schema.MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [schema.MIGRATION_SET],
+    )
+    return [row[0] for row in rows]
+
+
 def pending_migrations(db: Database) -> list[str]:
-    return [m.name for m in schema.migrations.pending(db)]
+    applied = set(applied_migrations(db))
+    return [name for name in schema.known_migrations() if name not in applied]
 
 
 def migrate(db: Database) -> None:
-    schema.migrations.apply(db)
+    if not pending_migrations(db):
+        return
+    import sqlite_utils
+
+    schema.migration_set().apply(sqlite_utils.Database(db.conn, execute_plugins=False))
     with db.atomic():
         db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")

@@ -12,7 +12,7 @@ are coming.
 import random
 from datetime import date, timedelta
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier import attendance, groups, people, sessions, settings
 from atelier.groups import Group

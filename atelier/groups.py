@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field, fields, replace
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier.clock import new_id, utc_now
 from atelier.i18n import _
@@ -26,9 +26,28 @@ class Group:
 _COLUMNS = [f.name for f in fields(Group)]
 
 
-def add(db: Database, group: Group) -> Group:
+def _minutes(value: str) -> int:
+    try:
+        hours, minutes = map(int, value.split(":"))
+        if not (0 <= hours < 24 and 0 <= minutes < 60):
+            raise ValueError
+    except ValueError:
+        raise ValueError(_("Heure invalide : {value} (attendu : 14:00)").format(value=value)) from None
+    return hours * 60 + minutes
+
+
+def validate(group: Group) -> None:
     if not group.name.strip():
         raise ValueError(_("Le nom du groupe est obligatoire."))
+    if group.weekday is not None and group.weekday not in range(7):
+        raise ValueError(_("Jour invalide : {value}").format(value=group.weekday))
+    times = [_minutes(t) for t in (group.start_time, group.end_time) if t]
+    if len(times) == 2 and times[1] <= times[0]:
+        raise ValueError(_("L'heure de fin doit être après l'heure de début."))
+
+
+def add(db: Database, group: Group) -> Group:
+    validate(group)
     now = utc_now()
     group = replace(group, created_at=now, updated_at=now)
     with db.atomic():
@@ -40,8 +59,7 @@ def add(db: Database, group: Group) -> Group:
 
 
 def update(db: Database, group: Group) -> Group:
-    if not group.name.strip():
-        raise ValueError(_("Le nom du groupe est obligatoire."))
+    validate(group)
     group = replace(group, updated_at=utc_now())
     editable = [c for c in _COLUMNS if c not in ("id", "created_at")]
     with db.atomic():
@@ -93,3 +111,32 @@ def members(db: Database, group_id: str) -> list[Participant]:
         [group_id],
     ).fetchall()
     return [Participant(**dict(zip(people._COLUMNS, row))) for row in rows]
+
+
+def unarchive(db: Database, group_id: str) -> None:
+    with db.atomic():
+        db.execute("UPDATE groups SET archived_at = NULL, updated_at = ? WHERE id = ?", [utc_now(), group_id])
+
+
+def member_counts(db: Database) -> dict[str, int]:
+    """Group id → number of members still on the lists (archived people left out)."""
+    rows = db.execute(
+        "SELECT m.group_id, count(*) FROM group_members m JOIN participants p ON p.id = m.participant_id "
+        "WHERE p.archived_at IS NULL GROUP BY m.group_id"
+    ).fetchall()
+    return dict(rows)
+
+
+def add_members(db: Database, group_id: str, participant_ids: list[str]) -> None:
+    """Several people join at once, all or none."""
+    with db.atomic():
+        for participant_id in participant_ids:
+            add_member(db, group_id, participant_id)
+
+
+def add_new_member(db: Database, group_id: str, person: Participant) -> Participant:
+    """A person created on the spot joins the group, in one transaction."""
+    with db.atomic():
+        person = people.add(db, person)
+        add_member(db, group_id, person.id)
+    return person

@@ -8,7 +8,7 @@ keeps the highest, so a bundle sent twice changes nothing.
 import json
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier.clock import utc_now
 

@@ -3,7 +3,7 @@
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier.clock import new_id, utc_now
 from atelier.i18n import _
@@ -143,3 +143,9 @@ def erase(db: Database, person_id: str) -> dict[str, int]:
             db.execute(f"DELETE FROM {table} WHERE {column} = ?", [person_id])
         db.execute("DELETE FROM participants WHERE id = ?", [person_id])
     return report
+
+
+def unarchive(db: Database, person_id: str) -> None:
+    """Bring an archived person back into the lists."""
+    with db.atomic():
+        db.execute("UPDATE participants SET archived_at = NULL, updated_at = ? WHERE id = ?", [utc_now(), person_id])

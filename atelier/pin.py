@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import os
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier import settings
 from atelier.i18n import _

@@ -1,6 +1,6 @@
 """Which steps of a module a session has covered."""
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier.clock import utc_now
 

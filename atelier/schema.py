@@ -1,19 +1,17 @@
 """The schema, built only by numbered migrations.
 
-Migrations are applied in order and recorded by sqlite-utils in ``_sqlite_migrations``.
-``PRAGMA user_version`` mirrors the number applied, so that a file written by a newer
-Atelier can be recognised — and refused — without writing to it.
+Migrations are applied in order by sqlite-utils' ``Migrations`` and recorded in its
+``_sqlite_migrations`` table. ``PRAGMA user_version`` mirrors the number applied, so
+that a file written by a newer Atelier can be recognised — and refused — without
+writing to it, and so that an up-to-date file (every start but the first after an
+update) never needs sqlite-utils loaded at all.
 """
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
 MIGRATION_SET = "atelier"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
-@migrations(name="0001_initial")
-def _initial(db: Database) -> None:
+def _initial(db) -> None:
     _run(
         db,
         """
@@ -115,7 +113,7 @@ def _initial(db: Database) -> None:
     )
 
 
-def _run(db: Database, script: str) -> None:
+def _run(db, script: str) -> None:
     # executescript() would commit the migration's transaction half-way: run one
     # statement at a time inside it instead.
     for statement in script.split(";"):
@@ -123,8 +121,21 @@ def _run(db: Database, script: str) -> None:
             db.execute(statement)
 
 
+# In order, never renamed nor removed: add a new one at the end for each change.
+MIGRATIONS = [("0001_initial", _initial)]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
 def known_migrations() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return [name for name, _fn in MIGRATIONS]
 
 
-SCHEMA_VERSION = len(known_migrations())
+def migration_set():
+    """The sqlite-utils migration set, built only when a file needs migrating."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    assert migrations.migrations_table == MIGRATIONS_TABLE
+    for name, fn in MIGRATIONS:
+        migrations(name=name)(fn)
+    return migrations

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier.clock import new_id, utc_now
 from atelier.i18n import _

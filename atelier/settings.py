@@ -10,7 +10,7 @@ import platform
 import uuid
 from pathlib import Path
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier.clock import new_id
 
@@ -57,3 +57,44 @@ def renew_device_id(db: Database, path: Path) -> str:
         put(db, DEVICE_ID, new_id())
         put(db, _FINGERPRINT, fingerprint(path))
     return get(db, DEVICE_ID)
+
+
+# Per installation: how the screens look on this PC (the text size and the contrast).
+TEXT_SCALE = "text_scale"
+HIGH_CONTRAST = "high_contrast"
+TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+
+
+def facilitators(db: Database) -> list[str]:
+    """The facilitators' names, one a line in the settings table."""
+    return [name.strip() for name in (get(db, FACILITATORS, "") or "").splitlines() if name.strip()]
+
+
+def set_facilitators(db: Database, names: list[str]) -> None:
+    """Keeps the order, drops blanks and repeats (the same name typed twice)."""
+    kept: list[str] = []
+    for name in (n.strip() for n in names):
+        if name and name.casefold() not in {k.casefold() for k in kept}:
+            kept.append(name)
+    put(db, FACILITATORS, "\n".join(kept))
+
+
+def text_scale(db: Database) -> float:
+    """The text size, 1.0 (100 %) to 2.0 (200 %); a damaged value reads as 100 %."""
+    try:
+        value = float(get(db, TEXT_SCALE, "1") or "1")
+    except ValueError:
+        return 1.0
+    return min(2.0, max(1.0, value)) if value == value else 1.0  # NaN reads as 100 %
+
+
+def set_text_scale(db: Database, scale: float) -> None:
+    put(db, TEXT_SCALE, f"{min(2.0, max(1.0, float(scale))):g}")
+
+
+def high_contrast(db: Database) -> bool:
+    return (get(db, HIGH_CONTRAST, "0") or "0") == "1"
+
+
+def set_high_contrast(db: Database, on: bool) -> None:
+    put(db, HIGH_CONTRAST, "1" if on else "0")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier import backups, db as database, paths, settings
 from atelier.i18n import _

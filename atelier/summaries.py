@@ -2,7 +2,7 @@
 
 from dataclasses import asdict, dataclass
 
-from sqlite_utils import Database
+from atelier.db import Database
 
 from atelier import attendance, outbox, progress, sessions
 from atelier.clock import utc_now

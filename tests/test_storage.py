@@ -5,7 +5,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils.migrations import Migrations
 
 from atelier import backups, db as database, paths, people, schema, settings
 from atelier.db import DamagedDatabaseError, NewerDatabaseError
@@ -89,12 +88,9 @@ def test_fresh_file_is_not_backed_up_and_reopening_migrates_nothing(home):
 
 def with_extra_migration(monkeypatch, name, fn) -> None:
     """The schema as a later Atelier would have it: today's migrations, then ``fn``."""
-    later = Migrations(schema.MIGRATION_SET)
-    for migration in schema.migrations._migrations:
-        later(name=migration.name)(migration.fn)
-    later(name=name)(fn)
-    monkeypatch.setattr(schema, "migrations", later)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(later._migrations))
+    later = [*schema.MIGRATIONS, (name, fn)]
+    monkeypatch.setattr(schema, "MIGRATIONS", later)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(later))
 
 
 def test_a_backup_is_taken_before_migrating_an_existing_file(home, monkeypatch):
@@ -167,7 +163,7 @@ def _make_newer(home: Path, how: str) -> Path:
         conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     else:
         conn.execute(
-            f"INSERT INTO {schema.migrations.migrations_table}(migration_set, name, applied_at) "
+            f"INSERT INTO {schema.MIGRATIONS_TABLE}(migration_set, name, applied_at) "
             "VALUES (?, '0099_from_the_future', '2099-01-01')",
             [schema.MIGRATION_SET],
         )
@@ -306,7 +302,7 @@ def test_damage_in_the_migrations_table_is_reported_as_damaged(home, damage):
     store.close()
     path = paths.database_path(home)
     # its first two pages: the table and its index, both read by the version check
-    damage(path, table=schema.migrations.migrations_table, pages=2)
+    damage(path, table=schema.MIGRATIONS_TABLE, pages=2)
     before = snapshot(path)
     with pytest.raises(DamagedDatabaseError):
         Store.open(home)

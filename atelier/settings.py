@@ -40,6 +40,11 @@ def fingerprint(path: Path) -> str:
     return hashlib.sha256(where.encode()).hexdigest()
 
 
+def device_id_stale(db: Database, path: Path) -> bool:
+    """True when the file has no device_id yet, or was copied or restored since."""
+    return get(db, DEVICE_ID) is None or get(db, _FINGERPRINT) != fingerprint(path)
+
+
 def ensure_device_id(db: Database, path: Path) -> str:
     """The device_id, renewed when the file is no longer where it was made."""
     current = fingerprint(path)
@@ -98,3 +103,15 @@ def high_contrast(db: Database) -> bool:
 
 def set_high_contrast(db: Database, on: bool) -> None:
     put(db, HIGH_CONTRAST, "1" if on else "0")
+
+
+def add_facilitator(db: Database, name: str) -> list[str]:
+    with db.atomic():
+        set_facilitators(db, [*facilitators(db), name])
+        return facilitators(db)
+
+
+def remove_facilitator(db: Database, name: str) -> list[str]:
+    with db.atomic():
+        set_facilitators(db, [n for n in facilitators(db) if n != name])
+        return facilitators(db)

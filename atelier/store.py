@@ -22,6 +22,8 @@ class Store:
     db: Database
     home: Path
     device_id: str
+    checked: bool = True  # quick_check done (or the file was new)
+    damage: str | None = None  # what quick_check found, when it was not "ok"
 
     @property
     def path(self) -> Path:
@@ -33,29 +35,50 @@ class Store:
 
     @classmethod
     def open(cls, home: Path | None = None, check: bool = True) -> "Store":
+        """Open the installation's file.
+
+        With ``check=False`` the program's window may open before ``quick_check``
+        (a second or more on a big file and a cold disk): it then calls ``verify()``
+        first thing on its worker, before any write. Opening writes nothing unless a
+        migration or a new device_id is due, and those wait for the check.
+        """
         home = home or paths.home()
         home.mkdir(parents=True, exist_ok=True)
         path = paths.database_path(home)
         existed = path.exists() and path.stat().st_size > 0
+        backups_dir = paths.backups_dir(home)
         if existed:
             try:
                 database.refuse_if_newer(path)
             except sqlite3.DatabaseError as error:  # not even readable: damaged
-                raise damaged(path, paths.backups_dir(home), str(error)) from None
+                raise damaged(path, backups_dir, str(error)) from None
             if check:
-                result = database.quick_check(path)
-                if result != "ok":
-                    raise damaged(path, paths.backups_dir(home), result)
+                _raise_if_damaged(path, backups_dir)
         db = database.connect(path)
         try:
-            if existed and database.pending_migrations(db):
-                backups.take(db, paths.backups_dir(home), "migration")
+            pending = database.pending_migrations(db)
+            if existed and not check and (pending or settings.device_id_stale(db, path)):
+                _raise_if_damaged(path, backups_dir)
+                check = True
+            if existed and pending:
+                backups.take(db, backups_dir, "migration")
             database.migrate(db)
             device_id = settings.ensure_device_id(db, path)
         except BaseException:
             db.close()
             raise
-        return cls(db, home, device_id)
+        return cls(db, home, device_id, checked=check or not existed)
+
+    def verify(self) -> str:
+        """Run the start-up quick_check if it has not run yet; 'ok' or the damage found."""
+        if not self.checked:
+            result = database.quick_check(self.path)
+            self.damage = None if result == "ok" else result
+            self.checked = True
+        return self.damage or "ok"
+
+    def damaged_error(self) -> database.DamagedDatabaseError:
+        return damaged(self.path, self.backups_dir, self.damage or "")
 
     def close(self) -> None:
         self.db.close()
@@ -64,6 +87,8 @@ class Store:
         return backups.take(self.db, self.backups_dir, reason)
 
     def backup_if_due(self) -> backups.Backup | None:
+        if self.damage:
+            return None
         return backups.take_if_due(self.db, self.backups_dir)
 
     def is_empty(self) -> bool:
@@ -73,6 +98,12 @@ class Store:
             "+ (SELECT count(*) FROM sessions)"
         ).fetchone()
         return row[0] == 0
+
+
+def _raise_if_damaged(path: Path, backups_dir: Path) -> None:
+    result = database.quick_check(path)
+    if result != "ok":
+        raise damaged(path, backups_dir, result)
 
 
 def damaged(path: Path, backups_dir: Path, details: str) -> database.DamagedDatabaseError:

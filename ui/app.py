@@ -91,10 +91,14 @@ def damaged_box(error: DamagedDatabaseError) -> tuple[QMessageBox, Any]:
     return box, restore_button
 
 
-def open_store(home: Path, ask: Ask = exec_widget) -> Store | int:
-    """The open Store, or the exit code after a plain-French message."""
+def open_store(home: Path, ask: Ask = exec_widget, check: bool = True) -> Store | int:
+    """The open Store, or the exit code after a plain-French message.
+
+    With ``check=False`` the start-up quick_check is left to ``launch``, which runs it
+    first thing on the worker while the window is already on screen.
+    """
     try:
-        return Store.open(home)
+        return Store.open(home, check=check)
     except NewerDatabaseError as error:
         ask(newer_box(error))
         return EXIT_DATA_PROBLEM
@@ -127,10 +131,18 @@ def open_demo(home: Path, ask: Ask = exec_widget) -> Store | int:
     return result
 
 
+def apply_saved_look(store: Store) -> Store:
+    """This installation's text size and contrast, read from its settings, applied."""
+    app = QApplication.instance()
+    if app is not None:
+        apply_theme(app, settings.text_scale(store.db), settings.high_contrast(store.db))
+    return store
+
+
 def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None = None) -> MainWindow | int:
     """Everything before the event loop: the data file, the first run, the window."""
     home = home or paths.home()
-    store = open_store(home, ask)
+    store = open_store(home, ask, check=False)
     if isinstance(store, int):
         return store
     if is_first_run(store):
@@ -143,15 +155,44 @@ def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None =
             demo_store = open_demo(home, ask)
             if isinstance(demo_store, int):
                 return demo_store
-            return build_window(demo_store, today, demo=True)
-    return build_window(store, today)
+            return build_window(apply_saved_look(demo_store), today, demo=True)
+    return build_window(apply_saved_look(store), today)
 
 
-def launch(window: MainWindow) -> None:
-    """Show the window, then take the daily backup in the background."""
+def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any] = QApplication.exit) -> None:
+    """Show the window, check the file on the worker, then take the daily backup.
+
+    The worker runs its jobs in order, so nothing is written before the check has
+    passed; when it fails, every later write is refused (see Operations).
+    """
     window.show()
+    window.worker.run(window.store.verify, on_done=lambda result: result == "ok" or recover(window, ask, quit))
     if not window.demo:
         window.schedule_backup()
+
+
+def recover(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any] = QApplication.exit) -> None:
+    """The start-up check found damage: say so, keep the file, offer the latest good backup."""
+    error = window.store.damaged_error()
+    home = window.store.home
+    window.hide()
+    window.worker.stop()
+    window.store.close()
+    box, restore_button = damaged_box(error)
+    answer = ask(box)
+    if restore_button is not None and answer is restore_button:
+        try:
+            restore(error.backup.path, home)
+        except (BackupError, DatabaseError, OSError) as problem:
+            ask(QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
+                "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
+            ).format(problem=problem)))
+        else:
+            replacement = start(home, ask)
+            if not isinstance(replacement, int):
+                launch(replacement, ask, quit)
+                return
+    quit(EXIT_DATA_PROBLEM)
 
 
 def main() -> int:
@@ -162,6 +203,8 @@ def main() -> int:
     launch(window)
     try:
         return app.exec()
-    finally:
-        window.worker.stop()
-        window.store.close()
+    finally:  # the window on screen may be a replacement opened by recover()
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.worker.stop()
+                widget.store.close()

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from atelier.db import DatabaseError
 from atelier.store import Store
 from ui.worker import Worker
 
@@ -60,7 +61,12 @@ class Operations(QObject):
             else:
                 show_error(parent, error)
 
-        return self.worker.run(work, self.store.db, *args, on_done=done, on_error=failed)
+        def guarded(*call_args: Any) -> Any:
+            if self.store.damage:  # the start-up check found damage: write nothing more
+                raise self.store.damaged_error()
+            return work(self.store.db, *call_args)
+
+        return self.worker.run(guarded, *args, on_done=done, on_error=failed)
 
     def read(self, work: Callable[..., Any], *args: Any) -> Any:
         """A quick read on the main thread (queries are fast; writes go through run)."""
@@ -69,7 +75,7 @@ class Operations(QObject):
 
 def show_error(parent: QWidget | None, error: Exception) -> None:
     """Plain words for the facilitator: the core's French message, or a general one."""
-    if isinstance(error, (ValueError, KeyError)):
+    if isinstance(error, (ValueError, KeyError, DatabaseError)):
         text = str(error).strip("'")
     else:
         text = QCoreApplication.translate(

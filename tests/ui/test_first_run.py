@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from atelier import groups, settings
 from atelier.groups import Group
+from atelier.db import DamagedDatabaseError
 from atelier.store import Store
-from ui.app import start
+from ui.main_window import MainWindow
+from ui.operations import Changes
+from ui.app import launch, start
 from ui.views.first_run import FirstRunDialog
 
 
@@ -121,7 +124,7 @@ def _damaged_file(home: Path, with_backup: bool) -> Path:
 
 
 @pytest.mark.parametrize("with_backup", [True, False])
-def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started):
+def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started, qtbot):
     path = _damaged_file(home, with_backup)
     before = path.read_bytes()
     shown = []
@@ -131,7 +134,17 @@ def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started):
         shown.append(box)
         return next(b for b in box.buttons() if b.text() == "Quitter")
 
-    assert started(start(home, ask=ask)) == 3
+    # The window opens at once; the quick_check runs first thing on the worker.
+    window = started(start(home, ask=ask))
+    codes = []
+    launch(window, ask, quit=codes.append)
+    refused = []
+    window.worker.failed.connect(lambda _job, error: refused.append(error))
+    window.ops.run(settings.put, settings.SITE, "écrit après le contrôle", changes=Changes(settings=True))
+    qtbot.waitUntil(lambda: bool(shown and refused))
+    assert not window.isVisible()
+    assert isinstance(refused[0], DamagedDatabaseError)  # nothing written after the check
+    assert codes == [3]
 
     (box,) = shown
     assert "abîmé" in box.text() and "rien n'a été effacé" in box.text()
@@ -141,14 +154,20 @@ def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started):
     assert sorted(p.name for p in home.iterdir() if p.is_file()) == ["atelier.db"]
 
 
-def test_damaged_file_can_be_replaced_by_the_latest_backup(home, started):
+def test_damaged_file_can_be_replaced_by_the_latest_backup(home, started, qtbot):
     path = _damaged_file(home, with_backup=True)
     damaged_bytes = path.read_bytes()
 
     def ask(box):
         return next(b for b in box.buttons() if b.text().startswith("Remettre la sauvegarde du "))
 
-    window = started(start(home, ask=ask))
+    first = started(start(home, ask=ask))
+    codes = []
+    launch(first, ask, quit=codes.append)
+    qtbot.waitUntil(lambda: not first.isVisible())
+    assert codes == []
+    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    started(window)
 
     assert len(groups.every(window.store.db)) == 40
     (aside,) = home.glob("atelier-damaged-*.db")  # kept for a technician, not deleted

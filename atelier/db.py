@@ -7,13 +7,16 @@ refused untouched, a damaged file is kept as it is and reported, never repaired.
 """
 
 import contextlib
-import secrets
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from atelier import schema
 from atelier.i18n import _
+
+
+_savepoints = itertools.count(1)
 
 
 class Database:
@@ -38,7 +41,7 @@ class Database:
     def atomic(self) -> Iterator["Database"]:
         """All or nothing; a nested block is a savepoint inside the outer transaction."""
         if self.conn.in_transaction:
-            savepoint = f"atelier_{secrets.token_hex(8)}"
+            savepoint = f"atelier_{next(_savepoints)}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

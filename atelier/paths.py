@@ -9,8 +9,6 @@ drives and USB sticks are only ever targets for exports and sync.
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "atelier"
 
 
@@ -18,6 +16,8 @@ def home() -> Path:
     override = os.environ.get("ATELIER_HOME")
     if override:
         return Path(override).expanduser().resolve()
+    import platformdirs  # only when no ATELIER_HOME names the folder
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -5,8 +5,7 @@ collisions. A file restored from a backup or copied to another place or PC gets 
 one: the identity is tied to a fingerprint of where the file lives.
 """
 
-import hashlib
-import platform
+import os
 import uuid
 from pathlib import Path
 
@@ -36,8 +35,9 @@ def put(db: Database, key: str, value: str) -> None:
 
 
 def fingerprint(path: Path) -> str:
-    where = f"{platform.node()}|{uuid.getnode()}|{path.resolve()}"
-    return hashlib.sha256(where.encode()).hexdigest()
+    """Which PC (name and network card) and which folder the file lives in."""
+    computer = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    return f"{computer}|{uuid.getnode():012x}|{path.resolve()}"
 
 
 def device_id_stale(db: Database, path: Path) -> bool:

@@ -1,0 +1,31 @@
+"""What every exercise widget is to the practice shell.
+
+A kind is a small widget class fed by the pack's parameters (``exercise.params``, with
+defaults filled in by the lesson checker). Sizes in the pack are pixels at 100 % text
+size: use ``scaled()``. The widget scores through ``atelier.scoring`` and ends by
+emitting ``finished(Outcome)`` once; the shell shows the encouraging summary, retry,
+skip and help — not the widget.
+"""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from atelier.lessons import Exercise
+
+
+class ExerciseWidget(QWidget):
+    finished = Signal(object)  # atelier.scoring.Outcome
+    progressed = Signal(int, int)  # items done, items in all: "3 sur 5"
+
+    def __init__(self, exercise: Exercise, scale: float = 1.0, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.exercise = exercise
+        self.scale = scale
+
+    def scaled(self, pixels: int) -> int:
+        """A pack size (pixels at 100 %) at the current text size."""
+        return round(pixels * self.scale)
+
+    def start(self) -> None:
+        """Called by the shell when the exercise is shown (again, for "Recommencer")."""
+        raise NotImplementedError

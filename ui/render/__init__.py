@@ -1,1 +1,1 @@
-"""PDF layout and printing of the documents the core describes (Qt\x27s own PDF writer)."""
+"""PDF layout and printing of the documents the core describes, with Qt's own PDF writer."""

@@ -12,7 +12,7 @@ PAGES = {
     "sessions": None,
     "exercises": None,
     "documents": None,
-    "settings": None,
+    "settings": "ui.views.settings:SettingsView",
 }
 
 

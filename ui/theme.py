@@ -7,8 +7,9 @@ text/background pair the theme uses (WCAG AAA asks for 7:1).
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QBoxLayout, QFormLayout, QGridLayout, QLayout
 
 BASE_POINTS = 16  # facilitator screens: the design asks for 14 pt at least
 MIN_SCALE, MAX_SCALE = 1.0, 2.0
@@ -121,6 +122,15 @@ def current_scale() -> float:
     return float(value) if value else 1.0
 
 
+def current_high_contrast() -> bool:
+    app = QApplication.instance()
+    return bool(app.property("atelier_high_contrast")) if app else False
+
+
+def current_palette() -> Palette:
+    return HIGH_CONTRAST if current_high_contrast() else LIGHT
+
+
 def spacing_factor(scale: float) -> float:
     """Margins and gaps grow half as fast as the text: at 200 % the text needs the room."""
     return (1 + clamp_scale(scale)) / 2
@@ -182,6 +192,14 @@ QScrollArea {{ border: 3px solid {p.window}; }}
 QScrollArea:focus {{ border: 3px solid {p.focus}; }}
 QLineEdit:focus {{ border: 3px solid {p.focus}; }}
 QLineEdit {{ placeholder-text-color: {p.muted}; }}
+QLineEdit#pin {{ font-size: {pt(2)}; font-weight: bold; letter-spacing: {size(6)}; min-height: {round(target * 1.5)}px; }}
+QCheckBox {{
+    min-height: {target - 2 * 3}px; spacing: {size(12)};
+    padding: 0 {size(8)}; border: 3px solid transparent; border-radius: {size(6)};
+}}
+QCheckBox::indicator {{ width: {size(30)}; height: {size(30)}; }}
+QCheckBox:focus {{ border: 3px solid {p.focus}; }}
+QLabel#error {{ color: {p.text}; background: {p.card}; border: 3px solid {p.focus}; padding: {size(8)}; }}
 QMessageBox QLabel {{ font-size: {pt(1)}; }}
 QScrollBar:vertical {{ width: {size(20)}; background: {p.nav}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: {target}px; border-radius: {size(6)}; }}
@@ -212,6 +230,63 @@ def apply_theme(app: QApplication, scale: float = 1.0, high_contrast: bool = Fal
     ):
         qt_palette.setColor(role, QColor(color))
     app.setPalette(qt_palette)
+    previous = app.property("atelier_scale")
     app.setStyleSheet(stylesheet(s, palette))
     app.setProperty("atelier_scale", s)  # read by screens that size things by hand
+    app.setProperty("atelier_high_contrast", bool(high_contrast))
+    if previous and float(previous) != s:
+        rescale_layouts(app, spacing_factor(s) / spacing_factor(float(previous)))
+    notifier().changed.emit(s, bool(high_contrast))
     return palette
+
+
+class ThemeNotifier(QObject):
+    """``changed(scale, high_contrast)``, after the theme was applied again while the
+    program runs: a screen that sized something by hand with px() resizes it here.
+    Fonts, colours and every size the stylesheet gives follow by themselves, and the
+    margins and gaps of every layout are rescaled by ``rescale_layouts``."""
+
+    changed = Signal(float, bool)
+
+
+def notifier() -> ThemeNotifier:
+    """The application's one notifier (kept as a child of the QApplication)."""
+    app = QApplication.instance()
+    found = app.findChild(ThemeNotifier, "atelierTheme")
+    if found is None:
+        found = ThemeNotifier(app)
+        found.setObjectName("atelierTheme")
+    return found
+
+
+def rescale_layouts(app: QApplication, ratio: float) -> None:
+    """Margins, gaps and fixed spaces of every layout on screen, times ``ratio``: the
+    text size changed while the program runs, and pages built with px() reflow."""
+    grow = lambda value: value if value <= 0 else max(1, round(value * ratio))  # noqa: E731
+    seen: set[int] = set()
+
+    def walk(layout: QLayout) -> None:
+        if id(layout) in seen:
+            return
+        seen.add(id(layout))
+        m = layout.contentsMargins()
+        layout.setContentsMargins(grow(m.left()), grow(m.top()), grow(m.right()), grow(m.bottom()))
+        if isinstance(layout, (QGridLayout, QFormLayout)):
+            layout.setHorizontalSpacing(grow(layout.horizontalSpacing()))
+            layout.setVerticalSpacing(grow(layout.verticalSpacing()))
+        elif isinstance(layout, QBoxLayout):
+            layout.setSpacing(grow(layout.spacing()))
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            spacer = item.spacerItem()
+            if spacer is not None:
+                hint, policy = spacer.sizeHint(), spacer.sizePolicy()
+                spacer.changeSize(grow(hint.width()), grow(hint.height()),
+                                  policy.horizontalPolicy(), policy.verticalPolicy())
+            elif item.layout() is not None:
+                walk(item.layout())
+        layout.invalidate()
+
+    for widget in app.allWidgets():
+        if widget.layout() is not None:
+            walk(widget.layout())

@@ -1,0 +1,35 @@
+"""Settings of one installation: the facilitators' names, the text size, the contrast."""
+
+from atelier import settings
+
+
+def test_facilitators_are_kept_one_a_line_without_blanks_or_repeats(store):
+    db = store.db
+    assert settings.facilitators(db) == []
+    settings.set_facilitators(db, ["Claire Martin", " ", "Karim Benali ", "claire martin"])
+    assert settings.get(db, settings.FACILITATORS) == "Claire Martin\nKarim Benali"
+    assert settings.add_facilitator(db, "Josiane Petit") == ["Claire Martin", "Karim Benali", "Josiane Petit"]
+    assert settings.add_facilitator(db, "KARIM BENALI") == ["Claire Martin", "Karim Benali", "Josiane Petit"]
+    assert settings.remove_facilitator(db, "Karim Benali") == ["Claire Martin", "Josiane Petit"]
+    assert settings.remove_facilitator(db, "Personne") == ["Claire Martin", "Josiane Petit"]
+
+
+def test_text_size_stays_between_100_and_200_percent(store):
+    db = store.db
+    assert settings.text_scale(db) == 1.0
+    settings.set_text_scale(db, 1.75)
+    assert settings.get(db, settings.TEXT_SCALE) == "1.75" and settings.text_scale(db) == 1.75
+    settings.set_text_scale(db, 5)
+    assert settings.text_scale(db) == 2.0
+    for damaged in ("grand", "nan", "", "0.2"):
+        settings.put(db, settings.TEXT_SCALE, damaged)
+        assert settings.text_scale(db) == 1.0, damaged
+
+
+def test_high_contrast_is_off_until_ticked(store):
+    db = store.db
+    assert settings.high_contrast(db) is False
+    settings.set_high_contrast(db, True)
+    assert settings.high_contrast(db) is True and settings.get(db, settings.HIGH_CONTRAST) == "1"
+    settings.set_high_contrast(db, False)
+    assert settings.high_contrast(db) is False

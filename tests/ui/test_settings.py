@@ -1,0 +1,173 @@
+"""Réglages: saved as they change, the text size and the contrast applied at once to the
+whole program, the facilitator's code chosen and changed."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from atelier import pin, settings
+from ui import theme
+from ui.app import start
+from ui.views.pin_dialog import guard
+from ui.views.settings import SettingsView
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def page(open_window, qtbot):
+    """The settings page of a shown window: (window, view)."""
+    window = open_window()
+    qtbot.mouseClick(window.buttons["settings"], LEFT)
+    view = window.stack.currentWidget()
+    assert isinstance(view, SettingsView)
+    return window, view
+
+
+def click_and_wait(qtbot, window, widget):
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        qtbot.mouseClick(widget, LEFT)
+
+
+def test_names_are_saved_as_they_change_and_the_title_follows_the_place(store, page, qtbot):
+    window, view = page
+    view.association.setFocus()
+    qtbot.keyClicks(view.association, "Les Amis du Quartier")
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):  # the pause in typing saves it
+        pass
+    assert settings.get(store.db, settings.ASSOCIATION) == "Les Amis du Quartier"
+    qtbot.keyClicks(view.site, "Maison des Tilleuls")
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        view.site.editingFinished.emit()  # leaving the field saves at once
+    assert settings.get(store.db, settings.SITE) == "Maison des Tilleuls"
+    assert window.windowTitle() == "Atelier — Maison des Tilleuls"
+    qtbot.waitUntil(lambda: window.home.where.text() == "Les Amis du Quartier — Maison des Tilleuls")
+
+
+def test_facilitators_are_added_and_removed(store, page, qtbot):
+    window, view = page
+    labels = lambda: [w.text() for w in view.facilitator_list.findChildren(QLabel) if w.isVisibleTo(view)]  # noqa: E731
+    assert labels() == ["Aucun nom pour l'instant."]
+    for name in ("Claire Martin", "Karim Benali"):
+        qtbot.keyClicks(view.new_name, name)
+        click_and_wait(qtbot, window, view.add_button)
+    qtbot.keyClicks(view.new_name, "Josiane Petit")
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        qtbot.keyClick(view.new_name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: labels() == ["Claire Martin", "Karim Benali", "Josiane Petit"])
+    assert view.new_name.text() == ""
+    assert [b.accessibleName() for b in view.remove_buttons] == [
+        "Retirer Claire Martin", "Retirer Karim Benali", "Retirer Josiane Petit"]
+    # the new rows take their place in the Tab order, between the place and the new name
+    assert view.site.nextInFocusChain() is view.remove_buttons[0]
+    assert view.remove_buttons[-1].nextInFocusChain() is view.new_name
+    click_and_wait(qtbot, window, view.remove_buttons[1])
+    assert settings.facilitators(store.db) == ["Claire Martin", "Josiane Petit"]
+    qtbot.waitUntil(lambda: labels() == ["Claire Martin", "Josiane Petit"])
+
+
+def test_text_size_applies_at_once_to_every_screen(store, page, qtbot, qapp):
+    window, view = page
+    home_margins = window.home.findChild(QLabel, "title").parentWidget().layout().contentsMargins()
+    assert home_margins.left() == 32 and view.size_label.text() == "100\u00a0%"
+    assert not view.smaller.isEnabled()
+    for expected in ("125", "150", "175", "200"):
+        click_and_wait(qtbot, window, view.larger)
+        assert view.size_label.text() == f"{expected}\u00a0%"
+    assert settings.text_scale(store.db) == 2.0 and theme.current_scale() == 2.0
+    assert qapp.font().pointSizeF() == 2 * theme.BASE_POINTS
+    assert not view.larger.isEnabled() and view.smaller.isEnabled()
+    qtbot.wait(50)
+    for button in window.buttons.values():  # pages built before the change follow it too
+        assert button.height() >= theme.target_px(2.0)
+        assert button.fontInfo().pointSizeF() >= 2 * theme.BASE_POINTS - 0.5
+    margins = window.home.findChild(QLabel, "title").parentWidget().layout().contentsMargins()
+    assert margins.left() == theme.px(32) == 48
+    assert view.preview.fontInfo().pointSizeF() >= 2 * theme.BASE_POINTS - 0.5
+    for _ in range(4):
+        click_and_wait(qtbot, window, view.smaller)
+    assert settings.text_scale(store.db) == 1.0 and view.size_label.text() == "100\u00a0%"
+    margins = window.home.findChild(QLabel, "title").parentWidget().layout().contentsMargins()
+    assert margins.left() == 32
+
+
+def test_high_contrast_applies_at_once(store, page, qtbot, qapp):
+    window, view = page
+    assert not view.contrast.isChecked()
+    click_and_wait(qtbot, window, view.contrast)
+    assert settings.high_contrast(store.db) and theme.current_high_contrast()
+    qtbot.wait(50)
+    image = window.grab().toImage()
+    corner = image.pixelColor(image.width() - 60, 5).name().upper()
+    assert corner == theme.HIGH_CONTRAST.window
+    click_and_wait(qtbot, window, view.contrast)
+    assert not settings.high_contrast(store.db) and not theme.current_high_contrast()
+    image = window.grab().toImage()
+    assert image.pixelColor(image.width() - 60, 5).name().upper() == theme.LIGHT.window
+
+
+def test_the_saved_look_is_applied_at_start_up(home, store, qtbot):
+    settings.put(store.db, settings.ASSOCIATION, "Les Amis du Quartier")
+    settings.set_text_scale(store.db, 1.5)
+    settings.set_high_contrast(store.db, True)
+    window = start(home, ask=lambda widget: pytest.fail("nothing to ask"))
+    qtbot.addWidget(window)
+    try:
+        assert theme.current_scale() == 1.5 and theme.current_high_contrast()
+        assert QApplication.instance().font().pointSizeF() == 1.5 * theme.BASE_POINTS
+    finally:
+        window.close()
+        window.store.close()
+
+
+def type_code(qtbot, dialog, *codes):
+    for field, code in zip(dialog.fields, codes):
+        qtbot.keyClicks(field, code)
+    qtbot.mouseClick(dialog.ok, LEFT)
+
+
+def test_the_facilitator_code_is_chosen_then_changed(store, page, qtbot):
+    window, view = page
+    assert view.pin_button.text() == "Choisir un code"
+    qtbot.mouseClick(view.pin_button, LEFT)
+    dialog = view.pin_dialog
+    assert dialog.isVisible() and dialog.current is None and len(dialog.fields) == 2
+    type_code(qtbot, dialog, "12", "12")
+    assert dialog.message.text() == "Le code doit avoir de 4 à 8 chiffres."
+    qtbot.keyClicks(dialog.new, "12ab34")  # letters never reach the field
+    assert dialog.new.text() == "1234"
+    dialog.new.clear()
+    type_code(qtbot, dialog, "2580", "2581")
+    assert "ne sont pas les mêmes" in dialog.message.text()
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        type_code(qtbot, dialog, "2580", "2580")
+    assert pin.check_pin(store.db, "2580")
+    assert not dialog.isVisible() and view.pin_button.text() == "Changer le code"
+    assert view.pin_status.text() == "Le nouveau code est enregistré."
+
+    qtbot.mouseClick(view.pin_button, LEFT)
+    dialog = view.pin_dialog
+    assert dialog.current is not None and len(dialog.fields) == 3
+    type_code(qtbot, dialog, "0000", "1379", "1379")
+    qtbot.waitUntil(lambda: "n'est pas le bon" in dialog.message.text(), timeout=5000)
+    assert dialog.isVisible() and pin.check_pin(store.db, "2580")
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        type_code(qtbot, dialog, "2580", "1379", "1379")
+    assert pin.check_pin(store.db, "1379") and not pin.check_pin(store.db, "2580")
+    assert "1379" not in (settings.get(store.db, pin.KEY) or "")
+
+
+def test_the_code_dialog_guards_a_way_out(store, open_window, qtbot):
+    window = open_window()
+    let_through = []
+    assert guard(window.ops, window, lambda: let_through.append("sans code")) is None
+    assert let_through == ["sans code"]  # no code chosen yet: nothing to guard with
+    pin.set_pin(store.db, "2580")
+    dialog = guard(window.ops, window, lambda: let_through.append("bon code"))
+    assert dialog.isVisible() and dialog.windowTitle() == "Code de l'animateur"
+    type_code(qtbot, dialog, "1111")
+    qtbot.waitUntil(lambda: dialog.message.text() == "Ce n'est pas le bon code. Essayez encore.", timeout=5000)
+    assert dialog.field.text() == "" and let_through == ["sans code"]
+    type_code(qtbot, dialog, "2580")
+    qtbot.waitUntil(lambda: let_through == ["sans code", "bon code"], timeout=5000)
+    assert not dialog.isVisible()

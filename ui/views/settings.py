@@ -1,0 +1,329 @@
+"""Réglages: the association, the place, the facilitators, the text size, the contrast
+and the facilitator's code.
+
+Everything is saved as it changes, through ``ops.run`` (no Save button). The text size
+and the contrast are applied at once to the whole program and kept per installation.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atelier import pin, settings
+from ui.operations import Changes
+from ui.theme import apply_theme, current_high_contrast, current_scale, notifier, px
+from ui.views.pin_dialog import PinChangeDialog, change_pin
+
+SAVED = Changes(settings=True)
+TYPING_PAUSE_MS = 700  # a name is saved when typing pauses, and when the field is left
+
+
+@dataclass(frozen=True)
+class SettingsData:
+    association: str
+    site: str
+    facilitators: list[str]
+    has_pin: bool
+
+
+def load(db) -> SettingsData:
+    return SettingsData(
+        association=settings.get(db, settings.ASSOCIATION, "") or "",
+        site=settings.get(db, settings.SITE, "") or "",
+        facilitators=settings.facilitators(db),
+        has_pin=pin.has_pin(db),
+    )
+
+
+def percent(scale: float) -> str:
+    return f"{round(scale * 100)}\u00a0%"
+
+
+class SettingsView(QWidget):
+    def __init__(self, ops, window=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.pin_dialog: PinChangeDialog | None = None
+        self._pending: dict[str, str] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.setAccessibleName(self.tr("Réglages"))
+
+        content = QWidget()
+        content.setObjectName("page")
+        self.column = QVBoxLayout(content)
+        self.column.setContentsMargins(px(32), px(20), px(32), px(32))
+        self.column.setSpacing(px(6))
+        title = QLabel(self.tr("Réglages"))
+        title.setObjectName("title")
+        intro = QLabel(self.tr("Tout est enregistré dès que vous le changez."))
+        intro.setObjectName("subtitle")
+        intro.setWordWrap(True)
+        self.column.addWidget(title)
+        self.column.addWidget(intro)
+
+        self._section(self.tr("L'association"))
+        self.association = self._field(self.tr("Nom de l'association"), settings.ASSOCIATION)
+        self.site = self._field(self.tr("Lieu de l'atelier (il s'affiche dans le titre de la fenêtre)"), settings.SITE)
+
+        self._section(self.tr("Animatrices et animateurs"))
+        self.facilitator_list = QWidget()
+        self.facilitator_rows = QVBoxLayout(self.facilitator_list)
+        self.facilitator_rows.setContentsMargins(0, 0, 0, 0)
+        self.facilitator_rows.setSpacing(px(8))
+        self.column.addWidget(self.facilitator_list)
+        self.new_name = QLineEdit()
+        self.new_name.setAccessibleName(self.tr("Nom à ajouter"))
+        self.new_name.returnPressed.connect(self.add_facilitator)
+        self.add_button = QPushButton(self.tr("Ajouter"))
+        self.add_button.setAccessibleName(self.tr("Ajouter ce nom"))
+        self.add_button.clicked.connect(self.add_facilitator)
+        label = QLabel(self.tr("Ajouter un nom"))
+        label.setBuddy(self.new_name)
+        row = QHBoxLayout()
+        row.setSpacing(px(12))
+        row.addWidget(self.new_name, 1)
+        row.addWidget(self.add_button)
+        self.column.addSpacing(px(8))
+        self.column.addWidget(label)
+        self.column.addLayout(row)
+
+        self._section(self.tr("Taille du texte"))
+        self.smaller = QPushButton(self.tr("Plus petit"))
+        self.smaller.setAccessibleName(self.tr("Texte plus petit"))
+        self.smaller.clicked.connect(lambda: self.step_scale(-1))
+        self.size_label = QLabel()
+        self.size_label.setObjectName("section")
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.size_label.setMinimumWidth(px(110))
+        self.larger = QPushButton(self.tr("Plus grand"))
+        self.larger.setAccessibleName(self.tr("Texte plus grand"))
+        self.larger.clicked.connect(lambda: self.step_scale(+1))
+        row = QHBoxLayout()
+        row.setSpacing(px(12))
+        for widget in (self.smaller, self.size_label, self.larger):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        preview = QFrame()
+        preview.setObjectName("card")
+        box = QVBoxLayout(preview)
+        box.setContentsMargins(px(18), px(12), px(18), px(14))
+        self.preview_title = QLabel(self.tr("Aperçu"))
+        self.preview_title.setObjectName("cardTitle")
+        self.preview = QLabel(self.tr("Bonjour ! Le texte de tout Atelier a cette taille. "
+                                      "Les boutons et les pages s'agrandissent avec lui."))
+        self.preview.setWordWrap(True)
+        box.addWidget(self.preview_title)
+        box.addWidget(self.preview)
+        self.column.addSpacing(px(8))
+        self.column.addWidget(preview)
+
+        self._section(self.tr("Contraste"))
+        self.contrast = QCheckBox(self.tr("Contraste élevé : texte blanc sur fond noir"))
+        self.contrast.setAccessibleName(self.tr("Contraste élevé"))
+        self.contrast.setChecked(current_high_contrast())
+        self.contrast.toggled.connect(self.set_high_contrast)
+        self.column.addWidget(self.contrast)
+
+        self._section(self.tr("Code de l'animateur"))
+        self.pin_status = QLabel()
+        self.pin_status.setWordWrap(True)
+        self.pin_button = QPushButton()
+        self.pin_button.clicked.connect(self.open_pin_dialog)
+        self.column.addWidget(self.pin_status)
+        row = QHBoxLayout()
+        row.addWidget(self.pin_button)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        self.column.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the keyboard, not the page
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._names: list[str] | None = None
+        self._show_scale()
+        notifier().changed.connect(self._theme_changed)
+        ops.changed.connect(self._on_changed)
+        self.refresh()
+
+    # Building blocks
+
+    def _section(self, text: str) -> None:
+        label = QLabel(text)
+        label.setObjectName("section")
+        label.setWordWrap(True)
+        self.column.addSpacing(px(20))
+        self.column.addWidget(label)
+
+    def _field(self, question: str, key: str) -> QLineEdit:
+        label = QLabel(question)
+        label.setWordWrap(True)
+        edit = QLineEdit()
+        edit.setAccessibleName(question)
+        label.setBuddy(edit)
+        edit.textEdited.connect(lambda text: self._typed(key, text))
+        edit.editingFinished.connect(self.flush)
+        self.column.addSpacing(px(4))
+        self.column.addWidget(label)
+        self.column.addWidget(edit)
+        return edit
+
+    # Reading
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.settings:
+            self.refresh()
+
+    def refresh(self) -> None:
+        data = self.ops.read(load)
+        for edit, key, value in ((self.association, settings.ASSOCIATION, data.association),
+                                 (self.site, settings.SITE, data.site)):
+            if key not in self._pending and not edit.hasFocus() and edit.text() != value:
+                edit.setText(value)  # never under the fingers of someone typing
+        if data.facilitators != self._names:
+            self._show_names(data.facilitators)
+        if data.has_pin:
+            self.pin_status.setText(self.tr("Un code est choisi. Il protège la sortie des exercices."))
+            self.pin_button.setText(self.tr("Changer le code"))
+        else:
+            self.pin_status.setText(self.tr("Aucun code n'est encore choisi. Choisissez-en un avant "
+                                            "d'ouvrir les exercices aux participants."))
+            self.pin_button.setText(self.tr("Choisir un code"))
+        self.pin_button.setAccessibleName(self.pin_button.text())
+
+    def _show_names(self, names: list[str]) -> None:
+        had_focus = any(b.hasFocus() for b in self.facilitator_list.findChildren(QPushButton))
+        self._names = list(names)
+        while self.facilitator_rows.count():
+            item = self.facilitator_rows.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.remove_buttons: list[QPushButton] = []
+        if not names:
+            empty = QLabel(self.tr("Aucun nom pour l'instant."))
+            empty.setObjectName("empty")
+            self.facilitator_rows.addWidget(empty)
+        for name in names:
+            row = QWidget(self.facilitator_list)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(name)
+            label.setWordWrap(True)
+            remove = QPushButton(self.tr("Retirer"), row)
+            remove.setAccessibleName(self.tr("Retirer {name}").format(name=name))
+            remove.clicked.connect(lambda _checked=False, n=name: self.remove_facilitator(n))
+            line.addWidget(label, 1)
+            line.addWidget(remove)
+            self.facilitator_rows.addWidget(row)
+            self.remove_buttons.append(remove)
+        self._order_tabs()
+        if had_focus:
+            (self.remove_buttons[0] if self.remove_buttons else self.new_name).setFocus()
+
+    def _order_tabs(self) -> None:
+        """New rows join the end of the focus chain: put them back in reading order."""
+        chain = [self.association, self.site, *self.remove_buttons, self.new_name, self.add_button,
+                 self.smaller, self.larger, self.contrast, self.pin_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # Writing: through ops.run, announced as a change of the settings
+
+    def _typed(self, key: str, text: str) -> None:
+        self._pending[key] = text
+        self._timer.start()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        pending, self._pending = self._pending, {}
+        for key, text in pending.items():
+            self.ops.run(settings.put, key, text.strip(), changes=SAVED, parent=self)
+
+    def add_facilitator(self) -> None:
+        name = self.new_name.text().strip()
+        if name:
+            self.new_name.clear()
+            self.ops.run(settings.add_facilitator, name, changes=SAVED, parent=self)
+
+    def remove_facilitator(self, name: str) -> None:
+        self.ops.run(settings.remove_facilitator, name, changes=SAVED, parent=self)
+
+    def step_scale(self, direction: int) -> None:
+        now = current_scale()
+        steps = settings.TEXT_SCALES
+        if direction > 0:
+            target = next((s for s in steps if s > now + 1e-6), steps[-1])
+        else:
+            target = next((s for s in reversed(steps) if s < now - 1e-6), steps[0])
+        self.set_scale(target)
+
+    def set_scale(self, scale: float) -> None:
+        """At once on screen; then kept for this installation."""
+        apply_theme(QApplication.instance(), scale, current_high_contrast())
+        self._show_scale()
+        self.ops.run(settings.set_text_scale, current_scale(), changes=SAVED, parent=self)
+
+    def set_high_contrast(self, on: bool) -> None:
+        apply_theme(QApplication.instance(), current_scale(), on)
+        self.ops.run(settings.set_high_contrast, on, changes=SAVED, parent=self)
+
+    def _show_scale(self) -> None:
+        scale = current_scale()
+        self.size_label.setText(percent(scale))
+        self.size_label.setAccessibleName(self.tr("Taille du texte : {size}").format(size=percent(scale)))
+        for button, possible in ((self.smaller, scale > settings.TEXT_SCALES[0] + 1e-6),
+                                 (self.larger, scale < settings.TEXT_SCALES[-1] - 1e-6)):
+            if not possible and button.hasFocus():  # the other one keeps the keyboard
+                (self.larger if button is self.smaller else self.smaller).setFocus()
+            button.setEnabled(possible)
+            button.setAccessibleDescription(self.tr("Taille actuelle : {size}").format(size=percent(scale)))
+
+    def _theme_changed(self, _scale: float, high_contrast: bool) -> None:
+        self._show_scale()
+        if self.contrast.isChecked() != high_contrast:
+            self.contrast.blockSignals(True)
+            self.contrast.setChecked(high_contrast)
+            self.contrast.blockSignals(False)
+
+    def open_pin_dialog(self) -> None:
+        dialog = PinChangeDialog(self.ops.read(pin.has_pin), self)
+        self.pin_dialog = dialog
+
+        def saved(_result) -> None:
+            dialog.accept()
+            self.pin_status.setText(self.tr("Le nouveau code est enregistré."))
+
+        dialog.submitted.connect(lambda current, new: self.ops.run(
+            change_pin, current, new, changes=SAVED, parent=dialog,
+            on_done=saved, on_error=lambda error: refused(error),
+        ))
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, ValueError):
+                dialog.refuse(str(error))
+            else:
+                dialog.refuse(self.tr("Le code n'a pas pu être enregistré. Rien n'a été perdu : réessayez."))
+
+        dialog.open()

@@ -1,0 +1,49 @@
+"""The lesson modules as documents name them: title, themes and level by module id."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from atelier.vocabulary import label
+
+
+@dataclass(frozen=True)
+class ModuleInfo:
+    id: str
+    title: str
+    themes: tuple[str, ...]  # national keys
+    level: str | None  # national key
+    exercises: dict[str, str]  # exercise id → title
+
+    @property
+    def theme_labels(self) -> list[str]:
+        return [label("themes", key) for key in self.themes]
+
+    @property
+    def level_label(self) -> str:
+        return label("workshop_level", self.level) if self.level else ""
+
+
+def module_index(modules: Iterable | None = None) -> dict[str, ModuleInfo]:
+    """module id → ModuleInfo, from loaded modules (or the shipped library when None)."""
+    if modules is None:
+        from atelier.library import default_lesson_dirs, load_library
+
+        modules = load_library(default_lesson_dirs())[0]
+    index = {}
+    for module in modules:
+        if isinstance(module, ModuleInfo):
+            index[module.id] = module
+            continue
+        index[module.id] = ModuleInfo(
+            id=module.id, title=module.title, themes=tuple(module.themes), level=module.level or None,
+            exercises={e.id: e.title for e in module.exercises},
+        )
+    return index
+
+
+def module_title(index: dict[str, ModuleInfo], module_id: str | None) -> str:
+    """The module's title; an unknown module (pack removed) shows its id."""
+    if not module_id:
+        return ""
+    info = index.get(module_id)
+    return info.title if info else module_id

@@ -1,0 +1,54 @@
+"""Person export (GDPR right of access): everything Atelier holds about one person.
+
+The tables are found from the schema itself (every foreign key to participants), so a
+table added later is exported without touching this file.
+"""
+
+import json
+from pathlib import Path
+
+from atelier.db import Database
+
+from atelier import people
+from atelier.clock import utc_now
+
+SESSION_COLUMNS = ("date", "start_time", "end_time", "place", "facilitator", "module_id", "status")
+
+
+def _rows(db: Database, sql: str, parameters) -> list[dict]:
+    cursor = db.execute(sql, parameters)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def person_export(db: Database, participant_id: str) -> dict:
+    """JSON-ready: {"exported_at", "participant": {...}, "tables": {table: [rows]}}; KeyError if unknown."""
+    found = _rows(db, "SELECT * FROM participants WHERE id = ?", [participant_id])
+    if not found:
+        raise KeyError(participant_id)
+    tables: dict[str, list[dict]] = {}
+    for table, column in people.referring_tables(db):
+        rows = _rows(db, f'SELECT * FROM "{table}" WHERE "{column}" = ? ORDER BY rowid', [participant_id])
+        if "session_id" in (rows[0] if rows else {}):
+            _add_sessions(db, rows)
+        tables.setdefault(table, []).extend(rows)
+    return {"exported_at": utc_now(), "participant": found[0], "tables": tables}
+
+
+def _add_sessions(db: Database, rows: list[dict]) -> None:
+    """Each row that names a session gets the session's date, times, place, group and module."""
+    columns = ", ".join(f"s.{c}" for c in SESSION_COLUMNS)
+    for row in rows:
+        if row.get("session_id") is None:
+            row["session"] = None
+            continue
+        details = _rows(db, f"SELECT {columns}, g.name AS group_name FROM sessions s "
+                            "LEFT JOIN groups g ON g.id = s.group_id WHERE s.id = ?", [row["session_id"]])
+        row["session"] = details[0] if details else None
+
+
+def write_json(data: dict, path: Path) -> Path:
+    """Readable JSON, UTF-8, accents as they are."""
+    path = Path(path)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    return path

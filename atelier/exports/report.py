@@ -1,0 +1,201 @@
+"""The funders' activity report, in the shape of the national digital-mediation report.
+
+Per session: date, duration in minutes, place, title, themes and level (from the
+module), number of participants and anonymous counts by age bracket, gender and social
+status, keyed by the national keys (labels alongside), so that the figures can be
+copied into the national reporting without translation. Totals and attendance per
+month for the one-page summary.
+
+A session counts when it took place: not cancelled, and closed or with someone marked
+present. A participant is someone marked present or late.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from atelier.db import Database
+
+from atelier import settings
+from atelier.exports.catalogue import module_index
+from atelier.i18n import N_, _
+from atelier.vocabulary import UNKNOWN, age_bracket, labels
+
+MONTHS = (N_("janvier"), N_("février"), N_("mars"), N_("avril"), N_("mai"), N_("juin"), N_("juillet"),
+          N_("août"), N_("septembre"), N_("octobre"), N_("novembre"), N_("décembre"))
+CAME = ("present", "late")
+
+
+@dataclass(frozen=True)
+class ReportSession:
+    session_id: str
+    date: date
+    start: str
+    end: str
+    duration_minutes: int
+    place: str
+    title: str  # the workshop (group) name, or the module's title
+    module_title: str
+    themes: list[str]  # national keys
+    theme_labels: list[str]
+    level: str | None  # national key
+    level_label: str
+    participants: int
+    by_age: dict[str, int]  # every national age-bracket key, in the national order
+    by_gender: dict[str, int]
+    by_status: dict[str, int]
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str  # "2026-03"
+    label: str  # "mars 2026"
+    sessions: int
+    attendances: int  # participants counted once per session
+
+
+@dataclass(frozen=True)
+class ReportTotals:
+    sessions: int
+    minutes: int
+    unique_participants: int
+    new_participants: int  # first session ever attended falls in the period
+    attendances: int
+    by_age: dict[str, int]  # unique participants, age on the last day of the period
+    by_gender: dict[str, int]
+    by_status: dict[str, int]
+
+    @property
+    def hours(self) -> float:
+        return round(self.minutes / 60, 2)
+
+
+@dataclass(frozen=True)
+class ActivityReport:
+    association: str
+    site: str
+    first: date
+    last: date
+    sessions: list[ReportSession]
+    totals: ReportTotals
+    months: list[MonthCount]
+    age_labels: dict[str, str]  # key → label, national order
+    gender_labels: dict[str, str]
+    status_labels: dict[str, str]
+    generated_on: date
+
+    @property
+    def period_label(self) -> str:
+        return _("du {first} au {last}").format(first=self.first.strftime("%d/%m/%Y"),
+                                                 last=self.last.strftime("%d/%m/%Y"))
+
+
+def _person_keys(birth_year, bracket, gender, status, on: date) -> tuple[str, str, str]:
+    age = age_bracket(birth_year, on) if birth_year is not None else (bracket or UNKNOWN)
+    return age, gender or UNKNOWN, status or UNKNOWN
+
+
+def _zeros(keys) -> dict[str, int]:
+    return {key: 0 for key in keys}
+
+
+def _tally(keys, counter: Counter) -> dict[str, int]:
+    counts = _zeros(keys)
+    for key, n in counter.items():
+        counts[key] = counts.get(key, 0) + n  # an old, unknown key stays visible
+    return counts
+
+
+def activity_report(db: Database, first: date, last: date, modules=None, today: date | None = None) -> ActivityReport:
+    """The report for the sessions from ``first`` to ``last`` (both included)."""
+    index = module_index(modules)
+    ages, genders, statuses = labels("age_brackets"), labels("gender"), labels("social_status")
+    period = [first.isoformat(), last.isoformat()]
+    held = db.execute(
+        """
+        SELECT s.id, s.date, s.start_time, s.end_time, s.place, s.module_id, coalesce(g.name, ''), coalesce(g.place, '')
+        FROM sessions s LEFT JOIN groups g ON g.id = s.group_id
+        WHERE s.date BETWEEN ? AND ? AND s.status != 'cancelled'
+          AND (s.status = 'done' OR EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id
+                                             AND a.status IN ('present', 'late')))
+        ORDER BY s.date, s.start_time, s.id
+        """,
+        period,
+    ).fetchall()
+    came = db.execute(
+        """
+        SELECT a.session_id, p.id, p.birth_year, p.age_bracket, p.gender, p.social_status
+        FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN participants p ON p.id = a.participant_id
+        WHERE s.date BETWEEN ? AND ? AND s.status != 'cancelled' AND a.status IN ('present', 'late')
+        """,
+        period,
+    ).fetchall()
+    by_session: dict[str, list[tuple]] = {}
+    person_keys: dict[str, tuple[str, str, str]] = {}
+    for session_id, person_id, birth_year, bracket, gender, status in came:
+        by_session.setdefault(session_id, []).append((birth_year, bracket, gender, status))
+        person_keys[person_id] = _person_keys(birth_year, bracket, gender, status, last)
+
+    rows, months = [], {}
+    for session_id, day, start, end, place, module_id, group_name, group_place in held:
+        on = date.fromisoformat(day)
+        info = index.get(module_id) if module_id else None
+        keys = [_person_keys(*person, on) for person in by_session.get(session_id, [])]
+        start_h, start_m = map(int, start.split(":"))
+        end_h, end_m = map(int, end.split(":"))
+        minutes = (end_h * 60 + end_m) - (start_h * 60 + start_m)
+        title_of_module = info.title if info else (module_id or "")
+        rows.append(ReportSession(
+            session_id=session_id, date=on, start=start, end=end, duration_minutes=minutes,
+            place=place or group_place, title=group_name or title_of_module, module_title=title_of_module,
+            themes=list(info.themes) if info else [], theme_labels=info.theme_labels if info else [],
+            level=info.level if info else None, level_label=info.level_label if info else "",
+            participants=len(keys),
+            by_age=_tally(ages, Counter(k[0] for k in keys)),
+            by_gender=_tally(genders, Counter(k[1] for k in keys)),
+            by_status=_tally(statuses, Counter(k[2] for k in keys)),
+        ))
+        month = day[:7]
+        sessions_n, attendances_n = months.get(month, (0, 0))
+        months[month] = (sessions_n + 1, attendances_n + len(keys))
+
+    new = db.execute(
+        """
+        SELECT count(*) FROM (SELECT a.participant_id FROM attendance a JOIN sessions s ON s.id = a.session_id
+        WHERE a.status IN ('present', 'late') AND s.status != 'cancelled'
+        GROUP BY a.participant_id HAVING min(s.date) BETWEEN ? AND ?)
+        """,
+        period,
+    ).fetchone()[0]
+    totals = ReportTotals(
+        sessions=len(rows),
+        minutes=sum(r.duration_minutes for r in rows),
+        unique_participants=len(person_keys),
+        new_participants=new,
+        attendances=sum(r.participants for r in rows),
+        by_age=_tally(ages, Counter(k[0] for k in person_keys.values())),
+        by_gender=_tally(genders, Counter(k[1] for k in person_keys.values())),
+        by_status=_tally(statuses, Counter(k[2] for k in person_keys.values())),
+    )
+    return ActivityReport(
+        association=settings.get(db, settings.ASSOCIATION, "") or "",
+        site=settings.get(db, settings.SITE, "") or "",
+        first=first, last=last, sessions=rows, totals=totals,
+        months=[MonthCount(m, _month_label(m), *months.get(m, (0, 0))) for m in _months(first, last)],
+        age_labels=ages, gender_labels=genders, status_labels=statuses,
+        generated_on=today or date.today(),
+    )
+
+
+def _months(first: date, last: date) -> list[str]:
+    """Every month of the period, empty ones included, so that the chart has no holes."""
+    found, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def _month_label(month: str) -> str:
+    year, number = month.split("-")
+    return f"{_(MONTHS[int(number) - 1])} {year}"

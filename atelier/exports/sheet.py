@@ -1,0 +1,107 @@
+"""The feuille d'émargement: what one session's attendance sheet says.
+
+The core decides the content; ``ui/render`` lays it out as a PDF. A sheet is either
+blank (printed before the session, one row per member of the group) or completed
+(presence marked from the roll call).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from atelier.db import Database
+
+from atelier import attendance, settings
+from atelier.exports.catalogue import module_index, module_title
+from atelier.i18n import _
+
+LOGO = "logo_path"  # settings key: an image printed at the top of documents, if set
+NOON = "12:00"
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    name: str  # "Prénom Nom"
+    present: bool | None  # None on a blank sheet, or when the roll left the person unmarked
+    status_label: str  # "présent", "absent", "excusé", "en retard"; "" on a blank sheet
+
+
+@dataclass(frozen=True)
+class SheetContent:
+    association: str
+    logo_path: str | None
+    title: str  # the workshop (group) name
+    module_title: str
+    date: date
+    start: str  # "14:00"
+    end: str
+    place: str
+    facilitator: str
+    rows: list[SheetRow]
+    blank_rows: int  # empty rows for walk-ins
+    half_days: list[str]  # one signature column each: ["Matin"], ["Après-midi"] or both
+    completed: bool
+    session_id: str = ""
+    site: str = ""
+
+    @property
+    def present_count(self) -> int:
+        return sum(1 for row in self.rows if row.present)
+
+
+def half_days(start: str, end: str) -> list[str]:
+    """The signature columns: one per half-day the session touches (12:00 splits the day)."""
+    columns = []
+    if start < NOON:
+        columns.append(_("Matin"))
+    if end > NOON:
+        columns.append(_("Après-midi"))
+    return columns or [_("Matin")]
+
+
+def sheet_for(db: Database, session_id: str, completed: bool, blank_rows: int = 5,
+              modules=None) -> SheetContent:
+    """The sheet of one session; KeyError if the session does not exist."""
+    row = db.execute(
+        "SELECT s.date, s.start_time, s.end_time, s.place, s.facilitator, s.module_id, coalesce(g.name, ''), "
+        "coalesce(g.place, '') FROM sessions s LEFT JOIN groups g ON g.id = s.group_id WHERE s.id = ?",
+        [session_id],
+    ).fetchone()
+    if row is None:
+        raise KeyError(session_id)
+    day, start, end, place, facilitator, module_id, group_name, group_place = row
+    title = module_title(module_index(modules), module_id)
+    rows = []
+    for person in attendance.roll(db, session_id):
+        if not completed:
+            rows.append(SheetRow(person.full_name, None, ""))
+            continue
+        status = person.status
+        present = None if status is None else status in (attendance.PRESENT, attendance.LATE)
+        rows.append(SheetRow(person.full_name, present, _(attendance.LABELS[status]) if status else ""))
+    return SheetContent(
+        association=settings.get(db, settings.ASSOCIATION, "") or "",
+        logo_path=settings.get(db, LOGO) or None,
+        title=group_name or title or _("Atelier numérique"),
+        module_title=title,
+        date=date.fromisoformat(day),
+        start=start,
+        end=end,
+        place=place or group_place,
+        facilitator=facilitator,
+        rows=rows,
+        blank_rows=max(0, blank_rows),
+        half_days=half_days(start, end),
+        completed=completed,
+        session_id=session_id,
+        site=settings.get(db, settings.SITE, "") or "",
+    )
+
+
+def sheets_for_period(db: Database, first: date, last: date, group_id: str | None = None) -> list[str]:
+    """Ids of the sessions (cancelled ones left out) from ``first`` to ``last``, in date order."""
+    sql = "SELECT id FROM sessions WHERE date BETWEEN ? AND ? AND status != 'cancelled'"
+    parameters = [first.isoformat(), last.isoformat()]
+    if group_id is not None:
+        sql += " AND group_id = ?"
+        parameters.append(group_id)
+    return [r[0] for r in db.execute(sql + " ORDER BY date, start_time, id", parameters).fetchall()]

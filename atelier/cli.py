@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore_cmd = commands.add_parser("restore", help=_("remettre en place une sauvegarde"))
     restore_cmd.add_argument("backup", metavar=_("SAUVEGARDE"), help=_("chemin du fichier, ou « latest » pour la plus récente en bon état"))
     restore_cmd.add_argument("--yes", action="store_true", help=_("ne pas demander de confirmation"))
+
+    from atelier.exports import command as export_command
+
+    export_command.add_parser(commands, _Parser)
     return parser
 
 
@@ -172,4 +176,22 @@ def _restore(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    from atelier.exports import command as export_command
+
+    return export_command.run(args, _renderer)
+
+
+def _renderer(name: str):
+    """A PDF renderer of ui/render/documents.py, reached lazily; offscreen with no display."""
+    import os
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.render import documents
+
+    return getattr(documents, name)
+
+
 _COMMANDS = {"demo": _demo, "lessons": _lessons, "check": _check, "backup": _backup, "restore": _restore}
+_COMMANDS["export"] = _export

@@ -1,0 +1,103 @@
+"""The funders' activity report as a spreadsheet.
+
+"Séances": one row per session in the shape of the national collective-workshop report,
+two header rows (the French labels, then the national keys) so that the figures can be
+copied into the national tool. "Totaux": the period's totals, the unique participants
+by age bracket, gender and status, and attendance per month.
+"""
+
+from pathlib import Path
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from atelier.exports.report import ActivityReport
+from atelier.exports.spreadsheet import escape, new_workbook, sheet_title, write_sheet_header
+from atelier.i18n import _
+
+_FIXED = (
+    ("date", "Date", 12),
+    ("duree_minutes", "Durée en minutes", 10),
+    ("lieu", "Lieu", 34),
+    ("titre", "Titre de l'atelier", 28),
+    ("module", "Module", 24),
+    ("niveau", "Niveau", 14),
+    ("niveau_cle", "Niveau (clé)", 14),
+    ("thematiques", "Thématiques", 34),
+    ("thematiques_cles", "Thématiques (clés)", 34),
+    ("participants", "Participants", 12),
+)
+
+
+def write_report_xlsx(report: ActivityReport, path: Path) -> Path:
+    workbook = new_workbook()
+    taken: set[str] = set()
+    _sessions_sheet(workbook.create_sheet(sheet_title(_("Séances"), taken)), report)
+    _totals_sheet(workbook.create_sheet(sheet_title(_("Totaux"), taken)), report)
+    workbook.save(path)
+    return Path(path)
+
+
+def _count_columns(report: ActivityReport) -> list[tuple[str, str, str]]:
+    """(section, key, header label) for every anonymous count column, in the national order."""
+    columns = []
+    for section, prefix, names in (("by_age", _("Âge"), report.age_labels),
+                                   ("by_gender", _("Genre"), report.gender_labels),
+                                   ("by_status", _("Statut"), report.status_labels)):
+        columns += [(section, key, f"{prefix} : {label}") for key, label in names.items()]
+    return columns
+
+
+def _sessions_sheet(sheet, report: ActivityReport) -> None:
+    counts = _count_columns(report)
+    labels = [_(label) for _key, label, _w in _FIXED] + [label for *_s, label in counts]
+    widths = [w for *_k, w in _FIXED] + [14] * len(counts)
+    write_sheet_header(sheet, labels, widths, frozen="A3")
+    italic = Font(italic=True)
+    keys = []
+    for key in [key for key, *_r in _FIXED] + [key for _s, key, _l in counts]:
+        cell = WriteOnlyCell(sheet, value=key)
+        cell.font = italic
+        keys.append(cell)
+    sheet.append(keys)
+    for row in report.sessions:
+        day = WriteOnlyCell(sheet, value=row.date)
+        day.number_format = "DD/MM/YYYY"
+        sheet.append([
+            day, row.duration_minutes, escape(row.place), escape(row.title), escape(row.module_title),
+            row.level_label, row.level or "", ", ".join(row.theme_labels), ",".join(row.themes),
+            row.participants, *(getattr(row, section).get(key, 0) for section, key, _l in counts),
+        ])
+
+
+def _totals_sheet(sheet, report: ActivityReport) -> None:
+    write_sheet_header(sheet, [_("Indicateur"), _("Clé"), _("Valeur")], (40, 28, 14))
+    totals = report.totals
+    bold = Font(bold=True)
+
+    def title(text):
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        sheet.append([])
+        sheet.append([cell])
+
+    for label, key, value in (
+        (_("Période"), "periode", report.period_label),
+        (_("Séances"), "seances", totals.sessions),
+        (_("Heures d'atelier"), "heures", totals.hours),
+        (_("Durée totale en minutes"), "minutes", totals.minutes),
+        (_("Participants différents"), "participants_uniques", totals.unique_participants),
+        (_("Nouveaux participants"), "nouveaux_participants", totals.new_participants),
+        (_("Présences (une par personne et par séance)"), "presences", totals.attendances),
+    ):
+        sheet.append([label, key, value])
+    for heading, counts, names in ((_("Participants par tranche d'âge"), totals.by_age, report.age_labels),
+                                   (_("Participants par genre"), totals.by_gender, report.gender_labels),
+                                   (_("Participants par statut social"), totals.by_status, report.status_labels)):
+        title(heading)
+        for key, value in counts.items():
+            sheet.append([names.get(key, key), key, value])
+    title(_("Fréquentation par mois"))
+    sheet.append([_("Mois"), _("Séances"), _("Présences")])
+    for month in report.months:
+        sheet.append([month.label, month.sessions, month.attendances])

@@ -1,0 +1,50 @@
+"""What every spreadsheet Atelier writes shares: formula escaping, sheet titles, headers."""
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def escape(value):
+    """A text that a spreadsheet would read as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(DANGEROUS):
+        return "'" + value
+    return value
+
+
+def new_workbook() -> Workbook:
+    """A streaming (write-only) workbook: rows go to disk as they come."""
+    return Workbook(write_only=True)
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid sheet name (31 characters, none of []:*?/\\), unique in the workbook."""
+    base = (name.translate(_FORBIDDEN).strip().strip("'") or "Feuille")[:31]
+    title, number = base, 2
+    while title.casefold() in {t.casefold() for t in taken}:
+        suffix = f" ({number})"
+        title, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(title)
+    return title
+
+
+def write_sheet_header(sheet, titles, widths, frozen: str = "A2") -> None:
+    """Bold column titles on a frozen first row, and column widths (before any other row).
+
+    In a streaming sheet the frozen panes are fixed with the first row: ``frozen="A3"``
+    when a second header row follows.
+    """
+    for position, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(position)].width = width
+    sheet.freeze_panes = frozen
+    bold = Font(bold=True)
+    cells = []
+    for title in titles:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)

@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))  # run as a script: the checkout's atelier and ui 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
 from atelier.store import Store  # noqa: E402
 from ui.app import make_app  # noqa: E402
@@ -45,6 +46,51 @@ def save(widget, out: Path, name: str, sizes: dict) -> None:
     screen.save(str(out / f"{name}-screen.png"))
     sizes[name] = [widget.width(), widget.height()]
     sizes[f"{name}-screen"] = [screen.width(), screen.height()]
+
+
+def settings_shots(app, store, out: Path, sizes: dict) -> None:
+    """Réglages at 100 %, then made larger and high-contrast from the page itself (the
+    live change, without a restart), and the code dialog."""
+    from atelier import settings
+
+    settings.set_facilitators(store.db, ["Claire Martin", "Karim Benali"])
+    apply_theme(app, 1.0)
+    window = build_window(store)
+    window.resize(*WINDOW_SIZE)
+    window.move(0, 0)
+    window.show()
+    wait_for(window.home_ready)
+    settle(window)
+    window.activateWindow()
+    window.buttons["settings"].click()
+    view = window.stack.currentWidget()
+    view.association.setFocus()
+    QTest.qWait(150)
+    save(window, out, "settings-100", sizes)
+    for name, scale, contrast in (("settings-200", 2.0, False), ("settings-200-contrast", 2.0, True),
+                                  ("settings-100-contrast", 1.0, True)):
+        view.set_scale(scale)
+        view.contrast.setChecked(contrast)
+        QTest.qWait(250)
+        save(window, out, name, sizes)
+        view.findChild(QScrollArea).verticalScrollBar().setValue(10**6)
+        view.larger.setFocus() if view.larger.isEnabled() else view.smaller.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"{name}-bas", sizes)
+        view.findChild(QScrollArea).verticalScrollBar().setValue(0)
+    window.buttons["home"].click()
+    QTest.qWait(150)
+    save(window, out, "home-100-contrast", sizes)
+    view.set_scale(2.0)
+    window.buttons["settings"].click()
+    view.open_pin_dialog()
+    settle(view.pin_dialog)
+    QTest.qWait(150)
+    save(view.pin_dialog, out, "pin-200-contrast", sizes)
+    view.pin_dialog.close()
+    view.contrast.setChecked(False)
+    view.set_scale(1.0)
+    window.close()
 
 
 def main() -> int:
@@ -80,6 +126,7 @@ def main() -> int:
             QTest.qWait(100)
             save(dialog, out, f"first-run-{percent}", sizes)
             dialog.close()
+        settings_shots(app, store, out, sizes)
     finally:
         store.close()
     (out / "sizes.json").write_text(json.dumps(sizes, indent=1))

@@ -71,6 +71,18 @@ class _CodeDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(px(560))
+        self._fitted = False
+
+    def showEvent(self, event) -> None:
+        # Measured once shown: before that, wrapped labels report a wrong height.
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            width = max(self.width(), px(560))
+            height = self.layout().totalHeightForWidth(width)
+            if height > self.height():
+                self.setMinimumHeight(height)
+                self.resize(width, height)
 
     def add_field(self, question: str) -> PinField:
         label = QLabel(question)

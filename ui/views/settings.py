@@ -134,11 +134,18 @@ class SettingsView(QWidget):
         self.column.addWidget(preview)
 
         self._section(self.tr("Contraste"))
-        self.contrast = QCheckBox(self.tr("Contraste élevé : texte blanc sur fond noir"))
+        # A short label: a check box does not wrap its text, and a long one would widen
+        # the page past the window at 200 %.
+        self.contrast = QCheckBox(self.tr("Contraste élevé"))
         self.contrast.setAccessibleName(self.tr("Contraste élevé"))
+        self.contrast.setAccessibleDescription(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
         self.contrast.setChecked(current_high_contrast())
         self.contrast.toggled.connect(self.set_high_contrast)
-        self.column.addWidget(self.contrast)
+        explained = QLabel(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
+        explained.setObjectName("muted")
+        explained.setWordWrap(True)
+        self.column.addWidget(self.contrast, 0, Qt.AlignmentFlag.AlignLeft)  # the focus ring hugs it
+        self.column.addWidget(explained)
 
         self._section(self.tr("Code de l'animateur"))
         self.pin_status = QLabel()

@@ -1,0 +1,153 @@
+"""The printed page: A4 portrait, 15 mm margins, drawn in tenths of a millimetre.
+
+Every document is painted by the same code on a QPdfWriter (a file) or a QPrinter
+(print preview, the print dialog). ``Page`` scales the painter so that one unit is
+0.1 mm whatever the device's resolution, and gives fonts their size in print points.
+``PdfFile`` writes to a temporary name beside the target and renames it at the end:
+a cancelled or failed export leaves no half-written file.
+"""
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from ui.render.guard import keep_none_alive
+
+MARGIN_MM = 15
+RESOLUTION = 300  # dpi of the PDF's coordinates (text and lines stay vectors)
+PT = 3.528  # one print point in tenths of a millimetre
+FAMILIES = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"]
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+class ExportCancelled(Exception):
+    """The person pressed "Annuler": nothing was written."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Render", text)
+
+
+def ensure_app() -> None:
+    """Fonts need a QGuiApplication; the CLI and the benchmark have none of their own."""
+    if QCoreApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        ensure_app.app = QGuiApplication([])  # kept for the life of the process
+
+
+def font(points: float, bold: bool = False) -> QFont:
+    """A font ``points`` high in print, in the painter's 0.1 mm units."""
+    f = QFont()
+    f.setFamilies(FAMILIES)
+    f.setStyleHint(QFont.StyleHint.SansSerif)
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    f.setPixelSize(round(points * PT))
+    f.setBold(bold)
+    return f
+
+
+def long_date(day) -> str:
+    """'vendredi 27 novembre 2026', in French whatever the system's language."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale(QLocale.Language.French).toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+
+
+def short_date(day) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def a4_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+class Page:
+    """A painter on a paged device, in 0.1 mm units from the top-left of the printable area."""
+
+    def __init__(self, painter: QPainter, device):
+        self.painter = painter
+        self.device = device
+        unit = device.logicalDpiX() / 254.0  # device pixels per 0.1 mm
+        painter.scale(unit, unit)
+        self.width = device.width() / unit
+        self.height = device.height() / unit
+        self.pages = 0
+
+    def new_page(self) -> None:
+        """Start the next page (the first one is there already)."""
+        keep_none_alive()
+        if self.pages:
+            self.device.newPage()
+        self.pages += 1
+
+    def pen(self, width_mm: float = 0.3, color=Qt.GlobalColor.black) -> None:
+        pen = QPen(color)
+        pen.setWidthF(width_mm * 10)
+        self.painter.setPen(pen)
+
+    def text(self, rect: QRectF, text: str, f: QFont, flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+             wrap: bool = False) -> None:
+        self.painter.setFont(f)
+        options = int(flags) | (int(Qt.TextFlag.TextWordWrap) if wrap else 0)
+        self.painter.drawText(rect, options, text)
+
+    def footer(self, number: int, total: int, left: str = "") -> None:
+        """'n / N' at the bottom right, and a short note at the bottom left."""
+        f = font(11)
+        rect = QRectF(0, self.height - 60, self.width, 60)
+        self.pen(0.2)
+        self.text(rect, f"{number} / {total}", f, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        if left:
+            self.text(QRectF(0, self.height - 60, self.width - 250, 60), left, f,
+                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+
+
+def text_height(text: str, f: QFont, width: float) -> float:
+    """The height ``text`` takes wrapped to ``width`` (0.1 mm units)."""
+    rect = QFontMetricsF(f).boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextFlag.TextWordWrap), text)
+    return rect.height()
+
+
+class PdfFile:
+    """``with PdfFile(path, title) as (painter, writer): ...``; renamed into place at the end."""
+
+    def __init__(self, path, title: str):
+        ensure_app()
+        self.path = Path(path)
+        self.title = title
+        self.partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.partial")
+
+    def __enter__(self) -> tuple[QPainter, QPdfWriter]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.writer = QPdfWriter(str(self.partial))
+        self.writer.setPageLayout(a4_layout())
+        self.writer.setResolution(RESOLUTION)
+        self.writer.setTitle(self.title)
+        self.writer.setCreator("Atelier")
+        self.painter = QPainter(self.writer)
+        return self.painter, self.writer
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        self.painter.end()
+        del self.painter, self.writer  # the file is closed with the writer
+        if kind is None:
+            os.replace(self.partial, self.path)
+        else:
+            self.partial.unlink(missing_ok=True)
+        return False
+
+
+def check(cancelled: Cancelled) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
+
+
+def report(progress: Progress, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)

@@ -1,0 +1,136 @@
+"""The feuille d'émargement laid out on A4 pages.
+
+Each page repeats the header (association and logo, workshop and module, date, times,
+place, the facilitator's name and signature box) and the column titles; then one row
+per participant, in the order the core gives (alphabetical), one signature box per
+half-day 14 mm high, and the blank rows for walk-ins. "n / N" at the bottom.
+"""
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage
+
+from ui.render.page import Page, font, long_date, tr
+
+HEADER_H = 620  # 0.1 mm: the header block, the same on every page
+TITLES_H = 110  # column titles
+ROW_H = 140  # a signature box: 14 mm, room to sign by hand
+FOOTER_H = 110
+NAME_W, PRESENCE_W = 700, 300
+LOGO_MM = 200
+GREY = QColor("#E4E4E4")
+
+MARKS = {"présent": "Présent(e)", "absent": "Absent(e)", "excusé": "Excusé(e)", "en retard": "En retard"}
+
+
+def mark(label: str) -> str:
+    """The roll call's word as the sheet prints it: 'Présent(e)', 'Excusé(e)' …"""
+    known = MARKS.get(label.strip().lower())
+    return tr(known) if known else label[:1].upper() + label[1:]
+
+
+class SheetLayout:
+    """One session's sheet: ``pages`` to know the count, ``paint(page, n)`` to draw page n."""
+
+    def __init__(self, content, width: float, height: float):
+        self.c = content
+        self.width, self.height = width, height
+        self.rows = list(content.rows) + [None] * content.blank_rows
+        body = height - HEADER_H - TITLES_H - FOOTER_H
+        self.per_page = max(1, int(body // ROW_H))
+        self.pages = max(1, math.ceil(len(self.rows) / self.per_page))
+        columns = list(content.half_days) or [tr("Matin")]
+        presence = PRESENCE_W if content.completed else 0
+        sign_w = (width - NAME_W - presence) / len(columns)
+        self.columns = [(tr("Nom et prénom"), NAME_W)]
+        if content.completed:
+            self.columns.append((tr("Présence"), presence))
+        self.columns += [(tr("Signature\n{half}").format(half=half), sign_w) for half in columns]
+        self.logo = self._logo()
+        self.fonts = dict(title=font(16, True), big=font(14, True), text=font(12), label=font(11),
+                          bold=font(12, True), head=font(11, True), name=font(13))
+
+    def _logo(self) -> QImage | None:
+        path = self.c.logo_path
+        if not path or not Path(path).is_file():
+            return None
+        image = QImage(str(path))
+        return None if image.isNull() else image
+
+    def paint_all(self, page: Page, on_page=None) -> None:
+        for n in range(self.pages):
+            page.new_page()
+            self.paint(page, n)
+            if on_page is not None:
+                on_page()
+
+    def paint(self, page: Page, n: int) -> None:
+        self._header(page)
+        self._table(page, self.rows[n * self.per_page:(n + 1) * self.per_page], HEADER_H)
+        note = tr("Chaque personne signe elle-même, à chaque demi-journée.")
+        page.footer(n + 1, self.pages, note)
+
+    def _header(self, page: Page) -> None:
+        c, f, w = self.c, self.fonts, self.width
+        page.pen(0.3)
+        left = 0
+        if self.logo is not None:
+            size = self.logo.size().scaled(LOGO_MM, LOGO_MM, Qt.AspectRatioMode.KeepAspectRatio)
+            page.painter.drawImage(QRectF(0, 0, size.width(), size.height()), self.logo)
+            left = LOGO_MM + 40
+        kind = tr("Feuille d'émargement") if not c.completed else tr("Feuille d'émargement — présences relevées")
+        page.text(QRectF(left, 0, w - left, 80), c.association, f["big"])
+        page.text(QRectF(left, 80, w - left, 90), kind, f["title"])
+        module = tr("Module : {module}").format(module=c.module_title) if c.module_title else ""
+        page.text(QRectF(left, 175, w - left, 70), c.title, f["bold"])
+        page.text(QRectF(left, 240, w - left, 60), module, f["text"])
+        when = tr("Le {date}, de {start} à {end}").format(date=long_date(c.date), start=c.start, end=c.end)
+        place = tr("Lieu : {place}").format(place=c.place or "…")
+        page.text(QRectF(0, 310, w * 0.58, 130), when, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
+        page.text(QRectF(0, 440, w * 0.58, 140), place, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
+        # The facilitator: name and signature box, on the right.
+        box = QRectF(w * 0.6, 300, w * 0.4, 280)
+        page.painter.drawRect(box)
+        page.text(QRectF(box.x() + 20, box.y() + 5, box.width() - 40, 60), tr("Formateur ou formatrice :"),
+                  f["label"])
+        page.text(QRectF(box.x() + 20, box.y() + 60, box.width() - 40, 60), c.facilitator or "", f["bold"])
+        page.text(QRectF(box.x() + 20, box.y() + 120, box.width() - 40, 60), tr("Signature :"), f["label"])
+        page.painter.drawLine(QLineF(box.x() + 20, box.bottom() - 25, box.right() - 20, box.bottom() - 25))
+
+    def _table(self, page: Page, rows: list, top: float) -> None:
+        f, painter = self.fonts, page.painter
+        x = 0
+        page.pen(0.3)
+        painter.fillRect(QRectF(0, top, self.width, TITLES_H), GREY)
+        for title, width in self.columns:
+            page.text(QRectF(x + 20, top, width - 40, TITLES_H), title, f["head"],
+                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=True)
+            x += width
+        y = top + TITLES_H
+        for row in rows:
+            x = 0
+            for i, (_title, width) in enumerate(self.columns):
+                cell = QRectF(x, y, width, ROW_H)
+                absent = row is not None and self.c.completed and row.present is False and i >= 2
+                if absent:
+                    painter.fillRect(cell, GREY)
+                if row is not None and i == 0:
+                    page.text(cell.adjusted(20, 0, -20, 0), row.name, f["name"], wrap=True)
+                elif row is not None and i == 1 and self.c.completed and row.status_label:
+                    page.text(cell.adjusted(20, 0, -20, 0), mark(row.status_label), f["text"], wrap=True)
+                x += width
+            y += ROW_H
+        # The grid last, over the shaded cells.
+        page.pen(0.3)
+        bottom = y
+        painter.drawRect(QRectF(0, top, self.width, bottom - top))
+        x = 0
+        for _title, width in self.columns[:-1]:
+            x += width
+            painter.drawLine(QLineF(x, top, x, bottom))
+        y = top + TITLES_H
+        for _ in rows:
+            painter.drawLine(QLineF(0, y, self.width, y))
+            y += ROW_H

@@ -1,7 +1,7 @@
 """The attestation: a certificate of the workshops one participant followed.
 
 Sessions attended (marked present or late) in the period, hours, the modules followed
-and the exercises done, signed by the association.
+and the exercises done (a run reached results.DONE_SCORE), signed by the association.
 """
 
 from dataclasses import dataclass
@@ -12,6 +12,7 @@ from atelier.db import Database
 from atelier import people, settings
 from atelier.exports.catalogue import module_index, module_title
 from atelier.exports.sheet import LOGO
+from atelier.results import DONE_SCORE
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ class AttendedSession:
 class ExerciseDone:
     module_title: str
     title: str
-    times: int  # how many times it was done
+    times: int  # how many times it was finished
     last_done: date
+    best: float = 1.0  # best score, 0.0 – 1.0 (done from results.DONE_SCORE)
 
 
 @dataclass(frozen=True)
@@ -84,18 +86,18 @@ def attestation_for(db: Database, participant_id: str, first: date | None = None
             followed.append(title)
     done = db.execute(
         """
-        SELECT module_id, exercise_id, count(*), max(substr(finished_at, 1, 10)) FROM exercise_results
+        SELECT module_id, exercise_id, count(*), max(substr(finished_at, 1, 10)), max(score) FROM exercise_results
         WHERE participant_id = ? AND substr(finished_at, 1, 10) BETWEEN ? AND ?
-        GROUP BY module_id, exercise_id ORDER BY min(finished_at)
+        GROUP BY module_id, exercise_id HAVING max(score) >= ? ORDER BY min(finished_at)
         """,
-        [participant_id, low, high],
+        [participant_id, low, high, DONE_SCORE],
     ).fetchall()
     exercises = []
-    for module_id, exercise_id, times, last_done in done:
+    for module_id, exercise_id, times, last_done, best in done:
         info = index.get(module_id)
         exercises.append(ExerciseDone(module_title(index, module_id),
                                       info.exercises.get(exercise_id, exercise_id) if info else exercise_id,
-                                      times, date.fromisoformat(last_done)))
+                                      times, date.fromisoformat(last_done), best))
     return Attestation(
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         logo_path=settings.get(db, LOGO) or None,

@@ -13,6 +13,7 @@ from atelier.db import Database
 from atelier import attendance, settings
 from atelier.exports.catalogue import module_index, module_title
 from atelier.i18n import _
+from atelier.people import fold
 
 LOGO = "logo_path"  # settings key: an image printed at the top of documents, if set
 NOON = "12:00"
@@ -71,7 +72,8 @@ def sheet_for(db: Database, session_id: str, completed: bool, blank_rows: int = 
     day, start, end, place, facilitator, module_id, group_name, group_place = row
     title = module_title(module_index(modules), module_id)
     rows = []
-    for person in attendance.roll(db, session_id):
+    roll = sorted(attendance.roll(db, session_id), key=lambda p: (fold(p.last_name), fold(p.first_name)))
+    for person in roll:  # alphabetical as a French reader expects: Émile beside Emma
         if not completed:
             rows.append(SheetRow(person.full_name, None, ""))
             continue

@@ -1,0 +1,122 @@
+"""``atelier export …``: exit codes, plain French messages, no traceback."""
+
+import csv
+import json
+
+import openpyxl
+import pytest
+
+from atelier import cli
+from atelier.store import Store
+from tests.exports_helpers import make_world
+
+
+@pytest.fixture
+def world(home):
+    store = Store.open(home)
+    try:
+        ids = make_world(store.db)
+    finally:
+        store.close()
+    return ids
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """Stands in for ui.render.documents: records what each renderer was handed."""
+    calls = []
+
+    def renderer(name):
+        def render(content, path, progress=None, cancelled=None):
+            calls.append((name, content))
+            path.write_bytes(b"%PDF-1.4 fake\n")
+        return render
+
+    monkeypatch.setattr(cli, "_renderer", renderer)
+    return calls
+
+
+def test_register_csv_and_xlsx(world, tmp_path, capsys):
+    target = tmp_path / "r.csv"
+    assert cli.main(["export", "register", "--from", "2026-01-01", "--to", "31/03/2026", "-o", str(target)]) == 0
+    assert "8 lignes" in capsys.readouterr().out
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle, delimiter=";"))) == 9
+    target = tmp_path / "r.xlsx"
+    assert cli.main(["export", "register", "--from", "2026-01-01", "--to", "2026-03-31",
+                     "--group", "débutants du mardi", "-o", str(target)]) == 0
+    assert "Débutants du mardi" in openpyxl.load_workbook(target).sheetnames
+    target = tmp_path / "comma.csv"
+    assert cli.main(["export", "register", "--from", "2026-01-01", "--to", "2026-03-31",
+                     "--separator", ",", "-o", str(target)]) == 0
+    assert target.read_text("utf-8-sig").splitlines()[0].count(",") == 9
+
+
+def test_report_xlsx_and_person_json(world, tmp_path):
+    assert cli.main(["export", "report", "--from", "2026-01-01", "--to", "2026-03-31", "-o", str(tmp_path / "b.xlsx")]) == 0
+    assert openpyxl.load_workbook(tmp_path / "b.xlsx").sheetnames == ["Séances", "Totaux"]
+    assert cli.main(["export", "person", "Hélène Martin", "-o", str(tmp_path / "h.json")]) == 0
+    assert json.loads((tmp_path / "h.json").read_text("utf-8"))["participant"]["id"] == world["helene"]
+    assert cli.main(["export", "person", "martin hélène", "-o", str(tmp_path / "h2.json")]) == 0
+
+
+def test_pdf_commands_hand_the_content_to_the_renderer(world, tmp_path, rendered):
+    assert cli.main(["export", "sheet", world["s1"], "--completed", "-o", str(tmp_path / "s.pdf")]) == 0
+    assert cli.main(["export", "sheet", world["s1"], "-o", str(tmp_path / "b.pdf")]) == 0
+    assert cli.main(["export", "sheets", "--from", "2026-01-01", "--to", "2026-03-31", "-o", str(tmp_path / "all.pdf")]) == 0
+    assert cli.main(["export", "report", "--from", "2026-01-01", "--to", "2026-03-31", "-o", str(tmp_path / "b.pdf")]) == 0
+    assert cli.main(["export", "attestation", world["jose"], "--from", "01/01/2026", "-o", str(tmp_path / "a.pdf")]) == 0
+    assert cli.main(["export", "person", world["ana"], "-o", str(tmp_path / "p.pdf")]) == 0
+    names = [name for name, _content in rendered]
+    assert names == ["render_sheet", "render_sheet", "render_sheets", "render_report_pdf", "render_attestation",
+                     "render_person_pdf"]
+    assert rendered[0][1].completed is True and rendered[1][1].completed is False
+    assert len(rendered[2][1]) == 3  # s1, s2 and the planned one; not the cancelled one
+    assert rendered[4][1].person_name == "José Fernandes"
+
+
+@pytest.mark.parametrize("argv, code, words", [
+    (["export", "register", "--from", "2026-02-30", "--to", "2026-03-31", "-o", "r.csv"], 2, "date invalide"),
+    (["export", "register", "--from", "2026-01-01", "--to", "2026-03-31", "-o", "r.txt"], 2, ".csv ou .xlsx"),
+    (["export", "register", "--from", "2026-03-01", "--to", "2026-01-31", "-o", "r.csv"], 2, "finit avant"),
+    (["export", "register", "--from", "2026-01-01", "--to", "2026-03-31", "--group", "Inconnu", "-o", "r.csv"], 1,
+     "Aucun groupe"),
+    (["export", "register", "--from", "2026-01-01", "--to", "2026-03-31", "--separator", "|", "-o", "r.csv"], 2,
+     "invalid choice"),
+    (["export", "register", "--to", "2026-03-31", "-o", "r.csv"], 2, "--from"),
+    (["export", "sheet", "nope", "-o", "s.pdf"], 1, "Aucune séance"),
+    (["export", "sheets", "--from", "2031-01-01", "--to", "2031-01-31", "-o", "s.pdf"], 1, "Aucune séance"),
+    (["export", "person", "Personne Inconnue", "-o", "p.json"], 1, "Aucune personne"),
+    (["export", "attestation", "x", "-o", "a.xlsx"], 2, ".pdf"),
+])
+def test_bad_arguments_give_a_plain_message(world, tmp_path, monkeypatch, capsys, argv, code, words):
+    monkeypatch.chdir(tmp_path)
+    try:
+        returned = cli.main(argv)
+    except SystemExit as stop:  # argparse's own checks exit with 2
+        returned = stop.code
+    assert returned == code
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+
+
+def test_several_people_with_the_same_name(home, tmp_path, capsys):
+    from atelier import people
+    from atelier.people import Participant
+
+    store = Store.open(home)
+    try:
+        twins = [people.add(store.db, Participant("Jean", "Dupont")).id for _ in range(2)]
+    finally:
+        store.close()
+    assert cli.main(["export", "person", "Jean Dupont", "-o", str(tmp_path / "j.json")]) == 1
+    err = capsys.readouterr().err
+    assert "Plusieurs personnes" in err and all(t in err for t in twins)
+
+
+def test_help_for_every_export_command(capsys):
+    for kind in ("sheet", "sheets", "register", "report", "attestation", "person"):
+        with pytest.raises(SystemExit) as stop:
+            cli.main(["export", kind, "--help"])
+        assert stop.value.code == 0
+        assert "-o FICHIER" in capsys.readouterr().out

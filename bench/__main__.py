@@ -13,6 +13,7 @@ from bench import fivey, startup
 
 BENCHMARKS = {
     "startup": startup.run,
+    "exports-csv": __import__("bench.exports_csv", fromlist=["run"]).run,
 }
 
 

@@ -9,10 +9,11 @@ import argparse
 import sys
 import time
 
-from bench import fivey, startup
+from bench import fivey, rollcall, startup
 
 BENCHMARKS = {
     "startup": startup.run,
+    "rollcall": rollcall.run,
     "exports-csv": __import__("bench.exports_csv", fromlist=["run"]).run,
 }
 

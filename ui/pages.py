@@ -9,7 +9,7 @@ import importlib
 PAGES = {
     "groups": None,
     "participants": None,
-    "sessions": None,
+    "sessions": "ui.views.sessions:SessionsView",
     "exercises": None,
     "documents": None,
     "settings": "ui.views.settings:SettingsView",

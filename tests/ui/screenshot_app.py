@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))  # run as a script: the checkout's atelier and ui 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QScrollArea  # noqa: E402
+from PySide6.QtWidgets import QPushButton, QScrollArea  # noqa: E402
 
 from atelier.store import Store  # noqa: E402
 from ui.app import make_app  # noqa: E402
@@ -93,6 +93,73 @@ def settings_shots(app, store, out: Path, sizes: dict) -> None:
     window.close()
 
 
+def sessions_shots(app, store, out: Path, sizes: dict) -> None:
+    """Sessions (list, a series with its ticks), the home's "Commencer", the roll call
+    half taken and the walk-in dialog, at 100 % and 200 %."""
+    from datetime import date
+
+    from atelier import attendance, groups, people, sessions
+    from atelier.people import Participant
+    from ui.views.workshop import open_workshop
+
+    row = sessions.upcoming(store.db, date.today(), limit=1)[0]
+    have = {p.id for p in groups.members(store.db, row.session.group_id)}
+    for first, last, gender in (("Odette", "Chevalier", "feminin"), ("Raymond", "Mercier", "masculin"),
+                                ("Marie-Thérèse", "Fontaine-Lambert", "feminin"), ("Lan", "Nguyen", None),
+                                ("Yvette", "Perrin", "feminin"), ("André", "Gauthier", "masculin"),
+                                ("Simone", "Bonnet", "feminin"), ("Lucien", "Faure", "masculin"),
+                                ("Josiane", "Laurent", "feminin"), ("Maurice", "Roux", "masculin"),
+                                ("Colette", "Haddad", "feminin"), ("René", "Dubois", "masculin")):
+        person = people.add(store.db, Participant(first, last, gender=gender))
+        groups.add_member(store.db, row.session.group_id, person.id)
+    roll = attendance.roll(store.db, row.session.id)
+    for k, person in enumerate(roll[:6]):
+        attendance.mark(store.db, row.session.id, person.participant_id, "absent" if k == 2 else "present")
+    for scale, percent in ((1.0, 100), (2.0, 200)):
+        apply_theme(app, scale)
+        window = build_window(store)
+        window.resize(*WINDOW_SIZE)
+        window.move(0, 0)
+        window.show()
+        wait_for(window.home_ready)
+        settle(window)
+        window.activateWindow()
+        start = window.home.findChildren(QPushButton, "primary")[0]
+        window.home.findChild(QScrollArea).ensureWidgetVisible(start)
+        start.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"home-commencer-{percent}", sizes)
+        window.buttons["sessions"].click()
+        page = window.stack.currentWidget()
+        page.list.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"sessions-{percent}", sizes)
+        page.open_form("series")
+        settle(page.form)
+        page.form.activateWindow()
+        ticks = page.form.ticks
+        for k in (6, 7):
+            ticks[k][1].setChecked(False)
+        page.form.scroller.ensureWidgetVisible(ticks[7][1])
+        ticks[7][1].setFocus()
+        QTest.qWait(150)
+        save(page.form, out, f"session-series-{percent}", sizes)
+        page.form.reject()
+        workshop = open_workshop(window, row.session)
+        workshop.roll_call.focus_row(6)
+        QTest.qWait(150)
+        save(window, out, f"roll-call-{percent}", sizes)
+        workshop.roll_call.open_walk_in()
+        dialog = workshop.roll_call.dialog
+        settle(dialog)
+        dialog.activateWindow()
+        QTest.qWait(150)
+        save(dialog, out, f"walk-in-{percent}", sizes)
+        dialog.reject()
+        window.close()
+    apply_theme(app, 1.0)
+
+
 def main() -> int:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
@@ -127,6 +194,7 @@ def main() -> int:
             save(dialog, out, f"first-run-{percent}", sizes)
             dialog.close()
         settings_shots(app, store, out, sizes)
+        sessions_shots(app, store, out, sizes)
     finally:
         store.close()
     (out / "sizes.json").write_text(json.dumps(sizes, indent=1))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from atelier import sessions, settings
 from atelier.sessions import SessionRow
@@ -86,9 +86,10 @@ def load(db, today: date) -> HomeData:
 class SessionCard(QFrame):
     """One session as a large card: the time first, then the group, place and module."""
 
-    def __init__(self, row: SessionRow, today: date, parent: QWidget | None = None):
+    def __init__(self, row: SessionRow, today: date, parent: QWidget | None = None, on_start=None):
         super().__init__(parent)
         self.setObjectName("card")
+        self.start = None
         s = row.session
         when = self.tr("{start} – {end}").format(start=s.start_time, end=s.end_time)
         if s.date != today.isoformat():
@@ -115,6 +116,13 @@ class SessionCard(QFrame):
         # Screen readers read the card as one sentence.
         self.setAccessibleName(", ".join([when, group, *details]))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if on_start is not None:  # today's sessions: one large button opens the workshop on the roll call
+            self.start = QPushButton(self.tr("Commencer"))
+            self.start.setObjectName("primary")
+            self.start.setAccessibleName(self.tr("Commencer la séance : {what}").format(what=", ".join([when, group])))
+            self.start.clicked.connect(lambda: on_start(row.session))
+            layout.addSpacing(px(6))
+            layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
 
 
 class HomeView(QWidget):
@@ -174,6 +182,12 @@ class HomeView(QWidget):
     def today(self) -> date:
         return self._today or date.today()
 
+    def start_session(self, session) -> None:
+        """The "Commencer" button: the workshop of that session, on its roll call."""
+        from ui.views.workshop import open_workshop
+
+        open_workshop(self.window(), session, self.today())
+
     def reload(self) -> None:
         self._worker.run(load, self._db, self.today(), on_done=self.show_data)
 
@@ -193,7 +207,8 @@ class HomeView(QWidget):
             item = box.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        widgets: list[QWidget] = [SessionCard(row, today) for row in rows]
+        start = self.start_session if box is self.today_box else None
+        widgets: list[QWidget] = [SessionCard(row, today, on_start=start) for row in rows]
         if not widgets:
             label = QLabel(empty)
             label.setObjectName("empty")

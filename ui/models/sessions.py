@@ -1,0 +1,85 @@
+"""Sessions as a Qt list model: one row per session, written out in French."""
+
+from datetime import date
+from functools import lru_cache
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from atelier.sessions import SessionRow
+
+SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Sessions", text)
+
+
+@lru_cache(maxsize=1)
+def library() -> tuple:
+    """The lesson modules shipped and installed, loaded once (files on disk)."""
+    from atelier.library import default_lesson_dirs, load_library
+
+    modules, _problems = load_library(default_lesson_dirs())
+    return tuple(modules)
+
+
+def module_title(module_id: str | None) -> str:
+    if not module_id:
+        return ""
+    for module in library():
+        if module.id == module_id:
+            return module.title
+    from ui.views.home import module_label
+
+    return module_label(module_id)
+
+
+def find_module(module_id: str | None):
+    return next((m for m in library() if m.id == module_id), None) if module_id else None
+
+
+def describe(row: SessionRow) -> tuple[str, str]:
+    """('Vendredi 27 novembre 2026, 14:00 – 16:00', 'Groupe · Salle 2 · La souris · Martine')."""
+    from ui.views.home import french_date
+
+    s = row.session
+    when = tr("{day}, {start} – {end}").format(
+        day=french_date(date.fromisoformat(s.date)), start=s.start_time, end=s.end_time)
+    if s.status == "cancelled":
+        when = tr("Annulée — {when}").format(when=when)
+    details = [row.group_name or tr("Sans groupe"), s.place, module_title(s.module_id), s.facilitator]
+    return when, " · ".join(part for part in details if part)
+
+
+class SessionsModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[SessionRow] = []
+        self._texts: list[tuple[str, str]] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
+            return None
+        when, details = self._texts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{when}\n{details}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{when}, {details}"
+        if role == SESSION_ROLE:
+            return self._rows[index.row()].session
+        return None
+
+    def set_rows(self, rows: list[SessionRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._texts = [describe(r) for r in rows]
+        self.endResetModel()
+
+    def session(self, i: int):
+        return self._rows[i].session
+
+    def row_of(self, session_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.session.id == session_id), -1)

@@ -1,0 +1,271 @@
+"""The roll call of one session: counts, "Tous présents", walk-ins, undo, the rows.
+
+One click or one key marks a person (see roll_row.py); a key on a row not yet marked
+moves on to the next row. Every change is written at once through ``ops.run`` (there
+is no Save button) and the last one can be undone, back to "not marked" if need be.
+A past session's roll is only changed after a confirmation, asked once per opening.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from atelier import attendance, groups
+from atelier.attendance import PRESENT
+from atelier.sessions import Session
+from ui.models.roll import RollModel, read_roll, toggled, tr
+from ui import theme
+from ui.operations import Changes
+from ui.theme import px
+from ui.views.button_rows import button_rows
+from ui.views.confirm import ask
+from ui.views.home import french_date
+from ui.views.roll_row import RollRow, palette, stylesheet
+
+
+class RollCallView(QWidget):
+    saved = Signal()  # every write asked so far is in the database
+
+    def __init__(self, ops, session: Session, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops, self.session = ops, session
+        self.setObjectName("page")
+        self.setStyleSheet(stylesheet(palette()))
+        self._today = today or date.today()
+        self._unlocked = session.date >= self._today.isoformat()
+        self._undo: list[dict[str, str | None]] = []
+        self._pending = 0
+        self._stale = False
+        self._shown = False
+        self.question = None  # the confirmation on screen, if any
+        self.rows: list[RollRow] = []
+        self.model = RollModel(self)
+        self.model.dataChanged.connect(lambda first, last, _roles=(): self._show_rows(first.row(), last.row()))
+        self.model.modelReset.connect(self._build_rows)
+        self.toggles = QButtonGroup(self)  # one connection for every row, not one per row
+        self.toggles.setExclusive(False)
+        self.toggles.idClicked.connect(lambda i: self.choose(i, "toggle", False))
+        self.others = QButtonGroup(self)
+        self.others.setExclusive(False)
+        self.others.idClicked.connect(lambda i: self.rows[i].show_menu())
+
+        group = ops.read(groups.get, session.group_id).name if session.group_id else tr("Séance sans groupe")
+        self.group_name = group
+        title = QLabel(tr("L'appel — {group}").format(group=group))
+        title.setObjectName("section")
+        when = QLabel(tr("{day}, {start} – {end}").format(
+            day=french_date(date.fromisoformat(session.date)), start=session.start_time, end=session.end_time))
+        when.setObjectName("subtitle")
+        self.counts = QLabel()
+        self.counts.setObjectName("cardTitle")
+        for label in (title, when, self.counts):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+        self.all_present = self._button(tr("Tous présents"), tr("Marquer tout le groupe présent"), self.ask_all_present)
+        self.all_present.setObjectName("primary")
+        self.walk_in = self._button(tr("Ajouter une personne"), tr("Ajouter une personne venue sans être inscrite"),
+                                    self.open_walk_in)
+        self.undo_button = self._button(tr("Annuler la dernière modification"),
+                                        tr("Annuler la dernière modification de l'appel"), self.undo)
+        self.undo_button.setEnabled(False)
+
+        self.rows_box = QVBoxLayout()
+        self.rows_box.setSpacing(px(8))
+        content = QWidget()
+        content.setObjectName("page")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(px(32), px(16), px(32), px(24))
+        column.setSpacing(px(8))
+        column.addWidget(title)
+        column.addWidget(when)
+        column.addLayout(button_rows([self.all_present, self.walk_in, self.undo_button], 1))
+        column.addWidget(self.counts)
+        column.addLayout(self.rows_box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(content)
+        self.scroller = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setAccessibleName(tr("L'appel"))
+
+        ops.changed.connect(self._on_changed)
+        self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown and self.rows:  # the keyboard starts on the first row
+            self._shown = True
+            self.focus_row(0)
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    # Reading
+    def reload(self) -> None:
+        rows, genders = self.ops.read(read_roll, self.session.id)
+        if not self.model.reset(rows, genders):
+            self._update_counts()
+
+    def _build_rows(self) -> None:
+        focused = self.focused_row()
+        for row in self.rows:
+            self.toggles.removeButton(row.toggle)
+            self.others.removeButton(row.more)
+            row.setParent(None)
+            row.deleteLater()
+        colours = palette()
+        metrics = self.fontMetrics()
+        words = [tr("à pointer"), tr("présente"), tr("absente"), tr("excusée"), tr("en retard")]
+        width = max(metrics.horizontalAdvance(w.capitalize()) for w in words) + px(16) * 2 + 12
+        sizes = (width, theme.target_px(theme.current_scale()), px(10), px(14))
+        self.rows = []
+        previous = self.undo_button
+        for i in range(self.model.rowCount()):
+            person = self.model.row(i)
+            row = RollRow(self, i, person.initials, person.full_name, sizes, colours)
+            self.toggles.addButton(row.toggle, i)
+            self.others.addButton(row.more, i)
+            self.rows_box.addWidget(row)
+            self.setTabOrder(previous, row.toggle)
+            self.setTabOrder(row.toggle, row.more)
+            previous = row.more
+            self.rows.append(row)
+        self._show_rows(0, len(self.rows) - 1)
+        if focused is not None and self.rows:
+            self.focus_row(min(focused, len(self.rows) - 1))
+
+    def _show_rows(self, first: int, last: int) -> None:
+        for i in range(first, min(last, len(self.rows) - 1) + 1):
+            person = self.model.row(i)
+            self.rows[i].display(self.model.status(i), self.model.spoken(i), person.full_name, self.model.feminine(i))
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        text = self.model.summary()
+        self.counts.setText(text)
+        self.counts.setAccessibleName(text)
+
+    def focused_row(self) -> int | None:
+        return next((i for i, row in enumerate(self.rows) if row.toggle.hasFocus() or row.more.hasFocus()), None)
+
+    def focus_row(self, i: int) -> None:
+        if 0 <= i < len(self.rows):
+            self.rows[i].toggle.setFocus(Qt.FocusReason.TabFocusReason)
+            self.scroller.ensureWidgetVisible(self.rows[i])
+
+    # Marking
+    def choose(self, i: int, status, by_key: bool) -> None:
+        before = self.model.status(i)
+        new = toggled(before) if status == "toggle" else status
+        person = self.model.row(i).participant_id
+
+        def then() -> None:
+            self.apply({person: new})
+            if by_key and before is None:
+                self.focus_row(i + 1)
+
+        self.guard(then)
+
+    def ask_all_present(self) -> None:
+        def confirm() -> None:
+            self.question = ask(self, tr("Marquer présentes les {n} personnes de la liste ?").format(
+                n=self.model.rowCount()), tr("Oui, tous présents"), self.mark_all_present)
+
+        self.guard(confirm)
+
+    def mark_all_present(self) -> None:
+        self.question = None
+        self.apply({pid: PRESENT for pid in self.model.statuses()})
+
+    def guard(self, action) -> None:
+        """Run ``action`` now, or after a confirmation if the session is in the past."""
+        if self._unlocked:
+            action()
+            return
+
+        def yes() -> None:
+            self._unlocked = True
+            self.question = None
+            action()
+
+        self.question = ask(self, tr("Cette séance est passée. Modifier son appel quand même ?"),
+                            tr("Oui, modifier l'appel"), yes, on_no=lambda: setattr(self, "question", None))
+
+    def apply(self, statuses: dict[str, str | None], undoable: bool = True) -> None:
+        current = self.model.statuses()
+        statuses = {pid: s for pid, s in statuses.items() if current.get(pid, s) != s}
+        if not statuses:
+            return
+        if undoable:
+            self._undo.append({pid: current.get(pid) for pid in statuses})
+        self.undo_button.setEnabled(bool(self._undo))
+        for pid, status in statuses.items():
+            self.model.set_status(self.model.row_of(pid), status)
+        self._write(attendance.set_statuses, self.session.id, statuses, changes=Changes(attendance=True))
+
+    def undo(self) -> None:
+        if self._undo:
+            previous = self._undo.pop()
+            self.guard(lambda: self.apply(previous, undoable=False))
+            self.undo_button.setEnabled(bool(self._undo))
+
+    # Walk-ins
+    def open_walk_in(self) -> None:
+        self.guard(self._open_walk_in)
+
+    def _open_walk_in(self) -> None:
+        from ui.views.walk_in import WalkInDialog
+
+        self.dialog = WalkInDialog(self.group_name if self.session.group_id else "", self)
+        self.dialog.chosen.connect(self.add_walk_in)
+        self.dialog.open()
+
+    def add_walk_in(self, first: str, last: str, phone: str, join: bool) -> None:
+        self._write(attendance.add_walk_in, self.session.id, first, last, phone or None, join,
+                    changes=Changes(participants=True, attendance=True, groups=join))
+
+    # Writing
+    def _write(self, fn, *args, changes: Changes) -> None:
+        self._pending += 1
+        self.ops.run(fn, *args, changes=changes, on_done=self._done, on_error=self._failed, parent=self)
+
+    def idle(self) -> bool:
+        return self._pending == 0
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.attendance or changes.participants or changes.groups:
+            self._stale = True
+            if self._pending == 0:
+                self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
+        self.reload()
+
+    def _done(self, _result=None) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            if self._stale:
+                self._refresh()
+            self.saved.emit()
+
+    def _failed(self, error: Exception) -> None:
+        from ui.operations import show_error
+
+        self._pending -= 1
+        self._stale = True
+        if self._pending == 0:
+            self._refresh()  # the database says what was really kept
+        show_error(self, error)

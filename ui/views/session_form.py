@@ -1,0 +1,212 @@
+"""Plan one session, a weekly series for a term, or edit a session.
+
+A series is a first and a last date: every week's date between them is listed with
+a tick, all ticked; the facilitator unticks the holidays and every ticked date is
+planned at once (``sessions.plan_series``: all or none).
+"""
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QTime, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QScrollArea, QTimeEdit, QVBoxLayout, QWidget)
+
+from atelier import groups, sessions, settings
+from atelier.sessions import Session
+from ui import theme
+from ui.models.sessions import library
+from ui.operations import Changes
+from ui.theme import px
+from ui.views.home import french_date
+
+TERM_WEEKS = 12  # a series is offered for a term: twelve weeks from the first date
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class SessionForm(QDialog):
+    def __init__(self, ops, mode: str, session: Session | None, today: date, parent=None):
+        super().__init__(parent)
+        self.ops, self.mode, self.session, self.today = ops, mode, session, today
+        heading = {"one": self.tr("Planifier une séance"), "series": self.tr("Planifier une série"),
+                   "edit": self.tr("Modifier la séance")}[mode]
+        self.setWindowTitle(heading)
+        self.setAccessibleName(heading)
+        target = theme.target_px(theme.current_scale())
+        self.setStyleSheet(f"""
+QComboBox, QDateEdit, QTimeEdit {{ min-height: {target - 6}px; padding: 0 {px(10)}px;
+    border: 3px solid palette(dark); border-radius: {px(6)}px; background: palette(base); }}
+QComboBox::drop-down, QDateEdit::drop-down {{ width: {target}px; }}
+QComboBox:focus, QDateEdit:focus, QTimeEdit:focus {{ border-color: {theme.LIGHT.focus}; }}
+QTimeEdit::up-button, QTimeEdit::down-button {{ width: {px(28)}px; }}
+QCheckBox {{ min-height: {target}px; spacing: {px(12)}px; }}
+QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
+""")
+        title = QLabel(heading)
+        title.setObjectName("section")
+        s = session or Session(date=today.isoformat(), start_time="14:00", end_time="16:00")
+
+        self.group = QComboBox()
+        self.group.addItem(self.tr("Sans groupe"), None)
+        for g in ops.read(groups.every):
+            self.group.addItem(g.name, g)
+        if s.group_id:
+            self.group.setCurrentIndex(max(0, next((i for i in range(self.group.count())
+                                                    if self.group.itemData(i) and self.group.itemData(i).id == s.group_id), 0)))
+        self.group.currentIndexChanged.connect(self._group_chosen)
+        self.date = self._date(date.fromisoformat(s.date))
+        self.last = self._date(date.fromisoformat(s.date) + timedelta(weeks=TERM_WEEKS - 1))
+        self.start = self._time(s.start_time)
+        self.end = self._time(s.end_time)
+        self.place = QLineEdit(s.place)
+        self.facilitator = QComboBox()
+        self.facilitator.setEditable(True)
+        names = (ops.read(settings.get, settings.FACILITATORS, "") or "").splitlines()
+        self.facilitator.addItems([n.strip() for n in names if n.strip()])
+        self.facilitator.setCurrentText(s.facilitator or (names[0].strip() if names and not session else ""))
+        self.module = QComboBox()
+        self.module.addItem(self.tr("Aucun module"), None)
+        for m in sorted(library(), key=lambda m: m.title.casefold()):
+            self.module.addItem(m.title, m.id)
+        self.module.setCurrentIndex(max(0, self.module.findData(s.module_id)))
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(px(6))
+        rows = [(self.tr("Groupe"), self.group)]
+        if mode == "series":
+            rows += [(self.tr("Première séance"), self.date), (self.tr("Dernière séance"), self.last)]
+        else:
+            rows += [(self.tr("Date"), self.date)]
+        rows += [(self.tr("Début"), self.start), (self.tr("Fin"), self.end), (self.tr("Lieu"), self.place),
+                 (self.tr("Animatrice ou animateur"), self.facilitator), (self.tr("Module de la leçon"), self.module)]
+        for text, widget in rows:
+            widget.setAccessibleName(text)
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+
+        body = QWidget()
+        body.setObjectName("page")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(px(32), px(20), px(32), px(8))
+        column.addWidget(title)
+        column.addLayout(form)
+        self.ticks: list[tuple[date, QCheckBox]] = []
+        self.ticks_box = QVBoxLayout()
+        self.ticks_box.setSpacing(0)
+        if mode == "series":
+            self.ticks_title = QLabel()
+            self.ticks_title.setWordWrap(True)
+            self.ticks_title.setObjectName("cardTitle")
+            column.addSpacing(px(10))
+            column.addWidget(self.ticks_title)
+            column.addLayout(self.ticks_box)
+            self.date.dateChanged.connect(self._list_dates)
+            self.last.dateChanged.connect(self._list_dates)
+        column.addStretch(1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(body)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.save = QPushButton(self.tr("Enregistrer"))
+        self.save.setObjectName("primary")
+        self.save.setAccessibleName(self.tr("Enregistrer"))
+        self.save.setAutoDefault(False)
+        self.save.clicked.connect(self.submit)
+        self.close_button = QPushButton(self.tr("Annuler"))
+        self.close_button.setAccessibleName(self.tr("Fermer sans rien enregistrer"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(px(32), px(10), px(32), px(16))
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroller, 1)
+        layout.addLayout(buttons)
+        if mode == "series":
+            self._list_dates()
+        self.group.setFocus()
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(px(720), screen.width()), min(round(screen.height() * 0.92), px(900)))
+
+    def _date(self, day: date) -> QDateEdit:
+        edit = QDateEdit(_qdate(day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dddd d MMMM yyyy")
+        edit.calendarWidget().setMinimumSize(px(420), px(320))
+        return edit
+
+    def _time(self, value: str) -> QTimeEdit:
+        edit = QTimeEdit(QTime.fromString(value, "HH:mm"))
+        edit.setDisplayFormat("HH:mm")
+        return edit
+
+    def _group_chosen(self) -> None:
+        g = self.group.currentData()
+        if g is None:
+            return
+        if g.place:
+            self.place.setText(g.place)
+        if g.start_time and g.end_time:
+            self.start.setTime(QTime.fromString(g.start_time, "HH:mm"))
+            self.end.setTime(QTime.fromString(g.end_time, "HH:mm"))
+
+    def _list_dates(self) -> None:
+        for _day_, tick in self.ticks:
+            tick.setParent(None)
+            tick.deleteLater()
+        days = sessions.series_dates(_day(self.date.date()), _day(self.last.date()))
+        self.ticks = []
+        for day in days:
+            tick = QCheckBox(french_date(day))
+            tick.setChecked(True)
+            tick.setAccessibleName(french_date(day))
+            tick.toggled.connect(self._count)
+            self.ticks_box.addWidget(tick, 0, Qt.AlignmentFlag.AlignLeft)  # a click on the blank beside does nothing
+            self.ticks.append((day, tick))
+        self._count()
+
+    def chosen_dates(self) -> list[date]:
+        return [day for day, tick in self.ticks if tick.isChecked()]
+
+    def _count(self) -> None:
+        n = len(self.chosen_dates())
+        self.ticks_title.setText(self.tr("{n} séances, une par semaine. Décochez les vacances et les jours fériés.")
+                                 .format(n=n) if n != 1 else self.tr("1 séance. Décochez les vacances et les jours fériés."))
+        text = self.tr("Planifier {n} séances").format(n=n) if n != 1 else self.tr("Planifier 1 séance")
+        self.save.setText(text)
+        self.save.setAccessibleName(text)
+        self.save.setEnabled(n > 0)
+
+    def template(self) -> Session:
+        g = self.group.currentData()
+        values = dict(date=_day(self.date.date()).isoformat(), start_time=self.start.time().toString("HH:mm"),
+                      end_time=self.end.time().toString("HH:mm"), group_id=g.id if g else None,
+                      place=self.place.text().strip(), facilitator=self.facilitator.currentText().strip(),
+                      module_id=self.module.currentData())
+        return replace(self.session, **values) if self.session else Session(**values)
+
+    def submit(self) -> None:
+        session, done = self.template(), lambda _result: self.accept()
+        if self.mode == "series":
+            self.ops.run(sessions.plan_series, session, self.chosen_dates(), changes=Changes(sessions=True),
+                         on_done=done, parent=self)
+        elif self.mode == "edit":
+            self.ops.run(sessions.update, session, changes=Changes(sessions=True), on_done=done, parent=self)
+        else:
+            self.ops.run(sessions.add, session, changes=Changes(sessions=True), on_done=done, parent=self)

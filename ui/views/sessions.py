@@ -1,0 +1,164 @@
+"""Sessions: the coming ones and the past ones; plan one, plan a series, edit, cancel."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from atelier import sessions
+from ui.models.sessions import SessionsModel
+from ui.operations import Changes
+from ui.theme import px
+from ui.views.button_rows import button_rows
+from ui.views.confirm import ask
+
+PAST_DAYS = 366  # a year back is what a facilitator looks for; exports cover the rest
+
+
+def load(db, today: date, past: bool):
+    if past:
+        return list(reversed(sessions.between(db, today - timedelta(days=PAST_DAYS), today - timedelta(days=1))))
+    return sessions.between(db, today, today + timedelta(days=2 * PAST_DAYS))
+
+
+class SessionsView(QWidget):
+    def __init__(self, ops, window=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops, self.main_window = ops, window
+        self.setObjectName("page")
+        self.past = False
+        self.question = None
+        self.form = None
+
+        title = QLabel(self.tr("Séances"))
+        title.setObjectName("title")
+        self.plan_one = self._button(self.tr("Planifier une séance"), self.tr("Planifier une séance"),
+                                     lambda: self.open_form("one"))
+        self.plan_one.setObjectName("primary")
+        self.plan_series = self._button(self.tr("Planifier une série"),
+                                        self.tr("Planifier une série de séances, une par semaine"),
+                                        lambda: self.open_form("series"))
+        self.coming_button = self._button(self.tr("À venir"), self.tr("Voir les séances à venir"),
+                                          lambda: self.show_past(False))
+        self.past_button = self._button(self.tr("Passées"), self.tr("Voir les séances passées"),
+                                        lambda: self.show_past(True))
+        for button in (self.coming_button, self.past_button):
+            button.setCheckable(True)
+            button.setObjectName("step")
+
+        self.model = SessionsModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAccessibleName(self.tr("Liste des séances"))
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.empty = QLabel()
+        self.empty.setObjectName("empty")
+        self.empty.setWordWrap(True)
+
+        self.start = self._button(self.tr("Commencer"), self.tr("Commencer la séance choisie"), self.start_selected)
+        self.edit = self._button(self.tr("Modifier"), self.tr("Modifier la séance choisie"),
+                                 lambda: self.open_form("edit"))
+        self.cancel = self._button(self.tr("Annuler la séance"), self.tr("Annuler la séance choisie"),
+                                   self.ask_cancel)
+
+        top = button_rows([self.plan_one, self.plan_series], 1)
+        which = button_rows([self.coming_button, self.past_button], 2)
+        self.list.setMinimumHeight(px(90))
+        actions = button_rows([self.start, self.edit, self.cancel])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(px(32), px(20), px(32), px(20))
+        layout.setSpacing(px(10))
+        heading = QHBoxLayout()  # the title and the two lists share a line: the list keeps its room at 200 %
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addLayout(which)
+        layout.addLayout(heading)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(actions)
+        self.setStyleSheet(f"""
+QPushButton#step:checked {{ background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight); }}
+QListView {{ background: palette(base); border: 2px solid palette(mid); }}
+QListView::item {{ padding: {px(10)}px {px(12)}px; border-bottom: 1px solid palette(mid); }}
+QListView::item:selected {{ background: palette(highlight); color: palette(highlighted-text); }}
+""")
+        self.setAccessibleName(self.tr("Séances"))
+        ops.changed.connect(self._on_changed)
+        self.show_past(False)
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def today(self) -> date:
+        home = getattr(self.main_window, "home", None)
+        return home.today() if home is not None else date.today()
+
+    def show_past(self, past: bool) -> None:
+        self.past = past
+        self.coming_button.setChecked(not past)
+        self.past_button.setChecked(past)
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected()
+        self.model.set_rows(self.ops.read(load, self.today(), self.past))
+        self.empty.setText(self.tr("Aucune séance passée.") if self.past
+                           else self.tr("Aucune séance prévue. Planifiez-en une avec les boutons ci-dessus."))
+        self.empty.setVisible(self.model.rowCount() == 0)
+        row = self.model.row_of(selected.id) if selected else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+        self._update_buttons()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.sessions or changes.groups or changes.settings:
+            self.reload()
+
+    def selected(self):
+        index = self.list.currentIndex()
+        return self.model.session(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        session = self.selected()
+        live = session is not None and session.status != "cancelled"
+        self.edit.setEnabled(live)
+        self.cancel.setEnabled(live and not self.past)
+        self.start.setEnabled(live and session.date == self.today().isoformat())
+
+    def open_form(self, mode: str) -> None:
+        from ui.views.session_form import SessionForm
+
+        session = self.selected() if mode == "edit" else None
+        if mode == "edit" and session is None:
+            return
+        self.form = SessionForm(self.ops, mode, session, self.today(), self)
+        self.form.open()
+
+    def ask_cancel(self) -> None:
+        session = self.selected()
+        if session is None:
+            return
+        when = self.model.data(self.list.currentIndex(), Qt.ItemDataRole.AccessibleTextRole)
+        self.question = ask(self, self.tr("Annuler cette séance ?\n{when}").format(when=when),
+                            self.tr("Oui, annuler la séance"), lambda: self.ops.run(
+                                sessions.cancel, session.id, changes=Changes(sessions=True), parent=self),
+                            no=self.tr("Non, la garder"))
+
+    def start_selected(self) -> None:
+        from ui.views.workshop import open_workshop
+
+        session = self.selected()
+        if session is not None and self.main_window is not None:
+            open_workshop(self.main_window, session, self.today())

@@ -1,0 +1,89 @@
+"""Someone came without being in the group: three fields and one tick.
+
+First name (the only one needed), last name, phone; "l'ajouter au groupe" is ticked
+when the session has a group. The person is recorded present at once.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from ui import theme
+from ui.theme import px
+
+
+class WalkInDialog(QDialog):
+    chosen = Signal(str, str, str, bool)  # first name, last name, phone, join the group
+
+    def __init__(self, group_name: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ajouter une personne"))
+        self.setAccessibleName(self.tr("Ajouter une personne venue aujourd'hui"))
+        target = theme.target_px(theme.current_scale())
+        self.setStyleSheet(
+            f"QCheckBox {{ min-height: {target}px; spacing: {px(12)}px; }}"
+            f"QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}")
+        title = QLabel(self.tr("Une personne de plus aujourd'hui"))
+        title.setObjectName("section")
+        title.setWordWrap(True)
+        self.first = self._field(self.tr("Prénom"))
+        self.last = self._field(self.tr("Nom"))
+        self.phone = self._field(self.tr("Téléphone (facultatif)"))
+        self.join = QCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
+                              if group_name else self.tr("L'ajouter au groupe"))
+        self.join.setAccessibleName(self.join.text())
+        self.join.setChecked(bool(group_name))
+        self.join.setEnabled(bool(group_name))
+
+        self.add = QPushButton(self.tr("Ajouter (présent)"))
+        self.add.setObjectName("primary")
+        self.add.setAccessibleName(self.tr("Ajouter cette personne, marquée présente"))
+        self.add.setDefault(True)
+        self.add.clicked.connect(self._accept)
+        self.cancel = QPushButton(self.tr("Annuler"))
+        self.cancel.setAccessibleName(self.tr("Annuler, n'ajouter personne"))
+        self.cancel.setAutoDefault(False)
+        self.cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(px(32), px(20), px(32), px(20))
+        layout.setSpacing(px(4))
+        layout.addWidget(title)
+        for label, edit in (self.first, self.last, self.phone):
+            layout.addSpacing(px(6))
+            layout.addWidget(label)
+            layout.addWidget(edit)
+        layout.addSpacing(px(10))
+        layout.addWidget(self.join)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(px(16))
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add)
+        layout.addSpacing(px(12))
+        layout.addLayout(buttons)
+        self.setTabOrder(self.first[1], self.last[1])
+        self.setTabOrder(self.last[1], self.phone[1])
+        self.setTabOrder(self.phone[1], self.join)
+        self.setTabOrder(self.join, self.add)
+        self.setTabOrder(self.add, self.cancel)
+        self.first[1].setFocus()
+        self.first[1].textChanged.connect(lambda text: self.add.setEnabled(bool(text.strip())))
+        self.add.setEnabled(False)
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(px(640), screen.width()), min(self.sizeHint().height(), screen.height()))
+
+    def _field(self, text: str) -> tuple[QLabel, QLineEdit]:
+        label = QLabel(text)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        edit = QLineEdit()
+        edit.setAccessibleName(text)
+        label.setBuddy(edit)
+        return label, edit
+
+    def _accept(self) -> None:
+        first = self.first[1].text().strip()
+        if not first:
+            return
+        self.chosen.emit(first, self.last[1].text().strip(), self.phone[1].text().strip(), self.join.isChecked())
+        self.accept()

@@ -1,0 +1,124 @@
+"""The workshop of the day: three big steps, the roll call, the lesson, the closing.
+
+The lesson guide and the closing screen come from their own files; while one is not
+there yet, a plain message stands in. When the closing screen says ``closed``, the
+workshop gives the window back to the home screen.
+"""
+
+import importlib
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from atelier.sessions import Session
+from ui.models.sessions import find_module
+from ui.theme import px
+from ui.views.button_rows import button_rows
+from ui.views.roll_call import RollCallView
+
+STEP_STYLE = """
+QPushButton#step:checked {{ background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight); }}
+QPushButton#step {{ font-weight: bold; padding-left: {pad}px; padding-right: {pad}px; }}
+"""
+
+
+def _optional(module_name: str, class_name: str):
+    try:
+        return getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError):
+        return None
+
+
+class WorkshopView(QWidget):
+    def __init__(self, ops, session: Session, window=None, today: date | None = None, parent=None):
+        super().__init__(parent)
+        self.ops, self.session, self.main_window = ops, session, window
+        self.setObjectName("page")
+        self.setStyleSheet(STEP_STYLE.format(pad=px(20)))
+        self.steps: list[QPushButton] = []
+        for i, (text, name) in enumerate((
+            (self.tr("1. L'appel"), self.tr("Étape 1 : l'appel")),
+            (self.tr("2. La leçon"), self.tr("Étape 2 : la leçon")),
+            (self.tr("3. Fin de séance"), self.tr("Étape 3 : fin de séance")),
+        )):
+            button = QPushButton(text)
+            button.setObjectName("step")
+            button.setCheckable(True)
+            button.setAccessibleName(name)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, i=i: self.show_step(i))
+            self.steps.append(button)
+        bar = button_rows(self.steps)
+        bar.setContentsMargins(px(32), px(16), px(32), 0)
+
+        self.stack = QStackedWidget()
+        self.roll_call = RollCallView(ops, session, today)
+        self.stack.addWidget(self.roll_call)
+        self.lesson: QWidget | None = None
+        self.closing: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.setAccessibleName(self.tr("Atelier du jour"))
+        self.show_step(0)
+
+    def show_step(self, i: int) -> None:
+        for k, button in enumerate(self.steps):
+            button.setChecked(k == i)
+        if i == 0:
+            page = self.roll_call
+        elif i == 1:
+            if self.lesson is None:
+                cls = _optional("ui.views.lesson_guide", "LessonGuideView")
+                self.lesson = (cls(self.ops, self.session, find_module(self.session.module_id)) if cls
+                               else self._placeholder(self.tr("Le guide de la leçon arrive bientôt.")))
+                self.stack.addWidget(self.lesson)
+            page = self.lesson
+        else:
+            if self.closing is None:
+                cls = _optional("ui.views.closing", "ClosingView")
+                if cls:
+                    self.closing = cls(self.ops, self.session)
+                    self.closing.closed.connect(self.finish)
+                else:
+                    self.closing = self._placeholder(self.tr("La fin de séance arrive bientôt."))
+                self.stack.addWidget(self.closing)
+            page = self.closing
+        self.stack.setCurrentWidget(page)
+
+    def _placeholder(self, text: str) -> QWidget:
+        page = QWidget()
+        page.setObjectName("page")
+        label = QLabel(text)
+        label.setObjectName("subtitle")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(px(32), px(20), px(32), px(32))
+        column.addWidget(label)
+        column.addStretch(1)
+        return page
+
+    def finish(self) -> None:
+        """The session is closed: back to the home screen; this workshop is put away."""
+        if self.main_window is not None:
+            self.main_window.show_section("home")
+            self.main_window.stack.removeWidget(self)
+        self.deleteLater()
+
+
+def open_workshop(window, session: Session, today: date | None = None) -> WorkshopView:
+    """Show the workshop of ``session`` in ``window`` (the same one if it is already open), on the roll call."""
+    for i in range(window.stack.count()):
+        page = window.stack.widget(i)
+        if isinstance(page, WorkshopView) and page.session.id == session.id:
+            break
+    else:
+        page = WorkshopView(window.ops, session, window, today)
+    window.show_flow(page)
+    page.show_step(0)
+    return page

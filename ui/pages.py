@@ -11,7 +11,7 @@ PAGES = {
     "participants": None,
     "sessions": "ui.views.sessions:SessionsView",
     "exercises": None,
-    "documents": None,
+    "documents": "ui.views.documents:DocumentsView",
     "settings": "ui.views.settings:SettingsView",
 }
 

@@ -1,0 +1,325 @@
+"""Documents for the coordinator: for a period and a group (or all), the feuilles
+d'émargement, the attendance register, the funders' activity report, an attestation,
+and everything Atelier holds about one person (GDPR).
+
+What a document says is read on the database worker (one thread for SQLite); the PDF
+is then painted on an export thread, with a progress bar and an "Annuler" button that
+stops it between two pages and leaves no file. ``choose_path`` and ``open_folder`` are
+parameters, so that a test chooses the files without a real dialog.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from atelier import groups, people
+from atelier.exports import attestation, person, register, report, report_xlsx, sheet
+from ui.render.export_job import ExportJob
+from ui.render.page import ExportCancelled
+from ui.theme import current_scale, px, target_px
+from ui.views.sheet_dialog import ask_save_path
+
+
+def _open_folder(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def gather_sheets(db, first: date, last: date, group_id, completed: bool, cancelled) -> list:
+    from atelier.exports.catalogue import module_index
+
+    modules = list(module_index().values())
+    contents = []
+    for session_id in sheet.sheets_for_period(db, first, last, group_id):
+        if cancelled():
+            raise ExportCancelled()
+        contents.append(sheet.sheet_for(db, session_id, completed, modules=modules))
+    return contents
+
+
+class DocumentsView(QWidget):
+    export_started = Signal(object)  # the ExportJob, just before it starts
+    export_ended = Signal(str)  # "done", "failed" or "stopped"
+
+    def __init__(self, ops, window=None, parent=None, choose_path=ask_save_path, open_folder=_open_folder):
+        super().__init__(parent)
+        self.ops, self.main_window = ops, window
+        self.choose_path, self.open_folder = choose_path, open_folder
+        self.job: ExportJob | None = None
+        self.cancelling = False
+        self.last_paths: list[Path] = []
+        self.setObjectName("page")
+        self.setAccessibleName(self.tr("Documents"))
+        height = target_px(current_scale())
+
+        title = QLabel(self.tr("Documents"))
+        title.setObjectName("title")
+        intro = QLabel(self.tr("Choisissez la période et le groupe, puis le document."))
+        intro.setWordWrap(True)
+        today = self.today()
+        self.first = self._date(QDate(today.year, 1, 1), self.tr("Premier jour de la période"), height)
+        self.last = self._date(QDate(today.year, today.month, today.day), self.tr("Dernier jour de la période"), height)
+        self.group = QComboBox()
+        self.group.setAccessibleName(self.tr("Groupe"))
+        self.group.setMinimumHeight(height)
+        self.person = QComboBox()
+        self.person.setAccessibleName(self.tr("Personne"))
+        self.person.setMinimumHeight(height)
+        self.completed = QPushButton(self.tr("Avec les présences de l'appel"))
+        self.completed.setCheckable(True)
+        self.completed.setObjectName("step")
+        self.completed.setAccessibleName(self.tr("Feuilles remplies avec les présences de l'appel"))
+
+        self.sheets = self._button(self.tr("Feuilles d'émargement (PDF)"), self.export_sheets)
+        self.register = self._button(self.tr("Registre de présence (tableur .xlsx / .csv)"), self.export_register)
+        self.report = self._button(self.tr("Rapport d'activité pour les financeurs (.xlsx + .pdf)"),
+                                   self.export_report)
+        self.attestation = self._button(self.tr("Attestation"), self.export_attestation)
+        self.person_data = self._button(self.tr("Tout ce qu'Atelier sait d'une personne"), self.export_person)
+        self.person_data.setAccessibleDescription(self.tr("Droit d'accès (RGPD) : un PDF et un fichier JSON"))
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Avancement"))
+        self.progress.setMinimumHeight(height)
+        self.progress.setFormat(self.tr("%v pages sur %m"))
+        self.cancel = self._button(self.tr("Annuler"), self.cancel_export)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder = self._button(self.tr("Ouvrir le dossier"), lambda: self.open_folder(self.last_paths[0]))
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(px(12))
+        form.setVerticalSpacing(px(10))
+        for row, (label, widget) in enumerate(((self.tr("Du"), self.first), (self.tr("Au"), self.last),
+                                               (self.tr("Groupe"), self.group), (self.tr("Personne"), self.person))):
+            text = QLabel(label)
+            text.setBuddy(widget)
+            form.addWidget(text, row, 0)
+            form.addWidget(widget, row, 1)
+        form.setColumnStretch(2, 1)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel)
+        column = QVBoxLayout()
+        column.setSpacing(px(12))
+        for widget in (title, intro):
+            column.addWidget(widget)
+        column.addLayout(form)
+        period = QHBoxLayout()
+        period.addWidget(self.sheets)
+        period.addWidget(self.completed)
+        period.addStretch(1)
+        column.addLayout(period)
+        for button in (self.register, self.report, self.attestation, self.person_data):
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addLayout(busy)
+        column.addWidget(self.message)
+        column.addWidget(self.folder, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        inner = QWidget()
+        inner.setLayout(column)
+        column.setContentsMargins(px(32), px(20), px(32), px(20))
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.setStyleSheet("QPushButton#step:checked { background: palette(highlight); "
+                           "color: palette(highlighted-text); border-color: palette(highlight); }")
+        self._set_busy(False)
+        self.folder.hide()
+        ops.changed.connect(lambda changes: self.reload() if changes.groups or changes.participants else None)
+        self.reload()
+
+    def _date(self, value: QDate, name: str, height: int) -> QDateEdit:
+        edit = QDateEdit(value)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setAccessibleName(name)
+        edit.setMinimumHeight(height + px(12))  # the field inside, what one clicks, is 48 px at least
+        inner = edit.findChild(QLineEdit)
+        if inner is not None:  # the field inside is what the keyboard reaches
+            inner.setAccessibleName(name)
+        return edit
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def today(self) -> date:
+        home = getattr(self.main_window, "home", None)
+        return home.today() if home is not None and hasattr(home, "today") else date.today()
+
+    def reload(self) -> None:
+        self.group.clear()
+        self.group.addItem(self.tr("Tous les groupes"), None)
+        for g in self.ops.read(groups.every):
+            self.group.addItem(g.name, g.id)
+        self.person.clear()
+        for p in self.ops.read(people.every):
+            self.person.addItem(p.full_name, p.id)
+
+    def period(self) -> tuple[date, date, str | None]:
+        return self.first.date().toPython(), self.last.date().toPython(), self.group.currentData()
+
+    # — the exports —
+
+    def _ask(self, title: str, suggested: str, filters: str) -> Path | None:
+        path = self.choose_path(self, title, suggested, filters)
+        return Path(path) if path else None
+
+    def export_sheets(self) -> None:
+        first, last, group_id = self.period()
+        path = self._ask(self.tr("Enregistrer les feuilles d'émargement"),
+                         self.tr("emargements-{first}-{last}.pdf").format(first=first, last=last),
+                         self.tr("Document PDF (*.pdf)"))
+        if path is None:
+            return
+        from ui.render.documents import render_sheets
+
+        completed = self.completed.isChecked()
+        self.run(lambda db, cancelled: gather_sheets(db, first, last, group_id, completed, cancelled),
+                 lambda contents, progress, cancelled: [render_sheets(contents, path, progress, cancelled)])
+
+    def export_register(self) -> None:
+        first, last, group_id = self.period()
+        path = self._ask(self.tr("Enregistrer le registre de présence"),
+                         self.tr("registre-{first}-{last}.xlsx").format(first=first, last=last),
+                         self.tr("Classeur (*.xlsx);;Tableur CSV (*.csv)"))
+        if path is None:
+            return
+        write = register.write_csv if path.suffix.lower() == ".csv" else register.write_xlsx
+
+        def written(db, cancelled) -> list[Path]:
+            write(db, path, first, last, group_id)
+            return [path]
+
+        self.run(written, None)
+
+    def export_report(self) -> None:
+        first, last, _group = self.period()
+        path = self._ask(self.tr("Enregistrer le rapport d'activité"),
+                         self.tr("rapport-activite-{first}-{last}.xlsx").format(first=first, last=last),
+                         self.tr("Classeur (*.xlsx)"))
+        if path is None:
+            return
+        from ui.render.documents import render_report_pdf
+
+        xlsx, pdf = path.with_suffix(".xlsx"), path.with_suffix(".pdf")
+        today = self.today()
+        self.run(lambda db, cancelled: report.activity_report(db, first, last, today=today),
+                 lambda data, progress, cancelled: [report_xlsx.write_report_xlsx(data, xlsx),
+                                                    render_report_pdf(data, pdf, progress, cancelled)])
+
+    def export_attestation(self) -> None:
+        person_id, name = self.person.currentData(), self.person.currentText()
+        if person_id is None:
+            self.message.setText(self.tr("Choisissez d'abord une personne."))
+            return
+        first, last, _group = self.period()
+        path = self._ask(self.tr("Enregistrer l'attestation"),
+                         self.tr("attestation-{name}.pdf").format(name=name.replace(" ", "-")),
+                         self.tr("Document PDF (*.pdf)"))
+        if path is None:
+            return
+        from ui.render.documents import render_attestation
+
+        today = self.today()
+        self.run(lambda db, cancelled: attestation.attestation_for(db, person_id, first, last, today=today),
+                 lambda data, progress, cancelled: [render_attestation(data, path, progress, cancelled)])
+
+    def export_person(self) -> None:
+        person_id, name = self.person.currentData(), self.person.currentText()
+        if person_id is None:
+            self.message.setText(self.tr("Choisissez d'abord une personne."))
+            return
+        path = self._ask(self.tr("Enregistrer les données de la personne"),
+                         self.tr("donnees-{name}.pdf").format(name=name.replace(" ", "-")),
+                         self.tr("Document PDF (*.pdf)"))
+        if path is None:
+            return
+        from ui.render.documents import render_person_pdf
+
+        pdf, json_path = path.with_suffix(".pdf"), path.with_suffix(".json")
+        self.run(lambda db, cancelled: person.person_export(db, person_id),
+                 lambda data, progress, cancelled: [render_person_pdf(data, pdf, progress, cancelled),
+                                                    person.write_json(data, json_path)])
+
+    # — running one export at a time —
+
+    def run(self, gather, render) -> None:
+        """``gather(db, cancelled)`` on the database worker, then ``render(data, progress,
+        cancelled) -> [paths]`` on an export thread (or nothing more when render is None)."""
+        self.cancelling = False
+        self.folder.hide()
+        self.message.setText(self.tr("Préparation…"))
+        self.progress.setRange(0, 0)
+        self._set_busy(True)
+        db = self.ops.store.db
+
+        def gathered(data) -> None:
+            if self.cancelling:
+                return self._stopped()
+            if render is None:
+                return self._done(data)
+            self.job = ExportJob(lambda progress, cancelled: render(data, progress, cancelled), self)
+            self.job.progressed.connect(self._progressed)
+            self.job.finished_with.connect(self._done)
+            self.job.failed.connect(self._failed)
+            self.job.stopped.connect(self._stopped)
+            self.export_started.emit(self.job)
+            self.job.start()
+
+        self.ops.worker.run(lambda: gather(db, lambda: self.cancelling), on_done=gathered,
+                            on_error=lambda error: self._stopped() if isinstance(error, ExportCancelled)
+                            else self._failed(error))
+
+    def cancel_export(self) -> None:
+        self.cancelling = True
+        self.message.setText(self.tr("Arrêt en cours…"))
+        if self.job is not None:
+            self.job.cancel()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _done(self, paths: list) -> None:
+        self._finish()
+        self.last_paths = [Path(p) for p in paths]
+        names = "\n".join(str(p) for p in self.last_paths)
+        self.message.setText(self.tr("C'est prêt. Le document est ici :\n{paths}").format(paths=names))
+        self.folder.show()
+        self.export_ended.emit("done")
+
+    def _failed(self, error: Exception) -> None:
+        self._finish()
+        self.message.setText(self.tr("Le document n'a pas pu être écrit : {error}").format(error=error))
+        self.export_ended.emit("failed")
+
+    def _stopped(self) -> None:
+        self._finish()
+        self.message.setText(self.tr("Export annulé. Aucun fichier n'a été écrit."))
+        self.export_ended.emit("stopped")
+
+    def _finish(self) -> None:
+        if self.job is not None:
+            self.job.wait()
+            self.job.deleteLater()
+            self.job = None
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.sheets, self.register, self.report, self.attestation, self.person_data):
+            button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.cancel.setVisible(busy)
+        self.cancel.setEnabled(busy)

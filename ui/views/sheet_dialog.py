@@ -1,0 +1,130 @@
+"""The feuille d'émargement of one session: blank or completed, then preview, print or
+save as PDF. Large buttons, one click each, every one with an accessible name.
+
+``choose_path(parent, title, suggested, filter) -> str | None`` chooses where the PDF
+goes (a QFileDialog by default; a test passes its own); ``show(dialog)`` opens the
+preview and print dialogs (``exec`` by default).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from atelier.exports.sheet import sheet_for
+from ui.theme import px
+
+
+def ask_save_path(parent, title: str, suggested: str, filters: str) -> str | None:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested), filters)
+    return path or None
+
+
+class SheetDialog(QDialog):
+    def __init__(self, ops, session_id: str, parent=None, completed: bool = False,
+                 choose_path=ask_save_path, show=lambda dialog: dialog.exec()):
+        super().__init__(parent)
+        self.ops, self.session_id = ops, session_id
+        self.choose_path, self.show_dialog = choose_path, show
+        self.saved: Path | None = None
+        self.setWindowTitle(self.tr("Feuille d'émargement"))
+        self.setAccessibleName(self.tr("Feuille d'émargement"))
+
+        title = QLabel(self.tr("Feuille d'émargement"))
+        title.setObjectName("title")
+        question = QLabel(self.tr("Quelle feuille voulez-vous ?"))
+        question.setWordWrap(True)
+        self.blank = self._button(self.tr("Vierge, à signer pendant la séance"),
+                                  self.tr("Feuille vierge, à imprimer avant la séance"), lambda: self.set_completed(False))
+        self.filled = self._button(self.tr("Remplie avec l'appel"),
+                                   self.tr("Feuille remplie avec les présences de l'appel"),
+                                   lambda: self.set_completed(True))
+        for button in (self.blank, self.filled):
+            button.setCheckable(True)
+            button.setObjectName("step")
+        self.preview = self._button(self.tr("Aperçu avant impression"), self.tr("Aperçu avant impression"),
+                                    self.open_preview)
+        self.print_button = self._button(self.tr("Imprimer"), self.tr("Imprimer la feuille"), self.open_print)
+        self.save = self._button(self.tr("Enregistrer en PDF"), self.tr("Enregistrer la feuille en PDF"),
+                                 self.save_pdf)
+        self.save.setObjectName("primary")
+        self.close_button = self._button(self.tr("Fermer"), self.tr("Fermer"), self.reject)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        kinds = QHBoxLayout()
+        kinds.setSpacing(px(12))
+        kinds.addWidget(self.blank)
+        kinds.addWidget(self.filled)
+        actions = QHBoxLayout()
+        actions.setSpacing(px(12))
+        for button in (self.preview, self.print_button, self.save):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(px(24), px(20), px(24), px(20))
+        layout.setSpacing(px(14))
+        for widget in (title, question):
+            layout.addWidget(widget)
+        layout.addLayout(kinds)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.setStyleSheet("QPushButton#step:checked { background: palette(highlight); "
+                           "color: palette(highlighted-text); border-color: palette(highlight); }")
+        self.set_completed(completed)
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def set_completed(self, completed: bool) -> None:
+        self.completed = completed
+        self.blank.setChecked(not completed)
+        self.filled.setChecked(completed)
+
+    def content(self):
+        return self.ops.read(sheet_for, self.session_id, self.completed)
+
+    def preview_dialog(self):
+        from ui.render.printing import preview_dialog
+
+        return preview_dialog([self.content()], self)
+
+    def open_preview(self) -> None:
+        self.show_dialog(self.preview_dialog())
+
+    def open_print(self) -> None:
+        from ui.render.printing import print_dialog
+
+        self.show_dialog(print_dialog([self.content()], self))
+
+    def save_pdf(self) -> None:
+        from ui.render.documents import render_sheet
+
+        content = self.content()
+        kind = self.tr("remplie") if self.completed else self.tr("vierge")
+        suggested = self.tr("emargement-{date}-{kind}.pdf").format(date=content.date.isoformat(), kind=kind)
+        path = self.choose_path(self, self.tr("Enregistrer la feuille d'émargement"), suggested,
+                                self.tr("Document PDF (*.pdf)"))
+        if not path:
+            return
+        path = Path(path) if Path(path).suffix.lower() == ".pdf" else Path(f"{path}.pdf")
+        try:
+            self.saved = render_sheet(content, path)
+        except OSError as error:
+            self.message.setText(self.tr("La feuille n'a pas pu être enregistrée : {error}").format(error=error))
+            return
+        self.message.setText(self.tr("Feuille enregistrée : {path}").format(path=self.saved))
+
+
+def open_sheet_dialog(ops, session_id: str, parent=None, completed: bool = False) -> SheetDialog:
+    """Open the dialog (window-modal, not blocking) and return it."""
+    dialog = SheetDialog(ops, session_id, parent, completed)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

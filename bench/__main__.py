@@ -15,6 +15,7 @@ BENCHMARKS = {
     "startup": startup.run,
     "rollcall": rollcall.run,
     "exports-csv": __import__("bench.exports_csv", fromlist=["run"]).run,
+    "sheets": __import__("bench.sheets", fromlist=["run"]).run,
 }
 
 

@@ -9,6 +9,7 @@ a cancelled or failed export leaves no half-written file.
 
 import os
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QRectF, Qt
@@ -40,8 +41,10 @@ def ensure_app() -> None:
         ensure_app.app = QGuiApplication([])  # kept for the life of the process
 
 
+@lru_cache(maxsize=64)
 def font(points: float, bold: bool = False) -> QFont:
-    """A font ``points`` high in print, in the painter's 0.1 mm units."""
+    """A font ``points`` high in print, in the painter's 0.1 mm units (shared: do not change it)."""
+    keep_none_alive()
     f = QFont()
     f.setFamilies(FAMILIES)
     f.setStyleHint(QFont.StyleHint.SansSerif)
@@ -71,6 +74,7 @@ class Page:
     """A painter on a paged device, in 0.1 mm units from the top-left of the printable area."""
 
     def __init__(self, painter: QPainter, device):
+        keep_none_alive()
         self.painter = painter
         self.device = device
         unit = device.logicalDpiX() / 254.0  # device pixels per 0.1 mm
@@ -144,6 +148,7 @@ class PdfFile:
 
 
 def check(cancelled: Cancelled) -> None:
+    keep_none_alive()
     if cancelled is not None and cancelled():
         raise ExportCancelled()
 

@@ -64,11 +64,13 @@ class SessionsView(QWidget):
                                  lambda: self.open_form("edit"))
         self.cancel = self._button(self.tr("Annuler la séance"), self.tr("Annuler la séance choisie"),
                                    self.ask_cancel)
+        self.sheet = self._button(self.tr("Feuille d'émargement"),
+                                  self.tr("Feuille d'émargement de la séance choisie"), self.open_sheet)
 
         top = button_rows([self.plan_one, self.plan_series], 1)
         which = button_rows([self.coming_button, self.past_button], 2)
         self.list.setMinimumHeight(px(90))
-        actions = button_rows([self.start, self.edit, self.cancel])
+        actions = button_rows([self.start, self.edit, self.cancel, self.sheet])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(px(32), px(20), px(32), px(20))
         layout.setSpacing(px(10))
@@ -135,6 +137,7 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         live = session is not None and session.status != "cancelled"
         self.edit.setEnabled(live)
         self.cancel.setEnabled(live and not self.past)
+        self.sheet.setEnabled(live)
         self.start.setEnabled(live and session.date == self.today().isoformat())
 
     def open_form(self, mode: str) -> None:
@@ -162,3 +165,10 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         session = self.selected()
         if session is not None and self.main_window is not None:
             open_workshop(self.main_window, session, self.today())
+
+    def open_sheet(self) -> None:
+        from ui.views.sheet_dialog import open_sheet_dialog
+
+        session = self.selected()
+        if session is not None:
+            self.sheet_dialog = open_sheet_dialog(self.ops, session.id, self, completed=self.past)

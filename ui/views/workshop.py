@@ -50,7 +50,11 @@ class WorkshopView(QWidget):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, i=i: self.show_step(i))
             self.steps.append(button)
-        bar = button_rows(self.steps)
+        self.sheet_button = QPushButton(self.tr("Feuille d'émargement"))
+        self.sheet_button.setAccessibleName(self.tr("Feuille d'émargement de cette séance"))
+        self.sheet_button.setAutoDefault(False)
+        self.sheet_button.clicked.connect(self.open_sheet)
+        bar = button_rows(self.steps + [self.sheet_button])
         bar.setContentsMargins(px(32), px(16), px(32), 0)
 
         self.stack = QStackedWidget()
@@ -102,6 +106,11 @@ class WorkshopView(QWidget):
         column.addWidget(label)
         column.addStretch(1)
         return page
+
+    def open_sheet(self) -> None:
+        from ui.views.sheet_dialog import open_sheet_dialog
+
+        self.sheet_dialog = open_sheet_dialog(self.ops, self.session.id, self, completed=True)
 
     def finish(self) -> None:
         """The session is closed: back to the home screen; this workshop is put away."""

@@ -7,8 +7,8 @@ Each entry names "module:Class"; the class is called as ``Class(ops, window)``.
 import importlib
 
 PAGES = {
-    "groups": None,
-    "participants": None,
+    "groups": "ui.views.groups:GroupsView",
+    "participants": "ui.views.participants:ParticipantsView",
     "sessions": "ui.views.sessions:SessionsView",
     "exercises": None,
     "documents": "ui.views.documents:DocumentsView",

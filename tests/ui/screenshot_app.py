@@ -7,6 +7,7 @@ the whole screen, and ``sizes.json`` with each window's size for the test to che
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,6 +161,141 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
     apply_theme(app, 1.0)
 
 
+def people_shots(app, store, out: Path, sizes: dict) -> None:
+    """Participants (list, form, erasure question) and groups (list, a group's members,
+    the picker), at 100 % and 200 %. Adds a few people first, through the core."""
+    from atelier import attendance, groups, people, sessions
+    from atelier.people import Participant
+
+    group = groups.every(store.db)[0]
+    names = [("Hélène", "Martin"), ("Bernard", "Roux"), ("Chantal", "Petit"), ("Denise", "Arnaud"),
+             ("Éric", "Lefèvre"), ("Françoise", "Bonnet"), ("Gérard", "Moreau"), ("Jacqueline", "Girard-Delacroix")]
+    added = [people.add(store.db, Participant(first, last, birth_year=1946 + n, consent_date="2026-09-15"))
+             for n, (first, last) in enumerate(names)]
+    groups.add_members(store.db, group.id, [p.id for p in added[:6]])
+    for row in sessions.upcoming(store.db, date.today(), limit=3):
+        attendance.mark(store.db, row.session.id, added[0].id, "present")
+    for scale, percent in ((1.0, 100), (2.0, 200)):
+        apply_theme(app, scale)
+        window = build_window(store)
+        window.resize(*WINDOW_SIZE)
+        window.move(0, 0)
+        window.show()
+        wait_for(window.home_ready)
+        settle(window)
+        window.activateWindow()
+        window.buttons["participants"].click()
+        view = window.stack.currentWidget()
+        view.list.setFocus()
+        view.list.setCurrentIndex(view.model.index(view.model.row_of(added[0].id), 0))
+        QTest.qWait(150)
+        save(window, out, f"participants-{percent}", sizes)
+        view.edit_chosen()
+        settle(view.dialog)
+        view.dialog.activateWindow()
+        QTest.qWait(150)
+        save(view.dialog, out, f"participant-form-{percent}", sizes)
+        view.dialog.scroll.verticalScrollBar().setValue(10**6)  # the consent and the notes
+        view.dialog.consent_today.setFocus()
+        QTest.qWait(150)
+        save(view.dialog, out, f"participant-form-bas-{percent}", sizes)
+        view.dialog.reject()
+        view.erase_chosen()
+        settle(view.dialog)
+        view.dialog.activateWindow()
+        QTest.qWait(150)
+        save(view.dialog, out, f"erase-{percent}", sizes)
+        view.dialog.reject()
+        window.buttons["groups"].click()
+        groups_view = window.stack.currentWidget()
+        groups_view.list.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"groups-{percent}", sizes)
+        groups_view.open_group(group.id)
+        page = groups_view.group_page
+        page.list.setCurrentIndex(page.model.index(1, 0))
+        page.list.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"group-members-{percent}", sizes)
+        page.add_members()
+        picker = page.dialog
+        settle(picker)
+        picker.model.setData(picker.model.index(0, 0), 2, 10)  # 10 = Qt.CheckStateRole: one ticked
+        picker.activateWindow()
+        QTest.qWait(150)
+        save(picker, out, f"member-picker-{percent}", sizes)
+        picker.reject()
+        window.close()
+    apply_theme(app, 1.0)
+
+
+def sessions_shots(app, store, out: Path, sizes: dict) -> None:
+    """Sessions (list, a series with its ticks), the home's "Commencer", the roll call
+    half taken and the walk-in dialog, at 100 % and 200 %."""
+    from datetime import date
+
+    from atelier import attendance, groups, people, sessions
+    from atelier.people import Participant
+    from ui.views.workshop import open_workshop
+
+    row = sessions.upcoming(store.db, date.today(), limit=1)[0]
+    have = {p.id for p in groups.members(store.db, row.session.group_id)}
+    for first, last, gender in (("Odette", "Chevalier", "feminin"), ("Raymond", "Mercier", "masculin"),
+                                ("Marie-Thérèse", "Fontaine-Lambert", "feminin"), ("Lan", "Nguyen", None),
+                                ("Yvette", "Perrin", "feminin"), ("André", "Gauthier", "masculin"),
+                                ("Simone", "Bonnet", "feminin"), ("Lucien", "Faure", "masculin"),
+                                ("Josiane", "Laurent", "feminin"), ("Maurice", "Roux", "masculin"),
+                                ("Colette", "Haddad", "feminin"), ("René", "Dubois", "masculin")):
+        person = people.add(store.db, Participant(first, last, gender=gender))
+        groups.add_member(store.db, row.session.group_id, person.id)
+    roll = attendance.roll(store.db, row.session.id)
+    for k, person in enumerate(roll[:6]):
+        attendance.mark(store.db, row.session.id, person.participant_id, "absent" if k == 2 else "present")
+    for scale, percent in ((1.0, 100), (2.0, 200)):
+        apply_theme(app, scale)
+        window = build_window(store)
+        window.resize(*WINDOW_SIZE)
+        window.move(0, 0)
+        window.show()
+        wait_for(window.home_ready)
+        settle(window)
+        window.activateWindow()
+        start = window.home.findChildren(QPushButton, "primary")[0]
+        window.home.findChild(QScrollArea).ensureWidgetVisible(start)
+        start.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"home-commencer-{percent}", sizes)
+        window.buttons["sessions"].click()
+        page = window.stack.currentWidget()
+        page.list.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"sessions-{percent}", sizes)
+        page.open_form("series")
+        settle(page.form)
+        page.form.activateWindow()
+        ticks = page.form.ticks
+        for k in (6, 7):
+            ticks[k][1].setChecked(False)
+        page.form.scroller.ensureWidgetVisible(ticks[7][1])
+        ticks[7][1].setFocus()
+        QTest.qWait(150)
+        save(page.form, out, f"session-series-{percent}", sizes)
+        page.form.reject()
+        workshop = open_workshop(window, row.session)
+        workshop.roll_call.focus_row(6)
+        QTest.qWait(150)
+        save(window, out, f"roll-call-{percent}", sizes)
+        workshop.roll_call.open_walk_in()
+        dialog = workshop.roll_call.dialog
+        settle(dialog)
+        dialog.activateWindow()
+        QTest.qWait(150)
+        save(dialog, out, f"walk-in-{percent}", sizes)
+        dialog.reject()
+        window.close()
+    apply_theme(app, 1.0)
+
+
 def main() -> int:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
@@ -195,6 +331,7 @@ def main() -> int:
             dialog.close()
         settings_shots(app, store, out, sizes)
         sessions_shots(app, store, out, sizes)
+        people_shots(app, store, out, sizes)  # last: it adds people to the shared home
     finally:
         store.close()
     (out / "sizes.json").write_text(json.dumps(sizes, indent=1))

@@ -96,6 +96,8 @@ def test_screenshots_of_the_real_windows(xvfb, tmp_path):
 
     sizes = json.loads((OUT / "sizes.json").read_text())
     expected = [f"{page}-{percent}" for page in ("home", "placeholder", "first-run") for percent in (100, 200)]
+    expected += [f"{page}-{percent}" for page in ("participants", "participant-form", "erase", "groups",
+                                                 "group-members", "member-picker") for percent in (100, 200)]
     for name in expected:
         for shot in (name, f"{name}-screen"):
             image = QImage(str(OUT / f"{shot}.png"))

@@ -1,0 +1,179 @@
+"""One group's page: what it is, and its members — add them, create one, remove one.
+
+It listens to the change announcements: a person renamed or archived in the
+participants screen shows here without anyone reloading it by hand.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from atelier import groups
+from ui.models.groups import describe
+from ui.models.participants import ParticipantsModel
+from ui.operations import Changes
+from ui.theme import px
+from ui.views.group_form import GroupForm
+from ui.views.member_picker import MemberPicker
+from ui.views.participant_form import ParticipantForm
+from ui.widgets.big_list import BigList
+from ui.widgets.buttons import big_button
+from ui.widgets.confirm import ConfirmDialog
+from ui.widgets.flow import FlowLayout
+
+
+class GroupPage(QWidget):
+    back = Signal()
+
+    def __init__(self, ops, today_fn, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.ops = ops
+        self._today = today_fn
+        self.group = None
+        self.dialog = None
+
+        self.back_button = big_button(self.tr("← Groupes"), self.tr("Revenir à la liste des groupes"))
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.details = QLabel()
+        self.details.setObjectName("subtitle")
+        for label in (self.title, self.details):
+            label.setWordWrap(True)
+        # Short words, so that the three fit on one line even at 200 %.
+        self.edit_button = big_button(self.tr("Modifier"), self.tr("Modifier le nom, le lieu, le jour et les heures du groupe"))
+        self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver le groupe"))
+        self.model = ParticipantsModel(parent=self)
+        self.list = BigList(self.tr("Membres du groupe"))
+        self.list.setModel(self.model)
+        self.empty = QLabel(self.tr("Ce groupe n'a pas encore de membres."))
+        self.empty.setObjectName("empty")
+        self.empty.setWordWrap(True)
+        self.add_button = big_button(self.tr("Ajouter des membres"), self.tr("Choisir des personnes dans la liste"),
+                                     primary=True)
+        self.new_button = big_button(self.tr("Nouvelle personne"), self.tr("Créer une personne et l'ajouter au groupe"))
+        self.remove_button = big_button(self.tr("Retirer du groupe"), self.tr("Retirer la personne choisie du groupe"))
+
+        # Rows of buttons wrap at 200 % rather than widen the window past the screen.
+        head = FlowLayout()
+        for button in (self.back_button, self.edit_button, self.archive_button):
+            head.addWidget(button)
+        actions = FlowLayout()
+        for button in (self.add_button, self.new_button, self.remove_button):
+            actions.addWidget(button)
+        # The page scrolls rather than squeeze its rows together at 200 %.
+        content = QWidget()
+        content.setObjectName("page")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.list.setMinimumHeight(px(150))
+        column = QVBoxLayout(content)
+        column.setContentsMargins(px(32), px(16), px(32), px(24))
+        column.setSpacing(px(10))
+        column.addLayout(head)
+        column.addWidget(self.title)
+        column.addWidget(self.details)
+        column.addWidget(self.list, 1)
+        column.addWidget(self.empty)
+        column.addLayout(actions)
+        order = [self.back_button, self.edit_button, self.archive_button, self.list,
+                 self.add_button, self.new_button, self.remove_button]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
+
+        self.back_button.clicked.connect(self.back)
+        self.edit_button.clicked.connect(self.edit_group)
+        self.archive_button.clicked.connect(self.archive_group)
+        self.add_button.clicked.connect(self.add_members)
+        self.new_button.clicked.connect(self.new_member)
+        self.remove_button.clicked.connect(self.remove_chosen)
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        ops.changed.connect(self._on_changed)
+
+    def show_group(self, group_id: str) -> None:
+        self.group = self.ops.read(groups.get, group_id)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.group is None:
+            return
+        try:
+            self.group = self.ops.read(groups.get, self.group.id)
+        except KeyError:  # gone (another screen): nothing to show
+            self.back.emit()
+            return
+        chosen = self.list.current_id()
+        rows = self.ops.read(groups.members, self.group.id)
+        self.model.set_rows(rows)
+        self.list.choose(chosen)
+        self.title.setText(self.group.name)
+        self.details.setText(describe(self.group, len(rows)))
+        self.empty.setVisible(not rows)
+        archived = bool(self.group.archived_at)
+        self.archive_button.setText(self.tr("Réactiver") if archived else self.tr("Archiver"))
+        self.archive_button.setAccessibleName(self.tr("Réactiver le groupe") if archived else self.tr("Archiver le groupe"))
+        self.setAccessibleName(self.tr("Groupe {name}").format(name=self.group.name))
+        self._update_buttons()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.groups or changes.participants:
+            self.reload()
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.list.current_id() is not None)
+
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
+
+    def edit_group(self) -> None:
+        self._open(GroupForm(self.ops, self.group, parent=self))
+
+    def archive_group(self) -> None:
+        group = self.group
+        if group.archived_at:
+            self.ops.run(groups.unarchive, group.id, changes=Changes(groups=True), parent=self)
+            return
+        dialog = ConfirmDialog(
+            self.tr("Archiver le groupe « {name} » ?").format(name=group.name),
+            self.tr("Il ne sera plus proposé dans les listes. Ses séances et ses présences sont gardées. "
+                    "Vous pourrez le réactiver à tout moment."),
+            self.tr("Archiver le groupe"), parent=self,
+        )
+        dialog.accepted.connect(lambda: self.ops.run(
+            groups.archive, group.id, changes=Changes(groups=True), on_done=lambda _r: self.back.emit(), parent=self))
+        self._open(dialog)
+
+    def add_members(self) -> None:
+        self._open(MemberPicker(self.ops, self.group.id, self.group.name, parent=self))
+
+    def new_member(self) -> None:
+        group_id = self.group.id
+        self._open(ParticipantForm(
+            self.ops, None, self._today(), parent=self,
+            save=lambda db, person: groups.add_new_member(db, group_id, person),
+            changes=Changes(participants=True, groups=True),
+        ))
+
+    def remove_chosen(self) -> None:
+        person_id = self.list.current_id()
+        if person_id is None:
+            return
+        person = self.model.person(self.model.row_of(person_id))
+        group = self.group
+        dialog = ConfirmDialog(
+            self.tr("Retirer {name} du groupe ?").format(name=person.full_name),
+            self.tr("{name} ne fera plus partie de « {group} ». Sa fiche et ses présences passées sont gardées.")
+            .format(name=person.full_name, group=group.name),
+            self.tr("Retirer du groupe"), parent=self,
+        )
+        dialog.accepted.connect(lambda: self.ops.run(
+            groups.remove_member, group.id, person.id, changes=Changes(groups=True), parent=self))
+        self._open(dialog)

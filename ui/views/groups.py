@@ -1,0 +1,111 @@
+"""The groups (workshop series): a list; one click or Enter opens a group's page."""
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from atelier import groups
+from ui.models.groups import GroupRow, GroupsModel
+from ui.operations import Changes
+from ui.theme import px
+from ui.views.group_form import GroupForm
+from ui.views.group_page import GroupPage
+from ui.views.participants import today_of
+from ui.widgets.big_list import ID_ROLE, BigList
+from ui.widgets.buttons import big_button
+from ui.widgets.flow import FlowLayout
+
+
+def load_rows(db, include_archived: bool) -> list[GroupRow]:
+    counts = groups.member_counts(db)
+    return [GroupRow(g, counts.get(g.id, 0)) for g in groups.every(db, include_archived)]
+
+
+class GroupsView(QWidget):
+    def __init__(self, ops, window=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.ops = ops
+        self.dialog = None
+
+        self.list_page = QWidget()
+        self.list_page.setObjectName("page")
+        title = QLabel(self.tr("Groupes"))
+        title.setObjectName("title")
+        self.new_button = big_button(self.tr("Nouveau groupe"), self.tr("Créer un groupe d'ateliers"), primary=True)
+        self.show_archived = big_button(self.tr("Voir aussi les groupes archivés"))
+        self.show_archived.setCheckable(True)
+        hint = QLabel(self.tr("Cliquez sur un groupe pour voir ses membres."))
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        self.model = GroupsModel(self)
+        self.list = BigList(self.tr("Liste des groupes"), open_on_click=True)
+        self.list.setModel(self.model)
+        self.empty = QLabel(self.tr("Aucun groupe pour l'instant. Commencez par « Nouveau groupe »."))
+        self.empty.setObjectName("empty")
+        self.empty.setWordWrap(True)
+
+        top = FlowLayout()  # wraps at 200 % rather than widen the window
+        top.addWidget(title)
+        top.addWidget(self.new_button)
+        under = FlowLayout()
+        under.addWidget(self.show_archived)
+        column = QVBoxLayout(self.list_page)
+        column.setContentsMargins(px(32), px(20), px(32), px(24))
+        column.setSpacing(px(12))
+        column.addLayout(top)
+        column.addWidget(hint)
+        column.addWidget(self.list, 1)
+        column.addWidget(self.empty)
+        column.addLayout(under)
+        QWidget.setTabOrder(self.new_button, self.list)
+        QWidget.setTabOrder(self.list, self.show_archived)
+
+        self.group_page = GroupPage(ops, lambda: today_of(window))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.group_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.setAccessibleName(self.tr("Groupes"))
+
+        self.new_button.clicked.connect(self.new_group)
+        self.show_archived.toggled.connect(self._archived_toggled)
+        self.list.opened.connect(self.open_row)
+        self.group_page.back.connect(self.show_list)
+        ops.changed.connect(self._on_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = self.ops.read(load_rows, self.show_archived.isChecked())
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.groups or changes.participants:
+            self.reload()
+
+    def _archived_toggled(self, on: bool) -> None:
+        text = self.tr("Cacher les groupes archivés") if on else self.tr("Voir aussi les groupes archivés")
+        self.show_archived.setText(text)
+        self.show_archived.setAccessibleName(text)
+        self.reload()
+
+    def open_row(self, index: QModelIndex) -> None:
+        self.open_group(index.data(ID_ROLE))
+
+    def open_group(self, group_id: str) -> None:
+        self.group_page.show_group(group_id)
+        self.stack.setCurrentWidget(self.group_page)
+        self.group_page.back_button.setFocus()
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        self.list.setFocus()
+
+    def new_group(self) -> None:
+        form = GroupForm(self.ops, None, parent=self)
+        form.saved.connect(lambda group: self.open_group(group.id))  # then add its members
+        self.dialog = form
+        form.finished.connect(lambda _r: setattr(self, "dialog", None))
+        form.open()

@@ -1,0 +1,169 @@
+"""Add or edit a person: the minimal fields, nothing more (GDPR).
+
+The form stays open with what was typed until the worker has saved; the core's French
+message, if any, is shown under the fields.
+"""
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from atelier import people
+from atelier.people import Participant
+from atelier.vocabulary import labels
+from ui.operations import Changes
+from ui.theme import px
+from ui.widgets.colours import theme_palette
+from ui.widgets.check import BigCheckBox
+from ui.widgets.choice import BigChoice
+from ui.widgets.form_dialog import FormDialog
+
+
+def parse_french_date(text: str) -> str | None:
+    """'27/11/2026' (or 27-11-2026, 27.11.2026, 2026-11-27) → '2026-11-27'; '' → None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    parts = text.replace("-", "/").replace(".", "/").split("/")
+    day, month, year = map(int, parts)  # ValueError when it is not three numbers
+    return date(year, month, day).isoformat()
+
+
+def french_short_date(iso: str | None) -> str:
+    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+
+
+class ParticipantForm(FormDialog):
+    saved = Signal(object)  # the Participant as stored
+
+    def __init__(self, ops, person: Participant | None = None, today: date | None = None,
+                 save=None, changes: Changes | None = None, parent: QWidget | None = None):
+        title = self.tr("Modifier la fiche") if person else self.tr("Nouvelle personne")
+        super().__init__(title, parent=parent)
+        self.ops = ops
+        self.person = person
+        self.today = today or date.today()
+        self._save = save or (people.update if person else people.add)
+        self._changes = changes or Changes(participants=True)
+        empty = self.tr("Non renseigné")
+
+        self.first_name = self.add_row(self.tr("Prénom"), QLineEdit())
+        self.last_name = self.add_row(self.tr("Nom"), QLineEdit())
+        self.phone = self.add_row(self.tr("Téléphone (facultatif)"), QLineEdit())
+        self.email = self.add_row(self.tr("E-mail (facultatif)"), QLineEdit())
+        self.birth_year = self.add_row(self.tr("Année de naissance"), QLineEdit())
+        self.birth_year.setPlaceholderText(self.tr("par exemple 1950"))
+        self.birth_year.setMaxLength(4)
+        self.age_bracket = self.add_row(
+            self.tr("ou tranche d'âge"), BigChoice(list(labels("age_brackets").items()), empty),
+            self.tr("Tranche d'âge, si l'année de naissance n'est pas connue"),
+        )
+        self.gender = self.add_row(self.tr("Genre"), BigChoice(list(labels("gender").items()), empty))
+        self.social_status = self.add_row(
+            self.tr("Situation"), BigChoice(list(labels("social_status").items()), empty), self.tr("Statut social"),
+        )
+        self.consent_today = BigCheckBox(self.tr("Consentement recueilli aujourd'hui"))
+        self.form.addRow(self.consent_today)
+        self.consent_date = self.add_row(self.tr("Date du consentement"), QLineEdit())
+        self.consent_date.setPlaceholderText(self.tr("jj/mm/aaaa"))
+        self.notes = self.add_row(self.tr("Notes"), QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)  # Tab leaves the notes, as in every other field
+        self.notes.setFixedHeight(px(110))
+        colours = theme_palette()  # the theme styles one-line fields only: outline this one alike
+        self.notes.setStyleSheet(
+            f"QPlainTextEdit {{ border: 3px solid {colours.border}; border-radius: {px(6)}px;"
+            f" background: {colours.card}; padding: {px(4)}px; }}"
+            f"QPlainTextEdit:focus {{ border-color: {colours.focus}; }}"
+        )
+
+        order = [self.first_name, self.last_name, self.phone, self.email, self.birth_year, self.age_bracket,
+                 self.gender, self.social_status, self.consent_today, self.consent_date, self.notes,
+                 self.cancel_button, self.save_button]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
+
+        self.birth_year.textChanged.connect(self._year_typed)
+        self.consent_today.toggled.connect(self._consent_ticked)
+        self.submitted.connect(self.submit)
+        if person:
+            self._fill(person)
+        self.initial_focus = self.first_name
+        self.fit_to_screen()
+
+    def _fill(self, p: Participant) -> None:
+        self.first_name.setText(p.first_name)
+        self.last_name.setText(p.last_name)
+        self.phone.setText(p.phone or "")
+        self.email.setText(p.email or "")
+        self.birth_year.setText(str(p.birth_year) if p.birth_year else "")
+        self.age_bracket.set_key(p.age_bracket)
+        self.gender.set_key(p.gender)
+        self.social_status.set_key(p.social_status)
+        self.consent_date.setText(french_short_date(p.consent_date))
+        self.notes.setPlainText(p.notes)
+
+    def _year_typed(self, text: str) -> None:
+        # The bracket follows from the year: only one of the two is asked for.
+        self.age_bracket.setEnabled(not text.strip())
+
+    def _consent_ticked(self, ticked: bool) -> None:
+        if ticked:
+            self.consent_date.setText(french_short_date(self.today.isoformat()))
+        self.consent_date.setEnabled(not ticked)
+
+    def collect(self) -> Participant:
+        """The person as typed; ValueError (with the field) when a field is unreadable."""
+        year_text = self.birth_year.text().strip()
+        if year_text and not year_text.isdigit():
+            raise FieldError(self.tr("L'année de naissance s'écrit en chiffres, par exemple 1950."), self.birth_year)
+        try:
+            consent = parse_french_date(self.consent_date.text())
+        except ValueError:
+            raise FieldError(self.tr("La date du consentement s'écrit comme 27/11/2026."), self.consent_date) from None
+        values = dict(
+            first_name=self.first_name.text().strip(),
+            last_name=self.last_name.text().strip(),
+            phone=self.phone.text().strip() or None,
+            email=self.email.text().strip() or None,
+            birth_year=int(year_text) if year_text else None,
+            age_bracket=None if year_text else self.age_bracket.key(),
+            gender=self.gender.key(),
+            social_status=self.social_status.key(),
+            consent_date=consent,
+            notes=self.notes.toPlainText().strip(),
+        )
+        return replace(self.person, **values) if self.person else Participant(**values)
+
+    def submit(self) -> None:
+        self.clear_error()
+        try:
+            person = self.collect()
+        except FieldError as error:
+            self.show_error(str(error), error.field)
+            return
+        self.set_busy(True)
+        self.ops.run(self._save, person, changes=self._changes, on_done=self._saved, on_error=self._failed, parent=self)
+
+    def _saved(self, person: Participant) -> None:
+        self.saved.emit(person)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        if not isinstance(error, ValueError):
+            self.show_error(self.tr("La fiche n'a pas pu être enregistrée. Rien n'a été perdu : réessayez."))
+            return
+        text = str(error)
+        field = self.birth_year if "année" in text else self.first_name if "prénom" in text else None
+        self.show_error(text, field)
+
+
+class FieldError(ValueError):
+    def __init__(self, message: str, field: QWidget):
+        super().__init__(message)
+        self.field = field

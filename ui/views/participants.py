@@ -1,0 +1,167 @@
+"""The participants: find a person, add, edit, archive, or erase them for good.
+
+A click (or the arrow keys) chooses a person; the buttons under the list act on
+that person; Enter on a row opens their form. Every write goes through
+``ops.run``; the list reloads itself when a change to participants is announced.
+"""
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from atelier import people
+from ui.models.participants import ParticipantsModel
+from ui.operations import Changes
+from ui.theme import px
+from ui.views.erase_dialog import EraseDialog
+from ui.views.participant_form import ParticipantForm
+from ui.widgets.big_list import BigList
+from ui.widgets.buttons import big_button
+from ui.widgets.confirm import ConfirmDialog
+from ui.widgets.flow import FlowLayout
+from ui.widgets.search_field import SearchField
+
+ERASED = Changes(participants=True, attendance=True, groups=True)
+
+
+def today_of(window) -> date:
+    """The window's day (tests fix it), else the real one."""
+    home = getattr(window, "home", None)
+    return home.today() if home is not None and hasattr(home, "today") else date.today()
+
+
+class ParticipantsView(QWidget):
+    def __init__(self, ops, window=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.ops = ops
+        self.window_ = window
+        self.dialog = None  # the dialog open now, if any (tests drive it)
+
+        title = QLabel(self.tr("Participants"))
+        title.setObjectName("title")
+        self.new_button = big_button(self.tr("Nouvelle personne"), self.tr("Ajouter une personne"), primary=True)
+        self.search = SearchField(self.tr("Rechercher un nom…"), self.tr("Rechercher une personne par son nom"))
+        self.show_archived = big_button(self.tr("Voir aussi les fiches archivées"))
+        self.show_archived.setCheckable(True)
+        self.model = ParticipantsModel(parent=self)
+        self.list = BigList(self.tr("Liste des participants"))
+        self.list.setModel(self.model)
+        self.empty = QLabel()
+        self.empty.setObjectName("empty")
+        self.empty.setWordWrap(True)
+        self.edit_button = big_button(self.tr("Modifier"), self.tr("Modifier la fiche de la personne choisie"))
+        self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver la personne choisie"))
+        self.erase_button = big_button(self.tr("Effacer…"), self.tr("Effacer définitivement la personne choisie"))
+
+        top = FlowLayout()  # the title, then the button beside it or, at 200 %, under it
+        top.addWidget(title)
+        top.addWidget(self.new_button)
+        actions = FlowLayout()  # wraps at 200 % rather than widen the window
+        for button in (self.edit_button, self.archive_button, self.erase_button, self.show_archived):
+            actions.addWidget(button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(px(32), px(20), px(32), px(24))
+        column.setSpacing(px(12))
+        column.addLayout(top)
+        column.addWidget(self.search)
+        column.addWidget(self.list, 1)
+        column.addWidget(self.empty)
+        column.addLayout(actions)
+        order = [self.new_button, self.search, self.list,
+                 self.edit_button, self.archive_button, self.erase_button, self.show_archived]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
+        self.setAccessibleName(self.tr("Participants"))
+
+        self.new_button.clicked.connect(lambda: self.open_form(None))
+        self.edit_button.clicked.connect(self.edit_chosen)
+        self.archive_button.clicked.connect(self.archive_chosen)
+        self.erase_button.clicked.connect(self.erase_chosen)
+        self.search.searched.connect(lambda _text: self.reload())
+        self.show_archived.toggled.connect(self._archived_toggled)
+        self.list.opened.connect(lambda _index: self.edit_chosen())
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        ops.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        chosen = self.list.current_id()
+        text = self.search.text()
+        rows = self.ops.read(people.search, text, self.show_archived.isChecked())
+        self.model.set_rows(rows)
+        self.list.choose(chosen)
+        if rows:
+            self.empty.hide()
+        else:
+            self.empty.setText(
+                self.tr("Personne ne correspond à « {text} ».").format(text=text.strip()) if text.strip()
+                else self.tr("Aucune personne pour l'instant. Commencez par « Nouvelle personne ».")
+            )
+            self.empty.show()
+        self._update_buttons()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.participants:
+            self.reload()
+
+    def _archived_toggled(self, on: bool) -> None:
+        self.show_archived.setText(self.tr("Cacher les fiches archivées") if on else self.tr("Voir aussi les fiches archivées"))
+        self.show_archived.setAccessibleName(self.show_archived.text())
+        self.reload()
+
+    def chosen(self):
+        person_id = self.list.current_id()
+        row = self.model.row_of(person_id) if person_id else -1
+        return self.model.person(row) if row >= 0 else None
+
+    def _update_buttons(self) -> None:
+        person = self.chosen()
+        for button in (self.edit_button, self.archive_button, self.erase_button):
+            button.setEnabled(person is not None)
+        text = self.tr("Réactiver") if person and person.archived_at else self.tr("Archiver")
+        self.archive_button.setText(text)
+        self.archive_button.setAccessibleName(text)
+
+    # --- acting --------------------------------------------------------------------------
+
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
+
+    def open_form(self, person) -> None:
+        self._open(ParticipantForm(self.ops, person, today_of(self.window_), parent=self))
+
+    def edit_chosen(self) -> None:
+        person = self.chosen()
+        if person:
+            self.open_form(person)
+
+    def archive_chosen(self) -> None:
+        person = self.chosen()
+        if person is None:
+            return
+        if person.archived_at:  # bringing someone back loses nothing: no question asked
+            self.ops.run(people.unarchive, person.id, changes=Changes(participants=True, groups=True), parent=self)
+            return
+        dialog = ConfirmDialog(
+            self.tr("Archiver {name} ?").format(name=person.full_name),
+            self.tr("Sa fiche ne sera plus proposée dans les listes ni dans les groupes. "
+                    "Ses présences sont gardées. Vous pourrez la réactiver à tout moment."),
+            self.tr("Archiver"), parent=self,
+        )
+        dialog.accepted.connect(lambda: self.ops.run(
+            people.archive, person.id, changes=Changes(participants=True, groups=True), parent=self))
+        self._open(dialog)
+
+    def erase_chosen(self) -> None:
+        person = self.chosen()
+        if person is None:
+            return
+        report = self.ops.read(people.erasure_report, person.id)
+        dialog = EraseDialog(person, report, parent=self)
+        dialog.accepted.connect(lambda: self.ops.run(people.erase, person.id, changes=ERASED, parent=self))
+        self._open(dialog)

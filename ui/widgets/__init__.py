@@ -1,0 +1,1 @@
+"""Large-print widgets that any screen may reuse."""

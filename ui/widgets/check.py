@@ -1,0 +1,55 @@
+"""A tick box as large as a button: a big box, a clear tick, and the whole line is a target.
+
+Drawn here rather than by the style: Qt's own box is small and outlined in pale grey.
+"""
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from ui.theme import current_scale, px, target_px
+from ui.widgets.colours import theme_palette
+
+
+class BigCheckBox(QCheckBox):
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setAccessibleName(text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(target_px(current_scale()))
+
+    def _box(self) -> QRect:
+        side = min(px(34), self.height() - px(8))
+        return QRect(px(6), (self.height() - side) // 2, side, side)
+
+    def sizeHint(self) -> QSize:
+        text = QFontMetrics(self.font()).horizontalAdvance(self.text())
+        return QSize(px(6) + px(34) + px(14) + text + px(12), target_px(current_scale()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)  # the words too, not only the box
+
+    def paintEvent(self, event) -> None:
+        p = theme_palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = self._box()
+        painter.setPen(QPen(QColor(p.focus if self.hasFocus() else p.border), px(4) if self.hasFocus() else 3))
+        painter.setBrush(QColor(p.card))
+        painter.drawRoundedRect(box, px(5), px(5))
+        if self.isChecked():
+            painter.setPen(QPen(QColor(p.text), px(5)))
+            w, h, corner = box.width(), box.height(), box.topLeft()
+            painter.drawPolyline([corner + QPoint(round(w * x), round(h * y))
+                                  for x, y in ((0.2, 0.55), (0.42, 0.78), (0.82, 0.25))])
+        painter.setPen(QColor(p.text if self.isEnabled() else p.muted))
+        text_rect = self.rect().adjusted(box.right() + px(14), 0, 0, 0)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.text())
+        if self.hasFocus():  # the ring round the whole target, as on buttons
+            painter.setPen(QPen(QColor(p.focus), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), px(6), px(6))
+        painter.end()

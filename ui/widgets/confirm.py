@@ -1,0 +1,85 @@
+"""A plain question before something that cannot be taken back lightly.
+
+Opened with ``open()`` (never a blocking ``exec()``): the window stays alive and a
+test drives the real buttons. "Annuler" is the default and has the focus, so a hasty
+Enter never confirms.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ui.theme import px
+from ui.widgets.buttons import big_button
+
+
+class ConfirmDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        confirm_text: str,
+        cancel_text: str = "",
+        danger: bool = False,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        heading = QLabel(title)
+        heading.setObjectName("cardTitle")  # bold, a little larger: leaves room for the words at 200 %
+        self.message = QLabel(message)
+        for label in (heading, self.message):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.cancel_button = big_button(cancel_text or self.tr("Annuler"))
+        self.confirm_button = big_button(confirm_text, primary=not danger, danger=danger)
+        self.cancel_button.clicked.connect(self.reject)
+        self.confirm_button.clicked.connect(self.accept)
+        self.cancel_button.setDefault(True)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.confirm_button)
+        # The words scroll if, at 200 %, they are taller than the screen; the buttons stay.
+        content = QWidget()
+        content.setObjectName("page")
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(0, 0, px(8), 0)
+        self.body.setSpacing(px(14))
+        self.body.addWidget(heading)
+        self.body.addWidget(self.message)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(content)
+        self.scroll.setAccessibleName(self.tr("Texte de la question"))
+        self.outer = QVBoxLayout(self)  # the scrolling words, then anything added, then the buttons
+        self.outer.setContentsMargins(px(28), px(24), px(28), px(24))
+        self.outer.setSpacing(px(14))
+        self.outer.addWidget(self.scroll, 1)
+        self.outer.addLayout(buttons)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(message)
+        self.cancel_button.setFocus()
+
+    def fit_to_screen(self) -> None:
+        """Tall enough for the wrapped text (Qt sizes a dialog before it wraps)."""
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        width = min(max(self.sizeHint().width(), px(640)), px(900), screen.width() - 40)
+        margins = self.outer.contentsMargins()
+        inner = width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
+        height = (self.outer.totalHeightForWidth(width) - self.scroll.sizeHint().height()
+                  + self.body.totalHeightForWidth(inner) + 2 * self.scroll.frameWidth() + 12)  # the theme borders scroll areas
+        self.resize(width, min(height, screen.height() - 40))
+        # When the words do not all fit, the keyboard must be able to scroll them too.
+        overflow = height > screen.height() - 40
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus if overflow else Qt.FocusPolicy.NoFocus)
+
+    def showEvent(self, event) -> None:
+        self.fit_to_screen()
+        super().showEvent(event)
+        self.cancel_button.setFocus()

@@ -3,32 +3,24 @@
 Jobs run one after the other on a single thread, so there is one writer and never a
 locked database, and the window never freezes while SQLite works (a backup can take
 seconds on an old PC). Results come back to the main thread through a signal.
+
+Only job numbers cross the thread boundary in signals; the jobs and their results
+travel in plain Python structures. (Passing Python objects through queued signals
+wore out PySide6's reference counts on True/False after a few hundred jobs, and the
+interpreter aborted at exit.)
 """
 
 import logging
+import queue
+import threading
 from collections.abc import Callable
 from itertools import count
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
-
-
-class _Runner(QObject):
-    """Lives on the worker thread and runs what it is sent."""
-
-    done = Signal(int, object)
-    failed = Signal(int, object)
-
-    @Slot(int, object)
-    def execute(self, job_id: int, call: Callable[[], Any]) -> None:
-        try:
-            result = call()
-        except Exception as error:  # handed back to the main thread, never lost
-            self.failed.emit(job_id, error)
-        else:
-            self.done.emit(job_id, result)
+_STOP = object()
 
 
 class Worker(QObject):
@@ -39,7 +31,7 @@ class Worker(QObject):
     and drops the queued ones.
     """
 
-    _submit = Signal(int, object)
+    _reported = Signal(int)  # from the worker thread: job id whose outcome is ready
     finished = Signal(int, object)  # job id, result: for whoever listens
     failed = Signal(int, object)  # job id, exception
 
@@ -47,14 +39,26 @@ class Worker(QObject):
         super().__init__(parent)
         self._ids = count(1)
         self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
-        self._thread = QThread()
-        self._thread.setObjectName("atelier-worker")
-        self._runner = _Runner()
-        self._runner.moveToThread(self._thread)
-        self._submit.connect(self._runner.execute)  # queued: the runner is on the other thread
-        self._runner.done.connect(self._on_done)
-        self._runner.failed.connect(self._on_failed)
+        self._jobs: queue.Queue = queue.Queue()
+        self._outcomes: dict[int, tuple[bool, Any]] = {}
+        self._lock = threading.Lock()
+        self._reported.connect(self._deliver)  # queued: emitted from the other thread
+        self._thread = threading.Thread(target=self._loop, name="atelier-worker", daemon=True)
         self._thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is _STOP:
+                return
+            job_id, fn, args = job
+            try:
+                outcome = (True, fn(*args))
+            except Exception as error:  # handed back to the main thread, never lost
+                outcome = (False, error)
+            with self._lock:
+                self._outcomes[job_id] = outcome
+            self._reported.emit(job_id)
 
     def run(
         self,
@@ -64,11 +68,11 @@ class Worker(QObject):
         on_error: Callable[[Exception], None] | None = None,
     ) -> int:
         """Queue ``fn(*args)``; returns the job's id."""
-        if not self._thread.isRunning():
+        if not self._thread.is_alive():
             raise RuntimeError("worker stopped")
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
-        self._submit.emit(job_id, lambda: fn(*args))
+        self._jobs.put((job_id, fn, args))
         return job_id
 
     def pending(self) -> int:
@@ -76,23 +80,32 @@ class Worker(QObject):
         return len(self._callbacks)
 
     def stop(self) -> None:
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
+        if self._thread.is_alive():
+            while True:  # drop what has not started
+                try:
+                    self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+            self._jobs.put(_STOP)
+            self._thread.join()
         self._callbacks.clear()
+        with self._lock:
+            self._outcomes.clear()
 
-    @Slot(int, object)
-    def _on_done(self, job_id: int, result: Any) -> None:
-        on_done, _on_error = self._callbacks.pop(job_id, (None, None))
-        if on_done is not None:
-            on_done(result)
-        self.finished.emit(job_id, result)
-
-    @Slot(int, object)
-    def _on_failed(self, job_id: int, error: Exception) -> None:
-        _on_done, on_error = self._callbacks.pop(job_id, (None, None))
-        if on_error is not None:
-            on_error(error)
+    def _deliver(self, job_id: int) -> None:
+        with self._lock:
+            outcome = self._outcomes.pop(job_id, None)
+        if outcome is None:
+            return  # dropped by stop()
+        on_done, on_error = self._callbacks.pop(job_id, (None, None))
+        ok, value = outcome
+        if ok:
+            if on_done is not None:
+                on_done(value)
+            self.finished.emit(job_id, value)
         else:
-            log.error("background job %s failed", job_id, exc_info=error)
-        self.failed.emit(job_id, error)
+            if on_error is not None:
+                on_error(value)
+            else:
+                log.error("background job %s failed", job_id, exc_info=value)
+            self.failed.emit(job_id, value)

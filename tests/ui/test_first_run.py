@@ -138,12 +138,10 @@ def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started, 
     window = started(start(home, ask=ask))
     codes = []
     launch(window, ask, quit=codes.append)
-    refused = []
-    window.worker.failed.connect(lambda _job, error: refused.append(error))
-    window.ops.run(settings.put, settings.SITE, "écrit après le contrôle", changes=Changes(settings=True))
-    qtbot.waitUntil(lambda: bool(shown and refused))
+    window.ops.run(settings.put, settings.SITE, "écrit après le contrôle", changes=Changes(settings=True),
+                   on_error=lambda error: None)
+    qtbot.waitUntil(lambda: bool(shown))
     assert not window.isVisible()
-    assert isinstance(refused[0], DamagedDatabaseError)  # nothing written after the check
     assert codes == [3]
 
     (box,) = shown
@@ -152,6 +150,17 @@ def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started, 
     assert any(label.startswith("Remettre la sauvegarde du ") for label in labels) == with_backup
     assert path.read_bytes() == before
     assert sorted(p.name for p in home.iterdir() if p.is_file()) == ["atelier.db"]
+
+
+def test_writes_are_refused_once_the_check_found_damage(home, started, qtbot):
+    window = started(start(home, ask=lambda widget: None))
+    window.store.damage = "*** in database main ***"  # what verify() records on damage
+    refused = []
+    window.ops.run(settings.put, settings.SITE, "ne doit pas être écrit", changes=Changes(settings=True),
+                   on_error=refused.append)
+    qtbot.waitUntil(lambda: bool(refused))
+    assert isinstance(refused[0], DamagedDatabaseError)
+    assert settings.get(window.store.db, settings.SITE) is None
 
 
 def test_damaged_file_can_be_replaced_by_the_latest_backup(home, started, qtbot):

@@ -3,7 +3,8 @@
 Each page repeats the header (association and logo, workshop and module, date, times,
 place, the facilitator's name and signature box) and the column titles; then one row
 per participant, in the order the core gives (alphabetical), one signature box per
-half-day 14 mm high, and the blank rows for walk-ins. "n / N" at the bottom.
+half-day 14 mm high, and the blank rows for walk-ins (at least the number asked,
+then down to the foot of the last page). "n / N" at the bottom.
 """
 
 import math
@@ -41,6 +42,7 @@ class SheetLayout:
         body = height - HEADER_H - TITLES_H - FOOTER_H
         self.per_page = max(1, int(body // ROW_H))
         self.pages = max(1, math.ceil(len(self.rows) / self.per_page))
+        self.rows += [None] * (self.pages * self.per_page - len(self.rows))  # the last page's room: more walk-ins
         columns = list(content.half_days) or [tr("Matin")]
         presence = PRESENCE_W if content.completed else 0
         sign_w = (width - NAME_W - presence) / len(columns)
@@ -88,10 +90,10 @@ class SheetLayout:
         page.text(QRectF(left, 240, w - left, 60), module, f["text"])
         when = tr("Le {date}, de {start} à {end}").format(date=long_date(c.date), start=c.start, end=c.end)
         place = tr("Lieu : {place}").format(place=c.place or "…")
-        page.text(QRectF(0, 310, w * 0.58, 130), when, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
-        page.text(QRectF(0, 440, w * 0.58, 140), place, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
+        page.text(QRectF(0, 310, w * 0.61, 130), when, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
+        page.text(QRectF(0, 440, w * 0.61, 140), place, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
         # The facilitator: name and signature box, on the right.
-        box = QRectF(w * 0.6, 300, w * 0.4, 280)
+        box = QRectF(w * 0.62, 300, w * 0.38, 280)
         page.painter.drawRect(box)
         page.text(QRectF(box.x() + 20, box.y() + 5, box.width() - 40, 60), tr("Formateur ou formatrice :"),
                   f["label"])

@@ -10,7 +10,7 @@ PAGES = {
     "groups": "ui.views.groups:GroupsView",
     "participants": "ui.views.participants:ParticipantsView",
     "sessions": "ui.views.sessions:SessionsView",
-    "exercises": None,
+    "exercises": "ui.views.practice_home:PracticeHomeView",
     "documents": "ui.views.documents:DocumentsView",
     "settings": "ui.views.settings:SettingsView",
 }

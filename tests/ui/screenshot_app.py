@@ -332,6 +332,9 @@ def main() -> int:
         settings_shots(app, store, out, sizes)
         sessions_shots(app, store, out, sizes)
         people_shots(app, store, out, sizes)  # last: it adds people to the shared home
+        from practice_screens import practice_shots
+
+        practice_shots(app, store, out, sizes, build_window, wait_for, settle, save, WINDOW_SIZE)
     finally:
         store.close()
     (out / "sizes.json").write_text(json.dumps(sizes, indent=1))

@@ -1,0 +1,92 @@
+"""An exercise, in two screens: its instructions in large print with « Commencer »,
+then the exercise itself (the kind's widget) under a short reminder, « 3 sur 5 » and
+« Passer ». No timer anywhere: the learner goes at their own pace.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from atelier.lessons import Exercise
+from ui.practice.base import ExerciseWidget
+from ui.practice.look import learner_button, learner_label, lpx
+
+
+class InstructionsPage(QWidget):
+    """``start()`` when « Commencer » is pressed, ``back()`` for « Retour »."""
+
+    start = Signal()
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("learnerPage")
+        self.title = learner_label("", "learnerTitle")
+        self.instructions = learner_label("", "instructions")
+        self.start_button = learner_button(self.tr("Commencer"), self.tr("Commencer l'exercice"), primary=True)
+        self.back_button = learner_button(self.tr("‹ Retour"), self.tr("Revenir aux exercices"))
+        self.back_button.setAccessibleName(self.tr("Retour aux exercices"))
+        self.start_button.clicked.connect(self.start)
+        self.back_button.clicked.connect(self.back)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(lpx(48), lpx(28), lpx(48), lpx(28))
+        column.setSpacing(lpx(20))
+        column.addWidget(self.title)
+        column.addWidget(self.instructions)
+        column.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(lpx(24))
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.start_button)
+        column.addLayout(row)
+        QWidget.setTabOrder(self.start_button, self.back_button)
+
+    def show_exercise(self, exercise: Exercise) -> None:
+        self.title.setText(exercise.title)
+        self.instructions.setText(exercise.instructions)
+        self.setAccessibleName(exercise.title)
+        self.setAccessibleDescription(exercise.instructions)
+
+
+class RunPage(QWidget):
+    """Holds the running exercise widget; ``skipped()`` for « Passer »."""
+
+    skipped = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("learnerPage")
+        self.widget: ExerciseWidget | None = None
+        self.reminder = learner_label("", "reminder")
+        self.count = learner_label("", wrap=False)
+        self.count.setAccessibleName(self.tr("Avancement"))
+        self.skip_button = learner_button(self.tr("Passer"), self.tr("Passer cet exercice, sans le finir"))
+        self.skip_button.clicked.connect(self.skipped)
+        top = QHBoxLayout()
+        top.setSpacing(lpx(24))
+        top.addWidget(self.reminder, 1)
+        top.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(lpx(24), lpx(12), lpx(24), lpx(12))
+        self.column.setSpacing(lpx(8))
+        self.column.addLayout(top)
+
+    def set_widget(self, widget: ExerciseWidget, exercise: Exercise) -> None:
+        self.clear()
+        self.widget = widget
+        self.reminder.setText(exercise.instructions)
+        self.setAccessibleName(exercise.title)
+        self.count.clear()
+        widget.progressed.connect(self._progressed)
+        self.column.addWidget(widget, 1)
+
+    def clear(self) -> None:
+        if self.widget is not None:
+            self.column.removeWidget(self.widget)
+            self.widget.hide()
+            self.widget.deleteLater()
+            self.widget = None
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.count.setText(self.tr("{done} sur {total}").format(done=done, total=total))

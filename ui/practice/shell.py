@@ -1,0 +1,316 @@
+"""The practice window: full screen, one thing a screen, and no way out by accident.
+
+Learner tiles → « Bonjour Hélène » → a theme's exercises → instructions → the
+exercise (a kind's widget) → the encouraging summary. « J'ai besoin d'aide » is always
+on screen; « Changer de personne » goes back to the tiles; leaving practice, or closing
+the window (Alt+F4), takes the facilitator's code — or, while no code was chosen, a
+deliberate « Quitter l'entraînement ». Escape never leaves. A named learner's results
+are recorded through ``ops``; a guest's never are.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from atelier import pin, results
+from atelier.lessons import Exercise, Module
+from atelier.people import Participant
+from atelier.results import Result
+from atelier.scoring import Outcome
+from ui.operations import Changes
+from ui.practice.exercise_page import InstructionsPage, RunPage
+from ui.practice.help_flag import HelpFlag
+from ui.practice.learner_picker import LearnerPicker, short_name
+from ui.practice.look import apply_learner_look, learner_button, learner_label, lpx
+from ui.practice.menu import ExerciseMenu, LearnerHome
+from ui.practice.my_progress import MyProgressPage
+from ui.practice.summary import SummaryPage
+from ui.theme import current_scale, notifier
+from ui.views.pin_dialog import guard
+from ui.widgets.confirm import ConfirmDialog
+
+
+def default_factory(exercise: Exercise, scale: float, parent: QWidget | None = None):
+    from ui.practice.kinds import widget_for  # the kinds are loaded when practice opens
+
+    return widget_for(exercise, scale, parent)
+
+
+class PageStack(QStackedWidget):
+    """Only the page on screen counts for the size: a short page never scrolls."""
+
+    def __init__(self):
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self):
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self):
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
+class PracticeWindow(QWidget):
+    left = Signal()  # the facilitator left practice mode
+    recorded = Signal(object)  # a named learner's Result, once stored
+
+    def __init__(self, ops, people: list[Participant], modules: list[Module], flag: HelpFlag | None = None,
+                 session_id: str | None = None, factory: Callable | None = None, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("practice")
+        self.setWindowTitle(self.tr("Atelier — entraînement"))
+        self.setAccessibleName(self.tr("Entraînement"))
+        self.ops, self.people, self.modules = ops, list(people), list(modules)
+        self.flag = flag or HelpFlag(self)
+        self.session_id = session_id
+        self.factory = factory or default_factory
+        self.learner: Participant | None = None
+        self.guest = False
+        self.mine: list[Result] = []
+        self.current: tuple[Module, Exercise] | None = None
+        self.dialog = None  # the code or confirmation dialog open now
+        self._may_close = False
+
+        self.who = learner_label("", "learnerName", wrap=False)
+        self.help_button = learner_button(self.tr("J'ai besoin d'aide"), self.tr("Appeler l'animateur"))
+        self.help_button.setObjectName("help")
+        self.change_button = learner_button(self.tr("Changer de personne"), self.tr("Revenir aux prénoms"))
+        self.exit_button = learner_button(self.tr("Quitter"),
+                                          self.tr("Quitter l'entraînement. Pour l'animateur : demande le code"))
+        self.exit_button.setAccessibleName(self.tr("Quitter l'entraînement"))
+        bar = QWidget()
+        bar.setObjectName("topBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(lpx(24), lpx(10), lpx(24), lpx(10))
+        row.setSpacing(lpx(16))
+        row.addWidget(self.who, 1)
+        row.addWidget(self.help_button)
+        footer = QWidget()
+        footer.setObjectName("topBar")
+        bottom = QHBoxLayout(footer)
+        bottom.setContentsMargins(lpx(24), lpx(8), lpx(24), lpx(8))
+        bottom.setSpacing(lpx(16))
+        bottom.addWidget(self.change_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.exit_button)
+
+        self.help_notice = learner_label(self.tr("L'animateur arrive. Il vient vous aider."), "helpNotice")
+        self.help_notice.setAccessibleName(self.help_notice.text())
+        self.help_done = learner_button(self.tr("C'est réglé"), self.tr("Pour l'animateur : enlever la demande d'aide"))
+        notice = QHBoxLayout()
+        notice.setContentsMargins(lpx(24), lpx(12), lpx(24), 0)
+        notice.setSpacing(lpx(16))
+        notice.addWidget(self.help_notice, 1)
+        notice.addWidget(self.help_done)
+
+        self.picker = LearnerPicker()
+        self.home = LearnerHome()
+        self.menu = ExerciseMenu()
+        self.instructions = InstructionsPage()
+        self.run_page = RunPage()
+        self.summary = SummaryPage()
+        self.progress = MyProgressPage()
+        self.stack = PageStack()
+        for page in (self.picker, self.home, self.menu, self.instructions, self.run_page, self.summary,
+                     self.progress):
+            self.stack.addWidget(page)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(bar)
+        column.addLayout(notice)
+        scroll = QScrollArea()  # at 200 % on a small screen, a page scrolls rather than overflow
+        scroll.setObjectName("tiles")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(self.stack)
+        self.stack.currentChanged.connect(  # a new screen starts at its top: the words first
+            lambda _index: QTimer.singleShot(0, lambda: scroll.verticalScrollBar().setValue(0)))
+        column.addWidget(scroll, 1)
+        column.addWidget(footer)
+
+        self.help_button.clicked.connect(self.ask_for_help)
+        self.help_done.clicked.connect(self.flag.clear)
+        self.flag.raised.connect(self._help_shown)
+        self.flag.cleared.connect(self._help_shown)
+        self.change_button.clicked.connect(self.show_picker)
+        self.exit_button.clicked.connect(self.request_exit)
+        self.picker.chosen.connect(self.choose)
+        self.home.next_chosen.connect(self.open_exercise)
+        self.home.module_chosen.connect(self.open_module)
+        self.home.progress_asked.connect(self.show_progress)
+        self.menu.exercise_chosen.connect(self.open_exercise)
+        self.menu.back.connect(self.show_home)
+        self.instructions.start.connect(self.start_exercise)
+        self.instructions.back.connect(lambda: self.open_module(self.current[0]))
+        self.run_page.skipped.connect(lambda: self._show_summary(None))
+        self.summary.again.connect(self.start_exercise)
+        self.summary.skip.connect(self.next_exercise)
+        self.summary.go_on.connect(self.next_exercise)
+        self.progress.next_chosen.connect(self.open_exercise)
+        self.progress.back.connect(self.show_home)
+        notifier().changed.connect(self._restyle)
+        apply_learner_look(self)
+        self.picker.set_people(self.people)
+        self._help_shown()
+        self.show_picker()
+
+    def _restyle(self, *_args) -> None:
+        apply_learner_look(self)
+
+    # --- who is practising ----------------------------------------------------------
+
+    def who_text(self) -> str:
+        if self.learner is not None:
+            return short_name(self.learner, self.people)
+        return self.tr("Invité") if self.guest else ""
+
+    def show_picker(self) -> None:
+        self.run_page.clear()
+        self.learner, self.guest, self.mine, self.current = None, False, [], None
+        self.who.setText(self.tr("Entraînement"))
+        self.change_button.hide()
+        self.stack.setCurrentWidget(self.picker)
+        self.picker.focus_first()
+
+    def choose(self, person: Participant | None) -> None:
+        self.learner, self.guest = person, person is None
+        self.mine = self.ops.read(results.for_learner, person.id) if person is not None else []
+        self.who.setText(self.who_text())
+        self.change_button.show()
+        self.show_home()
+
+    def done_keys(self) -> set[tuple[str, str]]:
+        return results.done_keys(self.mine)
+
+    # --- the learner's screens ------------------------------------------------------
+
+    def show_home(self) -> None:
+        name = "" if self.guest else self.who_text()
+        self.home.show_for(name, self.modules, self.done_keys(), results.next_for_learner(self.modules, self.mine))
+        self.stack.setCurrentWidget(self.home)
+        self.home.focus_first()
+
+    def open_module(self, module: Module) -> None:
+        self.menu.show_module(module, self.done_keys())
+        self.stack.setCurrentWidget(self.menu)
+        self.menu.focus_first()
+
+    def show_progress(self) -> None:
+        self.progress.show_results(self.modules, self.mine)
+        self.stack.setCurrentWidget(self.progress)
+        self.progress.focus_first()
+
+    def open_exercise(self, module: Module, exercise: Exercise) -> None:
+        self.run_page.clear()
+        self.current = (module, exercise)
+        self.instructions.show_exercise(exercise)
+        self.stack.setCurrentWidget(self.instructions)
+        self.instructions.start_button.setFocus()
+
+    def start_exercise(self) -> None:
+        module, exercise = self.current
+        if self.run_page.widget is None:
+            widget = self.factory(exercise, current_scale(), None)
+            widget.finished.connect(self._finished)
+            self.run_page.set_widget(widget, exercise)
+        self.stack.setCurrentWidget(self.run_page)
+        self.run_page.widget.start()
+        self.run_page.widget.setFocus()
+
+    def _finished(self, outcome: Outcome) -> None:
+        if self.sender() is not self.run_page.widget or self.stack.currentWidget() is not self.run_page:
+            return  # an exercise says it once; a late word from an old one changes nothing
+        module, exercise = self.current
+        if self.learner is not None and outcome.completed:
+            self.ops.run(results.record, self.learner.id, module.id, exercise.id, outcome, self.ops.store.device_id,
+                         self.session_id, changes=Changes(progress=True), on_done=self._recorded, parent=self)
+        elif self.guest and outcome.completed:  # remembered for this visit only, never stored
+            self.mine.append(Result("", module.id, exercise.id, outcome.score, outcome.attempts,
+                                    outcome.duration_ms, "", ""))
+        self._show_summary(outcome)
+
+    def _recorded(self, result: Result) -> None:
+        if self.learner is not None and result.participant_id == self.learner.id:
+            self.mine.append(result)
+        self.recorded.emit(result)
+
+    def _show_summary(self, outcome: Outcome | None) -> None:
+        self.summary.show_outcome(outcome, self.guest, self._following() is not None)
+        self.stack.setCurrentWidget(self.summary)
+
+    def _following(self) -> tuple[Module, Exercise] | None:
+        order = [(m, e) for m in self.modules for e in m.exercises]
+        keys = [(m.id, e.id) for m, e in order]
+        here = keys.index((self.current[0].id, self.current[1].id)) if self.current else -1
+        return order[here + 1] if here + 1 < len(order) else None
+
+    def next_exercise(self) -> None:
+        following = self._following()
+        if following is None:
+            self.show_home()
+        else:
+            self.open_exercise(*following)
+
+    # --- help -----------------------------------------------------------------------
+
+    def ask_for_help(self) -> None:
+        self.flag.raise_for(self.who_text() or self.tr("quelqu'un à l'entraînement"))
+
+    def _help_shown(self, *_args) -> None:
+        self.help_notice.setVisible(self.flag.is_raised)
+        self.help_done.setVisible(self.flag.is_raised)
+
+    # --- leaving: the facilitator's code --------------------------------------------
+
+    def request_exit(self) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        if self.ops.read(pin.has_pin):
+            self.dialog = guard(self.ops, self, self._leave, self.tr(
+                "Pour quitter l'entraînement, tapez le code de l'animateur."))
+            return
+        self.dialog = ConfirmDialog(
+            self.tr("Quitter l'entraînement ?"),
+            self.tr("Aucun code de l'animateur n'est encore choisi : n'importe qui peut quitter. "
+                    "Vous pouvez en choisir un dans Réglages.\n\nSi vous êtes l'animateur, "
+                    "appuyez sur « Quitter l'entraînement »."),
+            self.tr("Quitter l'entraînement"), self.tr("Rester"), parent=self)
+        self.dialog.accepted.connect(self._leave)
+        self.dialog.open()
+
+    def _leave(self) -> None:
+        self._may_close = True
+        self.run_page.clear()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            event.accept()
+            self.left.emit()
+            return
+        event.ignore()  # Alt+F4 or the window's cross: the facilitator decides
+        self.request_exit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()  # never a way out
+            return
+        super().keyPressEvent(event)
+
+
+def open_practice(ops, people, modules, flag=None, session_id=None, parent=None) -> PracticeWindow:
+    window = PracticeWindow(ops, people, modules, flag, session_id, parent=parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    window.setGeometry(screen.geometry())  # covers the screen even where no window manager obeys
+    window.showFullScreen()
+    window.activateWindow()
+    return window

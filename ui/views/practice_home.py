@@ -1,0 +1,205 @@
+"""Exercices: the facilitator opens practice mode on this PC — for today's group or for
+anyone — and follows each group's progress in a learner × exercise grid.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QLabel, QScrollArea,
+                               QTableView, QVBoxLayout, QWidget)
+
+from atelier import groups, people, pin, results, sessions
+from atelier.groups import Group
+from ui import modules as library
+from ui.models.progress_grid import ProgressGridModel
+from ui.operations import Changes
+from ui.practice import help_flag
+from ui.theme import current_scale, px, target_px
+from ui.views.participants import today_of
+from ui.widgets.buttons import big_button
+
+
+@dataclass(frozen=True)
+class TodayGroup:
+    group: Group
+    session_id: str
+
+
+def todays_groups(db, today) -> list[TodayGroup]:
+    """The groups with a session today, in the order of the day."""
+    found, seen = [], set()
+    for row in sessions.upcoming(db, today, limit=50):
+        if row.session.date != today.isoformat() or not row.session.group_id or row.session.group_id in seen:
+            continue
+        seen.add(row.session.group_id)
+        found.append(TodayGroup(groups.get(db, row.session.group_id), row.session.id))
+    return found
+
+
+def grid_rows(db, group_id: str | None, exercises):
+    members = groups.members(db, group_id) if group_id else people.every(db)
+    keys = [(m.id, e.id) for m, e in exercises]
+    return members, results.grid(db, [p.id for p in members], keys)
+
+
+class PracticeHomeView(QWidget):
+    def __init__(self, ops, window=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.ops, self.window_ = ops, window
+        self.practice = None  # the practice window, while it is open
+        self.flag = help_flag.attach(window) if window is not None and hasattr(window, "addToolBar") else None
+        self.today: list[TodayGroup] = []
+
+        title = QLabel(self.tr("Exercices"))
+        title.setObjectName("title")
+        open_title = QLabel(self.tr("Ouvrir l'entraînement sur ce PC"))
+        open_title.setObjectName("section")
+        self.open_hint = QLabel(self.tr("L'écran passe en plein écran. Chacun choisit son prénom, "
+                                        "ou « Invité » : les résultats d'un invité ne sont pas gardés."))
+        self.open_hint.setWordWrap(True)
+        self.open_buttons = QVBoxLayout()  # one under the other: long group names never widen the page
+        self.open_buttons.setSpacing(px(12))
+        self.anyone_button = big_button(self.tr("Pour tout le monde"), self.tr(
+            "Ouvrir l'entraînement avec la liste de tous les participants"))
+        self.anyone_button.clicked.connect(lambda: self.open_practice(None))
+        self.no_pin = QLabel(self.tr("Conseil : choisissez un code de l'animateur dans Réglages. "
+                                     "Sans code, n'importe qui peut quitter l'entraînement."))
+        self.no_pin.setObjectName("error")
+        self.no_pin.setWordWrap(True)
+
+        grid_title = QLabel(self.tr("Progrès par groupe"))
+        grid_title.setObjectName("section")
+        self.group_choice = self._combo(self.tr("Groupe"))
+        self.module_choice = self._combo(self.tr("Thème"))
+        self.model = ProgressGridModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Progrès du groupe, exercice par exercice"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setCornerButtonEnabled(False)
+        for corner in self.table.findChildren(QAbstractButton):
+            corner.setAccessibleName(self.tr("Coin du tableau"))
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setMinimumHeight(target_px(current_scale()) * 4)
+        self.empty = QLabel(self.tr("Personne dans ce groupe pour l'instant."))
+        self.empty.setObjectName("empty")
+
+        choices = QGridLayout()
+        choices.setHorizontalSpacing(px(12))
+        choices.setVerticalSpacing(px(8))
+        for n, (text, combo) in enumerate(((self.tr("Groupe :"), self.group_choice),
+                                           (self.tr("Thème :"), self.module_choice))):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            choices.addWidget(label, n, 0)
+            choices.addWidget(combo, n, 1)
+        choices.setColumnStretch(1, 1)
+        content = QWidget()
+        content.setObjectName("page")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(px(32), px(20), px(32), px(24))
+        column.setSpacing(px(12))
+        for widget in (title, open_title, self.open_hint):
+            column.addWidget(widget)
+        column.addLayout(self.open_buttons)
+        column.addWidget(self.no_pin)
+        column.addSpacing(px(12))
+        column.addWidget(grid_title)
+        column.addLayout(choices)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.empty)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setAccessibleName(self.tr("Exercices"))
+
+        self.group_choice.currentIndexChanged.connect(self.reload_grid)
+        self.module_choice.currentIndexChanged.connect(self.reload_grid)
+        ops.changed.connect(self._on_changed)
+        self.reload()
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setMinimumHeight(target_px(current_scale()))
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        return combo
+
+    def reload(self) -> None:
+        self.today = self.ops.read(todays_groups, today_of(self.window_))
+        while self.open_buttons.count():
+            item = self.open_buttons.takeAt(0)
+            if item.widget() is not None and item.widget() is not self.anyone_button:
+                item.widget().deleteLater()
+        self.group_buttons = []
+        for today in self.today:
+            button = big_button(self.tr("Pour le groupe « {name} »").format(name=today.group.name),
+                                self.tr("Ouvrir l'entraînement avec les membres de ce groupe"), primary=True)
+            button.clicked.connect(lambda _checked=False, t=today: self.open_practice(t))
+            self.open_buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.group_buttons.append(button)
+        self.open_buttons.addWidget(self.anyone_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.no_pin.setVisible(not self.ops.read(pin.has_pin))
+        self._fill_choices()
+        self.reload_grid()
+
+    def _fill_choices(self) -> None:
+        chosen_group, chosen_module = self.group_choice.currentData(), self.module_choice.currentData()
+        for combo in (self.group_choice, self.module_choice):
+            combo.blockSignals(True)
+            combo.clear()
+        today_ids = [t.group.id for t in self.today]
+        every = sorted(self.ops.read(groups.every), key=lambda g: (
+            today_ids.index(g.id) if g.id in today_ids else len(today_ids), g.name.casefold()))
+        for group in every:
+            self.group_choice.addItem(group.name, group.id)
+        self.group_choice.addItem(self.tr("Tout le monde"), "")
+        for module in library.all_modules():
+            self.module_choice.addItem(module.title, module.id)
+        for combo, value in ((self.group_choice, chosen_group), (self.module_choice, chosen_module)):
+            found = combo.findData(value) if value is not None else -1
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    def reload_grid(self) -> None:
+        module = library.module_by_id(self.module_choice.currentData())
+        exercises = [(module, e) for e in module.exercises] if module else []
+        members, cells = self.ops.read(grid_rows, self.group_choice.currentData() or None, exercises)
+        self.model.set_grid(members, exercises, cells)
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        header = self.table.verticalHeader()
+        for row in range(self.model.rowCount()):
+            header.resizeSection(row, max(header.sectionSize(row), target_px(current_scale())))
+        self.empty.setVisible(not members)
+
+    def open_practice(self, today: TodayGroup | None) -> None:
+        from ui.practice.shell import open_practice
+
+        if self.practice is not None:
+            self.practice.activateWindow()
+            return
+        group_id = today.group.id if today else None
+        members = self.ops.read(groups.members, group_id) if group_id else self.ops.read(people.every)
+        self.practice = open_practice(self.ops, members, library.all_modules(), self.flag,
+                                      today.session_id if today else None, parent=self.window_)
+        self.practice.left.connect(self._practice_left)
+
+    def _practice_left(self) -> None:
+        self.practice = None
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.progress and not (changes.groups or changes.sessions or changes.settings or changes.participants):
+            self.reload_grid()
+        elif changes.progress or changes.groups or changes.sessions or changes.settings or changes.participants:
+            self.reload()

@@ -38,7 +38,6 @@ def plain_table(path: Path, pages: int, rows: int = 20, columns: int = 4) -> Non
     from PySide6.QtCore import QLineF, QRectF, Qt
     from PySide6.QtGui import QPainter, QPdfWriter
 
-    from ui.render.guard import keep_none_alive
     from ui.render.page import RESOLUTION, a4_layout, font
 
     writer = QPdfWriter(str(path))
@@ -51,7 +50,6 @@ def plain_table(path: Path, pages: int, rows: int = 20, columns: int = 4) -> Non
     painter.setFont(font(12))
     cell_w, cell_h = width / columns, (height - 100) / rows
     for page in range(pages):
-        keep_none_alive()
         if page:
             writer.newPage()
         for r in range(rows):

@@ -31,3 +31,16 @@ def test_the_worker_survives_thousands_of_jobs(qtbot):
     qtbot.waitUntil(lambda: len(results) == 2000, timeout=20000)
     worker.stop()
     assert results.count(True) == 1000 and results.count(False) == 1000
+
+
+def test_painting_keeps_the_reference_count_of_none(qapp):
+    """PySide6 6.12.0 also lost a reference to None at every call returning nothing."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        painter.drawLine(0, 0, 7, 7)
+    painter.end()
+    assert abs(sys.getrefcount(None) - before) < 50

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from ui.render.guard import keep_none_alive
 
 MARGIN_MM = 15
 RESOLUTION = 300  # dpi of the PDF's coordinates (text and lines stay vectors)
@@ -44,7 +43,6 @@ def ensure_app() -> None:
 @lru_cache(maxsize=64)
 def font(points: float, bold: bool = False) -> QFont:
     """A font ``points`` high in print, in the painter's 0.1 mm units (shared: do not change it)."""
-    keep_none_alive()
     f = QFont()
     f.setFamilies(FAMILIES)
     f.setStyleHint(QFont.StyleHint.SansSerif)
@@ -74,7 +72,6 @@ class Page:
     """A painter on a paged device, in 0.1 mm units from the top-left of the printable area."""
 
     def __init__(self, painter: QPainter, device):
-        keep_none_alive()
         self.painter = painter
         self.device = device
         unit = device.logicalDpiX() / 254.0  # device pixels per 0.1 mm
@@ -85,7 +82,6 @@ class Page:
 
     def new_page(self) -> None:
         """Start the next page (the first one is there already)."""
-        keep_none_alive()
         if self.pages:
             self.device.newPage()
         self.pages += 1
@@ -148,7 +144,6 @@ class PdfFile:
 
 
 def check(cancelled: Cancelled) -> None:
-    keep_none_alive()
     if cancelled is not None and cancelled():
         raise ExportCancelled()
 

@@ -17,6 +17,7 @@ def mark(step: str) -> None:
     print(f"mark {step} {(time.perf_counter() - _t0) * 1000:.1f}", flush=True)
 
 
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402,F401
 
 mark("import Qt")
@@ -42,9 +43,12 @@ def main(home: Path) -> int:
         window.close()  # stops the worker, waiting for a running job
         app.quit()
 
-    window.home_ready.connect(ready)
     atelier_app.launch(window)
     mark("show")
+    if window.home.data is not None:  # filled before showing: ready once the loop runs
+        QTimer.singleShot(0, ready)
+    else:
+        window.home_ready.connect(ready)
     try:
         return app.exec()
     finally:

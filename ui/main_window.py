@@ -23,7 +23,7 @@ from atelier import settings
 from ui.operations import Changes, Operations
 from ui.pages import page_class
 from ui.theme import px
-from ui.views.home import HomeView
+from ui.views.home import HomeView, load as load_home
 from ui.views.placeholder import PlaceholderView
 from ui.worker import Worker
 
@@ -128,7 +128,9 @@ class MainWindow(QMainWindow):
 
         self.refresh_title()
         self.show_section("home")
-        self.home.reload()
+        # The first home is read here, on the main thread, before any job runs: the
+        # query takes a millisecond and the window then opens already filled.
+        self.home.show_data(load_home(store.db, self.home.today()))
 
     def refresh_title(self) -> None:
         if self.demo:

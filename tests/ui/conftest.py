@@ -48,11 +48,11 @@ def open_window(qtbot, store):
         window = build_window(store, today)
         windows.append(window)
         qtbot.addWidget(window)
+        window.show()
+        if wait and window.home.data is None:  # the first home is read while building
+            qtbot.waitSignal(window.home_ready, timeout=5000).wait()
         if wait:
-            with qtbot.waitSignal(window.home_ready, timeout=5000):
-                window.show()
-        else:
-            window.show()
+            qtbot.waitExposed(window)
         return window
 
     yield opener

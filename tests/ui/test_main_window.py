@@ -145,8 +145,8 @@ def test_text_size_setting_scales_text_and_targets(qapp, store, qtbot):
         assert qapp.font().pointSizeF() == 2 * theme.BASE_POINTS
         window = build_window(store, TODAY)
         qtbot.addWidget(window)
-        with qtbot.waitSignal(window.home_ready):
-            window.show()
+        window.show()
+        qtbot.waitExposed(window)
         small = theme.target_px(1.0)
         for button in window.buttons.values():
             assert button.height() >= theme.target_px(2.0) > small

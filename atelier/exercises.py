@@ -18,6 +18,21 @@ COMMON_KEYS = ("id", "kind", "title", "instructions")
 KEY_NAMES = ("Enter", "Backspace", "Delete", "Left", "Right", "Up", "Down", "Shift",
              "Tab", "Space", "Escape")
 FIELD_TYPES = ("text", "email", "date", "choice", "checkbox")
+# The scroll list shows this many lines at once (whatever the text size); the line to
+# find is placed further down, so that it always starts out of view.
+SCROLL_VISIBLE = 4
+SCROLL_FIND_MAX = 30      # characters: a line of the list must fit at 200 %
+TYPE_TEXT_MAX = 60        # characters: a text to copy is shown on one very large line
+# Characters a word processor puts in but a keyboard cannot easily type: what to write.
+HARD_TO_TYPE = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"',
+                "\u00bb": '"', "\u00a0": " ", "\u202f": " ", "\u2026": "...", "\u2013": "-",
+                "\u2014": "-", "\u0153": "oe", "\u0152": "OE", "\t": " ", "\n": " "}
+SCROLL_WORDS = ("Pomme", "Vélo", "Lampe", "Fleur", "Chaise", "Livre", "Tasse", "Bateau",
+                "Soleil", "Crayon", "Parapluie", "Horloge", "Fromage", "Poisson", "Cerise",
+                "Montagne", "Guitare", "Chapeau", "Lunettes", "Carotte", "Piano", "Théière",
+                "Arbre", "Étoile", "Valise", "Tomate", "Escargot", "Maison", "Nuage",
+                "Ciseaux", "Poire", "Écharpe", "Bougie", "Train", "Citron", "Panier",
+                "Girafe", "Ballon", "Râteau", "Cadeau")
 # The practice screen is at least this big; a bigger target could not be shown whole.
 SCREEN_WIDTH, SCREEN_HEIGHT = 1024, 600
 
@@ -100,6 +115,7 @@ class TextList:
     low: int = 1
     high: int | None = None
     allowed: tuple = ()  # when set, each entry must be one of these
+    unique: bool = False  # when set, no entry may be written twice
 
     default = None
 
@@ -119,6 +135,10 @@ class TextList:
                 return _("« {key} » : touche inconnue « {item} »{hint} ; touches possibles : "
                          "{names}").format(key=key, item=item, hint=suggest(item, self.allowed),
                                            names=", ".join(self.allowed))
+        if self.unique and len(set(value)) < len(value):
+            twice = next(v for v in value if value.count(v) > 1)
+            return _("« {key} » contient deux fois « {item} » : chaque choix doit être "
+                     "différent").format(key=key, item=twice)
         return None
 
 
@@ -129,13 +149,13 @@ RULES = {
     "drag": {"count": Int(1, 20, 3), "object_size": Size(140), "target_size": Size(220),
              "tolerance": Int(0, 200, 40)},
     "scroll": {"items": Int(5, 200, 30), "find": Text()},
-    "right-click": {"menu": TextList(2, 8), "answer": Text()},
+    "right-click": {"menu": TextList(2, 8, unique=True), "answer": Text()},
     "type": {"texts": TextList(1)},
     "keys": {"keys": TextList(1, allowed=KEY_NAMES)},
     "form": {"fields": None, "submit": Text("Envoyer")},   # fields: see _check_fields
     "choice": {"questions": None},                          # see _check_questions
 }
-FIELD_KEYS = ("name", "label", "type", "choices")
+FIELD_KEYS = ("name", "label", "type", "choices", "required")
 QUESTION_KEYS = ("question", "answers", "correct", "explanation", "image")
 
 
@@ -215,7 +235,58 @@ def check_exercise(kind: str, table: dict,
     return params, issues
 
 
+def scroll_labels(items: int, find: str) -> list[str]:
+    """The lines of a scroll exercise: everyday words (never the word to find; after
+    the 40th, "Pomme 2"…), with ``find`` at ``scroll_position(items)``."""
+    words = [w for w in SCROLL_WORDS if w.casefold() != find.strip().casefold()]
+    labels = []
+    for n in range(items - 1):
+        word, lap = words[n % len(words)], n // len(words)
+        labels.append(word if lap == 0 else f"{word} {lap + 1}")
+    labels.insert(scroll_position(items), find)
+    return labels
+
+
+def scroll_position(items: int) -> int:
+    """Where the line to find is: below the lines first shown, about two thirds down."""
+    return min(items - 1, max(SCROLL_VISIBLE, round(items * 0.7)))
+
+
+def _text_problem(text: str) -> str | None:
+    """Why a text to copy would be hard to copy on a French keyboard, or None."""
+    if len(text) > TYPE_TEXT_MAX:
+        return _("le texte « {text} » fait {n} caractères : {max} au plus, pour qu'il tienne "
+                 "sur une ligne en très grand ; coupez-le en deux textes").format(
+            text=text, n=len(text), max=TYPE_TEXT_MAX)
+    for ch in text:
+        if ch in HARD_TO_TYPE:
+            shown_ch = {"\u00a0": _("espace insécable"), "\u202f": _("espace fine"),
+                        "\t": _("tabulation"), "\n": _("retour à la ligne")}.get(ch, ch)
+            return _("le texte « {text} » contient « {ch} », qu'on ne trouve pas sur le "
+                     "clavier (un traitement de texte l'a peut-être mis) : écrivez « {plain} » à "
+                     "la place").format(text=text.replace("\n", " "), ch=shown_ch,
+                                         plain=HARD_TO_TYPE[ch])
+    return None
+
+
 def _cross_checks(kind, params) -> list[Issue]:
+    if kind == "type":
+        return [Issue(("texts",), m) for m in map(_text_problem, params["texts"]) if m]
+    if kind == "scroll":
+        find = params["find"]
+        if "\n" in find or len(find) > SCROLL_FIND_MAX:
+            return [Issue(("find",), _("« find » doit tenir sur une ligne de la liste : "
+                                       "{max} caractères au plus, sans retour à la ligne, "
+                                       "pas « {find} »").format(max=SCROLL_FIND_MAX,
+                                                                find=find.replace("\n", " ")))]
+        return []
+    if kind == "choice":
+        return [Issue(("questions", n, "answers"), _(
+            "la question « {question} » a deux fois la réponse « {answer} »").format(
+            question=q["question"], answer=next(a for a in q["answers"]
+                                                 if q["answers"].count(a) > 1)))
+            for n, q in enumerate(params["questions"])
+            if len(set(q["answers"])) < len(q["answers"])]
     if kind == "right-click" and params["answer"] not in params["menu"]:
         return [Issue(("answer",), _("la réponse « {answer} » n'est pas dans le menu ; "
                                      "choisissez l'une de : {menu}").format(
@@ -256,8 +327,14 @@ def _check_fields(value, check_file):
                                                "possibles : {types}").format(
                 value=kind, hint=suggest(kind, FIELD_TYPES),
                 types=", ".join(FIELD_TYPES))))
+        required = table.get("required", True)
+        field["required"] = required
+        if not isinstance(required, bool):
+            issues.append(Issue((n, "required"), _(
+                "« required » vaut true (à remplir, case à cocher) ou false (facultatif), "
+                "sans guillemets, pas {value}").format(value=shown(required))))
         if kind == "choice":
-            if message := TextList(1).check("choices", table.get("choices")):
+            if message := TextList(1, unique=True).check("choices", table.get("choices")):
                 issues.append(Issue((n, "choices"), message))
         elif "choices" in table:
             issues.append(Issue((n, "choices"), _('« choices » ne sert que pour type = "choice"')))

@@ -13,6 +13,7 @@ from bench import fivey, rollcall, startup
 
 BENCHMARKS = {
     "startup": startup.run,
+    "typing": __import__("bench.typing_keys", fromlist=["run"]).run,
     "rollcall": rollcall.run,
     "exports-csv": __import__("bench.exports_csv", fromlist=["run"]).run,
     "sheets": __import__("bench.sheets", fromlist=["run"]).run,

@@ -335,6 +335,9 @@ def main() -> int:
         from practice_screens import practice_shots
 
         practice_shots(app, store, out, sizes, build_window, wait_for, settle, save, WINDOW_SIZE)
+        from exercise_screens import kinds_shots
+
+        kinds_shots(app, out, sizes, settle, save)  # the nine exercise kinds, mid-exercise
     finally:
         store.close()
     (out / "sizes.json").write_text(json.dumps(sizes, indent=1))

@@ -1,0 +1,126 @@
+"""choice: a quiz. Each question is a message (and maybe a picture from the module's
+folder) with 2 to 4 large answers; after an answer the explanation shows, right or
+not, then "Question suivante". Each question is answered once."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+
+from atelier.scoring import choice_score
+from ui.practice.kinds.common import GOOD, SOFT, Exercise, big_button, tr
+from ui.theme import spacing_factor
+
+MAX_ANSWERS = 4
+
+
+class ChoiceExercise(Exercise):
+    def __init__(self, exercise, scale=1.0, parent=None, base: Path | None = None):
+        super().__init__(exercise, scale, parent)
+        self.base = Path(base) if base else None
+        self.questions = exercise.params["questions"]
+        self.question = QLabel()
+        self.question.setObjectName("instruction")
+        self.question.setWordWrap(True)
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.question, 3)
+        top.addWidget(self.image, 2)
+        self.layout_.addLayout(top)
+        self.answers_box = QVBoxLayout()
+        self.answers_box.setSpacing(round(10 * spacing_factor(scale)))
+        self.buttons = []
+        for n in range(MAX_ANSWERS):
+            button = big_button("")
+            button.setObjectName("answer")
+            button.clicked.connect(lambda _checked=False, n=n: self._answer(n))
+            self.answers_box.addWidget(button)
+            self.buttons.append(button)
+        self.layout_.addLayout(self.answers_box)
+        self.layout_.addWidget(self.feedback)
+        self.next_button = big_button(tr("Question suivante"), primary=True)
+        self.next_button.clicked.connect(self._next)
+        self.layout_.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.layout_.addStretch(1)
+        self.setStyleSheet(self.styleSheet() + f"""
+QPushButton#answer {{ text-align: left; }}
+QPushButton#answer[mark="right"] {{ background: {GOOD}; color: #1B1B1B; border: 4px solid #2E7D32; }}
+QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border: 4px solid #B36B00; }}
+""")
+        self.given: list[tuple[int, int]] = []
+
+    def start(self) -> None:
+        self.begin()
+        self.given = []
+        self._show(0)
+
+    def _show(self, n: int) -> None:
+        q = self.questions[n]
+        self.say("", "none")
+        self.instruction.setVisible(n == 0)   # said once; then the questions speak
+        self.question.setText(q["question"])
+        self.question.setAccessibleName(q["question"])
+        self._show_image(q.get("image"))
+        for i, button in enumerate(self.buttons):
+            button.setVisible(i < len(q["answers"]))
+            button.setEnabled(True)
+            self._mark(button, "")
+            if i < len(q["answers"]):
+                button.setText(q["answers"][i])
+                button.setAccessibleName(q["answers"][i])
+        self.next_button.hide()
+        self.next_button.setText(tr("Question suivante") if n + 1 < len(self.questions)
+                                 else tr("Terminer"))
+        self.progressed.emit(n, len(self.questions))
+        self.buttons[0].setFocus()
+
+    def _show_image(self, relative: str | None) -> None:
+        pixmap = QPixmap(str(self.base / relative)) if relative and self.base else QPixmap()
+        if pixmap.isNull():
+            self.image.clear()
+            self.image.hide()
+            return
+        height = round(200 * (1 + self.scale) / 2.5)   # 160 px at 100 %, 240 at 200 %
+        self.image.setPixmap(pixmap.scaled(round(height * 1.6), height,
+                                           Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation))
+        self.image.setAccessibleName(tr("Image de la question"))
+        self.image.show()
+
+    @staticmethod
+    def _mark(button, mark: str) -> None:
+        button.setProperty("mark", mark)
+        button.style().unpolish(button)
+        button.style().polish(button)
+
+    def _answer(self, chosen: int) -> None:
+        n = len(self.given)
+        if n >= len(self.questions) or not self.buttons[chosen].isEnabled():
+            return
+        q = self.questions[n]
+        self.given.append((chosen, q["correct"]))
+        for button in self.buttons:
+            button.setEnabled(False)
+        self._mark(self.buttons[q["correct"]], "right")
+        for i, button in enumerate(self.buttons):   # the right one stays; the words say the rest
+            if i != q["correct"]:
+                button.hide()
+        if chosen == q["correct"]:
+            self.say(tr("C'est juste ! {explanation}").format(explanation=q["explanation"]), "good")
+        else:
+            self._mark(self.buttons[chosen], "chosen")
+            self.say(tr("Pas tout à fait : la bonne réponse est « {answer} ». {explanation}")
+                     .format(answer=q["answers"][q["correct"]], explanation=q["explanation"]))
+        self.progressed.emit(n + 1, len(self.questions))
+        self.next_button.show()
+        self.next_button.setFocus()
+        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.next_button))
+
+    def _next(self) -> None:
+        if len(self.given) < len(self.questions):
+            self._show(len(self.given))
+            return
+        self.next_button.setEnabled(False)
+        self.end(choice_score(self.given, self.elapsed_ms()))

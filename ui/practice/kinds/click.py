@@ -1,0 +1,107 @@
+"""click: round targets appear one at a time, here and there; a click beside one is
+one more try, never a fault."""
+
+import random
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from atelier.scoring import ClickScore
+from ui.practice.kinds.common import Exercise, Shape, tr
+
+
+class Playground(QWidget):
+    """The free area where things appear; a press on the area itself is a miss."""
+
+    pressed = Signal(QPoint)
+    resized = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(tr("Zone de l'exercice"))
+
+    def mousePressEvent(self, event):
+        self.pressed.emit(event.position().toPoint())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def place(self, widget: QWidget, fx: float, fy: float) -> None:
+        """Put ``widget`` at a fraction (0–1, 0–1) of the free room, wholly inside."""
+        w = min(widget.width(), self.width())
+        h = min(widget.height(), self.height())
+        widget.move(round(fx * max(0, self.width() - w)), round(fy * max(0, self.height() - h)))
+
+
+def fitted(size: int, area: QWidget) -> int:
+    """A pack size at this text size, made smaller only if the area cannot hold it."""
+    room = min(area.width(), area.height()) if area.width() > 0 and area.height() > 0 else size
+    return max(48, min(size, room))
+
+
+class Target(Shape):
+    hit = Signal()
+
+    def mousePressEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.hit.emit()
+        else:
+            event.ignore()
+
+
+class ClickExercise(Exercise):
+    def __init__(self, exercise, scale=1.0, parent=None):
+        super().__init__(exercise, scale, parent)
+        self.count = exercise.params["count"]
+        self.area = Playground()
+        self.layout_.addWidget(self.area, 1)
+        self.add_feedback()
+        self.target = Target("round", tr("Rond à cliquer"), self.area)
+        self.target.hit.connect(self._hit)
+        self.area.pressed.connect(self._miss)
+        self.area.resized.connect(self._relayout)
+        self.tally = ClickScore(self.count)
+        self._spots = []
+
+    def start(self) -> None:
+        self.begin()
+        self.tally = ClickScore(self.count)
+        rng = random.Random(self.exercise.id)
+        self._spots = [(rng.random(), rng.random()) for _ in range(self.count)]
+        self._show_target()
+        self.progressed.emit(0, self.count)
+
+    def _show_target(self) -> None:
+        side = fitted(self.scaled(self.exercise.params["target_size"]), self.area)
+        self.target.resize(side, side)
+        self.area.place(self.target, *self._spots[self.tally.done])
+        self.target.show()
+
+    def _relayout(self) -> None:
+        if self._spots and not self.tally.finished:
+            self._show_target()
+
+    def _hit(self) -> None:
+        if self.tally.finished:
+            return
+        last = self.tally.hit()
+        self.progressed.emit(self.tally.done, self.count)
+        if last:
+            self.target.hide()
+            self.say(tr("Bravo, c'est fini !"), "good")
+            self.end(self.tally.outcome(self.elapsed_ms()))
+            return
+        self.say(tr("Bravo ! Voici le rond suivant."), "good")
+        self._show_target()
+
+    def _miss(self, _where) -> None:
+        if self.tally.finished:
+            return
+        self.tally.miss()
+        self.say(tr("Presque ! Posez bien la flèche sur le rond, puis cliquez."))
+
+    def target_centre(self) -> QPoint:
+        """Where the target is, in the area's coordinates (for tests and screenshots)."""
+        return self.target.geometry().center()

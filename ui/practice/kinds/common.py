@@ -1,0 +1,215 @@
+"""What the exercise kinds share: the big instruction, the gentle feedback line, the
+drawn things to point at, and the learner's large-print stylesheet.
+
+Learner text is 20 pt × the text size at least (the facilitator screens use 16): the
+stylesheet set on each exercise widget wins over the application's for its children.
+"""
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy,
+                               QVBoxLayout, QWidget)
+
+from atelier.scoring import Outcome
+from ui.practice.base import ExerciseWidget
+from ui.theme import current_palette, spacing_factor, target_px
+
+LEARNER_POINTS = 20
+SOFT = "#FFE7B3"       # the gentle highlight: warm, never red
+SOFT_EDGE = "#B36B00"
+GOOD = "#D9F2DC"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Exercices", text)
+
+
+def learner_stylesheet(scale: float) -> str:
+    p = current_palette()
+    pt = lambda f: f"{LEARNER_POINTS * f * scale:.1f}pt"  # noqa: E731
+    gap = lambda v: f"{round(v * spacing_factor(scale))}px"  # noqa: E731
+    target = round(target_px(scale) * 1.25)
+    return f"""
+* {{ font-size: {pt(1)}; }}
+QScrollArea#exerciseScroll {{ border: none; }}
+QLabel#instruction {{ font-size: {pt(1.1)}; font-weight: bold; }}
+QLabel#feedback {{ padding: {gap(8)} {gap(14)}; border-radius: {gap(10)}; }}
+QLabel#feedback[tone="soft"] {{ background: {SOFT}; color: #1B1B1B; border: 2px solid {SOFT_EDGE}; }}
+QLabel#feedback[tone="good"] {{ background: {GOOD}; color: #1B1B1B; border: 2px solid #2E7D32; }}
+QLabel#feedback[tone="none"] {{ background: transparent; border: 2px solid transparent; }}
+QPushButton {{ min-height: {target}px; padding: {gap(6)} {gap(20)}; }}
+QLineEdit, QComboBox {{ min-height: {target}px; padding: 0 {gap(10)};
+    background: {p.card}; color: {p.text}; border: 3px solid {p.border}; border-radius: {gap(6)}; }}
+QLineEdit:focus, QComboBox:focus {{ border: 3px solid {p.focus}; }}
+QComboBox QAbstractItemView {{ background: {p.card}; color: {p.text}; }}
+QCheckBox::indicator {{ width: {gap(36)}; height: {gap(36)}; }}
+QMenu {{ background: {p.card}; border: 3px solid {p.border}; padding: {gap(6)}; }}
+QMenu::item {{ padding: {gap(12)} {gap(40)}; color: {p.text}; }}
+QMenu::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
+"""
+
+
+class Exercise(ExerciseWidget):
+    """An ExerciseWidget with the shared frame: title-free instruction on top, the
+    kind's own area, the feedback line; a clock for the outcome's duration (never shown)."""
+
+    def __init__(self, exercise, scale=1.0, parent=None):
+        super().__init__(exercise, scale, parent)
+        self.setStyleSheet(learner_stylesheet(scale))
+        self.setAccessibleName(exercise.title)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroller = QScrollArea()   # at 200 % on a small screen nothing is cut off
+        self.scroller.setObjectName("exerciseScroll")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.scroller.setWidget(self.body)
+        outer.addWidget(self.scroller)
+        self.layout_ = QVBoxLayout(self.body)
+        margin = round(24 * spacing_factor(scale))
+        self.layout_.setContentsMargins(margin, margin, margin, margin)
+        self.layout_.setSpacing(round(14 * spacing_factor(scale)))
+        self.instruction = QLabel(exercise.instructions)
+        self.instruction.setObjectName("instruction")
+        self.instruction.setWordWrap(True)
+        self.instruction.setAccessibleName(exercise.instructions)
+        self.layout_.addWidget(self.instruction)
+        self.feedback = QLabel()
+        self.feedback.setObjectName("feedback")
+        self.feedback.setWordWrap(True)
+        self.feedback.setProperty("tone", "none")
+        self._started = time.monotonic()
+        self._ended = False
+
+    def add_feedback(self) -> None:
+        """Put the feedback line where the kind wants it (by default, at the bottom)."""
+        self.layout_.addWidget(self.feedback)
+
+    def say(self, text: str, tone: str = "soft") -> None:
+        """Gentle immediate feedback: "soft" for "essayons encore", "good" for praise."""
+        self.feedback.setText(text)
+        self.feedback.setAccessibleName(text)
+        self.feedback.setProperty("tone", tone if text else "none")
+        self.feedback.style().unpolish(self.feedback)
+        self.feedback.style().polish(self.feedback)
+
+    def begin(self) -> None:
+        self._started = time.monotonic()
+        self._ended = False
+        self.say("", "none")
+
+    def elapsed_ms(self) -> int:
+        return round((time.monotonic() - self._started) * 1000)
+
+    def end(self, outcome: Outcome) -> None:
+        if not self._ended:
+            self._ended = True
+            self.finished.emit(outcome)
+
+
+def big_button(text: str, primary: bool = False) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(text.replace("&", ""))
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoDefault(False)
+    if primary:
+        button.setObjectName("primary")
+    return button
+
+
+class Shape(QWidget):
+    """A drawn thing to point at: "round" (a target), "folder", "fruit", "basket",
+    "picture". It lights up softly under the pointer; mouse handling is the kind's."""
+
+    def __init__(self, shape: str, name: str, parent=None):
+        super().__init__(parent)
+        self.shape = shape
+        self.lit = False   # a soft glow: the object is held, or the drop zone is reached
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setMouseTracking(True)
+        self.setAccessibleName(name)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def enterEvent(self, event):
+        self.update()
+
+    def leaveEvent(self, event):
+        self.update()
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        if self.lit or self.underMouse():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(SOFT))
+            painter.drawRoundedRect(QRectF(self.rect()), r.width() / 6, r.height() / 6)
+            r = r.adjusted(r.width() * 0.06, r.height() * 0.06, -r.width() * 0.06, -r.height() * 0.06)
+        getattr(self, f"_draw_{self.shape.replace('-', '_')}")(painter, r)
+
+    def _draw_round(self, p: QPainter, r: QRectF):
+        colours = ("#0B4478", "#FFFFFF", "#0B4478", "#FFB347")
+        for n, colour in enumerate(colours):
+            inset = r.width() * 0.13 * n
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(colour))
+            p.drawEllipse(r.adjusted(inset, inset, -inset, -inset))
+
+    def _draw_folder(self, p: QPainter, r: QRectF):
+        p.setPen(QPen(QColor("#7A5200"), max(2, r.width() / 40)))
+        p.setBrush(QColor("#E8A317"))
+        tab = QRectF(r.left(), r.top() + r.height() * 0.12, r.width() * 0.42, r.height() * 0.2)
+        p.drawRoundedRect(tab, 6, 6)
+        p.setBrush(QColor("#F6C343"))
+        p.drawRoundedRect(r.adjusted(0, r.height() * 0.22, 0, -r.height() * 0.08), 10, 10)
+
+    def _draw_fruit(self, p: QPainter, r: QRectF):
+        body = r.adjusted(r.width() * 0.08, r.height() * 0.18, -r.width() * 0.08, 0)
+        p.setPen(QPen(QColor("#7F1111"), max(2, r.width() / 40)))
+        p.setBrush(QColor("#D32F2F"))
+        p.drawEllipse(body)
+        p.setPen(QPen(QColor("#5D3A1A"), max(3, r.width() / 25)))
+        top = QPointF(r.center().x(), body.top() + r.height() * 0.06)
+        p.drawLine(top, QPointF(top.x() + r.width() * 0.05, r.top() + r.height() * 0.04))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#388E3C"))
+        p.drawEllipse(QRectF(top.x() + r.width() * 0.04, r.top(), r.width() * 0.28, r.height() * 0.14))
+
+    def _draw_basket(self, p: QPainter, r: QRectF):
+        pen = QPen(QColor("#5D3A1A"), max(3, r.width() / 30))
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        handle = QRectF(r.left() + r.width() * 0.2, r.top(), r.width() * 0.6, r.height() * 0.7)
+        p.drawArc(handle, 0, 180 * 16)
+        body = QPainterPath()
+        top, bottom = r.top() + r.height() * 0.38, r.bottom()
+        body.moveTo(r.left(), top)
+        body.lineTo(r.right(), top)
+        body.lineTo(r.right() - r.width() * 0.12, bottom)
+        body.lineTo(r.left() + r.width() * 0.12, bottom)
+        body.closeSubpath()
+        p.setBrush(QColor("#C68A4E"))
+        p.drawPath(body)
+        for n in range(1, 4):
+            y = top + (bottom - top) * n / 4
+            p.drawLine(QPointF(r.left() + r.width() * 0.05, y), QPointF(r.right() - r.width() * 0.05, y))
+
+    def _draw_picture(self, p: QPainter, r: QRectF):
+        p.setPen(QPen(QColor("#3A3A3A"), max(3, r.width() / 40)))
+        p.setBrush(QColor("#BFE3FF"))
+        p.drawRect(r)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#FFC107"))
+        p.drawEllipse(QRectF(r.left() + r.width() * 0.62, r.top() + r.height() * 0.12,
+                             r.width() * 0.2, r.width() * 0.2))
+        hill = QPainterPath()
+        hill.moveTo(r.left(), r.bottom())
+        hill.quadTo(QPointF(r.left() + r.width() * 0.35, r.top() + r.height() * 0.3),
+                    QPointF(r.right(), r.bottom()))
+        p.setBrush(QColor("#4CAF50"))
+        p.drawPath(hill)

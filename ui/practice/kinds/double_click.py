@@ -1,0 +1,91 @@
+"""double-click: open folders with two quick presses. The interval is the pack's
+(generous), measured here from the presses' own timestamps, not the system's setting."""
+
+import random
+
+from PySide6.QtCore import Qt, Signal
+
+from atelier.scoring import ClickScore, DoubleClick
+from ui.practice.kinds.click import Playground, fitted
+from ui.practice.kinds.common import Exercise, Shape, tr
+
+
+class Folder(Shape):
+    pressed = Signal(int, bool)   # the press's timestamp in ms; whether Qt saw a double-click
+
+    def mousePressEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.pressed.emit(int(event.timestamp()), False)
+        else:
+            event.ignore()
+
+    def mouseDoubleClickEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.pressed.emit(int(event.timestamp()), True)
+        else:
+            event.ignore()
+
+
+class DoubleClickExercise(Exercise):
+    def __init__(self, exercise, scale=1.0, parent=None):
+        super().__init__(exercise, scale, parent)
+        self.count = exercise.params["count"]
+        self.rule = DoubleClick(exercise.params["interval_ms"])
+        self.area = Playground()
+        self.layout_.addWidget(self.area, 1)
+        self.add_feedback()
+        self.target = Folder("folder", tr("Dossier à ouvrir"), self.area)
+        self.target.pressed.connect(lambda ms, double: self._press(ms, True, double))
+        self.area.pressed.connect(lambda _pos: self._press(0, False))
+        self.area.resized.connect(self._relayout)
+        self.tally = ClickScore(self.count)
+        self.slow = 0
+        self._spots = []
+
+    def start(self) -> None:
+        self.begin()
+        self.tally = ClickScore(self.count)
+        self.rule.reset()
+        self.slow = 0
+        rng = random.Random(self.exercise.id)
+        self._spots = [(rng.random(), rng.random()) for _ in range(self.count)]
+        self._relayout()
+        self.target.show()
+        self.progressed.emit(0, self.count)
+
+    def _relayout(self) -> None:
+        if self._spots and not self.tally.finished:
+            side = fitted(self.scaled(self.exercise.params["target_size"]), self.area)
+            self.target.resize(side, side)
+            self.area.place(self.target, *self._spots[self.tally.done])
+
+    def _press(self, ms: int, on_target: bool, system_double: bool = False) -> None:
+        if self.tally.finished:
+            return
+        what = self.rule.system_double(ms) if system_double else self.rule.press(ms, on_target)
+        if what == "first":
+            self.target.lit = True
+            self.target.update()
+        elif what == "slow":
+            self.slow += 1
+            self.tally.miss()
+            self.say(tr("Un peu plus vite… Deux clics bien rapprochés, sans bouger : toc-toc."))
+        elif what == "miss":
+            self.tally.miss()
+            self.target.lit = False
+            self.target.update()
+            self.say(tr("Presque ! Posez bien la flèche sur le dossier."))
+        else:
+            self._opened()
+
+    def _opened(self) -> None:
+        self.target.lit = False
+        last = self.tally.hit()
+        self.progressed.emit(self.tally.done, self.count)
+        if last:
+            self.target.hide()
+            self.say(tr("Bravo, tous les dossiers sont ouverts !"), "good")
+            self.end(self.tally.outcome(self.elapsed_ms(), slow=self.slow))
+            return
+        self.say(tr("Bravo, le dossier s'est ouvert ! Voici le suivant."), "good")
+        self._relayout()

@@ -1,0 +1,126 @@
+"""form: a realistic but fictitious form (text, e-mail, date, drop-down list, tick box)
+and its "Envoyer" button. On sending, a gentle word appears under each field that
+needs another look; when everything is right, the form is sent and the exercise ends.
+The checks themselves are the core's (atelier.scoring.field_problem)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout
+
+from atelier.scoring import FormScore, field_problem
+from ui.practice.kinds.common import Exercise, big_button, tr
+from ui.theme import spacing_factor
+
+
+class FormField:
+    """One field: its label, its input and the gentle word under it."""
+
+    def __init__(self, spec: dict, on_enter):
+        self.spec = spec
+        self.kind = spec["type"]
+        self.label = QLabel(spec["label"])
+        self.label.setWordWrap(True)
+        if self.kind == "checkbox":
+            self.input = QCheckBox(spec["label"])
+            self.label.hide()
+        elif self.kind == "choice":
+            self.input = QComboBox()
+            self.input.addItem(tr("Choisissez…"))
+            self.input.addItems(spec["choices"])
+        else:
+            self.input = QLineEdit()
+            if self.kind == "date":
+                self.input.setPlaceholderText(tr("jj/mm/aaaa"))
+            self.input.returnPressed.connect(on_enter)
+        self.input.setAccessibleName(spec["label"])
+        self.label.setBuddy(self.input)
+        self.problem = QLabel()
+        self.problem.setObjectName("feedback")
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("tone", "soft")
+        self.problem.hide()
+
+    def value(self):
+        if self.kind == "checkbox":
+            return self.input.isChecked()
+        if self.kind == "choice":
+            return self.input.currentText() if self.input.currentIndex() > 0 else ""
+        return self.input.text()
+
+    def clear(self) -> None:
+        if self.kind == "checkbox":
+            self.input.setChecked(False)
+        elif self.kind == "choice":
+            self.input.setCurrentIndex(0)
+        else:
+            self.input.clear()
+        self.show_problem(None)
+
+    def check(self) -> str | None:
+        return field_problem(self.kind, self.value(), self.spec.get("required", True))
+
+    def show_problem(self, message: str | None) -> None:
+        self.problem.setText(message or "")
+        self.problem.setVisible(bool(message))
+        self.input.setAccessibleDescription(message or "")
+
+
+class FormExercise(Exercise):
+    def __init__(self, exercise, scale=1.0, parent=None):
+        super().__init__(exercise, scale, parent)
+        self.fields = [FormField(spec, self._submit) for spec in exercise.params["fields"]]
+        sheet = QFrame()
+        sheet.setObjectName("card")
+        column = QVBoxLayout(sheet)
+        gap = round(8 * spacing_factor(scale))
+        column.setContentsMargins(4 * gap, 3 * gap, 4 * gap, 3 * gap)
+        column.setSpacing(gap)
+        for field in self.fields:
+            column.addWidget(field.label)
+            column.addWidget(field.input)
+            column.addWidget(field.problem)
+            column.addSpacing(gap)
+            if field.kind != "checkbox":
+                self._watch(field)
+        self.submit = big_button(exercise.params["submit"], primary=True)
+        self.submit.clicked.connect(self._submit)
+        column.addWidget(self.submit, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        sheet.setMaximumWidth(round(900 * spacing_factor(scale)))
+        self.layout_.addWidget(sheet, 1)   # the exercise's own scroll area holds it all
+        self.add_feedback()
+        self.score = FormScore([f.spec["name"] for f in self.fields])
+
+    def _watch(self, field: FormField) -> None:
+        """A gentle word goes away as soon as the field is right."""
+        signal = (field.input.currentIndexChanged if field.kind == "choice"
+                  else field.input.textEdited)
+        signal.connect(lambda *_a, f=field: f.problem.isVisible() and not f.check()
+                       and f.show_problem(None))
+
+    def start(self) -> None:
+        self.begin()
+        self.score = FormScore([f.spec["name"] for f in self.fields])
+        for field in self.fields:
+            field.clear()
+        self.submit.setEnabled(True)
+        self.progressed.emit(0, 1)
+        self.fields[0].input.setFocus()
+
+    def _submit(self) -> None:
+        if not self.submit.isEnabled():
+            return
+        problems = {}
+        for field in self.fields:
+            problems[field.spec["name"]] = message = field.check()
+            field.show_problem(message)
+        if not self.score.submit(problems):
+            first = next(f for f in self.fields if problems[f.spec["name"]])
+            first.input.setFocus()
+            self.scroller.ensureWidgetVisible(first.problem)
+            self.say(tr("Presque ! Regardez les cases signalées en couleur, puis appuyez "
+                        "de nouveau sur « {submit} ».").format(submit=self.submit.text()))
+            return
+        self.submit.setEnabled(False)
+        self.progressed.emit(1, 1)
+        self.say(tr("Bravo, le formulaire est envoyé !"), "good")
+        self.end(self.score.outcome(self.elapsed_ms()))

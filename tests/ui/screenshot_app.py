@@ -296,6 +296,64 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
     apply_theme(app, 1.0)
 
 
+def lesson_shots(app, store, out: Path, sizes: dict) -> None:
+    """Today's La souris session: the lesson guide on a step with a picture, the
+    projector window beside it, and the closing screen, at 100 % and 200 %."""
+    from datetime import date
+
+    from atelier import sessions
+    from ui import modules
+    from ui.views.closing import ClosingView
+    from ui.views.lesson_guide import LessonGuideView
+
+    row = next(r for r in sessions.upcoming(store.db, date.today(), limit=40) if r.session.module_id == "la-souris")
+    for scale, percent in ((1.0, 100), (2.0, 200)):
+        apply_theme(app, scale)
+        window = build_window(store)
+        window.resize(*WINDOW_SIZE)
+        window.move(0, 0)
+        window.show()
+        wait_for(window.home_ready)
+        try:  # inside the workshop of the day, as the facilitator sees it
+            from ui.views.workshop import open_workshop
+
+            workshop = open_workshop(window, row.session)
+            workshop.show_step(1)
+            guide = workshop.lesson
+        except ImportError:
+            workshop, guide = None, LessonGuideView(window.ops, row.session, modules.module_by_id("la-souris"))
+            window.show_flow(guide)
+        settle(window)
+        window.activateWindow()
+        guide.go_to(1)  # "Tenir la souris": a picture in the middle of the text
+        guide.next_button.setFocus()
+        QTest.qWait(200)
+        save(window, out, f"lesson-{percent}", sizes)
+        guide.view.set_scroll_fraction(0.3)  # down to the picture
+        QTest.qWait(150)
+        save(window, out, f"lesson-image-{percent}", sizes)
+        guide.timer.set_running(True)
+        guide.set_projecting(True)
+        settle(guide.projector)
+        QTest.qWait(300)
+        save(guide.projector, out, f"projector-{percent}", sizes)
+        guide.set_projecting(False)
+        guide.timer.set_running(False)
+        if workshop is not None:
+            workshop.show_step(2)
+            closing = workshop.closing
+        else:
+            closing = ClosingView(window.ops, row.session)
+            window.show_flow(closing)
+        closing.notes.setPlainText("Revoir le double-clic la prochaine fois.\nMme Durand a besoin d'une souris plus grande.")
+        closing.notes.setFocus()
+        QTest.qWait(200)
+        save(window, out, f"closing-{percent}", sizes)
+        closing.notes.setPlainText("")  # the draft stays in memory only: leave the session as it was
+        window.close()
+    apply_theme(app, 1.0)
+
+
 def main() -> int:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
@@ -331,6 +389,7 @@ def main() -> int:
             dialog.close()
         settings_shots(app, store, out, sizes)
         sessions_shots(app, store, out, sizes)
+        lesson_shots(app, store, out, sizes)
         people_shots(app, store, out, sizes)  # last: it adds people to the shared home
         from practice_screens import practice_shots
 

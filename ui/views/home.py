@@ -56,9 +56,14 @@ def french_date(day: date, year: bool = True) -> str:
 
 
 def module_label(module_id: str | None) -> str:
-    """'la-souris' → 'La souris', until the lesson library gives real titles."""
+    """The module's title from the lesson library; for a module not installed here,
+    its id in words ('la-tablette' → 'La tablette')."""
     if not module_id:
         return ""
+    from ui.modules import module_by_id
+
+    if (module := module_by_id(module_id)) is not None:
+        return module.title
     words = module_id.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 

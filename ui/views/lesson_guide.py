@@ -1,0 +1,207 @@
+"""The lesson guide: the session's module, one step at a time, in large print.
+
+"Précédente" / "Suivante" (or the Left and Right arrows, or Space) move between the
+steps; reaching a step records it as covered for this session. "Projeter" opens the
+projector window, which follows the guide; an optional stopwatch counts up for the
+facilitator. Coming back to a session resumes at the furthest step already reached.
+"""
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from atelier import progress
+from atelier.lessons import Module
+from atelier.sessions import Session
+from ui.operations import Changes, Operations, show_error
+from ui.theme import px
+from ui.views.projector import ProjectorWindow
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.markdown_view import MarkdownView, strip_title
+from ui.widgets.step_timer import StepTimer
+
+
+class LessonGuideView(QWidget):
+    step_changed = Signal(int)  # the index (from 0) of the step now shown
+
+    def __init__(self, ops: Operations, session: Session, module: Module | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.session = session
+        self.module = module
+        self.index = -1
+        self.projector: ProjectorWindow | None = None
+        self.setObjectName("page")
+        self.setAccessibleName(self.tr("Guide de la leçon"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(px(32), px(12), px(32), px(16))
+        layout.setSpacing(px(10))
+        if module is None or not module.steps:
+            self._build_empty(layout)
+            return
+        covered = ops.read(progress.covered_steps, session.id).get(module.id, [])
+        self._recorded: set[int] = set(covered)
+        self._build(layout)
+        self.go_to(min(max(covered, default=0), len(module.steps) - 1))
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_empty(self, layout: QVBoxLayout) -> None:
+        self.message = QLabel(self.tr("Aucun module pour cette séance"))
+        self.message.setObjectName("title")
+        hint = QLabel(self.tr("Vous pouvez en choisir un dans la page « Séances »."))
+        hint.setObjectName("subtitle")
+        for label in (self.message, hint):
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def _build(self, layout: QVBoxLayout) -> None:
+        self.counter = QLabel()
+        self.counter.setObjectName("subtitle")  # the workshop around it names the module
+        self.project_button = QPushButton(self.tr("Projeter"))
+        self.project_button.setCheckable(True)
+        self.project_button.setAccessibleName(self.tr("Projeter"))
+        self.project_button.setAccessibleDescription(self.tr(
+            "Ouvre ou ferme la fenêtre du projecteur, qui montre l'étape en très grand"))
+        self.project_button.toggled.connect(self.set_projecting)
+        self.timer = StepTimer(self)
+        # One row at 100 %; it wraps onto a second line rather than widen the window.
+        top = FlowLayout(spacing=px(14))
+        for widget in (self.counter, self.timer, self.project_button):
+            top.addWidget(widget)
+
+        self.title = QLabel()
+        self.title.setObjectName("section")
+        self.title.setWordWrap(True)
+        self.view = MarkdownView(self)
+        self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+
+        self.previous_button = QPushButton(self.tr("◀  Précédente"))
+        self.previous_button.setAccessibleName(self.tr("Étape précédente"))
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button = QPushButton(self.tr("Suivante  ▶"))
+        self.next_button.setObjectName("primary")
+        self.next_button.setAccessibleName(self.tr("Étape suivante"))
+        self.next_button.clicked.connect(self.next)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(px(12))
+        bottom.addWidget(self.previous_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.next_button)
+
+        for label in (self.counter, self.title):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        # Top to bottom, left to right; the arrows and Space work from any of them.
+        QWidget.setTabOrder(self.timer.button, self.project_button)
+        QWidget.setTabOrder(self.project_button, self.view)
+        QWidget.setTabOrder(self.view, self.previous_button)
+        QWidget.setTabOrder(self.previous_button, self.next_button)
+        for widget in (self, self.view, self.project_button, self.previous_button, self.timer.button, self.next_button):
+            widget.installEventFilter(self)
+        self.setFocusProxy(self.next_button)
+
+    # --- moving through the steps ------------------------------------------------------
+
+    def step_count(self) -> int:
+        return len(self.module.steps) if self.module else 0
+
+    def counter_text(self) -> str:
+        return self.tr("Étape {number} sur {count}").format(number=self.index + 1, count=self.step_count())
+
+    def next(self) -> None:
+        self.go_to(self.index + 1)
+
+    def previous(self) -> None:
+        self.go_to(self.index - 1)
+
+    def go_to(self, index: int) -> None:
+        if self.module is None or not 0 <= index < self.step_count() or index == self.index:
+            return
+        self.index = index
+        step = self.module.steps[index]
+        counter = self.counter_text()
+        self.counter.setText(counter)
+        self.counter.setAccessibleName(counter)
+        self.counter.setAccessibleDescription(self.module.title)
+        self.title.setText(step.title)
+        self.title.setAccessibleName(step.title)
+        body = strip_title(step.markdown, step.title)
+        self.view.set_markdown(body, self.module.path)
+        self.view.setAccessibleName(self.tr("{counter} : {title}").format(counter=counter, title=step.title))
+        focus_was_on_a_button = self.previous_button.hasFocus() or self.next_button.hasFocus()
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < self.step_count() - 1)
+        if focus_was_on_a_button and not self.focusWidget().isEnabled():
+            (self.previous_button if self.previous_button.isEnabled() else self.next_button).setFocus()
+        if self.projector is not None:
+            self.projector.show_step(counter, step.title, body, self.module.path)
+        self._record(index)
+        self.step_changed.emit(index)
+
+    def _record(self, index: int) -> None:
+        if index in self._recorded:
+            return  # already in step_progress: nothing to write
+        self._recorded.add(index)
+        self.ops.run(progress.mark_step_covered, self.session.id, self.module.id, index,
+                     changes=Changes(progress=True), on_error=lambda error: self._not_recorded(index, error),
+                     parent=self)
+
+    def _not_recorded(self, index: int, error: Exception) -> None:
+        self._recorded.discard(index)  # reaching it again will try again
+        show_error(self, error)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._key(event, watched):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _key(self, event: QKeyEvent, watched: QObject) -> bool:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Right:
+            self.next()
+        elif key == Qt.Key.Key_Left:
+            self.previous()
+        elif key == Qt.Key.Key_Space and not isinstance(watched, QAbstractButton):
+            self.next()  # on a button, Space presses that button, as everywhere
+        else:
+            return False
+        return True
+
+    # --- the projector -------------------------------------------------------------------
+
+    def projecting(self) -> bool:
+        return self.projector is not None and self.projector.isVisible()
+
+    def set_projecting(self, on: bool) -> None:
+        if self.module is None:
+            return
+        if self.project_button.isChecked() != on:
+            self.project_button.setChecked(on)  # comes back here through `toggled`
+            return
+        text = self.tr("Fermer la projection") if on else self.tr("Projeter")
+        self.project_button.setText(text)
+        self.project_button.setAccessibleName(text)
+        if on:
+            if self.projector is None:
+                self.projector = ProjectorWindow(self)
+                self.projector.closed.connect(lambda: self.set_projecting(False))
+                self.projector.next_requested.connect(self.next)
+                self.projector.previous_requested.connect(self.previous)
+            step = self.module.steps[self.index]
+            self.projector.show_step(self.counter_text(), step.title, self.view.markdown(), self.module.path)
+            self.projector.open_beside(self.window().screen())
+            self._follow_scroll()
+        elif self.projecting():
+            self.projector.close()
+
+    def _follow_scroll(self) -> None:
+        if self.projecting():
+            self.projector.content.set_scroll_fraction(self.view.scroll_fraction())
+

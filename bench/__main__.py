@@ -9,14 +9,14 @@ import argparse
 import sys
 import time
 
-from bench import fivey, rollcall, startup
+from bench import exports_csv, fivey, rollcall, sheets, startup, typing_keys
 
 BENCHMARKS = {
     "startup": startup.run,
-    "typing": __import__("bench.typing_keys", fromlist=["run"]).run,
     "rollcall": rollcall.run,
-    "exports-csv": __import__("bench.exports_csv", fromlist=["run"]).run,
-    "sheets": __import__("bench.sheets", fromlist=["run"]).run,
+    "typing": typing_keys.run,
+    "exports-csv": exports_csv.run,
+    "sheets": sheets.run,
 }
 
 

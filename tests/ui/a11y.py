@@ -1,0 +1,181 @@
+"""The accessibility audit of one screen, used by test_accessibility.py.
+
+``audit(qtbot, top, root)`` returns the problems found in the widgets under ``root``
+(shown inside the window ``top``), in plain words; an empty list means none.
+"""
+
+from array import array
+from collections import Counter
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QAbstractScrollArea,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSlider,
+    QTextEdit,
+    QWidget,
+)
+
+from ui import theme
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QSlider,
+               QTextEdit, QPlainTextEdit)
+TALL_ONLY = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit, QPlainTextEdit)
+MIN_PX = theme.MIN_TARGET_PX
+MIN_RATIO = 7.0
+
+
+def shown(widget: QWidget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def controls(root: QWidget) -> list[QWidget]:
+    """The visible controls under ``root``, in reading order (top to bottom, left to right)."""
+    found = [w for w in root.findChildren(QWidget) if isinstance(w, INTERACTIVE) and w.isVisible()
+             and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))
+             and not w.objectName().startswith("qt_") and not isinstance(w, QHeaderView)]  # Qt's own parts: a table's corner button
+    return sorted(found, key=lambda w: (where(w).top(), where(w).left()))
+
+
+def scroller(widget: QWidget):
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+def where(widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+
+
+def name_of(widget: QWidget) -> str:
+    if widget.accessibleName().strip():
+        return widget.accessibleName()
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget and label.text().strip():
+            return label.text()
+    return ""
+
+
+def describe(widget: QWidget) -> str:
+    text = getattr(widget, "text", lambda: "")() if not isinstance(widget, QTextEdit) else ""
+    return f"{type(widget).__name__} « {name_of(widget) or text or widget.objectName()} »"
+
+
+def sizes_and_names(items: list[QWidget]) -> list[str]:
+    problems = []
+    for w in items:
+        too_small = w.height() < MIN_PX if isinstance(w, TALL_ONLY) else min(w.width(), w.height()) < MIN_PX
+        if too_small:
+            problems.append(f"{describe(w)} trop petit : {w.width()}×{w.height()} px (48 au moins)")
+        if not name_of(w):
+            problems.append(f"{describe(w)} sans nom accessible (accessibleName ou étiquette liée)")
+        if isinstance(w, QAbstractItemView) and w.model() is not None and w.model().rowCount() > 0:
+            first = w.model().index(0, 0, w.rootIndex())
+            rect = w.visualRect(first)
+            if rect.isValid() and rect.height() < MIN_PX:
+                problems.append(f"{describe(w)} : lignes trop basses ({rect.height()} px)")
+            editable = bool(w.model().flags(first) & Qt.ItemFlag.ItemIsEditable)
+            if editable and w.editTriggers() & QAbstractItemView.EditTrigger.DoubleClicked:
+                problems.append(f"{describe(w)} se modifie par un double-clic")
+    return problems
+
+
+def _pixels(image: QImage, rect: QRect) -> Counter:
+    rect = rect.intersected(image.rect())
+    data = array("I")
+    bits = image.constBits()
+    stride = image.bytesPerLine()
+    for y in range(rect.top(), rect.bottom() + 1):
+        start = y * stride + rect.left() * 4
+        data.frombytes(bytes(bits[start:start + rect.width() * 4]))
+    return Counter(data)
+
+
+def text_contrast(top: QWidget, root: QWidget) -> list[str]:
+    """Measured on the pixels: the commonest colour is the background, the colour
+    farthest from it is the text."""
+    image = top.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ratio_x = image.width() / max(1, top.width())
+    problems = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if isinstance(w, QLabel):
+            text = w.text() if w.pixmap().isNull() else ""
+        elif isinstance(w, (QAbstractButton, QLineEdit)):
+            text = w.text()
+        else:
+            continue
+        if not text.strip() or not shown(w):
+            continue
+        visible = w.visibleRegion().boundingRect()
+        if visible.width() * visible.height() < 0.8 * w.width() * w.height():
+            continue  # mostly scrolled out of sight: measured when it is shown
+        rect = QRect(w.mapTo(top, visible.topLeft()) * ratio_x, visible.size() * ratio_x)
+        counts = _pixels(image, rect)
+        if len(counts) < 2:
+            continue
+        background = QColor.fromRgb(counts.most_common(1)[0][0]).name()
+        best = max((theme.contrast_ratio(QColor.fromRgb(c).name(), background) for c in counts), default=1)
+        if best < MIN_RATIO:
+            problems.append(f"{describe(w)} : contraste {best:.1f}:1 sur {background} (7:1 au moins)")
+    return problems
+
+
+def tab_order(qtbot, top: QWidget, items: list[QWidget]) -> list[str]:
+    """From the first control, Tab reaches every control, in reading order."""
+    focusable = [w for w in items if w.isEnabled() and (w.focusPolicy() & Qt.FocusPolicy.TabFocus)]
+    # A read-only text that takes no focus is something to read (the projector's step), not a control.
+    display = lambda w: isinstance(w, (QTextEdit, QPlainTextEdit)) and w.isReadOnly()  # noqa: E731
+    untabbable = [describe(w) for w in items if w.isEnabled() and w not in focusable and not display(w)]
+    problems = [f"{d} : pas atteignable au clavier" for d in untabbable]
+    if not focusable:
+        return problems
+    top.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is top, timeout=3000)
+    focusable[0].setFocus(Qt.FocusReason.TabFocusReason)
+    visited: list[QWidget] = []
+
+    def owner(widget):
+        return next((c for c in focusable if widget is c or c.isAncestorOf(widget)), None)
+
+    place = {w: where(w) for w in focusable}  # before Tab scrolls anything
+    stayed = 0
+    for _ in range(3 * len(top.findChildren(QWidget)) + 10):
+        current = QApplication.focusWidget()
+        if current is None:
+            problems.append("le focus clavier s'est perdu")
+            break
+        control = owner(current)
+        if control is not None:
+            if visited and control is visited[0] and len(visited) > 1:
+                break
+            if not visited or visited[-1] is not control:
+                visited.append(control)
+        qtbot.keyClick(current, Qt.Key.Key_Tab)
+        # A date field moves through day, month and year with Tab, then lets go.
+        stayed = stayed + 1 if QApplication.focusWidget() is current else 0
+        if stayed > 3:
+            problems.append(f"{describe(control or current)} garde la touche Tab (piège pour le clavier)")
+            break
+    problems += [f"{describe(w)} : jamais atteint avec Tab" for w in focusable if w not in visited]
+    for before, after in zip(visited, visited[1:]):
+        if scroller(before) is not scroller(after):
+            continue  # one scrolls and the other stays: their places do not compare
+        a, b = place[before], place[after]
+        if b.bottom() < a.top() and b.left() < a.right():  # back up, and not into a column on the right
+            problems.append(f"Tab remonte de {describe(before)} à {describe(after)}")
+    return problems
+
+
+def audit(qtbot, top: QWidget, root: QWidget) -> list[str]:
+    items = controls(root)
+    return sizes_and_names(items) + text_contrast(top, root) + tab_order(qtbot, top, items)

@@ -1,0 +1,233 @@
+"""Accessibility on every screen, at 100 % and 200 %, in both themes.
+
+Each screen reachable in the program (every section of the navigation, the workshop
+of the day with its projector, every dialog) is shown over a filled database and
+audited as a person would meet it: the contrast of the text measured on the rendered
+pixels, targets of at least 48 × 48 px, a name for every control, every control
+reached by Tab in reading order, and nothing that needs a double-click.
+"""
+
+import importlib
+import importlib.util
+import inspect
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from atelier import groups, people, sessions, settings
+from atelier.groups import Group
+from atelier.people import Participant
+from atelier.sessions import Session
+from a11y import audit, controls
+from ui import theme
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2026, 11, 27)  # the conftest's day for open_window()
+LOOKS = [(1.0, False), (2.0, False), (1.0, True), (2.0, True)]
+LOOK_IDS = ["100", "200", "100-contraste", "200-contraste"]
+UNREACHABLE = {"ui.views.placeholder"}  # stands in for a section not built yet: none left
+SEEN: set[str] = set()  # modules of every widget audited, for the coverage test
+
+
+@pytest.fixture(params=LOOKS, ids=LOOK_IDS)
+def look(request, qapp):
+    scale, high_contrast = request.param
+    theme.apply_theme(qapp, scale, high_contrast)
+    yield request.param
+    theme.apply_theme(qapp, 1.0, False)
+
+
+@pytest.fixture
+def day(store):
+    """A group of three, a session today with La souris, the association's names."""
+    db = store.db
+    settings.put(db, settings.ASSOCIATION, "Les Amis du Quartier")
+    settings.put(db, settings.SITE, "Maison des Tilleuls")
+    settings.set_facilitators(db, ["Claire Martin"])
+    group = groups.add(db, Group("Premiers pas", place="Salle informatique"))
+    members = [people.add(db, Participant(first, last)) for first, last in
+               (("Hélène", "Durand"), ("Marcel", "Petit"), ("Yvette", "Bernard"))]
+    for person in members:
+        groups.add_member(db, group.id, person.id)
+    session = sessions.add(db, Session(date=TODAY.isoformat(), start_time="14:00", end_time="16:00",
+                                       group_id=group.id, place=group.place, module_id="la-souris"))
+    return {"group": group, "person": members[0], "session": session}
+
+
+WINDOW_SIZE = (1280, 720)  # a common projector and laptop size
+
+
+@pytest.fixture
+def opened(open_window):
+    def opener():
+        window = open_window()
+        window.resize(*WINDOW_SIZE)
+        return window
+    return opener
+
+
+def settle(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=5000)
+    qtbot.wait(30)
+
+
+def check(qtbot, top: QWidget, root: QWidget, what: str) -> None:
+    verdict(look_at(qtbot, top, root, what))
+
+
+def look_at(qtbot, top: QWidget, root: QWidget, what: str) -> list[str]:
+    SEEN.update(type(w).__module__ for w in [root, *root.findChildren(QWidget)])
+    return [f"{what} : {problem}" for problem in audit(qtbot, top, root)]
+
+
+def verdict(problems: list[str], what: str = "problèmes") -> None:
+    new = [p for p in problems if not any(known in p for known in KNOWN)]
+    assert not new, f"{what} :\n  " + "\n  ".join(new)
+    if problems:
+        pytest.xfail("déjà signalé : " + " ; ".join(problems))
+
+
+@pytest.mark.parametrize("key", ["home", "groups", "participants", "sessions", "exercises", "documents", "settings"])
+def test_every_section(key, look, day, opened, qtbot):
+    window = opened()
+    qtbot.mouseClick(window.buttons[key], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    check(qtbot, window, window.centralWidget(), f"page « {window.buttons[key].text()} »")
+
+
+def test_the_workshop_of_the_day(look, day, opened, qtbot):
+    if importlib.util.find_spec("ui.views.workshop") is None:
+        pytest.skip("ui.views.workshop n'existe pas encore")
+    window = opened()
+    start = next((b for b in window.home.findChildren(QPushButton)
+                  if b.accessibleName().startswith("Commencer")), None)
+    assert start is not None, "pas de bouton « Commencer » sur l'accueil pour la séance du jour"
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    workshop = window.stack.currentWidget()
+    found = look_at(qtbot, window, workshop, "l'appel")
+    qtbot.mouseClick(workshop.steps[1], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    found += look_at(qtbot, window, workshop, "le guide de la leçon")
+    lesson = workshop.lesson
+    if hasattr(lesson, "project_button"):
+        qtbot.mouseClick(lesson.project_button, Qt.MouseButton.LeftButton)
+        projector = lesson.projector
+        qtbot.waitExposed(projector)
+        found += look_at(qtbot, projector, projector, "la fenêtre du projecteur")
+        projector.close()
+    qtbot.mouseClick(workshop.steps[2], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    found += look_at(qtbot, window, workshop, "la fin de séance")
+    verdict(found)
+
+
+# (module, how to build the dialog from the window and the day's data)
+DIALOGS = {
+    "premier-lancement": ("ui.views.first_run", lambda m, w, d: m.FirstRunDialog()),
+    "code": ("ui.views.pin_dialog", lambda m, w, d: m.PinDialog()),
+    "changer-le-code": ("ui.views.pin_dialog", lambda m, w, d: m.PinChangeDialog(True)),
+    "nouveau-groupe": ("ui.views.group_form", lambda m, w, d: m.GroupForm(w.ops)),
+    "modifier-le-groupe": ("ui.views.group_form", lambda m, w, d: m.GroupForm(w.ops, d["group"])),
+    "ajouter-des-membres": ("ui.views.member_picker",
+                            lambda m, w, d: m.MemberPicker(w.ops, d["group"].id, d["group"].name)),
+    "nouveau-participant": ("ui.views.participant_form", lambda m, w, d: m.ParticipantForm(w.ops, today=TODAY)),
+    "fiche-participant": ("ui.views.participant_form",
+                          lambda m, w, d: m.ParticipantForm(w.ops, d["person"], today=TODAY)),
+    "effacer": ("ui.views.erase_dialog", lambda m, w, d: m.EraseDialog(
+        d["person"], people.erasure_report(w.store.db, d["person"].id))),
+    "planifier-une-seance": ("ui.views.session_form", lambda m, w, d: m.SessionForm(w.ops, "one", None, TODAY)),
+    "planifier-une-serie": ("ui.views.session_form", lambda m, w, d: m.SessionForm(w.ops, "series", None, TODAY)),
+    "modifier-la-seance": ("ui.views.session_form",
+                           lambda m, w, d: m.SessionForm(w.ops, "edit", d["session"], TODAY)),
+    "nouveau-venu": ("ui.views.walk_in", lambda m, w, d: m.WalkInDialog(d["group"].name)),
+    "feuille-d-emargement": ("ui.views.sheet_dialog", lambda m, w, d: m.SheetDialog(w.ops, d["session"].id)),
+}
+
+# Found by this walk and reported to the screen's author; still wrong. Each entry is a
+# piece of the message: such a problem makes the test xfail, any other one fails it, so
+# nothing new slips in. Remove an entry once the screen is mended.
+KNOWN = {
+    "Progrès du groupe, exercice par exercice » garde la touche Tab": "ui/views (exercices) : QTableView "
+        "garde Tab (setTabKeyNavigation(False))",
+    "Progrès du groupe, exercice par exercice » : lignes trop basses": "exercices : lignes de 47 px à 100 %",
+    "« Pour le groupe": "exercices : boutons sautés par Tab à cause du tableau",
+    "« Pour tout le monde": "exercices : boutons sautés par Tab à cause du tableau",
+    "« Chronomètre » : jamais atteint": "guide de la leçon : Tab saute le chronomètre",
+    "« Projeter » : jamais atteint": "guide de la leçon : Tab saute « Projeter »",
+    "MarkdownView « Étape 1 sur 9": "guide de la leçon : Tab saute le texte de l'étape",
+}
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_every_dialog(name, look, day, opened, qtbot):
+    module_name, build = DIALOGS[name]
+    if importlib.util.find_spec(module_name) is None:
+        pytest.skip(f"{module_name} n'existe pas encore")
+    window = opened()
+    dialog = build(importlib.import_module(module_name), window, day)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(qtbot, window)
+    check(qtbot, dialog, dialog, f"fenêtre « {dialog.windowTitle()} »")
+    dialog.close()
+
+
+def test_the_walk_saw_every_screen():
+    """Each file under ui/views that defines a widget was met in the walk above."""
+    if not SEEN:
+        pytest.skip("run with the walk above")
+    missing = []
+    for path in sorted((ROOT / "ui" / "views").glob("*.py")):
+        name = f"ui.views.{path.stem}"
+        module = importlib.import_module(name)
+        widgets = [c for _, c in inspect.getmembers(module, inspect.isclass)
+                   if issubclass(c, QWidget) and c.__module__ == name]
+        if widgets and name not in SEEN and name not in UNREACHABLE:
+            missing.append(name)
+    assert not missing, "écrans jamais montrés par ce test (ajoutez-les au parcours) : " + ", ".join(missing)
+
+
+def test_nothing_needs_a_double_click():
+    """Only the practice exercises, which teach it, may listen for a double-click."""
+    pattern = re.compile(r"mouseDoubleClickEvent|doubleClicked|DoubleClicked")
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        if "practice" in path.relative_to(ROOT / "ui").parts:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line) and "NoEditTriggers" not in line:
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.HIGH_CONTRAST], ids=["clair", "contraste"])
+def test_the_theme_colours_reach_7_to_1(palette):
+    for what, fg, bg in theme.text_pairs(palette):
+        assert theme.contrast_ratio(fg, bg) >= 7, f"{what}: {fg} sur {bg}"
+
+
+def test_the_audit_finds_what_it_looks_for(qtbot, qapp):
+    """The checks themselves: a tiny, nameless, grey-on-grey button is caught."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    column = QVBoxLayout(page)
+    bad = QPushButton("?")
+    bad.setFixedSize(20, 20)
+    faint = QLabel("Texte pâle")
+    faint.setStyleSheet("color: #999999;")
+    column.addWidget(bad)
+    column.addWidget(faint)
+    page.show()
+    qtbot.waitExposed(page)
+    problems = " ".join(audit(qtbot, page, page))
+    assert "trop petit" in problems and "sans nom" in problems and "contraste" in problems
+    assert controls(page) == [bad]
+    QApplication.processEvents()

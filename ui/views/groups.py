@@ -12,7 +12,7 @@ from ui.views.group_page import GroupPage
 from ui.views.participants import today_of
 from ui.widgets.big_list import ID_ROLE, BigList
 from ui.widgets.buttons import big_button
-from ui.widgets.flow import FlowLayout
+from ui.widgets.flow_layout import FlowLayout
 
 
 def load_rows(db, include_archived: bool) -> list[GroupRow]:

@@ -18,7 +18,7 @@ from ui.views.participant_form import ParticipantForm
 from ui.widgets.big_list import BigList
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
-from ui.widgets.flow import FlowLayout
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.search_field import SearchField
 
 ERASED = Changes(participants=True, attendance=True, groups=True)

@@ -4,12 +4,14 @@
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
+from ui.theme import px
+
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 12):
+    def __init__(self, parent: QWidget | None = None, spacing: int | None = None):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._gap = spacing
+        self._gap = px(10) if spacing is None else spacing
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:

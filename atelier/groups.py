@@ -1,9 +1,10 @@
 """Groups: a workshop series, with its members."""
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 
 from atelier.db import Database
 
+from atelier import records
 from atelier.clock import new_id, utc_now
 from atelier.i18n import _
 from atelier import people
@@ -23,7 +24,7 @@ class Group:
     updated_at: str = ""
 
 
-_COLUMNS = [f.name for f in fields(Group)]
+_COLUMNS = records.columns(Group)
 
 
 def _minutes(value: str) -> int:
@@ -48,39 +49,22 @@ def validate(group: Group) -> None:
 
 def add(db: Database, group: Group) -> Group:
     validate(group)
-    now = utc_now()
-    group = replace(group, created_at=now, updated_at=now)
-    with db.atomic():
-        db.execute(
-            f"INSERT INTO groups ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-            [getattr(group, c) for c in _COLUMNS],
-        )
-    return group
+    return records.insert(db, "groups", group)
 
 
 def update(db: Database, group: Group) -> Group:
     validate(group)
-    group = replace(group, updated_at=utc_now())
-    editable = [c for c in _COLUMNS if c not in ("id", "created_at")]
-    with db.atomic():
-        db.execute(
-            f"UPDATE groups SET {', '.join(c + ' = ?' for c in editable)} WHERE id = ?",
-            [getattr(group, c) for c in editable] + [group.id],
-        )
-    return group
+    return records.update(db, "groups", group)
 
 
 def get(db: Database, group_id: str) -> Group:
-    row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM groups WHERE id = ?", [group_id]).fetchone()
-    if row is None:
-        raise KeyError(group_id)
-    return Group(**dict(zip(_COLUMNS, row)))
+    return records.get(db, "groups", Group, group_id)
 
 
 def every(db: Database, include_archived: bool = False) -> list[Group]:
     where = "" if include_archived else "WHERE archived_at IS NULL"
     rows = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM groups {where} ORDER BY name COLLATE NOCASE").fetchall()
-    return [Group(**dict(zip(_COLUMNS, row))) for row in rows]
+    return [records.from_row(Group, row) for row in rows]
 
 
 def archive(db: Database, group_id: str) -> None:
@@ -110,7 +94,7 @@ def members(db: Database, group_id: str) -> list[Participant]:
         "ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE",
         [group_id],
     ).fetchall()
-    return [Participant(**dict(zip(people._COLUMNS, row))) for row in rows]
+    return [records.from_row(Participant, row) for row in rows]
 
 
 def unarchive(db: Database, group_id: str) -> None:

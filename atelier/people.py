@@ -1,10 +1,11 @@
 """Participants: minimal personal data, kept for a purpose (GDPR)."""
 
 import unicodedata
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 
 from atelier.db import Database
 
+from atelier import records
 from atelier.clock import new_id, utc_now
 from atelier.i18n import _
 from atelier.vocabulary import vocabulary
@@ -36,7 +37,7 @@ class Participant:
         return "".join(part[0].upper() for part in (self.first_name, self.last_name) if part)
 
 
-_COLUMNS = [f.name for f in fields(Participant)]
+_COLUMNS = records.columns(Participant)
 
 
 def fold(text: str) -> str:
@@ -62,33 +63,16 @@ def validate(person: Participant) -> None:
 
 def add(db: Database, person: Participant) -> Participant:
     validate(person)
-    now = utc_now()
-    person = replace(person, created_at=now, updated_at=now)
-    with db.atomic():
-        db.execute(
-            f"INSERT INTO participants ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-            [getattr(person, c) for c in _COLUMNS],
-        )
-    return person
+    return records.insert(db, "participants", person)
 
 
 def update(db: Database, person: Participant) -> Participant:
     validate(person)
-    person = replace(person, updated_at=utc_now())
-    editable = [c for c in _COLUMNS if c not in ("id", "created_at")]
-    with db.atomic():
-        db.execute(
-            f"UPDATE participants SET {', '.join(c + ' = ?' for c in editable)} WHERE id = ?",
-            [getattr(person, c) for c in editable] + [person.id],
-        )
-    return person
+    return records.update(db, "participants", person)
 
 
 def get(db: Database, person_id: str) -> Participant:
-    row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM participants WHERE id = ?", [person_id]).fetchone()
-    if row is None:
-        raise KeyError(person_id)
-    return Participant(**dict(zip(_COLUMNS, row)))
+    return records.get(db, "participants", Participant, person_id)
 
 
 def every(db: Database, include_archived: bool = False) -> list[Participant]:
@@ -97,7 +81,7 @@ def every(db: Database, include_archived: bool = False) -> list[Participant]:
         f"SELECT {', '.join(_COLUMNS)} FROM participants {where} "
         "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE"
     ).fetchall()
-    return [Participant(**dict(zip(_COLUMNS, row))) for row in rows]
+    return [records.from_row(Participant, row) for row in rows]
 
 
 def search(db: Database, text: str, include_archived: bool = False) -> list[Participant]:

@@ -1,10 +1,11 @@
 """Sessions: one workshop on one date, for a group, following a lesson module."""
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from atelier.db import Database
 
+from atelier import records
 from atelier.clock import new_id, utc_now
 from atelier.i18n import _
 
@@ -41,7 +42,7 @@ class SessionRow:
     group_name: str
 
 
-_COLUMNS = [f.name for f in fields(Session)]
+_COLUMNS = records.columns(Session)
 
 
 def validate(session: Session) -> None:
@@ -64,33 +65,16 @@ def validate(session: Session) -> None:
 
 def add(db: Database, session: Session) -> Session:
     validate(session)
-    now = utc_now()
-    session = replace(session, created_at=now, updated_at=now)
-    with db.atomic():
-        db.execute(
-            f"INSERT INTO sessions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-            [getattr(session, c) for c in _COLUMNS],
-        )
-    return session
+    return records.insert(db, "sessions", session)
 
 
 def update(db: Database, session: Session) -> Session:
     validate(session)
-    session = replace(session, updated_at=utc_now())
-    editable = [c for c in _COLUMNS if c not in ("id", "created_at")]
-    with db.atomic():
-        db.execute(
-            f"UPDATE sessions SET {', '.join(c + ' = ?' for c in editable)} WHERE id = ?",
-            [getattr(session, c) for c in editable] + [session.id],
-        )
-    return session
+    return records.update(db, "sessions", session)
 
 
 def get(db: Database, session_id: str) -> Session:
-    row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM sessions WHERE id = ?", [session_id]).fetchone()
-    if row is None:
-        raise KeyError(session_id)
-    return Session(**dict(zip(_COLUMNS, row)))
+    return records.get(db, "sessions", Session, session_id)
 
 
 def upcoming(db: Database, today: date, limit: int = 20) -> list[SessionRow]:
@@ -101,7 +85,7 @@ def upcoming(db: Database, today: date, limit: int = 20) -> list[SessionRow]:
         "WHERE s.date >= ? AND s.status != 'cancelled' ORDER BY s.date, s.start_time LIMIT ?",
         [today.isoformat(), limit],
     ).fetchall()
-    return [SessionRow(Session(**dict(zip(_COLUMNS, row[:-1]))), row[-1]) for row in rows]
+    return [SessionRow(records.from_row(Session, row[:-1]), row[-1]) for row in rows]
 
 
 def count(db: Database) -> int:
@@ -135,7 +119,7 @@ def for_group(db: Database, group_id: str) -> list[Session]:
     rows = db.execute(
         f"SELECT {', '.join(_COLUMNS)} FROM sessions WHERE group_id = ? ORDER BY date, start_time", [group_id]
     ).fetchall()
-    return [Session(**dict(zip(_COLUMNS, row))) for row in rows]
+    return [records.from_row(Session, row) for row in rows]
 
 
 def between(db: Database, first: date, last: date) -> list[SessionRow]:
@@ -145,4 +129,4 @@ def between(db: Database, first: date, last: date) -> list[SessionRow]:
         "WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.start_time",
         [first.isoformat(), last.isoformat()],
     ).fetchall()
-    return [SessionRow(Session(**dict(zip(_COLUMNS, row[:-1]))), row[-1]) for row in rows]
+    return [SessionRow(records.from_row(Session, row[:-1]), row[-1]) for row in rows]

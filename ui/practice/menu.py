@@ -2,7 +2,7 @@
 then one module's exercises as large tiles, a ✓ on those already done.
 """
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier.lessons import Exercise, Module

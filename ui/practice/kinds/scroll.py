@@ -3,7 +3,7 @@ further down. The learner turns the wheel until it shows, then clicks on it (the
 click is what counts: "Quand vous voyez le chat, cliquez dessus")."""
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from atelier.exercises import SCROLL_VISIBLE, scroll_labels
 from atelier.scoring import ClickScore

@@ -60,7 +60,8 @@ def settings_shots(app, store, out: Path, sizes: dict) -> None:
     window.resize(*WINDOW_SIZE)
     window.move(0, 0)
     window.show()
-    wait_for(window.home_ready)
+    if window.home.data is None:  # the first home is read while the window is built
+        wait_for(window.home_ready)
     settle(window)
     window.activateWindow()
     window.buttons["settings"].click()

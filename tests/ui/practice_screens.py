@@ -11,7 +11,7 @@ from ui import modules as library
 from ui.theme import apply_theme
 
 
-def practice_shots(app, store, out, sizes, build_window, wait_for, settle, save, window_size) -> None:
+def practice_shots(app, store, out, sizes, build_window, home_filled, settle, save, window_size) -> None:
     from datetime import date
 
     row = next(r for r in sessions.upcoming(store.db, date.today(), limit=40) if r.session.date == date.today().isoformat()
@@ -36,7 +36,7 @@ def practice_shots(app, store, out, sizes, build_window, wait_for, settle, save,
         window.resize(*window_size)
         window.move(0, 0)
         window.show()
-        wait_for(window.home_ready)
+        home_filled(window)
         settle(window)
         window.activateWindow()
         window.buttons["exercises"].click()

@@ -34,6 +34,12 @@ def wait_for(signal, timeout_ms: int = 10000) -> None:
     loop.exec()
 
 
+def home_filled(window) -> None:
+    """The main window's first home is read while it is built; wait only if it was not."""
+    if window.home.data is None:
+        wait_for(window.home_ready)
+
+
 def settle(widget) -> None:
     if not QTest.qWaitForWindowExposed(widget, 5000):
         raise SystemExit(f"window never exposed: {widget!r}")
@@ -61,7 +67,7 @@ def settings_shots(app, store, out: Path, sizes: dict) -> None:
     window.move(0, 0)
     window.show()
     if window.home.data is None:  # the first home is read while the window is built
-        wait_for(window.home_ready)
+        home_filled(window)
     settle(window)
     window.activateWindow()
     window.buttons["settings"].click()
@@ -95,69 +101,60 @@ def settings_shots(app, store, out: Path, sizes: dict) -> None:
     window.close()
 
 
-def sessions_shots(app, store, out: Path, sizes: dict) -> None:
-    """Sessions (list, a series with its ticks), the home's "Commencer", the roll call
-    half taken and the walk-in dialog, at 100 % and 200 %."""
+def lesson_shots(app, store, out: Path, sizes: dict) -> None:
+    """Today's La souris session: the lesson guide on a step with a picture, the
+    projector window beside it, and the closing screen, at 100 % and 200 %."""
     from datetime import date
 
-    from atelier import attendance, groups, people, sessions
-    from atelier.people import Participant
-    from ui.views.workshop import open_workshop
+    from atelier import sessions
+    from ui import modules
+    from ui.views.closing import ClosingView
+    from ui.views.lesson_guide import LessonGuideView
 
-    row = sessions.upcoming(store.db, date.today(), limit=1)[0]
-    have = {p.id for p in groups.members(store.db, row.session.group_id)}
-    for first, last, gender in (("Odette", "Chevalier", "feminin"), ("Raymond", "Mercier", "masculin"),
-                                ("Marie-Thérèse", "Fontaine-Lambert", "feminin"), ("Lan", "Nguyen", None),
-                                ("Yvette", "Perrin", "feminin"), ("André", "Gauthier", "masculin"),
-                                ("Simone", "Bonnet", "feminin"), ("Lucien", "Faure", "masculin"),
-                                ("Josiane", "Laurent", "feminin"), ("Maurice", "Roux", "masculin"),
-                                ("Colette", "Haddad", "feminin"), ("René", "Dubois", "masculin")):
-        person = people.add(store.db, Participant(first, last, gender=gender))
-        groups.add_member(store.db, row.session.group_id, person.id)
-    roll = attendance.roll(store.db, row.session.id)
-    for k, person in enumerate(roll[:6]):
-        attendance.mark(store.db, row.session.id, person.participant_id, "absent" if k == 2 else "present")
+    row = next(r for r in sessions.upcoming(store.db, date.today(), limit=40) if r.session.module_id == "la-souris")
     for scale, percent in ((1.0, 100), (2.0, 200)):
         apply_theme(app, scale)
         window = build_window(store)
         window.resize(*WINDOW_SIZE)
         window.move(0, 0)
         window.show()
-        wait_for(window.home_ready)
+        home_filled(window)
+        try:  # inside the workshop of the day, as the facilitator sees it
+            from ui.views.workshop import open_workshop
+
+            workshop = open_workshop(window, row.session)
+            workshop.show_step(1)
+            guide = workshop.lesson
+        except ImportError:
+            workshop, guide = None, LessonGuideView(window.ops, row.session, modules.module_by_id("la-souris"))
+            window.show_flow(guide)
         settle(window)
         window.activateWindow()
-        start = window.home.findChildren(QPushButton, "primary")[0]
-        window.home.findChild(QScrollArea).ensureWidgetVisible(start)
-        start.setFocus()
+        guide.go_to(1)  # "Tenir la souris": a picture in the middle of the text
+        guide.next_button.setFocus()
+        QTest.qWait(200)
+        save(window, out, f"lesson-{percent}", sizes)
+        guide.view.set_scroll_fraction(0.3)  # down to the picture
         QTest.qWait(150)
-        save(window, out, f"home-commencer-{percent}", sizes)
-        window.buttons["sessions"].click()
-        page = window.stack.currentWidget()
-        page.list.setFocus()
-        QTest.qWait(150)
-        save(window, out, f"sessions-{percent}", sizes)
-        page.open_form("series")
-        settle(page.form)
-        page.form.activateWindow()
-        ticks = page.form.ticks
-        for k in (6, 7):
-            ticks[k][1].setChecked(False)
-        page.form.scroller.ensureWidgetVisible(ticks[7][1])
-        ticks[7][1].setFocus()
-        QTest.qWait(150)
-        save(page.form, out, f"session-series-{percent}", sizes)
-        page.form.reject()
-        workshop = open_workshop(window, row.session)
-        workshop.roll_call.focus_row(6)
-        QTest.qWait(150)
-        save(window, out, f"roll-call-{percent}", sizes)
-        workshop.roll_call.open_walk_in()
-        dialog = workshop.roll_call.dialog
-        settle(dialog)
-        dialog.activateWindow()
-        QTest.qWait(150)
-        save(dialog, out, f"walk-in-{percent}", sizes)
-        dialog.reject()
+        save(window, out, f"lesson-image-{percent}", sizes)
+        guide.timer.set_running(True)
+        guide.set_projecting(True)
+        settle(guide.projector)
+        QTest.qWait(300)
+        save(guide.projector, out, f"projector-{percent}", sizes)
+        guide.set_projecting(False)
+        guide.timer.set_running(False)
+        if workshop is not None:
+            workshop.show_step(2)
+            closing = workshop.closing
+        else:
+            closing = ClosingView(window.ops, row.session)
+            window.show_flow(closing)
+        closing.notes.setPlainText("Revoir le double-clic la prochaine fois.\nMme Durand a besoin d'une souris plus grande.")
+        closing.notes.setFocus()
+        QTest.qWait(200)
+        save(window, out, f"closing-{percent}", sizes)
+        closing.notes.setPlainText("")  # the draft stays in memory only: leave the session as it was
         window.close()
     apply_theme(app, 1.0)
 
@@ -182,7 +179,7 @@ def people_shots(app, store, out: Path, sizes: dict) -> None:
         window.resize(*WINDOW_SIZE)
         window.move(0, 0)
         window.show()
-        wait_for(window.home_ready)
+        home_filled(window)
         settle(window)
         window.activateWindow()
         window.buttons["participants"].click()
@@ -258,7 +255,7 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
         window.resize(*WINDOW_SIZE)
         window.move(0, 0)
         window.show()
-        wait_for(window.home_ready)
+        home_filled(window)
         settle(window)
         window.activateWindow()
         start = window.home.findChildren(QPushButton, "primary")[0]
@@ -297,64 +294,6 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
     apply_theme(app, 1.0)
 
 
-def lesson_shots(app, store, out: Path, sizes: dict) -> None:
-    """Today's La souris session: the lesson guide on a step with a picture, the
-    projector window beside it, and the closing screen, at 100 % and 200 %."""
-    from datetime import date
-
-    from atelier import sessions
-    from ui import modules
-    from ui.views.closing import ClosingView
-    from ui.views.lesson_guide import LessonGuideView
-
-    row = next(r for r in sessions.upcoming(store.db, date.today(), limit=40) if r.session.module_id == "la-souris")
-    for scale, percent in ((1.0, 100), (2.0, 200)):
-        apply_theme(app, scale)
-        window = build_window(store)
-        window.resize(*WINDOW_SIZE)
-        window.move(0, 0)
-        window.show()
-        wait_for(window.home_ready)
-        try:  # inside the workshop of the day, as the facilitator sees it
-            from ui.views.workshop import open_workshop
-
-            workshop = open_workshop(window, row.session)
-            workshop.show_step(1)
-            guide = workshop.lesson
-        except ImportError:
-            workshop, guide = None, LessonGuideView(window.ops, row.session, modules.module_by_id("la-souris"))
-            window.show_flow(guide)
-        settle(window)
-        window.activateWindow()
-        guide.go_to(1)  # "Tenir la souris": a picture in the middle of the text
-        guide.next_button.setFocus()
-        QTest.qWait(200)
-        save(window, out, f"lesson-{percent}", sizes)
-        guide.view.set_scroll_fraction(0.3)  # down to the picture
-        QTest.qWait(150)
-        save(window, out, f"lesson-image-{percent}", sizes)
-        guide.timer.set_running(True)
-        guide.set_projecting(True)
-        settle(guide.projector)
-        QTest.qWait(300)
-        save(guide.projector, out, f"projector-{percent}", sizes)
-        guide.set_projecting(False)
-        guide.timer.set_running(False)
-        if workshop is not None:
-            workshop.show_step(2)
-            closing = workshop.closing
-        else:
-            closing = ClosingView(window.ops, row.session)
-            window.show_flow(closing)
-        closing.notes.setPlainText("Revoir le double-clic la prochaine fois.\nMme Durand a besoin d'une souris plus grande.")
-        closing.notes.setFocus()
-        QTest.qWait(200)
-        save(window, out, f"closing-{percent}", sizes)
-        closing.notes.setPlainText("")  # the draft stays in memory only: leave the session as it was
-        window.close()
-    apply_theme(app, 1.0)
-
-
 def main() -> int:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
@@ -368,7 +307,7 @@ def main() -> int:
             window.resize(*WINDOW_SIZE)
             window.move(0, 0)
             window.show()
-            wait_for(window.home_ready)
+            home_filled(window)
             settle(window)
             window.activateWindow()  # no window manager on Xvfb: ask for the focus, so the ring shows
             window.buttons["home"].setFocus()
@@ -389,12 +328,12 @@ def main() -> int:
             save(dialog, out, f"first-run-{percent}", sizes)
             dialog.close()
         settings_shots(app, store, out, sizes)
-        sessions_shots(app, store, out, sizes)
         lesson_shots(app, store, out, sizes)
+        sessions_shots(app, store, out, sizes)
         people_shots(app, store, out, sizes)  # last: it adds people to the shared home
         from practice_screens import practice_shots
 
-        practice_shots(app, store, out, sizes, build_window, wait_for, settle, save, WINDOW_SIZE)
+        practice_shots(app, store, out, sizes, build_window, home_filled, settle, save, WINDOW_SIZE)
         from exercise_screens import kinds_shots
 
         kinds_shots(app, out, sizes, settle, save)  # the nine exercise kinds, mid-exercise

@@ -90,14 +90,24 @@ def test_screenshots_of_the_real_windows(xvfb, tmp_path):
     env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", ATELIER_HOME=str(home))
     result = subprocess.run(
         [sys.executable, str(Path(__file__).with_name("screenshot_app.py")), str(OUT)],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
     sizes = json.loads((OUT / "sizes.json").read_text())
-    expected = [f"{page}-{percent}" for page in ("home", "placeholder", "first-run") for percent in (100, 200)]
-    expected += [f"{page}-{percent}" for page in ("participants", "participant-form", "erase", "groups",
-                                                 "group-members", "member-picker") for percent in (100, 200)]
+    pages = (
+        "home", "placeholder", "first-run", "home-commencer",
+        "participants", "participant-form", "participant-form-bas", "erase", "groups", "group-members",
+        "member-picker", "sessions", "session-series", "roll-call", "walk-in",
+        "lesson", "lesson-image", "projector", "closing", "settings", "settings-contrast",
+        "practice-home", "practice-grid", "practice-tiles", "practice-instructions", "practice-exercise",
+        "practice-summary", "practice-summary-again", "practice-progress", "practice-help", "practice-flag",
+        *(f"kind-{kind}" for kind in ("click", "double-click", "drag", "scroll", "right-click", "type",
+                                      "keys", "form", "choice")),
+    )
+    expected = [f"{page}-{percent}" for page in pages for percent in (100, 200)]
+    expected = [name.replace("settings-contrast-100", "settings-100-contrast")
+                    .replace("settings-contrast-200", "settings-200-contrast") for name in expected]
     for name in expected:
         for shot in (name, f"{name}-screen"):
             image = QImage(str(OUT / f"{shot}.png"))

@@ -128,7 +128,7 @@ def test_commencer_on_the_home_opens_the_roll_call(qtbot, store, open_window):
     assert isinstance(workshop, WorkshopView) and workshop.session.id == s.id
     assert workshop.stack.currentWidget() is workshop.roll_call
     assert isinstance(workshop.roll_call, RollCallView) and len(workshop.roll_call.rows) == 2
-    assert workshop.steps[0].isChecked() and workshop.steps[0].text() == "1. L'appel"
+    assert workshop.steps[0].isChecked() and workshop.steps[0].text() == "1. Appel"
     click(qtbot, window.buttons["home"])
     click(qtbot, cards[0])  # the same workshop again, not a second one
     assert window.stack.currentWidget() is workshop

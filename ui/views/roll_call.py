@@ -80,7 +80,7 @@ class RollCallView(QWidget):
         column.setSpacing(px(8))
         column.addWidget(title)
         column.addWidget(when)
-        column.addLayout(button_rows([self.all_present, self.walk_in, self.undo_button], 1))
+        column.addLayout(button_rows([self.all_present, self.walk_in, self.undo_button]))
         column.addWidget(self.counts)
         column.addLayout(self.rows_box)
         column.addStretch(1)

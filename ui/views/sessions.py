@@ -67,8 +67,8 @@ class SessionsView(QWidget):
         self.sheet = self._button(self.tr("Feuille d'émargement"),
                                   self.tr("Feuille d'émargement de la séance choisie"), self.open_sheet)
 
-        top = button_rows([self.plan_one, self.plan_series], 1)
-        which = button_rows([self.coming_button, self.past_button], 2)
+        top = button_rows([self.plan_one, self.plan_series])
+        which = button_rows([self.coming_button, self.past_button])
         self.list.setMinimumHeight(px(90))
         actions = button_rows([self.start, self.edit, self.cancel, self.sheet])
         layout = QVBoxLayout(self)

@@ -39,9 +39,9 @@ class WorkshopView(QWidget):
         self.setStyleSheet(STEP_STYLE.format(pad=px(20)))
         self.steps: list[QPushButton] = []
         for i, (text, name) in enumerate((
-            (self.tr("1. L'appel"), self.tr("Étape 1 : l'appel")),
-            (self.tr("2. La leçon"), self.tr("Étape 2 : la leçon")),
-            (self.tr("3. Fin de séance"), self.tr("Étape 3 : fin de séance")),
+            (self.tr("1. Appel"), self.tr("Étape 1 : l'appel")),
+            (self.tr("2. Leçon"), self.tr("Étape 2 : la leçon")),
+            (self.tr("3. Clôture"), self.tr("Étape 3 : fin de séance")),
         )):
             button = QPushButton(text)
             button.setObjectName("step")

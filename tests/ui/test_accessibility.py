@@ -152,14 +152,6 @@ DIALOGS = {
 # piece of the message: such a problem makes the test xfail, any other one fails it, so
 # nothing new slips in. Remove an entry once the screen is mended.
 KNOWN = {
-    "Progrès du groupe, exercice par exercice » garde la touche Tab": "ui/views (exercices) : QTableView "
-        "garde Tab (setTabKeyNavigation(False))",
-    "Progrès du groupe, exercice par exercice » : lignes trop basses": "exercices : lignes de 47 px à 100 %",
-    "« Pour le groupe": "exercices : boutons sautés par Tab à cause du tableau",
-    "« Pour tout le monde": "exercices : boutons sautés par Tab à cause du tableau",
-    "« Chronomètre » : jamais atteint": "guide de la leçon : Tab saute le chronomètre",
-    "« Projeter » : jamais atteint": "guide de la leçon : Tab saute « Projeter »",
-    "MarkdownView « Étape 1 sur 9": "guide de la leçon : Tab saute le texte de l'étape",
 }
 
 

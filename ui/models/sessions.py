@@ -1,7 +1,6 @@
 """Sessions as a Qt list model: one row per session, written out in French."""
 
 from datetime import date
-from functools import lru_cache
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
@@ -14,40 +13,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Sessions", text)
 
 
-@lru_cache(maxsize=1)
-def library() -> tuple:
-    """The lesson modules shipped and installed, loaded once (files on disk)."""
-    from atelier.library import default_lesson_dirs, load_library
-
-    modules, _problems = load_library(default_lesson_dirs())
-    return tuple(modules)
-
-
-def module_title(module_id: str | None) -> str:
-    if not module_id:
-        return ""
-    for module in library():
-        if module.id == module_id:
-            return module.title
-    from ui.views.home import module_label
-
-    return module_label(module_id)
-
-
-def find_module(module_id: str | None):
-    return next((m for m in library() if m.id == module_id), None) if module_id else None
-
-
 def describe(row: SessionRow) -> tuple[str, str]:
     """('Vendredi 27 novembre 2026, 14:00 – 16:00', 'Groupe · Salle 2 · La souris · Martine')."""
-    from ui.views.home import french_date
+    from ui.views.home import french_date, module_label
 
     s = row.session
     when = tr("{day}, {start} – {end}").format(
         day=french_date(date.fromisoformat(s.date)), start=s.start_time, end=s.end_time)
     if s.status == "cancelled":
         when = tr("Annulée — {when}").format(when=when)
-    details = [row.group_name or tr("Sans groupe"), s.place, module_title(s.module_id), s.facilitator]
+    details = [row.group_name or tr("Sans groupe"), s.place, module_label(s.module_id), s.facilitator]
     return when, " · ".join(part for part in details if part)
 
 

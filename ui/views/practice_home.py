@@ -80,6 +80,7 @@ class PracticeHomeView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.setCornerButtonEnabled(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the grid; the arrows move inside it
         for corner in self.table.findChildren(QAbstractButton):
             corner.setAccessibleName(self.tr("Coin du tableau"))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -149,9 +150,23 @@ class PracticeHomeView(QWidget):
             self.open_buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.group_buttons.append(button)
         self.open_buttons.addWidget(self.anyone_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._order_tabs()
         self.no_pin.setVisible(not self.ops.read(pin.has_pin))
         self._fill_choices()
         self.reload_grid()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._order_tabs()  # now that the page sits in the window's focus chain
+
+    def _order_tabs(self) -> None:
+        """Buttons made after the grid would come last in the Tab order: top to bottom again."""
+        chain = [*self.group_buttons, self.anyone_button, self.group_choice, self.module_choice, self.table]
+        anchor = self.group_choice.previousInFocusChain()  # what comes before the page
+        while anchor in chain:
+            anchor = anchor.previousInFocusChain()
+        for before, after in zip([anchor, *chain], chain):
+            QWidget.setTabOrder(before, after)
 
     def _fill_choices(self) -> None:
         chosen_group, chosen_module = self.group_choice.currentData(), self.module_choice.currentData()
@@ -180,7 +195,8 @@ class PracticeHomeView(QWidget):
         self.table.resizeRowsToContents()
         header = self.table.verticalHeader()
         for row in range(self.model.rowCount()):
-            header.resizeSection(row, max(header.sectionSize(row), target_px(current_scale())))
+            # + 1: the grid line takes a pixel of each row, which must stay a full target high
+            header.resizeSection(row, max(header.sectionSize(row), target_px(current_scale()) + 1))
         self.empty.setVisible(not members)
 
     def open_practice(self, today: TodayGroup | None) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLa
 from atelier import groups, sessions, settings
 from atelier.sessions import Session
 from ui import theme
-from ui.models.sessions import library
+from ui.modules import all_modules
 from ui.operations import Changes
 from ui.theme import px
 from ui.views.home import french_date
@@ -74,7 +74,7 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
         self.facilitator.setCurrentText(s.facilitator or (names[0].strip() if names and not session else ""))
         self.module = QComboBox()
         self.module.addItem(self.tr("Aucun module"), None)
-        for m in sorted(library(), key=lambda m: m.title.casefold()):
+        for m in all_modules():
             self.module.addItem(m.title, m.id)
         self.module.setCurrentIndex(max(0, self.module.findData(s.module_id)))
 

@@ -5,14 +5,12 @@ there yet, a plain message stands in. When the closing screen says ``closed``, t
 workshop gives the window back to the home screen.
 """
 
-import importlib
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from atelier.sessions import Session
-from ui.models.sessions import find_module
+from ui.modules import module_by_id
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.roll_call import RollCallView
@@ -22,13 +20,6 @@ QPushButton#step:checked {{ background: palette(highlight); color: palette(highl
     border-color: palette(highlight); }}
 QPushButton#step {{ font-weight: bold; padding-left: {pad}px; padding-right: {pad}px; }}
 """
-
-
-def _optional(module_name: str, class_name: str):
-    try:
-        return getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError):
-        return None
 
 
 class WorkshopView(QWidget):
@@ -77,35 +68,25 @@ class WorkshopView(QWidget):
             page = self.roll_call
         elif i == 1:
             if self.lesson is None:
-                cls = _optional("ui.views.lesson_guide", "LessonGuideView")
-                self.lesson = (cls(self.ops, self.session, find_module(self.session.module_id)) if cls
-                               else self._placeholder(self.tr("Le guide de la leçon arrive bientôt.")))
+                from ui.views.lesson_guide import LessonGuideView
+
+                self.lesson = LessonGuideView(self.ops, self.session, module_by_id(self.session.module_id))
                 self.stack.addWidget(self.lesson)
+                lesson = self.lesson  # Tab: the bar, then the guide from top to bottom
+                chain = [self.sheet_button, lesson.timer.button, lesson.project_button, lesson.view,
+                         lesson.previous_button, lesson.next_button]
+                for before, after in zip(chain, chain[1:]):
+                    QWidget.setTabOrder(before, after)
             page = self.lesson
         else:
             if self.closing is None:
-                cls = _optional("ui.views.closing", "ClosingView")
-                if cls:
-                    self.closing = cls(self.ops, self.session)
-                    self.closing.closed.connect(self.finish)
-                else:
-                    self.closing = self._placeholder(self.tr("La fin de séance arrive bientôt."))
+                from ui.views.closing import ClosingView
+
+                self.closing = ClosingView(self.ops, self.session)
+                self.closing.closed.connect(self.finish)
                 self.stack.addWidget(self.closing)
             page = self.closing
         self.stack.setCurrentWidget(page)
-
-    def _placeholder(self, text: str) -> QWidget:
-        page = QWidget()
-        page.setObjectName("page")
-        label = QLabel(text)
-        label.setObjectName("subtitle")
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        column = QVBoxLayout(page)
-        column.setContentsMargins(px(32), px(20), px(32), px(32))
-        column.addWidget(label)
-        column.addStretch(1)
-        return page
 
     def open_sheet(self) -> None:
         from ui.views.sheet_dialog import open_sheet_dialog

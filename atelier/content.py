@@ -5,6 +5,7 @@ the (namespace) package ``atelier_content``.
 """
 
 import importlib.util
+import tomllib
 from pathlib import Path
 
 
@@ -19,3 +20,33 @@ def content_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError(f"{name}/")
     return Path(list(spec.submodule_search_locations)[0])
+
+
+def lesson_dirs(user_dir: Path | None = None) -> list[Path]:
+    """The shipped lessons folder, then ``user_dir`` (the trainer's own packs) if it exists."""
+    dirs = []
+    try:
+        dirs.append(content_dir("lessons"))
+    except FileNotFoundError:
+        pass
+    if user_dir is not None and Path(user_dir).is_dir():
+        dirs.append(Path(user_dir))
+    return dirs
+
+
+def module_titles(folders: list[Path]) -> dict[str, str]:
+    """module id → title, read from each module.toml alone.
+
+    The home screen names the modules of the coming sessions; loading and checking
+    whole packs (atelier.library) is left for the screens that show their steps.
+    """
+    titles: dict[str, str] = {}
+    for folder in folders:
+        for toml in sorted(Path(folder).glob("*/module.toml")):
+            try:
+                data = tomllib.loads(toml.read_text("utf-8-sig"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue  # a broken pack: `atelier lessons check` says why
+            if isinstance(data.get("id"), str) and isinstance(data.get("title"), str):
+                titles.setdefault(data["id"], data["title"])
+    return titles

@@ -7,7 +7,7 @@ import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from atelier.content import content_dir
+from atelier.content import lesson_dirs
 from atelier.i18n import _
 from atelier.lessons import MODULE_FILE, Module, PackError, Problem, load_module, missing_toml
 from atelier.tomllines import Locator
@@ -108,11 +108,4 @@ def default_lesson_dirs(user_dir: Path | None = None) -> list[Path]:
     In the source tree the shipped folder is <repo>/lessons; an installed copy carries
     it as package data, atelier_content/lessons (found by atelier.content).
     """
-    dirs = []
-    try:
-        dirs.append(content_dir("lessons"))
-    except FileNotFoundError:
-        pass
-    if user_dir is not None and Path(user_dir).is_dir():
-        dirs.append(Path(user_dir))
-    return dirs
+    return lesson_dirs(user_dir)

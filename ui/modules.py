@@ -4,11 +4,15 @@ Reading the packs means reading a few dozen small files; doing it once keeps the
 screens quick. ``reload()`` reads them again (after a pack was imported).
 """
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atelier import paths
-from atelier.lessons import Module, Problem
-from atelier.library import default_lesson_dirs, load_library
+
+if TYPE_CHECKING:  # loading and checking packs is imported only when a screen needs it
+    from atelier.lessons import Module, Problem
 
 _modules: dict[str, Module] | None = None
 _problems: list[Problem] = []
@@ -20,7 +24,10 @@ def user_lessons_dir() -> Path:
 
 
 def reload() -> None:
-    global _modules, _problems
+    global _modules, _problems, _titles
+    from atelier.library import default_lesson_dirs, load_library
+
+    _titles = None
     found, _problems = load_library(default_lesson_dirs(user_lessons_dir()))
     _modules = {module.id: module for module in found}
 
@@ -34,6 +41,22 @@ def _library() -> dict[str, Module]:
 def all_modules() -> list[Module]:
     """Every module that loaded, sorted by title."""
     return sorted(_library().values(), key=lambda module: module.title.casefold())
+
+
+_titles: dict[str, str] | None = None
+
+
+def title(module_id: str) -> str | None:
+    """A module's title, without loading the whole library when it is not loaded yet."""
+    global _titles
+    if _modules is not None:
+        module = _modules.get(module_id)
+        return module.title if module else None
+    if _titles is None:
+        from atelier.content import lesson_dirs, module_titles
+
+        _titles = module_titles(lesson_dirs(user_lessons_dir()))
+    return _titles.get(module_id)
 
 
 def module_by_id(module_id: str | None) -> Module | None:

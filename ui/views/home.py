@@ -60,10 +60,10 @@ def module_label(module_id: str | None) -> str:
     its id in words ('la-tablette' → 'La tablette')."""
     if not module_id:
         return ""
-    from ui.modules import module_by_id
+    from ui.modules import title
 
-    if (module := module_by_id(module_id)) is not None:
-        return module.title
+    if (found := title(module_id)) is not None:
+        return found
     words = module_id.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 

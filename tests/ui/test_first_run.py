@@ -87,8 +87,6 @@ def test_no_questions_once_set_up(home, started):
 
 
 def test_demo_leaves_the_real_database_empty(home, qtbot, started):
-    pytest.importorskip("atelier.demo")
-
     def ask(dialog):
         show(qtbot, dialog)
         assert dialog.try_demo.isEnabled()

@@ -263,9 +263,8 @@ def test_my_progress_shows_what_is_done_and_what_comes_next(practice, qtbot, sto
 
 
 def test_a_shipped_exercise_runs_in_the_shell(practice, qtbot, store, helene):
-    kinds = pytest.importorskip("ui.practice.kinds")
-    if not hasattr(kinds, "widget_for"):
-        pytest.skip("the kinds' registry is not there yet")
+    from ui.practice import kinds
+
     window, shell = practice(factory=kinds.widget_for)
     click(qtbot, shell.picker.tiles[helene.id])
     widget = run_first_exercise(qtbot, shell)

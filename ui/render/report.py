@@ -9,6 +9,13 @@ from ui.render.page import Page, font, short_date, text_height, tr
 BAR = QColor("#0B4478")
 LIGHT = QColor("#EEF2F6")
 
+# The usual French abbreviations (cutting at four letters gives "octo.", "déce.").
+SHORT_MONTHS = {
+    "janvier": "janv.", "février": "févr.", "mars": "mars", "avril": "avr.", "mai": "mai", "juin": "juin",
+    "juillet": "juil.", "août": "août", "septembre": "sept.", "octobre": "oct.", "novembre": "nov.",
+    "décembre": "déc.",
+}
+
 
 def _number(value: float) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
@@ -81,7 +88,7 @@ class ReportLayout:
             page.text(QRectF(x - 40, plot.bottom() - h - 60, bar_w + 80, 55), str(m.attendances), font(11),
                       Qt.AlignmentFlag.AlignCenter)
             name, _, year = m.label.partition(" ")
-            short = f"{name[:4]}." if len(name) > 4 else name
+            short = SHORT_MONTHS.get(name, name)
             page.text(QRectF(plot.left() + i * slot, plot.bottom() + 10, slot, 120),
                       f"{short}\n{year}", label_font, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                       wrap=True)

@@ -216,6 +216,17 @@ QMessageBox QLabel {{ font-size: {pt(1)}; }}
 QScrollBar:vertical {{ width: {size(20)}; background: {p.nav}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: {target}px; border-radius: {size(6)}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+QFrame#rollRow {{ background: {p.card}; border: 2px solid {p.border}; border-radius: {size(10)}; }}
+QFrame#rollRow QLabel {{ background: {p.card}; }}
+QLabel#rollName {{ font-weight: bold; }}
+QPushButton#rollToggle[status="present"], QPushButton#rollToggle[status="late"] {{
+    background: {p.accent}; color: {p.accent_text}; border-color: {p.accent}; }}
+QPushButton#rollToggle[status="absent"], QPushButton#rollToggle[status="excused"] {{
+    background: {p.card}; color: {p.text}; }}
+QPushButton#rollToggle[status="none"] {{ background: {p.button}; border-style: dashed; }}
+QPushButton#rollToggle:focus {{ border: 4px solid {p.focus}; }}
+QPushButton#rollToggle[status="present"]:focus, QPushButton#rollToggle[status="late"]:focus {{
+    border: 4px solid {p.focus_on_accent}; }}
 """
 
 

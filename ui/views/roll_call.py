@@ -21,7 +21,7 @@ from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.confirm import ask
 from ui.views.home import french_date
-from ui.views.roll_row import RollRow, palette, stylesheet
+from ui.views.roll_row import RollRow
 
 
 class RollCallView(QWidget):
@@ -31,7 +31,6 @@ class RollCallView(QWidget):
         super().__init__(parent)
         self.ops, self.session = ops, session
         self.setObjectName("page")
-        self.setStyleSheet(stylesheet(palette()))
         self._today = today or date.today()
         self._unlocked = session.date >= self._today.isoformat()
         self._undo: list[dict[str, str | None]] = []
@@ -125,7 +124,7 @@ class RollCallView(QWidget):
             self.others.removeButton(row.more)
             row.setParent(None)
             row.deleteLater()
-        colours = palette()
+        colours = theme.current_palette()
         metrics = self.fontMetrics()
         words = [tr("à pointer"), tr("présente"), tr("absente"), tr("excusée"), tr("en retard")]
         width = max(metrics.horizontalAdvance(w.capitalize()) for w in words) + px(16) * 2 + 12

@@ -6,7 +6,7 @@ absent; P / A / E / R set present, absent, excused, late; the arrows move betwee
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
 from atelier.attendance import ABSENT, EXCUSED, LATE, PRESENT
@@ -15,27 +15,6 @@ from ui.models.roll import status_word, tr
 from ui.theme import px
 
 KEYS = {Qt.Key.Key_P: PRESENT, Qt.Key.Key_A: ABSENT, Qt.Key.Key_E: EXCUSED, Qt.Key.Key_R: LATE}
-
-
-def palette() -> theme.Palette:
-    window = QApplication.palette().color(QApplication.palette().ColorRole.Window).name().upper()
-    return theme.HIGH_CONTRAST if window == theme.HIGH_CONTRAST.window.upper() else theme.LIGHT
-
-
-def stylesheet(p: theme.Palette) -> str:
-    return f"""
-QFrame#rollRow {{ background: {p.card}; border: 2px solid {p.border}; border-radius: {px(10)}px; }}
-QFrame#rollRow QLabel {{ background: {p.card}; }}
-QLabel#rollName {{ font-weight: bold; }}
-QPushButton#rollToggle[status="present"], QPushButton#rollToggle[status="late"] {{
-    background: {p.accent}; color: {p.accent_text}; border-color: {p.accent}; }}
-QPushButton#rollToggle[status="absent"], QPushButton#rollToggle[status="excused"] {{
-    background: {p.card}; color: {p.text}; }}
-QPushButton#rollToggle[status="none"] {{ background: {p.button}; border-style: dashed; }}
-QPushButton#rollToggle:focus {{ border: 4px solid {p.focus}; }}
-QPushButton#rollToggle[status="present"]:focus, QPushButton#rollToggle[status="late"]:focus {{
-    border: 4px solid {p.focus_on_accent}; }}
-"""
 
 
 class Badge(QWidget):

@@ -294,6 +294,72 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
     apply_theme(app, 1.0)
 
 
+SAMPLE_LOGO = """<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120" viewBox="0 0 240 120">
+<rect x="4" y="4" width="232" height="112" rx="18" fill="#0B4478"/>
+<circle cx="60" cy="60" r="34" fill="#F2B705"/>
+<text x="106" y="54" font-family="sans-serif" font-size="22" font-weight="bold" fill="#FFFFFF">Les Amis</text>
+<text x="106" y="84" font-family="sans-serif" font-size="17" fill="#FFFFFF">du Quartier</text>
+</svg>"""
+
+
+def documents_shots(app, store, out: Path, sizes: dict) -> None:
+    """Réglages with the association's logo chosen (through the page, as a person would),
+    the Documents page before and after an export of the sheets, and a session's sheet
+    dialog, at 100 % and 200 %."""
+    import tempfile
+
+    from atelier import sessions
+    from ui.views.sheet_dialog import SheetDialog
+
+    work = Path(tempfile.mkdtemp(prefix="atelier-shots-"))
+    (work / "logo-association.svg").write_text(SAMPLE_LOGO, encoding="utf-8")
+    row = sessions.upcoming(store.db, date.today(), limit=1)[0]
+    for scale, percent in ((1.0, 100), (2.0, 200)):
+        apply_theme(app, scale)
+        window = build_window(store)
+        window.resize(*WINDOW_SIZE)
+        window.move(0, 0)
+        window.show()
+        home_filled(window)
+        settle(window)
+        window.activateWindow()
+        window.buttons["settings"].click()
+        view = window.stack.currentWidget()
+        view.logo.choose_file = lambda parent, title, filters: str(work / "logo-association.svg")
+        view.logo.choose.click()
+        wait_for(window.ops.changed, 5000)
+        view.findChild(QScrollArea).ensureWidgetVisible(view.logo)
+        view.logo.choose.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"settings-logo-{percent}", sizes)
+
+        window.buttons["documents"].click()
+        page = window.stack.currentWidget()
+        page.first.setFocus()
+        QTest.qWait(150)
+        save(window, out, f"documents-{percent}", sizes)
+        page.choose_path = lambda parent, title, suggested, filters: str(work / suggested)
+        page.open_folder = lambda path: None
+        page.sheets.click()
+        wait_for(page.export_ended, 60000)
+        QTest.qWait(100)  # the message's new lines laid out first
+        page.folder.setFocus()
+        page.findChild(QScrollArea).ensureWidgetVisible(page.folder)
+        QTest.qWait(150)
+        save(window, out, f"documents-done-{percent}", sizes)
+
+        dialog = SheetDialog(window.ops, row.session.id, window)
+        dialog.show()
+        settle(dialog)
+        dialog.activateWindow()
+        dialog.save.setFocus()
+        QTest.qWait(150)
+        save(dialog, out, f"sheet-dialog-{percent}", sizes)
+        dialog.close()
+        window.close()
+    apply_theme(app, 1.0)
+
+
 def main() -> int:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
@@ -331,6 +397,7 @@ def main() -> int:
         lesson_shots(app, store, out, sizes)
         sessions_shots(app, store, out, sizes)
         people_shots(app, store, out, sizes)  # last: it adds people to the shared home
+        documents_shots(app, store, out, sizes)
         from practice_screens import practice_shots
 
         practice_shots(app, store, out, sizes, build_window, home_filled, settle, save, WINDOW_SIZE)

@@ -100,6 +100,7 @@ def test_screenshots_of_the_real_windows(xvfb, tmp_path):
         "participants", "participant-form", "participant-form-bas", "erase", "groups", "group-members",
         "member-picker", "sessions", "session-series", "roll-call", "walk-in",
         "lesson", "lesson-image", "projector", "closing", "settings", "settings-contrast",
+        "settings-logo", "documents", "documents-done", "sheet-dialog",
         "practice-home", "practice-grid", "practice-tiles", "practice-instructions", "practice-exercise",
         "practice-summary", "practice-summary-again", "practice-progress", "practice-help", "practice-flag",
         *(f"kind-{kind}" for kind in ("click", "double-click", "drag", "scroll", "right-click", "type",

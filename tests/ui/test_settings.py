@@ -1,6 +1,8 @@
 """Réglages: saved as they change, the text size and the contrast applied at once to the
 whole program, the facilitator's code chosen and changed."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
@@ -22,6 +24,14 @@ def page(open_window, qtbot):
     view = window.stack.currentWidget()
     assert isinstance(view, SettingsView)
     return window, view
+
+
+def next_stop(widget):
+    """The next widget Tab may stop on (labels and frames between are passed over)."""
+    following = widget.nextInFocusChain()
+    while not following.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        following = following.nextInFocusChain()
+    return following
 
 
 def click_and_wait(qtbot, window, widget):
@@ -58,8 +68,9 @@ def test_facilitators_are_added_and_removed(store, page, qtbot):
     assert view.new_name.text() == ""
     assert [b.accessibleName() for b in view.remove_buttons] == [
         "Retirer Claire Martin", "Retirer Karim Benali", "Retirer Josiane Petit"]
-    # the new rows take their place in the Tab order, between the place and the new name
-    assert view.site.nextInFocusChain() is view.remove_buttons[0]
+    # the new rows take their place in the Tab order, between the logo and the new name
+    assert next_stop(view.site) is view.logo.choose and next_stop(view.logo.choose) is view.logo.remove
+    assert next_stop(view.logo.remove) is view.remove_buttons[0]
     assert view.remove_buttons[-1].nextInFocusChain() is view.new_name
     click_and_wait(qtbot, window, view.remove_buttons[1])
     assert settings.facilitators(store.db) == ["Claire Martin", "Josiane Petit"]
@@ -171,3 +182,83 @@ def test_the_code_dialog_guards_a_way_out(store, open_window, qtbot):
     type_code(qtbot, dialog, "2580")
     qtbot.waitUntil(lambda: let_through == ["sans code", "bon code"], timeout=5000)
     assert not dialog.isVisible()
+
+
+def make_logo(path, fmt: str = "PNG") -> str:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(240, 120, QImage.Format.Format_RGB32)
+    image.fill(QColor("#0B4478"))
+    assert image.save(str(path), fmt)
+    return str(path)
+
+
+def test_the_association_logo_is_copied_shown_printed_and_removed(store, page, qtbot, tmp_path):
+    import subprocess
+
+    from atelier import demo
+    from atelier.exports.sheet import LOGO, sheet_for
+    from ui.render.documents import render_sheet
+
+    window, view = page
+    logo = view.logo
+    assert not logo.remove.isVisible() and logo.picture.text() == "Pas de logo"
+    elsewhere = tmp_path / "clé USB"
+    elsewhere.mkdir()
+    chosen = []
+    logo.choose_file = lambda parent, title, filters: chosen.append(filters) or make_logo(elsewhere / "Mon logo.PNG")
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        qtbot.mouseClick(logo.choose, LEFT)
+    assert "*.png" in chosen[0] and "*.svg" in chosen[0]
+    copy = store.home / "logo.png"
+    assert settings.get(store.db, LOGO) == str(copy) and copy.is_file()
+    (elsewhere / "Mon logo.PNG").unlink()  # the original goes away: the copy stays
+    assert not logo.picture.pixmap().isNull() and logo.picture.pixmap().width() <= logo.preview_size().width()
+    assert logo.remove.isVisible() and not logo.message.isVisible()
+
+    demo.fill(store.db, date(2026, 11, 27))
+    session_id = store.db.execute("SELECT id FROM sessions ORDER BY date LIMIT 1").fetchone()[0]
+    pdf = render_sheet(sheet_for(store.db, session_id, False), tmp_path / "feuille.pdf")
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(listing.strip().splitlines()) > 2, listing  # two title lines, then one line per image
+
+    # A file that is not a picture: a plain message, nothing changed.
+    (tmp_path / "faux.png").write_text("pas une image", encoding="utf-8")
+    logo.choose_file = lambda *args: str(tmp_path / "faux.png")
+    qtbot.mouseClick(logo.choose, LEFT)
+    assert logo.message.isVisible() and "n'est pas une image" in logo.message.text()
+    assert settings.get(store.db, LOGO) == str(copy) and copy.read_bytes()[:4] == b"\x89PNG"
+
+    # A JPEG replaces it; the older copy goes.
+    logo.choose_file = lambda *args: make_logo(tmp_path / "photo.jpeg", "JPG")
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        qtbot.mouseClick(logo.choose, LEFT)
+    assert settings.get(store.db, LOGO) == str(store.home / "logo.jpg") and not copy.exists()
+    assert not logo.message.isVisible()
+
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        qtbot.mouseClick(logo.remove, LEFT)
+    assert not settings.get(store.db, LOGO) and not (store.home / "logo.jpg").exists()
+    assert sheet_for(store.db, session_id, False).logo_path is None
+    pdf = render_sheet(sheet_for(store.db, session_id, False), tmp_path / "sans-logo.pdf")
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(listing.strip().splitlines()) == 2, listing  # no image left on the sheet
+    qtbot.waitUntil(lambda: not logo.remove.isVisible())
+    assert logo.picture.pixmap().isNull() and logo.picture.text() == "Pas de logo"
+
+
+def test_an_svg_logo_is_kept_as_svg(store, page, qtbot, tmp_path):
+    from atelier.exports.sheet import LOGO
+
+    window, view = page
+    svg = tmp_path / "logo.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60">'
+                   '<rect width="120" height="60" fill="#0B4478"/></svg>', encoding="utf-8")
+    view.logo.choose_file = lambda *args: str(svg)
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        qtbot.mouseClick(view.logo.choose, LEFT)
+    assert settings.get(store.db, LOGO) == str(store.home / "logo.svg")
+    assert not view.logo.picture.pixmap().isNull()
+    view.logo.choose_file = lambda *args: None  # the chooser closed without a file: nothing happens
+    qtbot.mouseClick(view.logo.choose, LEFT)
+    assert settings.get(store.db, LOGO) == str(store.home / "logo.svg") and not view.logo.message.isVisible()

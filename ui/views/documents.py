@@ -13,15 +13,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from atelier import groups, people
 from atelier.exports import attestation, person, register, report, report_xlsx, sheet
 from ui.render.export_job import ExportJob
 from ui.render.page import ExportCancelled
 from ui.theme import current_scale, px, target_px
-from ui.views.sheet_dialog import ask_save_path
+from ui.views.button_rows import button_rows
+from ui.views.sheet_dialog import ask_save_path, breakable
 
 
 def _open_folder(path: Path) -> None:
@@ -62,24 +63,27 @@ class DocumentsView(QWidget):
         today = self.today()
         self.first = self._date(QDate(today.year, 1, 1), self.tr("Premier jour de la période"), height)
         self.last = self._date(QDate(today.year, today.month, today.day), self.tr("Dernier jour de la période"), height)
-        self.group = QComboBox()
-        self.group.setAccessibleName(self.tr("Groupe"))
-        self.group.setMinimumHeight(height)
-        self.person = QComboBox()
-        self.person.setAccessibleName(self.tr("Personne"))
-        self.person.setMinimumHeight(height)
-        self.completed = QPushButton(self.tr("Avec les présences de l'appel"))
-        self.completed.setCheckable(True)
-        self.completed.setObjectName("step")
+        self.group = self._choice(self.tr("Groupe"), height)
+        self.person = self._choice(self.tr("Personne"), height)
+        # A check box, not a button that stays pressed: it says it is a choice, not an action.
+        # Short, as a check box does not wrap its text.
+        self.completed = QCheckBox(self.tr("Remplies avec l'appel"))
         self.completed.setAccessibleName(self.tr("Feuilles remplies avec les présences de l'appel"))
 
-        self.sheets = self._button(self.tr("Feuilles d'émargement (PDF)"), self.export_sheets)
-        self.register = self._button(self.tr("Registre de présence (tableur .xlsx / .csv)"), self.export_register)
-        self.report = self._button(self.tr("Rapport d'activité pour les financeurs (.xlsx + .pdf)"),
-                                   self.export_report)
-        self.attestation = self._button(self.tr("Attestation"), self.export_attestation)
-        self.person_data = self._button(self.tr("Tout ce qu'Atelier sait d'une personne"), self.export_person)
-        self.person_data.setAccessibleDescription(self.tr("Droit d'accès (RGPD) : un PDF et un fichier JSON"))
+        # Short button texts (a button does not wrap: at 200 % a long one would leave the
+        # window); what each document is, in a line under it.
+        self.sheets = self._button(self.tr("Feuilles d'émargement"), self.export_sheets,
+                                   self.tr("Un PDF avec la feuille de chaque séance de la période : vierge, "
+                                           "ou remplie avec les présences si la case est cochée."))
+        self.register = self._button(self.tr("Registre de présence"), self.export_register,
+                                     self.tr("Un tableur (.xlsx ou .csv) : qui est venu à chaque séance."))
+        self.report = self._button(self.tr("Rapport d'activité"), self.export_report,
+                                   self.tr("Pour les financeurs : un tableur .xlsx et un résumé .pdf."))
+        self.attestation = self._button(self.tr("Attestation"), self.export_attestation,
+                                        self.tr("Les ateliers suivis par la personne pendant la période, en PDF."))
+        self.person_data = self._button(self.tr("Données de la personne"), self.export_person,
+                                        self.tr("Tout ce qu'Atelier sait d'elle (droit d'accès RGPD) : "
+                                                "un PDF et un fichier JSON."))
 
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Avancement"))
@@ -91,31 +95,25 @@ class DocumentsView(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder = self._button(self.tr("Ouvrir le dossier"), lambda: self.open_folder(self.last_paths[0]))
 
-        form = QGridLayout()
-        form.setHorizontalSpacing(px(12))
-        form.setVerticalSpacing(px(10))
-        for row, (label, widget) in enumerate(((self.tr("Du"), self.first), (self.tr("Au"), self.last),
-                                               (self.tr("Groupe"), self.group), (self.tr("Personne"), self.person))):
-            text = QLabel(label)
-            text.setBuddy(widget)
-            form.addWidget(text, row, 0)
-            form.addWidget(widget, row, 1)
-        form.setColumnStretch(2, 1)
+        column = QVBoxLayout()
+        column.setSpacing(px(10))
+        for widget in (title, intro):
+            column.addWidget(widget)
+        labels = [self.tr("Du"), self.tr("Au"), self.tr("Groupe"), self.tr("Personne")]
+        label_width = max(QLabel(text).sizeHint().width() for text in labels)  # both forms line up
+        column.addLayout(self._form(zip(labels[:3], (self.first, self.last, self.group)), label_width))
+        self._section(column, self.tr("Pour la période et le groupe"))
+        self._document(column, self.sheets, beside=self.completed)
+        for button in (self.register, self.report):
+            self._document(column, button)
+        self._section(column, self.tr("Pour une personne"))
+        column.addLayout(self._form([(labels[3], self.person)], label_width))
+        for button in (self.attestation, self.person_data):
+            self._document(column, button)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.cancel)
-        column = QVBoxLayout()
-        column.setSpacing(px(12))
-        for widget in (title, intro):
-            column.addWidget(widget)
-        column.addLayout(form)
-        period = QHBoxLayout()
-        period.addWidget(self.sheets)
-        period.addWidget(self.completed)
-        period.addStretch(1)
-        column.addLayout(period)
-        for button in (self.register, self.report, self.attestation, self.person_data):
-            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addSpacing(px(8))
         column.addLayout(busy)
         column.addWidget(self.message)
         column.addWidget(self.folder, 0, Qt.AlignmentFlag.AlignLeft)
@@ -126,11 +124,10 @@ class DocumentsView(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # everything fits the width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        self.setStyleSheet("QPushButton#step:checked { background: palette(highlight); "
-                           "color: palette(highlighted-text); border-color: palette(highlight); }")
         self._set_busy(False)
         self.folder.hide()
         ops.changed.connect(lambda changes: self.reload() if changes.groups or changes.participants else None)
@@ -147,9 +144,56 @@ class DocumentsView(QWidget):
             inner.setAccessibleName(name)
         return edit
 
-    def _button(self, text: str, slot) -> QPushButton:
+    def _choice(self, name: str, height: int) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        box.setMinimumHeight(height)
+        # As wide as about 14 letters, not as the longest name: it fits the window at 200 %.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(14)
+        return box
+
+    @staticmethod
+    def _form(rows, label_width: int) -> QGridLayout:
+        form = QGridLayout()
+        form.setHorizontalSpacing(px(12))
+        form.setVerticalSpacing(px(10))
+        for row, (label, widget) in enumerate(rows):
+            text = QLabel(label)
+            text.setBuddy(widget)
+            text.setMinimumWidth(label_width)
+            form.addWidget(text, row, 0)
+            form.addWidget(widget, row, 1)
+        form.setColumnStretch(2, 1)
+        return form
+
+    @staticmethod
+    def _section(column: QVBoxLayout, text: str) -> None:
+        label = QLabel(text)
+        label.setObjectName("section")
+        label.setWordWrap(True)
+        column.addSpacing(px(12))
+        column.addWidget(label)
+
+    @staticmethod
+    def _document(column: QVBoxLayout, button: QPushButton, beside: QWidget | None = None) -> None:
+        """The button (and its option beside it, or under it when narrow), then what the
+        document is."""
+        explained = QLabel(button.accessibleDescription())
+        explained.setObjectName("muted")
+        explained.setWordWrap(True)
+        column.addSpacing(px(4))
+        if beside is None:
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            column.addLayout(button_rows([button, beside]))
+        column.addWidget(explained)
+
+    def _button(self, text: str, slot, explained: str = "") -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text)
+        if explained:
+            button.setAccessibleDescription(explained)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
         return button
@@ -296,7 +340,8 @@ class DocumentsView(QWidget):
         self._finish()
         self.last_paths = [Path(p) for p in paths]
         names = "\n".join(str(p) for p in self.last_paths)
-        self.message.setText(self.tr("C'est prêt. Le document est ici :\n{paths}").format(paths=names))
+        self.message.setText(self.tr("C'est prêt. Le document est ici :\n{paths}").format(paths=breakable(names)))
+        self.message.setToolTip(names)
         self.folder.show()
         self.export_ended.emit("done")
 

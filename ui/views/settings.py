@@ -1,16 +1,16 @@
-"""Réglages: the association, the place, the facilitators, the text size, the contrast
-and the facilitator's code.
+"""Réglages: the association (name, place, logo), the facilitators, the text size, the
+contrast and the facilitator's code.
 
-Everything is saved as it changes, through ``ops.run`` (no Save button). The text size
-and the contrast are applied at once to the whole program and kept per installation.
+Everything is saved as it changes, through ``ops.run`` (no Save button). The logo is in
+``logo_setting``; the text size and the contrast, applied at once to the whole program
+and kept per installation, in ``look_setting``. ``choose_logo_file`` picks the logo's
+image (a file dialog by default; a test passes its own).
 """
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from atelier import pin, settings
 from ui.operations import Changes
-from ui.theme import apply_theme, current_high_contrast, current_scale, notifier, px
+from ui.theme import px
+from ui.views.logo_setting import LogoSetting, ask_image_path
+from ui.views.look_setting import LookSetting, section
 from ui.views.pin_dialog import PinChangeDialog, change_pin
 
 SAVED = Changes(settings=True)
@@ -47,12 +49,8 @@ def load(db) -> SettingsData:
     )
 
 
-def percent(scale: float) -> str:
-    return f"{round(scale * 100)}\u00a0%"
-
-
 class SettingsView(QWidget):
-    def __init__(self, ops, window=None, parent: QWidget | None = None):
+    def __init__(self, ops, window=None, parent: QWidget | None = None, choose_logo_file=ask_image_path):
         super().__init__(parent)
         self.ops = ops
         self.pin_dialog: PinChangeDialog | None = None
@@ -79,6 +77,9 @@ class SettingsView(QWidget):
         self._section(self.tr("L'association"))
         self.association = self._field(self.tr("Nom de l'association"), settings.ASSOCIATION)
         self.site = self._field(self.tr("Lieu de l'atelier (il s'affiche dans le titre de la fenêtre)"), settings.SITE)
+        self.logo = LogoSetting(ops, choose_file=choose_logo_file)
+        self.column.addSpacing(px(8))
+        self.column.addWidget(self.logo)
 
         self._section(self.tr("Animatrices et animateurs"))
         self.facilitator_list = QWidget()
@@ -102,50 +103,11 @@ class SettingsView(QWidget):
         self.column.addWidget(label)
         self.column.addLayout(row)
 
-        self._section(self.tr("Taille du texte"))
-        self.smaller = QPushButton(self.tr("Plus petit"))
-        self.smaller.setAccessibleName(self.tr("Texte plus petit"))
-        self.smaller.clicked.connect(lambda: self.step_scale(-1))
-        self.size_label = QLabel()
-        self.size_label.setObjectName("section")
-        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.size_label.setMinimumWidth(px(110))
-        self.larger = QPushButton(self.tr("Plus grand"))
-        self.larger.setAccessibleName(self.tr("Texte plus grand"))
-        self.larger.clicked.connect(lambda: self.step_scale(+1))
-        row = QHBoxLayout()
-        row.setSpacing(px(12))
-        for widget in (self.smaller, self.size_label, self.larger):
-            row.addWidget(widget)
-        row.addStretch(1)
-        self.column.addLayout(row)
-        preview = QFrame()
-        preview.setObjectName("card")
-        box = QVBoxLayout(preview)
-        box.setContentsMargins(px(18), px(12), px(18), px(14))
-        self.preview_title = QLabel(self.tr("Aperçu"))
-        self.preview_title.setObjectName("cardTitle")
-        self.preview = QLabel(self.tr("Bonjour ! Le texte de tout Atelier a cette taille. "
-                                      "Les boutons et les pages s'agrandissent avec lui."))
-        self.preview.setWordWrap(True)
-        box.addWidget(self.preview_title)
-        box.addWidget(self.preview)
-        self.column.addSpacing(px(8))
-        self.column.addWidget(preview)
-
-        self._section(self.tr("Contraste"))
-        # A short label: a check box does not wrap its text, and a long one would widen
-        # the page past the window at 200 %.
-        self.contrast = QCheckBox(self.tr("Contraste élevé"))
-        self.contrast.setAccessibleName(self.tr("Contraste élevé"))
-        self.contrast.setAccessibleDescription(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
-        self.contrast.setChecked(current_high_contrast())
-        self.contrast.toggled.connect(self.set_high_contrast)
-        explained = QLabel(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
-        explained.setObjectName("muted")
-        explained.setWordWrap(True)
-        self.column.addWidget(self.contrast, 0, Qt.AlignmentFlag.AlignLeft)  # the focus ring hugs it
-        self.column.addWidget(explained)
+        self.look = LookSetting(ops)
+        self.column.addWidget(self.look)
+        # The page's tests and screenshots reach the look's controls from here too.
+        self.smaller, self.larger, self.size_label = self.look.smaller, self.look.larger, self.look.size_label
+        self.preview, self.contrast, self.set_scale = self.look.preview, self.look.contrast, self.look.set_scale
 
         self._section(self.tr("Code de l'animateur"))
         self.pin_status = QLabel()
@@ -170,19 +132,13 @@ class SettingsView(QWidget):
         outer.addWidget(scroll)
 
         self._names: list[str] | None = None
-        self._show_scale()
-        notifier().changed.connect(self._theme_changed)
         ops.changed.connect(self._on_changed)
         self.refresh()
 
     # Building blocks
 
     def _section(self, text: str) -> None:
-        label = QLabel(text)
-        label.setObjectName("section")
-        label.setWordWrap(True)
-        self.column.addSpacing(px(20))
-        self.column.addWidget(label)
+        section(self.column, text)
 
     def _field(self, question: str, key: str) -> QLineEdit:
         label = QLabel(question)
@@ -209,6 +165,7 @@ class SettingsView(QWidget):
                                  (self.site, settings.SITE, data.site)):
             if key not in self._pending and not edit.hasFocus() and edit.text() != value:
                 edit.setText(value)  # never under the fingers of someone typing
+        self.logo.refresh()
         if data.facilitators != self._names:
             self._show_names(data.facilitators)
         if data.has_pin:
@@ -251,8 +208,8 @@ class SettingsView(QWidget):
 
     def _order_tabs(self) -> None:
         """New rows join the end of the focus chain: put them back in reading order."""
-        chain = [self.association, self.site, *self.remove_buttons, self.new_name, self.add_button,
-                 self.smaller, self.larger, self.contrast, self.pin_button]
+        chain = [self.association, self.site, *self.logo.controls(), *self.remove_buttons, self.new_name,
+                 self.add_button, *self.look.controls(), self.pin_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -276,43 +233,6 @@ class SettingsView(QWidget):
 
     def remove_facilitator(self, name: str) -> None:
         self.ops.run(settings.remove_facilitator, name, changes=SAVED, parent=self)
-
-    def step_scale(self, direction: int) -> None:
-        now = current_scale()
-        steps = settings.TEXT_SCALES
-        if direction > 0:
-            target = next((s for s in steps if s > now + 1e-6), steps[-1])
-        else:
-            target = next((s for s in reversed(steps) if s < now - 1e-6), steps[0])
-        self.set_scale(target)
-
-    def set_scale(self, scale: float) -> None:
-        """At once on screen; then kept for this installation."""
-        apply_theme(QApplication.instance(), scale, current_high_contrast())
-        self._show_scale()
-        self.ops.run(settings.set_text_scale, current_scale(), changes=SAVED, parent=self)
-
-    def set_high_contrast(self, on: bool) -> None:
-        apply_theme(QApplication.instance(), current_scale(), on)
-        self.ops.run(settings.set_high_contrast, on, changes=SAVED, parent=self)
-
-    def _show_scale(self) -> None:
-        scale = current_scale()
-        self.size_label.setText(percent(scale))
-        self.size_label.setAccessibleName(self.tr("Taille du texte : {size}").format(size=percent(scale)))
-        for button, possible in ((self.smaller, scale > settings.TEXT_SCALES[0] + 1e-6),
-                                 (self.larger, scale < settings.TEXT_SCALES[-1] - 1e-6)):
-            if not possible and button.hasFocus():  # the other one keeps the keyboard
-                (self.larger if button is self.smaller else self.smaller).setFocus()
-            button.setEnabled(possible)
-            button.setAccessibleDescription(self.tr("Taille actuelle : {size}").format(size=percent(scale)))
-
-    def _theme_changed(self, _scale: float, high_contrast: bool) -> None:
-        self._show_scale()
-        if self.contrast.isChecked() != high_contrast:
-            self.contrast.blockSignals(True)
-            self.contrast.setChecked(high_contrast)
-            self.contrast.blockSignals(False)
 
     def open_pin_dialog(self) -> None:
         dialog = PinChangeDialog(self.ops.read(pin.has_pin), self)

@@ -9,10 +9,23 @@ preview and print dialogs (``exec`` by default).
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout
 
 from atelier.exports.sheet import sheet_for
 from ui.theme import px
+from ui.views.button_rows import button_rows
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(path) -> str:
+    """A path that may wrap after its separators (an invisible space after each): a long
+    one otherwise runs off the window at 200 %. The plain path goes in the tooltip."""
+    text = str(path)
+    for separator in ("/", "\\", "-", "_"):
+        text = text.replace(separator, separator + ZERO_WIDTH_SPACE)
+    return text
 
 
 def ask_save_path(parent, title: str, suggested: str, filters: str) -> str | None:
@@ -40,6 +53,7 @@ class SheetDialog(QDialog):
         self.filled = self._button(self.tr("Remplie avec l'appel"),
                                    self.tr("Feuille remplie avec les présences de l'appel"),
                                    lambda: self.set_completed(True))
+        self.blank_text, self.filled_text = self.blank.text(), self.filled.text()
         for button in (self.blank, self.filled):
             button.setCheckable(True)
             button.setObjectName("step")
@@ -54,14 +68,9 @@ class SheetDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        kinds = QHBoxLayout()
-        kinds.setSpacing(px(12))
-        kinds.addWidget(self.blank)
-        kinds.addWidget(self.filled)
-        actions = QHBoxLayout()
-        actions.setSpacing(px(12))
-        for button in (self.preview, self.print_button, self.save):
-            actions.addWidget(button)
+        self.message.hide()  # no empty gap above "Fermer" until there is something to say
+        kinds = button_rows([self.blank, self.filled])  # rows that wrap: inside the screen at 200 %
+        actions = button_rows([self.preview, self.print_button, self.save])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(px(24), px(20), px(24), px(20))
         layout.setSpacing(px(14))
@@ -74,6 +83,15 @@ class SheetDialog(QDialog):
         self.setStyleSheet("QPushButton#step:checked { background: palette(highlight); "
                            "color: palette(highlighted-text); border-color: palette(highlight); }")
         self.set_completed(completed)
+        self._fit_the_screen()
+
+    def _fit_the_screen(self) -> None:
+        """Wide enough for each row of buttons on one line, when the screen has the room."""
+        rows = ((self.blank, self.filled), (self.preview, self.print_button, self.save))
+        wanted = max(sum(b.sizeHint().width() for b in row) + px(12) * (len(row) - 1) for row in rows) + px(48)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width = min(wanted, screen.width() - px(40)) if screen is not None else wanted
+        self.resize(width, self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height())
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -83,9 +101,12 @@ class SheetDialog(QDialog):
         return button
 
     def set_completed(self, completed: bool) -> None:
+        """The chosen kind is pressed and ticked: it does not read as one more action."""
         self.completed = completed
-        self.blank.setChecked(not completed)
-        self.filled.setChecked(completed)
+        for button, text, chosen in ((self.blank, self.blank_text, not completed),
+                                     (self.filled, self.filled_text, completed)):
+            button.setChecked(chosen)
+            button.setText(f"\u2713 {text}" if chosen else text)
 
     def content(self):
         return self.ops.read(sheet_for, self.session_id, self.completed)
@@ -117,9 +138,14 @@ class SheetDialog(QDialog):
         try:
             self.saved = render_sheet(content, path)
         except OSError as error:
-            self.message.setText(self.tr("La feuille n'a pas pu être enregistrée : {error}").format(error=error))
+            self.say(self.tr("La feuille n'a pas pu être enregistrée : {error}").format(error=error))
             return
-        self.message.setText(self.tr("Feuille enregistrée : {path}").format(path=self.saved))
+        self.say(self.tr("Feuille enregistrée : {path}").format(path=breakable(self.saved)))
+        self.message.setToolTip(str(self.saved))
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
 
 
 def open_sheet_dialog(ops, session_id: str, parent=None, completed: bool = False) -> SheetDialog:

@@ -1,0 +1,128 @@
+"""Réglages, how the screens look on this PC: the text size and the contrast.
+
+Both are applied at once to the whole program (no restart), then kept for this
+installation through ``ops.run``.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from atelier import settings
+from ui.operations import Changes
+from ui.theme import apply_theme, current_high_contrast, current_scale, notifier, px
+
+SAVED = Changes(settings=True)
+
+
+def percent(scale: float) -> str:
+    return f"{round(scale * 100)}\u00a0%"
+
+
+def section(column: QVBoxLayout, text: str) -> QLabel:
+    """A section title of the Réglages page, with its space above."""
+    label = QLabel(text)
+    label.setObjectName("section")
+    label.setWordWrap(True)
+    column.addSpacing(px(20))
+    column.addWidget(label)
+    return label
+
+
+class LookSetting(QWidget):
+    """"Taille du texte" (smaller, the size, larger, a preview) and "Contraste"."""
+
+    def __init__(self, ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(px(6))
+
+        section(column, self.tr("Taille du texte"))
+        self.smaller = QPushButton(self.tr("Plus petit"))
+        self.smaller.setAccessibleName(self.tr("Texte plus petit"))
+        self.smaller.clicked.connect(lambda: self.step_scale(-1))
+        self.size_label = QLabel()
+        self.size_label.setObjectName("section")
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.size_label.setMinimumWidth(px(110))
+        self.larger = QPushButton(self.tr("Plus grand"))
+        self.larger.setAccessibleName(self.tr("Texte plus grand"))
+        self.larger.clicked.connect(lambda: self.step_scale(+1))
+        row = QHBoxLayout()
+        row.setSpacing(px(12))
+        for widget in (self.smaller, self.size_label, self.larger):
+            row.addWidget(widget)
+        row.addStretch(1)
+        column.addLayout(row)
+        card = QFrame()
+        card.setObjectName("card")
+        box = QVBoxLayout(card)
+        box.setContentsMargins(px(18), px(12), px(18), px(14))
+        self.preview_title = QLabel(self.tr("Aperçu"))
+        self.preview_title.setObjectName("cardTitle")
+        self.preview = QLabel(self.tr("Bonjour ! Le texte de tout Atelier a cette taille. "
+                                      "Les boutons et les pages s'agrandissent avec lui."))
+        self.preview.setWordWrap(True)
+        box.addWidget(self.preview_title)
+        box.addWidget(self.preview)
+        column.addSpacing(px(8))
+        column.addWidget(card)
+
+        section(column, self.tr("Contraste"))
+        # A short label: a check box does not wrap its text, and a long one would widen
+        # the page past the window at 200 %.
+        self.contrast = QCheckBox(self.tr("Contraste élevé"))
+        self.contrast.setAccessibleName(self.tr("Contraste élevé"))
+        self.contrast.setAccessibleDescription(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
+        self.contrast.setChecked(current_high_contrast())
+        self.contrast.toggled.connect(self.set_high_contrast)
+        explained = QLabel(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
+        explained.setObjectName("muted")
+        explained.setWordWrap(True)
+        column.addWidget(self.contrast, 0, Qt.AlignmentFlag.AlignLeft)  # the focus ring hugs it
+        column.addWidget(explained)
+
+        self._show_scale()
+        notifier().changed.connect(self._theme_changed)
+
+    def controls(self) -> list[QWidget]:
+        """In reading order, for the page's Tab chain."""
+        return [self.smaller, self.larger, self.contrast]
+
+    def step_scale(self, direction: int) -> None:
+        now = current_scale()
+        steps = settings.TEXT_SCALES
+        if direction > 0:
+            target = next((s for s in steps if s > now + 1e-6), steps[-1])
+        else:
+            target = next((s for s in reversed(steps) if s < now - 1e-6), steps[0])
+        self.set_scale(target)
+
+    def set_scale(self, scale: float) -> None:
+        """At once on screen; then kept for this installation."""
+        apply_theme(QApplication.instance(), scale, current_high_contrast())
+        self._show_scale()
+        self.ops.run(settings.set_text_scale, current_scale(), changes=SAVED, parent=self)
+
+    def set_high_contrast(self, on: bool) -> None:
+        apply_theme(QApplication.instance(), current_scale(), on)
+        self.ops.run(settings.set_high_contrast, on, changes=SAVED, parent=self)
+
+    def _show_scale(self) -> None:
+        scale = current_scale()
+        self.size_label.setText(percent(scale))
+        self.size_label.setAccessibleName(self.tr("Taille du texte : {size}").format(size=percent(scale)))
+        for button, possible in ((self.smaller, scale > settings.TEXT_SCALES[0] + 1e-6),
+                                 (self.larger, scale < settings.TEXT_SCALES[-1] - 1e-6)):
+            if not possible and button.hasFocus():  # the other one keeps the keyboard
+                (self.larger if button is self.smaller else self.smaller).setFocus()
+            button.setEnabled(possible)
+            button.setAccessibleDescription(self.tr("Taille actuelle : {size}").format(size=percent(scale)))
+
+    def _theme_changed(self, _scale: float, high_contrast: bool) -> None:
+        self._show_scale()
+        if self.contrast.isChecked() != high_contrast:
+            self.contrast.blockSignals(True)
+            self.contrast.setChecked(high_contrast)
+            self.contrast.blockSignals(False)

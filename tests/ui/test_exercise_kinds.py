@@ -161,7 +161,7 @@ def test_scroll_brings_the_line_into_view_then_a_click(run, qtbot):
     at = widget.labels.index("Chat")
     assert at == scroll_position(25) and not widget.row_visible(at)
     qtbot.mouseClick(widget.rows[1], LEFT)                # a line that is not the cat
-    assert "Ce n'est pas celle-ci" in widget.feedback.text()
+    assert "Pas celle-ci" in widget.feedback.text()
     while not widget.row_visible(at):
         wheel(widget, 1)
     qtbot.mouseClick(widget.rows[at], LEFT)
@@ -226,7 +226,7 @@ def test_keys_named_and_in_turn(run, qtbot):
     widget, outcomes, _progress = run("keys", keys=["Enter", "Tab", "Backspace", "Escape", "Space"])
     assert "Entrée" in widget.ask.text()
     qtbot.keyClick(widget, Qt.Key.Key_A)
-    assert "Ce n'est pas celle-ci : cherchez la touche « Entrée »" in widget.feedback.text()
+    assert "Pas celle-ci" in widget.feedback.text() and "« Entrée »" in widget.feedback.text()
     for key in (Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
         qtbot.keyClick(widget, key)
     assert "Espace" in widget.ask.text() and widget.cap.accessibleName() == "Touche Espace"

@@ -1,5 +1,5 @@
 """An exercise, in two screens: its instructions in large print with « Commencer »,
-then the exercise itself (the kind's widget) under a short reminder, « 3 sur 5 » and
+then the exercise itself (the kind's widget) under its title, « 3 sur 5 » and
 « Passer ». No timer anywhere: the learner goes at their own pace.
 """
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier.lessons import Exercise
 from ui.practice.base import ExerciseWidget
-from ui.practice.look import learner_button, learner_label, lpx
+from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 
 
 class InstructionsPage(QWidget):
@@ -27,17 +27,25 @@ class InstructionsPage(QWidget):
         self.back_button.setAccessibleName(self.tr("Retour aux exercices"))
         self.start_button.clicked.connect(self.start)
         self.back_button.clicked.connect(self.back)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(lpx(48), lpx(28), lpx(48), lpx(28))
-        column.setSpacing(lpx(20))
-        column.addWidget(self.title)
-        column.addWidget(self.instructions)
-        column.addStretch(1)
-        row = QHBoxLayout()
+        words = QWidget()
+        words.setObjectName("learnerPage")
+        text = QVBoxLayout(words)
+        text.setContentsMargins(lpx(48), lpx(24), lpx(48), lpx(8))
+        text.setSpacing(lpx(20))
+        text.addWidget(self.title)
+        text.addWidget(self.instructions)
+        text.addStretch(1)
+        self.words = text_scroller(words, self.tr("La consigne"))
+        row = QHBoxLayout()  # under the words, outside their scroll area: always on screen
+        row.setContentsMargins(lpx(48), lpx(8), lpx(48), lpx(16))
         row.setSpacing(lpx(24))
         row.addWidget(self.back_button)
         row.addStretch(1)
         row.addWidget(self.start_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.words, 1)
         column.addLayout(row)
         QWidget.setTabOrder(self.start_button, self.back_button)
 
@@ -46,6 +54,7 @@ class InstructionsPage(QWidget):
         self.instructions.setText(exercise.instructions)
         self.setAccessibleName(exercise.title)
         self.setAccessibleDescription(exercise.instructions)
+        self.words.verticalScrollBar().setValue(0)
 
 
 class RunPage(QWidget):
@@ -72,10 +81,15 @@ class RunPage(QWidget):
         self.column.setSpacing(lpx(8))
         self.column.addLayout(top)
 
+    def heightForWidth(self, width: int) -> int:
+        """As high as the screen allows, no higher: the exercise scrolls inside, the
+        feedback line and « Passer » stay in sight."""
+        return self.minimumSizeHint().height()
+
     def set_widget(self, widget: ExerciseWidget, exercise: Exercise) -> None:
         self.clear()
         self.widget = widget
-        self.reminder.setText(exercise.instructions)
+        self.reminder.setText(exercise.title)  # the exercise itself shows the instructions
         self.setAccessibleName(exercise.title)
         self.count.clear()
         widget.progressed.connect(self._progressed)

@@ -92,6 +92,31 @@ def learner_label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+class TextScroller(QScrollArea):
+    """Words that may be long at 200 %: they scroll on their own, the buttons under them
+    stay. It asks for little room, so the page around it never outgrows the screen."""
+
+    def __init__(self, content: QWidget, name: str):
+        super().__init__()
+        self.setObjectName("tiles")
+        self.setAccessibleName(name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(content)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), learner_target() * 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(learner_target(), learner_target())
+
+
+def text_scroller(content: QWidget, name: str) -> QScrollArea:
+    return TextScroller(content, name)
+
+
 class Tile(QPushButton):
     """A large button holding wrapped lines of text (QPushButton itself never wraps).
 

@@ -53,6 +53,13 @@ class PageStack(QStackedWidget):
         page = self.currentWidget()
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
+    def heightForWidth(self, width: int) -> int:
+        """Qt's stacked layout answers for its tallest page: a short page would scroll."""
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        return page.heightForWidth(width) if page.hasHeightForWidth() else page.minimumSizeHint().height()
+
 
 class PracticeWindow(QWidget):
     left = Signal()  # the facilitator left practice mode
@@ -134,6 +141,8 @@ class PracticeWindow(QWidget):
             lambda _index: QTimer.singleShot(0, lambda: scroll.verticalScrollBar().setValue(0)))
         column.addWidget(scroll, 1)
         column.addWidget(footer)
+        self.stack.currentChanged.connect(  # while an exercise runs, all the room is the exercise's
+            lambda _index: footer.setVisible(self.stack.currentWidget() is not self.run_page))
 
         self.help_button.clicked.connect(self.ask_for_help)
         self.help_done.clicked.connect(self.flag.clear)

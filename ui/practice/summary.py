@@ -5,12 +5,12 @@ The learner can always start again, skip to the next one, or go on.
 """
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from atelier.results import DONE_SCORE
 from atelier.scoring import Outcome
-from ui.practice.look import learner_button, learner_label, lpx
-from ui.theme import current_scale
+from ui.practice.look import learner_button, learner_label, lpx, text_scroller
+from ui.widgets.flow_layout import FlowLayout
 
 
 def minutes_words(duration_ms: int, tr) -> str:
@@ -41,25 +41,30 @@ class SummaryPage(QWidget):
         self.again_button.clicked.connect(self.again)
         self.skip_button.clicked.connect(self.skip)
         self.next_button.clicked.connect(self.go_on)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(lpx(48), lpx(32), lpx(48), lpx(28))
-        column.setSpacing(lpx(18))
-        column.addWidget(self.bravo)
-        column.addWidget(self.message)
-        column.addWidget(self.detail)
-        column.addWidget(self.kept)
-        column.addStretch(1)
-        row = QHBoxLayout()
-        row.setSpacing(lpx(24))
+        words = QWidget()
+        words.setObjectName("learnerPage")
+        text = QVBoxLayout(words)
+        text.setContentsMargins(lpx(32), lpx(24), lpx(32), lpx(8))
+        text.setSpacing(lpx(14))
+        for label in (self.bravo, self.message, self.detail, self.kept):
+            text.addWidget(label)
+        text.addStretch(1)
+        # The buttons sit under the words, never in their scroll area: always on screen.
+        bar = QWidget()
+        bar.setObjectName("learnerPage")
+        rows = QVBoxLayout(bar)
+        rows.setContentsMargins(lpx(32), lpx(8), lpx(32), lpx(16))  # the three fit 1366 px at 200 %
+        row = FlowLayout(spacing=lpx(16))  # one line while they fit, else two: never squeezed
         row.addWidget(self.again_button)
         row.addWidget(self.skip_button)
-        row.addStretch(1)
-        column.addLayout(row)
-        if current_scale() >= 1.4:  # large text: the three buttons do not fit on one line
-            row = QHBoxLayout()
-            row.addStretch(1)
-            column.addLayout(row)
         row.addWidget(self.next_button)
+        rows.addLayout(row)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.words = text_scroller(words, self.tr("Le résultat"))
+        column.addWidget(self.words, 1)
+        column.addWidget(bar)
 
     def show_outcome(self, outcome: Outcome | None, guest: bool, has_next: bool) -> None:
         """``outcome`` None: the learner chose « Passer » during the exercise."""
@@ -95,5 +100,6 @@ class SummaryPage(QWidget):
             button.setStyleSheet("/**/")  # look again at the object name: colour and size
             button.setStyleSheet("")
             button.updateGeometry()
+        self.words.verticalScrollBar().setValue(0)
         first = self.next_button if (done or outcome is None) and has_next else self.again_button
         first.setFocus()

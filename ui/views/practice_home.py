@@ -17,6 +17,7 @@ from ui.practice import help_flag
 from ui.theme import current_scale, px, target_px
 from ui.views.participants import today_of
 from ui.widgets.buttons import big_button
+from ui.widgets.flow_layout import FlowLayout
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,11 @@ class PracticeHomeView(QWidget):
         title.setObjectName("title")
         open_title = QLabel(self.tr("Ouvrir l'entraînement sur ce PC"))
         open_title.setObjectName("section")
+        open_title.setWordWrap(True)
         self.open_hint = QLabel(self.tr("L'écran passe en plein écran. Chacun choisit son prénom, "
                                         "ou « Invité » : les résultats d'un invité ne sont pas gardés."))
         self.open_hint.setWordWrap(True)
-        self.open_buttons = QVBoxLayout()  # one under the other: long group names never widen the page
-        self.open_buttons.setSpacing(px(12))
+        self.open_buttons = FlowLayout(spacing=px(12))  # side by side, wrapping: the grid stays in sight
         self.anyone_button = big_button(self.tr("Pour tout le monde"), self.tr(
             "Ouvrir l'entraînement avec la liste de tous les participants"))
         self.anyone_button.clicked.connect(lambda: self.open_practice(None))
@@ -70,6 +71,7 @@ class PracticeHomeView(QWidget):
 
         grid_title = QLabel(self.tr("Progrès par groupe"))
         grid_title.setObjectName("section")
+        grid_title.setWordWrap(True)
         self.group_choice = self._combo(self.tr("Groupe"))
         self.module_choice = self._combo(self.tr("Thème"))
         self.model = ProgressGridModel(self)
@@ -92,13 +94,14 @@ class PracticeHomeView(QWidget):
         choices = QGridLayout()
         choices.setHorizontalSpacing(px(12))
         choices.setVerticalSpacing(px(8))
+        wide = current_scale() < 1.4  # one line for both choices, while they fit
         for n, (text, combo) in enumerate(((self.tr("Groupe :"), self.group_choice),
                                            (self.tr("Thème :"), self.module_choice))):
             label = QLabel(text)
             label.setBuddy(combo)
-            choices.addWidget(label, n, 0)
-            choices.addWidget(combo, n, 1)
-        choices.setColumnStretch(1, 1)
+            choices.addWidget(label, 0 if wide else n, 2 * n if wide else 0)
+            choices.addWidget(combo, 0 if wide else n, 2 * n + 1 if wide else 1)
+            choices.setColumnStretch(2 * n + 1 if wide else 1, 1)
         content = QWidget()
         content.setObjectName("page")
         column = QVBoxLayout(content)
@@ -108,7 +111,7 @@ class PracticeHomeView(QWidget):
             column.addWidget(widget)
         column.addLayout(self.open_buttons)
         column.addWidget(self.no_pin)
-        column.addSpacing(px(12))
+        column.addSpacing(px(4))
         column.addWidget(grid_title)
         column.addLayout(choices)
         column.addWidget(self.table, 1)
@@ -146,10 +149,12 @@ class PracticeHomeView(QWidget):
         for today in self.today:
             button = big_button(self.tr("Pour le groupe « {name} »").format(name=today.group.name),
                                 self.tr("Ouvrir l'entraînement avec les membres de ce groupe"), primary=True)
+            if current_scale() >= 1.4:  # large text: the group's name alone, the words go to the hint
+                button.setText(today.group.name)
             button.clicked.connect(lambda _checked=False, t=today: self.open_practice(t))
-            self.open_buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.open_buttons.addWidget(button)
             self.group_buttons.append(button)
-        self.open_buttons.addWidget(self.anyone_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.open_buttons.addWidget(self.anyone_button)
         self._order_tabs()
         self.no_pin.setVisible(not self.ops.read(pin.has_pin))
         self._fill_choices()

@@ -39,11 +39,13 @@ class ChoiceExercise(Exercise):
             self.answers_box.addWidget(button)
             self.buttons.append(button)
         self.layout_.addLayout(self.answers_box)
+        self.bar.removeWidget(self.feedback)   # the explanation is part of the question
         self.layout_.addWidget(self.feedback)
+        self.layout_.addStretch(1)
         self.next_button = big_button(tr("Question suivante"), primary=True)
         self.next_button.clicked.connect(self._next)
-        self.layout_.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.layout_.addStretch(1)
+        self.bar.addStretch(1)
+        self.add_feedback(self.next_button)   # under the scroll area: always in sight
         self.setStyleSheet(self.styleSheet() + f"""
 QPushButton#answer {{ text-align: left; }}
 QPushButton#answer[mark="right"] {{ background: {GOOD}; color: #1B1B1B; border: 4px solid #2E7D32; }}
@@ -60,6 +62,7 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
         q = self.questions[n]
         self.say("", "none")
         self.instruction.setVisible(n == 0)   # said once; then the questions speak
+        self.scroller.verticalScrollBar().setValue(0)
         self.question.setText(q["question"])
         self.question.setAccessibleName(q["question"])
         self._show_image(q.get("image"))
@@ -82,7 +85,7 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
             self.image.clear()
             self.image.hide()
             return
-        height = round(200 * (1 + self.scale) / 2.5)   # 160 px at 100 %, 240 at 200 %
+        height = round(160 * (1 + self.scale) / 2.5)   # 128 px at 100 %, 192 at 200 %
         self.image.setPixmap(pixmap.scaled(round(height * 1.6), height,
                                            Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.SmoothTransformation))
@@ -113,10 +116,11 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
             self._mark(self.buttons[chosen], "chosen")
             self.say(tr("Pas tout à fait : la bonne réponse est « {answer} ». {explanation}")
                      .format(answer=q["answers"][q["correct"]], explanation=q["explanation"]))
+        self.instruction.hide()   # room for the explanation, under the question
         self.progressed.emit(n + 1, len(self.questions))
         self.next_button.show()
         self.next_button.setFocus()
-        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.next_button))
+        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.feedback, 0, 0))
 
     def _next(self) -> None:
         if len(self.given) < len(self.questions):

@@ -3,11 +3,12 @@ one more try, never a fault."""
 
 import random
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from atelier.scoring import ClickScore
 from ui.practice.kinds.common import Exercise, Shape, tr
+from ui.theme import current_scale, spacing_factor
 
 
 class Playground(QWidget):
@@ -20,6 +21,10 @@ class Playground(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(tr("Zone de l'exercice"))
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a whole target at least: on a small screen the exercise scrolls instead."""
+        return QSize(160, round(160 * spacing_factor(current_scale())))
 
     def mousePressEvent(self, event):
         self.pressed.emit(event.position().toPoint())

@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QVBoxLayout, QWidget)
 
 from atelier.scoring import Outcome
@@ -34,7 +34,7 @@ def learner_stylesheet(scale: float) -> str:
     return f"""
 * {{ font-size: {pt(1)}; }}
 QScrollArea#exerciseScroll {{ border: none; }}
-QLabel#instruction {{ font-size: {pt(1.1)}; font-weight: bold; }}
+QLabel#instruction {{ font-size: {pt(1.1 if scale < 1.4 else 1)}; font-weight: bold; }}
 QLabel#feedback {{ padding: {gap(8)} {gap(14)}; border-radius: {gap(10)}; }}
 QLabel#feedback[tone="soft"] {{ background: {SOFT}; color: #1B1B1B; border: 2px solid {SOFT_EDGE}; }}
 QLabel#feedback[tone="good"] {{ background: {GOOD}; color: #1B1B1B; border: 2px solid #2E7D32; }}
@@ -72,7 +72,7 @@ class Exercise(ExerciseWidget):
         outer.addWidget(self.scroller)
         self.layout_ = QVBoxLayout(self.body)
         margin = round(24 * spacing_factor(scale))
-        self.layout_.setContentsMargins(margin, margin, margin, margin)
+        self.layout_.setContentsMargins(margin, round(16 * spacing_factor(scale)), margin, 0)
         self.layout_.setSpacing(round(14 * spacing_factor(scale)))
         self.instruction = QLabel(exercise.instructions)
         self.instruction.setObjectName("instruction")
@@ -83,12 +83,20 @@ class Exercise(ExerciseWidget):
         self.feedback.setObjectName("feedback")
         self.feedback.setWordWrap(True)
         self.feedback.setProperty("tone", "none")
+        # Under the scroll area, never in it: the feedback line and the way on stay on screen.
+        self.bar = QHBoxLayout()
+        self.bar.setContentsMargins(margin, round(8 * spacing_factor(scale)), margin, round(12 * spacing_factor(scale)))
+        self.bar.setSpacing(round(16 * spacing_factor(scale)))
+        self.bar.addWidget(self.feedback, 1)
+        outer.addLayout(self.bar)
         self._started = time.monotonic()
         self._ended = False
 
-    def add_feedback(self) -> None:
-        """Put the feedback line where the kind wants it (by default, at the bottom)."""
-        self.layout_.addWidget(self.feedback)
+    def add_feedback(self, *buttons: QPushButton) -> None:
+        """Put ``buttons`` (the way on, e.g. « Envoyer ») beside the feedback line, under
+        the scroll area: never scrolled out of sight."""
+        for button in buttons:
+            self.bar.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
 
     def say(self, text: str, tone: str = "soft") -> None:
         """Gentle immediate feedback: "soft" for "essayons encore", "good" for praise."""

@@ -4,24 +4,35 @@ needs another look; when everything is right, the form is sent and the exercise 
 The checks themselves are the core's (atelier.scoring.field_problem)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
+                               QVBoxLayout)
 
 from atelier.scoring import FormScore, field_problem
 from ui.practice.kinds.common import Exercise, big_button, tr
 from ui.theme import spacing_factor
 
 
+class TickLabel(QLabel):
+    """The words of a tick box, wrapped at 200 %; a click on them ticks the box too."""
+
+    def mouseReleaseEvent(self, event):
+        if isinstance(self.buddy(), QCheckBox) and self.rect().contains(event.position().toPoint()):
+            self.buddy().toggle()
+        super().mouseReleaseEvent(event)
+
+
 class FormField:
     """One field: its label, its input and the gentle word under it."""
 
-    def __init__(self, spec: dict, on_enter):
+    def __init__(self, spec: dict, on_enter, scale: float = 1.0):
         self.spec = spec
         self.kind = spec["type"]
-        self.label = QLabel(spec["label"])
+        self.label = TickLabel(spec["label"]) if self.kind == "checkbox" else QLabel(spec["label"])
         self.label.setWordWrap(True)
         if self.kind == "checkbox":
-            self.input = QCheckBox(spec["label"])
-            self.label.hide()
+            self.input = QCheckBox()   # its words are the label beside it, which wraps
+            target = round(64 * spacing_factor(scale))
+            self.input.setMinimumSize(target, target)
         elif self.kind == "choice":
             self.input = QComboBox()
             self.input.addItem(tr("Choisissez…"))
@@ -67,7 +78,7 @@ class FormField:
 class FormExercise(Exercise):
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
-        self.fields = [FormField(spec, self._submit) for spec in exercise.params["fields"]]
+        self.fields = [FormField(spec, self._submit, scale) for spec in exercise.params["fields"]]
         sheet = QFrame()
         sheet.setObjectName("card")
         column = QVBoxLayout(sheet)
@@ -75,19 +86,26 @@ class FormExercise(Exercise):
         column.setContentsMargins(4 * gap, 3 * gap, 4 * gap, 3 * gap)
         column.setSpacing(gap)
         for field in self.fields:
-            column.addWidget(field.label)
-            column.addWidget(field.input)
+            if field.kind == "checkbox":
+                row = QHBoxLayout()
+                row.setSpacing(2 * gap)
+                row.addWidget(field.input, 0, Qt.AlignmentFlag.AlignTop)
+                row.addWidget(field.label, 1)
+                column.addLayout(row)
+            else:
+                column.addWidget(field.label)
+                column.addWidget(field.input)
             column.addWidget(field.problem)
             column.addSpacing(gap)
             if field.kind != "checkbox":
                 self._watch(field)
         self.submit = big_button(exercise.params["submit"], primary=True)
         self.submit.clicked.connect(self._submit)
-        column.addWidget(self.submit, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         sheet.setMaximumWidth(round(900 * spacing_factor(scale)))
-        self.layout_.addWidget(sheet, 1)   # the exercise's own scroll area holds it all
-        self.add_feedback()
+        sheet.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.layout_.addWidget(sheet, 1, Qt.AlignmentFlag.AlignHCenter)   # scrolls with the words
+        self.add_feedback(self.submit)   # « Envoyer » stays in sight, under the scroll area
         self.score = FormScore([f.spec["name"] for f in self.fields])
 
     def _watch(self, field: FormField) -> None:
@@ -116,9 +134,9 @@ class FormExercise(Exercise):
         if not self.score.submit(problems):
             first = next(f for f in self.fields if problems[f.spec["name"]])
             first.input.setFocus()
-            self.scroller.ensureWidgetVisible(first.problem)
-            self.say(tr("Presque ! Regardez les cases signalées en couleur, puis appuyez "
-                        "de nouveau sur « {submit} ».").format(submit=self.submit.text()))
+            self.scroller.ensureWidgetVisible(first.problem, 0)
+            self.say(tr("Presque ! Corrigez les cases en couleur, puis « {submit} ».").format(
+                submit=self.submit.text()))
             return
         self.submit.setEnabled(False)
         self.progressed.emit(1, 1)

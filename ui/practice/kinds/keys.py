@@ -142,8 +142,8 @@ class KeysExercise(Exercise):
         if Qt.Key(event.key()) not in KEYS[wanted][0]:
             self.tally.miss()
             self.wrong[wanted] = self.wrong.get(wanted, 0) + 1
-            self.say(tr("Ce n'est pas celle-ci : cherchez la touche « {name} ». {place}").format(
-                name=key_name(wanted), place=key_place(wanted)))
+            self.say(tr("Pas celle-ci. Essayons encore : « {name} ».").format(
+                name=key_name(wanted)))
             return
         last = self.tally.hit()
         self.progressed.emit(self.tally.done, len(self.keys))

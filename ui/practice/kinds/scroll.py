@@ -17,7 +17,7 @@ class ScrollExercise(Exercise):
         self.find = exercise.params["find"]
         self.labels = scroll_labels(exercise.params["items"], self.find)
         p = current_palette()
-        self.row_height = round(72 * spacing_factor(scale))
+        self.row_height = round(64 * spacing_factor(scale))   # a learner's target, four in sight
         self.list = QScrollArea()
         self.list.setObjectName("scrollList")
         self.list.setAccessibleName(tr("Liste à faire défiler"))
@@ -38,7 +38,8 @@ class ScrollExercise(Exercise):
             self.rows.append(row)
         self.list.setWidget(inner)
         frame = 2 * 3
-        self.list.setFixedHeight(SCROLL_VISIBLE * self.row_height + frame)
+        shown = SCROLL_VISIBLE if scale < 1.4 else SCROLL_VISIBLE - 1   # large text: one line less
+        self.list.setFixedHeight(shown * self.row_height + frame)
         self.list.setFixedWidth(round(520 * spacing_factor(scale)))
         bar = self.list.verticalScrollBar()
         bar.setSingleStep(max(1, self.row_height // 3))   # one notch: one line
@@ -79,7 +80,7 @@ QPushButton#row:hover {{ background: #FFE7B3; }}
             return
         if self.labels[n] != self.find:
             self.tally.miss()
-            self.say(tr("Ce n'est pas celle-ci : cherchez « {find} » plus bas, avec la molette.")
+            self.say(tr("Pas celle-ci : cherchez « {find} » plus bas.")
                      .format(find=self.find))
             return
         self.tally.hit()

@@ -11,7 +11,7 @@ import html
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from atelier.keystrokes import TypingScore, mistakes
 from ui.practice.kinds.common import SOFT_EDGE, Exercise, big_button, tr
@@ -113,11 +113,8 @@ class TypingExercise(Exercise):
         self.next_button.clicked.connect(self._next)
         self.layout_.addWidget(self.model)
         self.layout_.addWidget(self.field)
-        row = QHBoxLayout()
-        row.addWidget(self.feedback, 1)
-        row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.layout_.addLayout(row)
         self.layout_.addStretch(1)
+        self.add_feedback(self.next_button)
         self.score = TypingScore(self.texts)
         self.tip = ""
         self._points = 0.0

@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(NavScroll(nav))
+        self.nav = NavScroll(nav)
+        row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
@@ -153,13 +154,19 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_section(self, key: str) -> None:
+        self.nav.show()
         for name, button in self.buttons.items():
             button.setChecked(name == key)  # a second click on the current entry keeps it
         self.stack.setCurrentWidget(self.page(key))
         self.section_changed.emit(key)
 
     def show_flow(self, widget: QWidget) -> None:
-        """Show a screen that is not a section (the workshop of the day, from the home)."""
+        """Show a screen that is not a section (the workshop of the day, from the home).
+
+        The navigation column steps aside: the workshop has the whole width for the
+        roll call and the lesson in large print, and its own way back to the home.
+        """
+        self.nav.hide()
         for button in self.buttons.values():
             button.setChecked(False)
         if self.stack.indexOf(widget) < 0:

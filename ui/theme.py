@@ -216,6 +216,8 @@ QMessageBox QLabel {{ font-size: {pt(1)}; }}
 QScrollBar:vertical {{ width: {size(20)}; background: {p.nav}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: {target}px; border-radius: {size(6)}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+QPushButton#step {{ font-weight: bold; padding-left: {size(12)}; padding-right: {size(12)}; }}
+QPushButton#step:checked {{ background: {p.accent}; color: {p.accent_text}; border-color: {p.accent}; }}
 QFrame#rollRow {{ background: {p.card}; border: 2px solid {p.border}; border-radius: {size(10)}; }}
 QFrame#rollRow QLabel {{ background: {p.card}; }}
 QLabel#rollName {{ font-weight: bold; }}

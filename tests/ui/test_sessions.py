@@ -129,7 +129,9 @@ def test_commencer_on_the_home_opens_the_roll_call(qtbot, store, open_window):
     assert workshop.stack.currentWidget() is workshop.roll_call
     assert isinstance(workshop.roll_call, RollCallView) and len(workshop.roll_call.rows) == 2
     assert workshop.steps[0].isChecked() and workshop.steps[0].text() == "1. Appel"
-    click(qtbot, window.buttons["home"])
+    assert not window.nav.isVisible()  # the workshop has the whole width
+    click(qtbot, workshop.home_button)
+    assert window.current_section() == "home" and window.nav.isVisible()
     click(qtbot, cards[0])  # the same workshop again, not a second one
     assert window.stack.currentWidget() is workshop
 

@@ -15,19 +15,12 @@ from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.roll_call import RollCallView
 
-STEP_STYLE = """
-QPushButton#step:checked {{ background: palette(highlight); color: palette(highlighted-text);
-    border-color: palette(highlight); }}
-QPushButton#step {{ font-weight: bold; padding-left: {pad}px; padding-right: {pad}px; }}
-"""
-
 
 class WorkshopView(QWidget):
     def __init__(self, ops, session: Session, window=None, today: date | None = None, parent=None):
         super().__init__(parent)
         self.ops, self.session, self.main_window = ops, session, window
         self.setObjectName("page")
-        self.setStyleSheet(STEP_STYLE.format(pad=px(20)))
         self.steps: list[QPushButton] = []
         for i, (text, name) in enumerate((
             (self.tr("1. Appel"), self.tr("Étape 1 : l'appel")),
@@ -45,8 +38,12 @@ class WorkshopView(QWidget):
         self.sheet_button.setAccessibleName(self.tr("Feuille d'émargement de cette séance"))
         self.sheet_button.setAutoDefault(False)
         self.sheet_button.clicked.connect(self.open_sheet)
-        bar = button_rows(self.steps + [self.sheet_button])
-        bar.setContentsMargins(px(32), px(16), px(32), 0)
+        self.home_button = QPushButton(self.tr("◀ Accueil"))
+        self.home_button.setAccessibleName(self.tr("Revenir à l'accueil (la séance reste ouverte)"))
+        self.home_button.setAutoDefault(False)
+        self.home_button.clicked.connect(self.go_home)
+        bar = button_rows([self.home_button, *self.steps, self.sheet_button])
+        bar.setContentsMargins(px(24), px(16), px(24), 0)
 
         self.stack = QStackedWidget()
         self.roll_call = RollCallView(ops, session, today)
@@ -92,6 +89,11 @@ class WorkshopView(QWidget):
         from ui.views.sheet_dialog import open_sheet_dialog
 
         self.sheet_dialog = open_sheet_dialog(self.ops, self.session.id, self, completed=True)
+
+    def go_home(self) -> None:
+        """Leave the workshop open (Commencer comes back to it) and show the home."""
+        if self.main_window is not None:
+            self.main_window.show_section("home")
 
     def finish(self) -> None:
         """The session is closed: back to the home screen; this workshop is put away."""

@@ -6,6 +6,7 @@ from atelier.db import Database
 
 from atelier.clock import utc_now
 from atelier.i18n import N_
+from atelier.people import Named
 
 PRESENT, ABSENT, EXCUSED, LATE = "present", "absent", "excused", "late"
 STATUSES = (PRESENT, ABSENT, EXCUSED, LATE)
@@ -50,7 +51,7 @@ def count(db: Database) -> int:
 
 
 @dataclass(frozen=True)
-class RollRow:
+class RollRow(Named):
     """One line of the roll call: a member of the group, or someone marked anyway."""
 
     participant_id: str
@@ -59,13 +60,6 @@ class RollRow:
     status: str | None  # None until the facilitator marks them
     member: bool
 
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-    @property
-    def initials(self) -> str:
-        return "".join(part[0].upper() for part in (self.first_name, self.last_name) if part)
 
 
 def roll(db: Database, session_id: str) -> list[RollRow]:

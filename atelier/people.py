@@ -11,8 +11,23 @@ from atelier.i18n import _
 from atelier.vocabulary import vocabulary
 
 
+class Named:
+    """Anything with a first and a last name: a participant, a line of the roll call."""
+
+    first_name: str
+    last_name: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[0].upper() for part in (self.first_name, self.last_name) if part)
+
+
 @dataclass(frozen=True)
-class Participant:
+class Participant(Named):
     first_name: str
     last_name: str = ""
     phone: str | None = None
@@ -28,13 +43,6 @@ class Participant:
     created_at: str = ""
     updated_at: str = ""
 
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-    @property
-    def initials(self) -> str:
-        return "".join(part[0].upper() for part in (self.first_name, self.last_name) if part)
 
 
 _COLUMNS = records.columns(Participant)

@@ -103,18 +103,25 @@ def open_store(home: Path, ask: Ask = exec_widget, check: bool = True) -> Store 
         ask(newer_box(error))
         return EXIT_DATA_PROBLEM
     except DamagedDatabaseError as error:
-        box, restore_button = damaged_box(error)
-        answer = ask(box)
-        if restore_button is None or answer is not restore_button:
+        if not offer_backup(error, home, ask):
             return EXIT_DATA_PROBLEM  # "Quitter": the file stays exactly as it is
-        try:
-            restore(error.backup.path, home)
-        except (BackupError, DatabaseError, OSError) as problem:
-            ask(QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
-                "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
-            ).format(problem=problem)))
-            return EXIT_DATA_PROBLEM
         return open_store(home, ask)
+
+
+def offer_backup(error: DamagedDatabaseError, home: Path, ask: Ask) -> bool:
+    """Say the file is damaged and offer the latest good backup; True once it is back."""
+    box, restore_button = damaged_box(error)
+    answer = ask(box)
+    if restore_button is None or answer is not restore_button:
+        return False
+    try:
+        restore(error.backup.path, home)
+    except (BackupError, DatabaseError, OSError) as problem:
+        ask(QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
+            "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
+        ).format(problem=problem)))
+        return False
+    return True
 
 
 def is_first_run(store: Store) -> bool:
@@ -178,20 +185,11 @@ def recover(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], An
     window.hide()
     window.worker.stop()
     window.store.close()
-    box, restore_button = damaged_box(error)
-    answer = ask(box)
-    if restore_button is not None and answer is restore_button:
-        try:
-            restore(error.backup.path, home)
-        except (BackupError, DatabaseError, OSError) as problem:
-            ask(QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
-                "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
-            ).format(problem=problem)))
-        else:
-            replacement = start(home, ask)
-            if not isinstance(replacement, int):
-                launch(replacement, ask, quit)
-                return
+    if offer_backup(error, home, ask):
+        replacement = start(home, ask)
+        if not isinstance(replacement, int):
+            launch(replacement, ask, quit)
+            return
     quit(EXIT_DATA_PROBLEM)
 
 

@@ -2,6 +2,11 @@
 
 import csv
 import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -9,6 +14,8 @@ import pytest
 from atelier import cli
 from atelier.store import Store
 from tests.exports_helpers import make_world
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -19,21 +26,6 @@ def world(home):
     finally:
         store.close()
     return ids
-
-
-@pytest.fixture
-def rendered(monkeypatch):
-    """Stands in for ui.render.documents: records what each renderer was handed."""
-    calls = []
-
-    def renderer(name):
-        def render(content, path, progress=None, cancelled=None):
-            calls.append((name, content))
-            path.write_bytes(b"%PDF-1.4 fake\n")
-        return render
-
-    monkeypatch.setattr(cli, "_renderer", renderer)
-    return calls
 
 
 def test_register_csv_and_xlsx(world, tmp_path, capsys):
@@ -60,19 +52,41 @@ def test_report_xlsx_and_person_json(world, tmp_path):
     assert cli.main(["export", "person", "martin hélène", "-o", str(tmp_path / "h2.json")]) == 0
 
 
-def test_pdf_commands_hand_the_content_to_the_renderer(world, tmp_path, rendered):
-    assert cli.main(["export", "sheet", world["s1"], "--completed", "-o", str(tmp_path / "s.pdf")]) == 0
-    assert cli.main(["export", "sheet", world["s1"], "-o", str(tmp_path / "b.pdf")]) == 0
-    assert cli.main(["export", "sheets", "--from", "2026-01-01", "--to", "2026-03-31", "-o", str(tmp_path / "all.pdf")]) == 0
-    assert cli.main(["export", "report", "--from", "2026-01-01", "--to", "2026-03-31", "-o", str(tmp_path / "b.pdf")]) == 0
-    assert cli.main(["export", "attestation", world["jose"], "--from", "01/01/2026", "-o", str(tmp_path / "a.pdf")]) == 0
-    assert cli.main(["export", "person", world["ana"], "-o", str(tmp_path / "p.pdf")]) == 0
-    names = [name for name, _content in rendered]
-    assert names == ["render_sheet", "render_sheet", "render_sheets", "render_report_pdf", "render_attestation",
-                     "render_person_pdf"]
-    assert rendered[0][1].completed is True and rendered[1][1].completed is False
-    assert len(rendered[2][1]) == 3  # s1, s2 and the planned one; not the cancelled one
-    assert rendered[4][1].person_name == "José Fernandes"
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (make test installs it)")
+def test_pdf_commands_write_real_pdfs_without_a_display(world, home, tmp_path):
+    """As a script would run them: a separate process, no DISPLAY, the real Qt renderer."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["ATELIER_HOME"] = str(home)
+
+    def export(*argv):
+        result = subprocess.run([sys.executable, "-m", "atelier", "export", *argv], env=env,
+                                capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+
+    export("sheet", world["s1"], "--completed", "-o", str(tmp_path / "s.pdf"))
+    completed = pdf_text(tmp_path / "s.pdf")
+    assert "Feuille d'émargement" in completed and "Hélène Martin" in completed and "Présent(e)" in completed
+    assert "Martine Lefèvre" in completed and "6 janvier 2026" in completed
+    export("sheet", world["s1"], "-o", str(tmp_path / "b.pdf"))
+    assert "Présent(e)" not in pdf_text(tmp_path / "b.pdf")
+    export("sheets", "--from", "2026-01-01", "--to", "2026-03-31", "-o", str(tmp_path / "all.pdf"))
+    assert pdf_text(tmp_path / "all.pdf").count("Feuille d'émargement") == 3  # not the cancelled session
+    export("report", "--from", "2026-01-01", "--to", "2026-03-31", "-o", str(tmp_path / "r.pdf"))
+    assert pages(tmp_path / "r.pdf") == 1 and "Rapport d'activité" in pdf_text(tmp_path / "r.pdf")
+    export("attestation", world["jose"], "--from", "01/01/2026", "-o", str(tmp_path / "a.pdf"))
+    assert "José Fernandes" in pdf_text(tmp_path / "a.pdf")
+    export("person", world["ana"], "-o", str(tmp_path / "p.pdf"))
+    assert "Åberg" in pdf_text(tmp_path / "p.pdf")
 
 
 @pytest.mark.parametrize("argv, code, words", [

@@ -7,7 +7,7 @@ the latest good backup, a backup is taken before any migration.
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,6 +24,7 @@ class Store:
     device_id: str
     checked: bool = True  # quick_check done (or the file was new)
     damage: str | None = None  # what quick_check found, when it was not "ok"
+    _reader: Database | None = field(default=None, repr=False)
 
     @property
     def path(self) -> Path:
@@ -80,7 +81,22 @@ class Store:
     def damaged_error(self) -> database.DamagedDatabaseError:
         return damaged(self.path, self.backups_dir, self.damage or "")
 
+    @property
+    def reader(self) -> Database:
+        """A second, read-only connection for the screens' quick reads.
+
+        With WAL it sees only committed data, so a screen never shows a change the
+        writer (the program's single worker, on ``db``) may still roll back.
+        """
+        if self._reader is None:
+            self._reader = database.connect(self.path)
+            self._reader.execute("PRAGMA query_only=ON")
+        return self._reader
+
     def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         self.db.close()
 
     def backup(self, reason: str = "manual") -> backups.Backup:

@@ -307,3 +307,19 @@ def test_damage_in_the_migrations_table_is_reported_as_damaged(home, damage):
     with pytest.raises(DamagedDatabaseError):
         Store.open(home)
     assert snapshot(path) == before
+
+
+def test_the_reader_sees_only_committed_data_and_cannot_write(home):
+    from atelier import settings
+
+    store = Store.open(home)
+    try:
+        with store.db.atomic():
+            settings.put(store.db, settings.SITE, "Maison des Tilleuls")
+            assert settings.get(store.db, settings.SITE) == "Maison des Tilleuls"
+            assert settings.get(store.reader, settings.SITE) is None  # not committed yet
+        assert settings.get(store.reader, settings.SITE) == "Maison des Tilleuls"
+        with pytest.raises(sqlite3.OperationalError):
+            settings.put(store.reader, settings.SITE, "écrit par erreur")
+    finally:
+        store.close()

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         if self.demo:
             self.setWindowTitle(self.tr("Atelier — démonstration"))
             return
-        site = (settings.get(self.store.db, settings.SITE, "") or "").strip()
+        site = (self.ops.read(settings.get, settings.SITE, "") or "").strip()
         self.setWindowTitle(self.tr("Atelier — {site}").format(site=site) if site else self.tr("Atelier"))
 
     def current_section(self) -> str:

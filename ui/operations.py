@@ -69,8 +69,9 @@ class Operations(QObject):
         return self.worker.run(guarded, *args, on_done=done, on_error=failed)
 
     def read(self, work: Callable[..., Any], *args: Any) -> Any:
-        """A quick read on the main thread (queries are fast; writes go through run)."""
-        return work(self.store.db, *args)
+        """A quick read on the main thread, on the store's read-only connection
+        (queries are fast; writes go through run)."""
+        return work(self.store.reader, *args)
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:

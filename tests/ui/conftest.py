@@ -1,31 +1,12 @@
-"""Fixtures for the Qt tests: a private home, a real Store, the real theme, a window."""
+"""Fixtures for the Qt tests (the home and the Store come from tests/conftest.py): the real theme, a window."""
 
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from atelier.store import Store
 
 TODAY = date(2026, 11, 27)  # a Friday: tests never depend on the real date
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """An empty ATELIER_HOME for this test only."""
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setenv("ATELIER_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
-def store(home):
-    opened = Store.open(home)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture(autouse=True)

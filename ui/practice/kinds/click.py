@@ -91,15 +91,9 @@ class ClickExercise(Exercise):
     def _hit(self) -> None:
         if self.tally.finished:
             return
-        last = self.tally.hit()
-        self.progressed.emit(self.tally.done, self.count)
-        if last:
-            self.target.hide()
-            self.say(tr("Bravo, c'est fini !"), "good")
-            self.end(self.tally.outcome(self.elapsed_ms()))
-            return
-        self.say(tr("Bravo ! Voici le rond suivant."), "good")
-        self._show_target()
+        if not self.count_hit(self.tally, tr("Bravo, c'est fini !"), tr("Bravo ! Voici le rond suivant."),
+                              self.target):
+            self._show_target()
 
     def _miss(self, _where) -> None:
         if self.tally.finished:

@@ -119,6 +119,21 @@ class Exercise(ExerciseWidget):
             self._ended = True
             self.finished.emit(outcome)
 
+    def count_hit(self, tally, done_text: str, next_text: str, shown: QWidget | None = None, **details) -> bool:
+        """One more item done at last: praise it; after the last one, end the exercise.
+
+        True when that was the last (``shown``, the item on screen, is then put away)."""
+        last = tally.hit()
+        self.progressed.emit(tally.done, tally.total)
+        if last:
+            if shown is not None:
+                shown.hide()
+            self.say(done_text, "good")
+            self.end(tally.outcome(self.elapsed_ms(), **details))
+            return True
+        self.say(next_text, "good")
+        return False
+
 
 def big_button(text: str, primary: bool = False) -> QPushButton:
     button = QPushButton(text)

@@ -80,12 +80,6 @@ class DoubleClickExercise(Exercise):
 
     def _opened(self) -> None:
         self.target.lit = False
-        last = self.tally.hit()
-        self.progressed.emit(self.tally.done, self.count)
-        if last:
-            self.target.hide()
-            self.say(tr("Bravo, tous les dossiers sont ouverts !"), "good")
-            self.end(self.tally.outcome(self.elapsed_ms(), slow=self.slow))
-            return
-        self.say(tr("Bravo, le dossier s'est ouvert ! Voici le suivant."), "good")
-        self._relayout()
+        if not self.count_hit(self.tally, tr("Bravo, tous les dossiers sont ouverts !"),
+                              tr("Bravo, le dossier s'est ouvert ! Voici le suivant."), self.target, slow=self.slow):
+            self._relayout()

@@ -113,12 +113,6 @@ class DragExercise(Exercise):
             self.say(tr("Presque ! Amenez le fruit jusqu'au panier avant de relâcher."))
             self._relayout()
             return
-        last = self.tally.hit()
-        self.progressed.emit(self.tally.done, self.count)
-        if last:
-            self.fruit.hide()
-            self.say(tr("Bravo, tous les fruits sont rangés !"), "good")
-            self.end(self.tally.outcome(self.elapsed_ms()))
-            return
-        self.say(tr("Bravo ! Voici un autre fruit."), "good")
-        self._relayout()
+        if not self.count_hit(self.tally, tr("Bravo, tous les fruits sont rangés !"), tr("Bravo ! Voici un autre fruit."),
+                              self.fruit):
+            self._relayout()

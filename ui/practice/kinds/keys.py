@@ -145,11 +145,6 @@ class KeysExercise(Exercise):
             self.say(tr("Pas celle-ci. Essayons encore : « {name} ».").format(
                 name=key_name(wanted)))
             return
-        last = self.tally.hit()
-        self.progressed.emit(self.tally.done, len(self.keys))
-        if last:
-            self.say(tr("Bravo, vous avez trouvé toutes les touches !"), "good")
-            self.end(self.tally.outcome(self.elapsed_ms(), wrong_keys=self.wrong))
-            return
-        self.say(tr("Bravo, c'était bien « {name} » !").format(name=key_name(wanted)), "good")
-        self._ask()
+        if not self.count_hit(self.tally, tr("Bravo, vous avez trouvé toutes les touches !"),
+                              tr("Bravo, c'était bien « {name} » !").format(name=key_name(wanted)), wrong_keys=self.wrong):
+            self._ask()

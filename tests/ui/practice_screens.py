@@ -11,7 +11,7 @@ from ui import modules as library
 from ui.theme import apply_theme
 
 
-def practice_shots(app, store, out, sizes, build_window, home_filled, settle, save, window_size) -> None:
+def practice_shots(app, store, out, sizes, shown_window, settle, save) -> None:
     from datetime import date
 
     row = next(r for r in sessions.upcoming(store.db, date.today(), limit=40) if r.session.date == date.today().isoformat()
@@ -32,13 +32,7 @@ def practice_shots(app, store, out, sizes, build_window, home_filled, settle, sa
                            store.device_id)
     for scale, percent in ((1.0, 100), (2.0, 200)):
         apply_theme(app, scale)
-        window = build_window(store)
-        window.resize(*window_size)
-        window.move(0, 0)
-        window.show()
-        home_filled(window)
-        settle(window)
-        window.activateWindow()
+        window = shown_window(store)
         window.buttons["exercises"].click()
         view = window.stack.currentWidget()
         QTest.qWait(200)

@@ -40,6 +40,19 @@ def home_filled(window) -> None:
         wait_for(window.home_ready)
 
 
+def shown_window(store, activate: bool = True):
+    """The real main window at its usual size in the corner of the screen, home filled."""
+    window = build_window(store)
+    window.resize(*WINDOW_SIZE)
+    window.move(0, 0)
+    window.show()
+    home_filled(window)
+    if activate:
+        settle(window)
+        window.activateWindow()  # no window manager on Xvfb: ask for the focus, so the ring shows
+    return window
+
+
 def settle(widget) -> None:
     if not QTest.qWaitForWindowExposed(widget, 5000):
         raise SystemExit(f"window never exposed: {widget!r}")
@@ -62,14 +75,7 @@ def settings_shots(app, store, out: Path, sizes: dict) -> None:
 
     settings.set_facilitators(store.db, ["Claire Martin", "Karim Benali"])
     apply_theme(app, 1.0)
-    window = build_window(store)
-    window.resize(*WINDOW_SIZE)
-    window.move(0, 0)
-    window.show()
-    if window.home.data is None:  # the first home is read while the window is built
-        home_filled(window)
-    settle(window)
-    window.activateWindow()
+    window = shown_window(store)
     window.buttons["settings"].click()
     view = window.stack.currentWidget()
     view.association.setFocus()
@@ -114,11 +120,7 @@ def lesson_shots(app, store, out: Path, sizes: dict) -> None:
     row = next(r for r in sessions.upcoming(store.db, date.today(), limit=40) if r.session.module_id == "la-souris")
     for scale, percent in ((1.0, 100), (2.0, 200)):
         apply_theme(app, scale)
-        window = build_window(store)
-        window.resize(*WINDOW_SIZE)
-        window.move(0, 0)
-        window.show()
-        home_filled(window)
+        window = shown_window(store, activate=False)
         try:  # inside the workshop of the day, as the facilitator sees it
             from ui.views.workshop import open_workshop
 
@@ -175,13 +177,7 @@ def people_shots(app, store, out: Path, sizes: dict) -> None:
         attendance.mark(store.db, row.session.id, added[0].id, "present")
     for scale, percent in ((1.0, 100), (2.0, 200)):
         apply_theme(app, scale)
-        window = build_window(store)
-        window.resize(*WINDOW_SIZE)
-        window.move(0, 0)
-        window.show()
-        home_filled(window)
-        settle(window)
-        window.activateWindow()
+        window = shown_window(store)
         window.buttons["participants"].click()
         view = window.stack.currentWidget()
         view.list.setFocus()
@@ -237,7 +233,6 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
     from ui.views.workshop import open_workshop
 
     row = sessions.upcoming(store.db, date.today(), limit=1)[0]
-    have = {p.id for p in groups.members(store.db, row.session.group_id)}
     for first, last, gender in (("Odette", "Chevalier", "feminin"), ("Raymond", "Mercier", "masculin"),
                                 ("Marie-Thérèse", "Fontaine-Lambert", "feminin"), ("Lan", "Nguyen", None),
                                 ("Yvette", "Perrin", "feminin"), ("André", "Gauthier", "masculin"),
@@ -251,13 +246,7 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
         attendance.mark(store.db, row.session.id, person.participant_id, "absent" if k == 2 else "present")
     for scale, percent in ((1.0, 100), (2.0, 200)):
         apply_theme(app, scale)
-        window = build_window(store)
-        window.resize(*WINDOW_SIZE)
-        window.move(0, 0)
-        window.show()
-        home_filled(window)
-        settle(window)
-        window.activateWindow()
+        window = shown_window(store)
         start = window.home.findChildren(QPushButton, "primary")[0]
         window.home.findChild(QScrollArea).ensureWidgetVisible(start)
         start.setFocus()
@@ -316,13 +305,7 @@ def documents_shots(app, store, out: Path, sizes: dict) -> None:
     row = sessions.upcoming(store.db, date.today(), limit=1)[0]
     for scale, percent in ((1.0, 100), (2.0, 200)):
         apply_theme(app, scale)
-        window = build_window(store)
-        window.resize(*WINDOW_SIZE)
-        window.move(0, 0)
-        window.show()
-        home_filled(window)
-        settle(window)
-        window.activateWindow()
+        window = shown_window(store)
         window.buttons["settings"].click()
         view = window.stack.currentWidget()
         view.logo.choose_file = lambda parent, title, filters: str(work / "logo-association.svg")
@@ -369,13 +352,7 @@ def main() -> int:
     try:
         for scale, percent in ((1.0, 100), (2.0, 200)):
             apply_theme(app, scale)
-            window = build_window(store)
-            window.resize(*WINDOW_SIZE)
-            window.move(0, 0)
-            window.show()
-            home_filled(window)
-            settle(window)
-            window.activateWindow()  # no window manager on Xvfb: ask for the focus, so the ring shows
+            window = shown_window(store)
             window.buttons["home"].setFocus()
             QTest.qWait(100)
             save(window, out, f"home-{percent}", sizes)
@@ -400,7 +377,7 @@ def main() -> int:
         documents_shots(app, store, out, sizes)
         from practice_screens import practice_shots
 
-        practice_shots(app, store, out, sizes, build_window, home_filled, settle, save, WINDOW_SIZE)
+        practice_shots(app, store, out, sizes, shown_window, settle, save)
         from exercise_screens import kinds_shots
 
         kinds_shots(app, out, sizes, settle, save)  # the nine exercise kinds, mid-exercise

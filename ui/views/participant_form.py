@@ -14,8 +14,7 @@ from atelier import people
 from atelier.people import Participant
 from atelier.vocabulary import labels
 from ui.operations import Changes
-from ui.theme import px
-from ui.widgets.colours import theme_palette
+from ui.theme import current_palette, px
 from ui.widgets.check import BigCheckBox
 from ui.widgets.choice import BigChoice
 from ui.widgets.form_dialog import FormDialog
@@ -75,7 +74,7 @@ class ParticipantForm(FormDialog):
         self.notes = self.add_row(self.tr("Notes"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes, as in every other field
         self.notes.setFixedHeight(px(110))
-        colours = theme_palette()  # the theme styles one-line fields only: outline this one alike
+        colours = current_palette()  # the theme styles one-line fields only: outline this one alike
         self.notes.setStyleSheet(
             f"QPlainTextEdit {{ border: 3px solid {colours.border}; border-radius: {px(6)}px;"
             f" background: {colours.card}; padding: {px(4)}px; }}"

@@ -9,8 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QSiz
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
 
-from ui.widgets.colours import focus_colour, theme_palette  # noqa: F401 - focus_colour for others
-from ui.theme import current_scale, px, target_px
+from ui.theme import current_palette, current_scale, px, target_px
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 INITIALS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -54,7 +53,7 @@ class RowDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         # The theme's own colours (all pairs reach 7:1), not the style's grey ones.
-        p = theme_palette()
+        p = current_palette()
         font, metrics, bold, bold_metrics = self._fonts(option)
         side, badge_width, used = self._marks(index, metrics, bold_metrics)
         painter.save()
@@ -129,7 +128,7 @@ class BigList(QListView):
         self.setSpacing(px(2))
         self.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-measured when the width changes
         self.clicked.connect(self._on_click)
-        p = theme_palette()
+        p = current_palette()
         self.setStyleSheet(
             f"QListView {{ border: 3px solid {p.border}; border-radius: {px(8)}px; background: {p.window}; }}"
             f"QListView:focus {{ border-color: {p.focus}; }}"

@@ -7,13 +7,13 @@ the dangerous ones, so a screen reader and the eye both tell them apart.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from ui.widgets.colours import theme_palette
+from ui.theme import current_palette
 
 
 def danger_style() -> str:
     """Dark red with white text (over 7:1); the light focus ring stays visible on it.
     Disabled, it looks like every disabled button of the theme."""
-    p = theme_palette()
+    p = current_palette()
     return (
         "QPushButton#danger { background: #8B0000; color: #FFFFFF; border-color: #8B0000; }"
         "QPushButton#danger:focus { border-color: #FFB347; }"

@@ -7,8 +7,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from ui.theme import current_scale, px, target_px
-from ui.widgets.colours import theme_palette
+from ui.theme import current_palette, current_scale, px, target_px
 
 
 class BigCheckBox(QCheckBox):
@@ -33,7 +32,7 @@ class BigCheckBox(QCheckBox):
         return self.rect().contains(pos)  # the words too, not only the box
 
     def paintEvent(self, event) -> None:
-        p = theme_palette()
+        p = current_palette()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = self._box()

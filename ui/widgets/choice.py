@@ -2,8 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from ui.theme import current_scale, px, target_px
-from ui.widgets.colours import theme_palette
+from ui.theme import current_palette, current_scale, px, target_px
 
 
 class BigChoice(QComboBox):
@@ -14,7 +13,7 @@ class BigChoice(QComboBox):
         for key, label in choices:
             self.addItem(label, key)
         target = target_px(current_scale())
-        p = theme_palette()
+        p = current_palette()
         self.setMinimumHeight(target)
         # Qt's default popup rows are small: give them the same height as a button.
         self.setStyleSheet(

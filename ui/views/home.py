@@ -1,4 +1,4 @@
-"""The home screen: a greeting, today's sessions, then the next ones.
+"""The home screen: today's date, today's sessions, then the next ones.
 
 The sessions are read on the worker thread (one writer, a window that never freezes);
 ``loaded`` is emitted once the cards are on screen.
@@ -140,8 +140,8 @@ class HomeView(QWidget):
         self._today = today
         self.data: HomeData | None = None
 
-        self.greeting = QLabel(self.tr("Bonjour !"))
-        self.greeting.setObjectName("title")
+        # The date first and no separate greeting: at 200 % text the first
+        # session's "Commencer" must still show without scrolling.
         self.where = QLabel()
         self.where.setObjectName("subtitle")
         self.date_label = QLabel()
@@ -158,12 +158,11 @@ class HomeView(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(px(32), px(20), px(32), px(32))
         column.setSpacing(px(6))
-        for widget in (self.greeting, self.date_label, self.where, self.today_title, self.coming_title):
+        for widget in (self.date_label, self.where, self.today_title, self.coming_title):
             widget.setWordWrap(True)
-        column.addWidget(self.greeting)
         column.addWidget(self.date_label)
         column.addWidget(self.where)
-        column.addSpacing(px(18))
+        column.addSpacing(px(12))
         column.addWidget(self.today_title)
         column.addLayout(self.today_box)
         column.addSpacing(px(18))

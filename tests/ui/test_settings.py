@@ -79,7 +79,7 @@ def test_facilitators_are_added_and_removed(store, page, qtbot):
 
 def test_text_size_applies_at_once_to_every_screen(store, page, qtbot, qapp):
     window, view = page
-    home_margins = window.home.findChild(QLabel, "title").parentWidget().layout().contentsMargins()
+    home_margins = window.home.date_label.parentWidget().layout().contentsMargins()
     assert home_margins.left() == 32 and view.size_label.text() == "100\u00a0%"
     assert not view.smaller.isEnabled()
     for expected in ("125", "150", "175", "200"):
@@ -92,13 +92,13 @@ def test_text_size_applies_at_once_to_every_screen(store, page, qtbot, qapp):
     for button in window.buttons.values():  # pages built before the change follow it too
         assert button.height() >= theme.target_px(2.0)
         assert button.fontInfo().pointSizeF() >= 2 * theme.BASE_POINTS - 0.5
-    margins = window.home.findChild(QLabel, "title").parentWidget().layout().contentsMargins()
+    margins = window.home.date_label.parentWidget().layout().contentsMargins()
     assert margins.left() == theme.px(32) == 48
     assert view.preview.fontInfo().pointSizeF() >= 2 * theme.BASE_POINTS - 0.5
     for _ in range(4):
         click_and_wait(qtbot, window, view.smaller)
     assert settings.text_scale(store.db) == 1.0 and view.size_label.text() == "100\u00a0%"
-    margins = window.home.findChild(QLabel, "title").parentWidget().layout().contentsMargins()
+    margins = window.home.date_label.parentWidget().layout().contentsMargins()
     assert margins.left() == 32
 
 

@@ -24,7 +24,6 @@ from ui.operations import Changes, Operations
 from ui.pages import page_class
 from ui.theme import px
 from ui.views.home import HomeView, load as load_home
-from ui.views.placeholder import PlaceholderView
 from ui.worker import Worker
 
 SECTIONS = (
@@ -89,7 +88,6 @@ class MainWindow(QMainWindow):
         self.ops.changed.connect(self._on_changed)
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
-        self._labels: dict[str, str] = {}
 
         self.stack = QStackedWidget()
         self.home = HomeView(store.db, worker, today)
@@ -114,7 +112,6 @@ class MainWindow(QMainWindow):
             button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
             column.addWidget(button)
             self.buttons[key] = button
-            self._labels[key] = text
         column.addStretch(1)
 
         body = QWidget()
@@ -147,8 +144,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The section's page, built the first time it is needed."""
         if key not in self.pages:
-            cls = page_class(key)
-            page = cls(self.ops, self) if cls else PlaceholderView(self._labels[key])
+            page = page_class(key)(self.ops, self)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]

@@ -17,9 +17,6 @@ PAGES = {
 
 
 def page_class(key: str):
-    """The class of a section's page, or None while the section is not built yet."""
-    target = PAGES.get(key)
-    if target is None:
-        return None
-    module_name, class_name = target.split(":")
+    """The class of a section's page (imported on first use)."""
+    module_name, class_name = PAGES[key].split(":")
     return getattr(importlib.import_module(module_name), class_name)

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window()
 LOOKS = [(1.0, False), (2.0, False), (1.0, True), (2.0, True)]
 LOOK_IDS = ["100", "200", "100-contraste", "200-contraste"]
-UNREACHABLE = {"ui.views.placeholder"}  # stands in for a section not built yet: none left
+UNREACHABLE: set[str] = set()  # files under ui/views the walk may leave out
 SEEN: set[str] = set()  # modules of every widget audited, for the coverage test
 
 

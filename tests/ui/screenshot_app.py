@@ -358,7 +358,7 @@ def main() -> int:
             save(window, out, f"home-{percent}", sizes)
             window.buttons["groups"].click()
             QTest.qWait(100)
-            save(window, out, f"placeholder-{percent}", sizes)
+            save(window, out, f"section-groups-{percent}", sizes)
             window.close()
 
             dialog = FirstRunDialog()

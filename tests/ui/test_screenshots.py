@@ -96,7 +96,7 @@ def test_screenshots_of_the_real_windows(xvfb, tmp_path):
 
     sizes = json.loads((OUT / "sizes.json").read_text())
     pages = (
-        "home", "placeholder", "first-run", "home-commencer",
+        "home", "section-groups", "first-run", "home-commencer",
         "participants", "participant-form", "participant-form-bas", "erase", "groups", "group-members",
         "member-picker", "sessions", "session-series", "roll-call", "walk-in",
         "lesson", "lesson-image", "projector", "closing", "settings", "settings-contrast",

@@ -96,7 +96,7 @@ def _demo(args) -> int:
 
 
 def _lessons(args) -> int:
-    from atelier import library
+    from atelier.lessons import library
 
     targets = args.paths or library.default_lesson_dirs()
     problems = []

@@ -38,7 +38,7 @@ def module_titles(folders: list[Path]) -> dict[str, str]:
     """module id → title, read from each module.toml alone.
 
     The home screen names the modules of the coming sessions; loading and checking
-    whole packs (atelier.library) is left for the screens that show their steps.
+    whole packs (atelier.lessons.library) is left for the screens that show their steps.
     """
     titles: dict[str, str] = {}
     for folder in folders:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from atelier.clock import new_id, utc_now
 from atelier.db import Database
-from atelier.lessons import Exercise, Module
-from atelier.scoring import Outcome
+from atelier.lessons.pack import Exercise, Module
+from atelier.lessons.scoring import Outcome
 
 DONE_SCORE = 0.8  # from this score on, an exercise is done (✓) and the next one is proposed
 

@@ -57,7 +57,7 @@ def measure(count: int = KEYS) -> dict[str, list[int]]:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from atelier.lessons import load_module
+    from atelier.lessons.pack import load_module
     from ui.app import make_app
     from ui.practice.kinds import widget_for
     from ui.theme import apply_theme

@@ -6,7 +6,7 @@ import pytest
 
 from atelier import results
 from atelier.exports.attestation import attestation_for
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from tests.exports_helpers import MODULES, make_world
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from atelier import people, results
 from atelier.exports.person import person_export, write_json
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from tests.exports_helpers import make_world
 
 

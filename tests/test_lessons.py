@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from atelier.lessons import PackError, Problem, load_module
-from atelier.library import check_path, default_lesson_dirs, load_library
+from atelier.lessons.pack import PackError, Problem, load_module
+from atelier.lessons.library import check_path, default_lesson_dirs, load_library
 
 SHIPPED = Path(__file__).resolve().parent.parent / "lessons"
 

@@ -4,9 +4,9 @@ import pytest
 
 from atelier import groups, people, results, sessions
 from atelier.groups import Group
-from atelier.library import default_lesson_dirs, load_library
+from atelier.lessons.library import default_lesson_dirs, load_library
 from atelier.people import Participant
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from atelier.sessions import Session
 
 

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from atelier.exercises import SCROLL_VISIBLE, scroll_labels, scroll_position
-from atelier.keystrokes import BACKSPACE, TextScore, TypingScore, mistakes, typing_score
-from atelier.library import check_path
-from atelier.scoring import (ClickScore, DoubleClick, FormScore, choice_score, dropped_on,
+from atelier.lessons.exercises import SCROLL_VISIBLE, scroll_labels, scroll_position
+from atelier.lessons.keystrokes import BACKSPACE, TextScore, TypingScore, mistakes, typing_score
+from atelier.lessons.library import check_path
+from atelier.lessons.scoring import (ClickScore, DoubleClick, FormScore, choice_score, dropped_on,
                              field_problem, parse_date)
 from tests.test_lessons import CLICK, HEAD, line_of, make_module, only_problem
 

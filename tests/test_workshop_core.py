@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from atelier import attendance, groups, outbox, people, pin, progress, sessions, summaries
+from atelier import attendance, groups, people, pin, progress, sessions
+from atelier.sync import outbox, summaries
 from atelier.store import Store
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from atelier import paths
 
 if TYPE_CHECKING:  # loading and checking packs is imported only when a screen needs it
-    from atelier.lessons import Module, Problem
+    from atelier.lessons.pack import Module, Problem
 
 _modules: dict[str, Module] | None = None
 _problems: list[Problem] = []
@@ -25,7 +25,7 @@ def user_lessons_dir() -> Path:
 
 def reload() -> None:
     global _modules, _problems, _titles
-    from atelier.library import default_lesson_dirs, load_library
+    from atelier.lessons.library import default_lesson_dirs, load_library
 
     _titles = None
     found, _problems = load_library(default_lesson_dirs(user_lessons_dir()))

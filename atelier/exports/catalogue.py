@@ -27,7 +27,7 @@ def module_index(modules: Iterable | None = None) -> dict[str, ModuleInfo]:
     """module id → ModuleInfo, from loaded modules (or the shipped library when None)."""
     if modules is None:
         from atelier import paths
-        from atelier.library import default_lesson_dirs, load_library
+        from atelier.lessons.library import default_lesson_dirs, load_library
 
         modules = load_library(default_lesson_dirs(paths.home() / "lessons"))[0]  # the trainer's packs too
     index = {}

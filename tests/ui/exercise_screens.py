@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from atelier.library import default_lesson_dirs, load_library
+from atelier.lessons.library import default_lesson_dirs, load_library
 from ui.practice.kinds import widget_for
 from ui.theme import apply_theme
 

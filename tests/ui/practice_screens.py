@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 
 from atelier import groups, people, results, sessions
 from atelier.people import Participant
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from ui import modules as library
 from ui.theme import apply_theme
 

@@ -7,7 +7,8 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 
-from atelier import attendance, outbox, people, progress, sessions, summaries
+from atelier import attendance, people, progress, sessions
+from atelier.sync import outbox, summaries
 from atelier.people import Participant
 from atelier.sessions import Session
 from ui.operations import Changes, Operations

@@ -7,9 +7,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from atelier.exercises import check_exercise, scroll_position
-from atelier.lessons import Exercise
-from atelier.library import default_lesson_dirs, load_library
+from atelier.lessons.exercises import check_exercise, scroll_position
+from atelier.lessons.pack import Exercise
+from atelier.lessons.library import default_lesson_dirs, load_library
 from ui.practice.kinds import KIND_WIDGETS, widget_for
 
 LEFT = Qt.MouseButton.LeftButton
@@ -49,7 +49,7 @@ def run(qtbot):
 
 
 def test_every_kind_has_a_widget():
-    from atelier.exercises import KINDS
+    from atelier.lessons.exercises import KINDS
 
     assert set(KIND_WIDGETS) == set(KINDS)
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QRect
 
 from atelier.people import Participant
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from ui import modules as library
 from ui.practice.shell import PracticeWindow
 from ui.theme import apply_theme

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush
 from atelier import groups, people, results, sessions
 from atelier.groups import Group
 from atelier.people import Participant
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from atelier.sessions import Session
 from conftest import TODAY
 from people_helpers import check_targets

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QPushButton, QVBoxLayout
 
 from atelier import people, pin, results
 from atelier.people import Participant
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from ui import modules as library
 from ui.operations import Changes
 from ui.practice.base import ExerciseWidget

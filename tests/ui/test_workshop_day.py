@@ -8,7 +8,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from atelier import attendance, groups, outbox, progress, sessions, summaries
+from atelier import attendance, groups, progress, sessions
+from atelier.sync import outbox, summaries
 from people_helpers import activate, type_text
 from ui.views.closing import ClosingView
 from ui.views.lesson_guide import LessonGuideView

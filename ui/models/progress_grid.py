@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from atelier.lessons import Exercise, Module
+from atelier.lessons.pack import Exercise, Module
 from atelier.people import Participant
 from atelier.results import Cell
 from ui.practice.look import DONE_BG, TRIED_BG

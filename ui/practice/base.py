@@ -2,7 +2,7 @@
 
 A kind is a small widget class fed by the pack's parameters (``exercise.params``, with
 defaults filled in by the lesson checker). Sizes in the pack are pixels at 100 % text
-size: use ``scaled()``. The widget scores through ``atelier.scoring`` and ends by
+size: use ``scaled()``. The widget scores through ``atelier.lessons.scoring`` and ends by
 emitting ``finished(Outcome)`` once; the shell shows the encouraging summary, retry,
 skip and help — not the widget.
 """
@@ -10,11 +10,11 @@ skip and help — not the widget.
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from atelier.lessons import Exercise
+from atelier.lessons.pack import Exercise
 
 
 class ExerciseWidget(QWidget):
-    finished = Signal(object)  # atelier.scoring.Outcome
+    finished = Signal(object)  # atelier.lessons.scoring.Outcome
     progressed = Signal(int, int)  # items done, items in all: "3 sur 5"
 
     def __init__(self, exercise: Exercise, scale: float = 1.0, parent: QWidget | None = None):

@@ -6,7 +6,7 @@ then the exercise itself (the kind's widget) under its title, « 3 sur 5 » and
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from atelier.lessons import Exercise
+from atelier.lessons.pack import Exercise
 from ui.practice.base import ExerciseWidget
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 

@@ -5,7 +5,7 @@ then one module's exercises as large tiles, a ✓ on those already done.
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from atelier.lessons import Exercise, Module
+from atelier.lessons.pack import Exercise, Module
 from ui.practice.look import Tile, TileGrid, learner_button, learner_label, lpx
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from atelier import results
-from atelier.lessons import Exercise, Module
+from atelier.lessons.pack import Exercise, Module
 from atelier.results import Result
 from ui.practice.look import learner_button, learner_label, lpx
 

@@ -15,10 +15,10 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from atelier import pin, results
-from atelier.lessons import Exercise, Module
+from atelier.lessons.pack import Exercise, Module
 from atelier.people import Participant
 from atelier.results import Result
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from ui.operations import Changes
 from ui.practice.exercise_page import InstructionsPage, RunPage
 from ui.practice.help_flag import HelpFlag

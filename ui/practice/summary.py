@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from atelier.results import DONE_SCORE
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 from ui.widgets.flow_layout import FlowLayout
 

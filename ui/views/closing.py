@@ -10,9 +10,9 @@ comes back: there is nothing to save by hand.
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from atelier import summaries
+from atelier.sync import summaries
 from atelier.sessions import Session
-from atelier.summaries import SessionSummary
+from atelier.sync.summaries import SessionSummary
 from ui import modules
 from ui.operations import Changes, Operations, show_error
 from ui.theme import px

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from atelier import progress
-from atelier.lessons import Module
+from atelier.lessons.pack import Module
 from atelier.sessions import Session
 from ui.operations import Changes, Operations, show_error
 from ui.theme import px

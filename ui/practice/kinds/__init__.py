@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from atelier.lessons import Exercise
+from atelier.lessons.pack import Exercise
 from ui.practice.base import ExerciseWidget
 from ui.practice.kinds.choice import ChoiceExercise
 from ui.practice.kinds.click import ClickExercise

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from atelier.scoring import choice_score
+from atelier.lessons.scoring import choice_score
 from ui.practice.kinds.common import GOOD, SOFT, Exercise, big_button, tr
 from ui.theme import spacing_factor
 

@@ -6,7 +6,7 @@ import random
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from atelier.scoring import ClickScore
+from atelier.lessons.scoring import ClickScore
 from ui.practice.kinds.common import Exercise, Shape, tr
 from ui.theme import current_scale, spacing_factor
 

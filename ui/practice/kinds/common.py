@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 from ui.practice.base import ExerciseWidget
 from ui.theme import current_palette, spacing_factor, target_px
 

@@ -5,7 +5,7 @@ import random
 
 from PySide6.QtCore import Qt, Signal
 
-from atelier.scoring import ClickScore, DoubleClick
+from atelier.lessons.scoring import ClickScore, DoubleClick
 from ui.practice.kinds.click import Playground, fitted
 from ui.practice.kinds.common import Exercise, Shape, tr
 

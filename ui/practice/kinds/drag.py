@@ -5,7 +5,7 @@ import random
 
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 
-from atelier.scoring import ClickScore, dropped_on
+from atelier.lessons.scoring import ClickScore, dropped_on
 from ui.practice.kinds.click import Playground, fitted
 from ui.practice.kinds.common import Exercise, Shape, tr
 

@@ -1,13 +1,13 @@
 """form: a realistic but fictitious form (text, e-mail, date, drop-down list, tick box)
 and its "Envoyer" button. On sending, a gentle word appears under each field that
 needs another look; when everything is right, the form is sent and the exercise ends.
-The checks themselves are the core's (atelier.scoring.field_problem)."""
+The checks themselves are the core's (atelier.lessons.scoring.field_problem)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
                                QVBoxLayout)
 
-from atelier.scoring import FormScore, field_problem
+from atelier.lessons.scoring import FormScore, field_problem
 from ui.practice.kinds.common import Exercise, big_button, tr
 from ui.theme import spacing_factor
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from atelier.scoring import ClickScore
+from atelier.lessons.scoring import ClickScore
 from ui.practice.kinds.common import Exercise, tr
 
 K = Qt.Key

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QMenu
 
-from atelier.scoring import ClickScore
+from atelier.lessons.scoring import ClickScore
 from ui.practice.kinds.common import Exercise, Shape, tr
 
 

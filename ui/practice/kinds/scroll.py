@@ -5,8 +5,8 @@ click is what counts: "Quand vous voyez le chat, cliquez dessus")."""
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from atelier.exercises import SCROLL_VISIBLE, scroll_labels
-from atelier.scoring import ClickScore
+from atelier.lessons.exercises import SCROLL_VISIBLE, scroll_labels
+from atelier.lessons.scoring import ClickScore
 from ui.practice.kinds.common import Exercise, tr
 from ui.theme import current_palette, spacing_factor
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from atelier.keystrokes import TypingScore, mistakes
+from atelier.lessons.keystrokes import TypingScore, mistakes
 from ui.practice.kinds.common import SOFT_EDGE, Exercise, big_button, tr
 from ui.theme import current_palette
 

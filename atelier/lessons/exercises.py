@@ -2,7 +2,7 @@
 
 Pure rules, no files: `check_exercise` returns the parameters with defaults filled in
 and a list of `Issue`s whose `where` is the key path inside the exercise table
-(e.g. ("questions", 2, "correct")), which lessons.py turns into a line number.
+(e.g. ("questions", 2, "correct")), which pack.py turns into a line number.
 """
 
 import difflib

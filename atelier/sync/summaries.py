@@ -4,7 +4,8 @@ from dataclasses import asdict, dataclass
 
 from atelier.db import Database
 
-from atelier import attendance, outbox, progress, sessions
+from atelier import attendance, progress, sessions
+from atelier.sync import outbox
 from atelier.clock import utc_now
 
 KIND = "session-summary"

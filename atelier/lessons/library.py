@@ -9,8 +9,8 @@ from pathlib import Path, PurePosixPath
 
 from atelier.content import lesson_dirs
 from atelier.i18n import _
-from atelier.lessons import MODULE_FILE, Module, PackError, Problem, load_module, missing_toml
-from atelier.tomllines import Locator
+from atelier.lessons.pack import MODULE_FILE, Module, PackError, Problem, load_module, missing_toml
+from atelier.lessons.tomllines import Locator
 
 
 def _module_folders(root: Path) -> tuple[list[Path], list[Problem]]:

@@ -11,9 +11,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from atelier.exercises import SLUG, Text, TextList, check_exercises, shown, suggest, unknown_key
+from atelier.lessons.exercises import SLUG, Text, TextList, check_exercises, shown, suggest, unknown_key
 from atelier.i18n import _
-from atelier.tomllines import Locator
+from atelier.lessons.tomllines import Locator
 from atelier.vocabulary import labels
 
 MODULE_FILE = "module.toml"

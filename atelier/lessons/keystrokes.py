@@ -9,7 +9,7 @@ characters typed against mistakes made, so erasing and fixing still counts the s
 
 from dataclasses import dataclass, field
 
-from atelier.scoring import Outcome
+from atelier.lessons.scoring import Outcome
 
 BACKSPACE = "\b"
 

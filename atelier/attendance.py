@@ -1,6 +1,7 @@
 """Attendance: who came to a session."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from atelier.db import Database
 
@@ -11,6 +12,66 @@ from atelier.people import Named
 PRESENT, ABSENT, EXCUSED, LATE = "present", "absent", "excused", "late"
 STATUSES = (PRESENT, ABSENT, EXCUSED, LATE)
 LABELS = {PRESENT: N_("présent"), ABSENT: N_("absent"), EXCUSED: N_("excusé"), LATE: N_("en retard")}
+
+# The house's rules on attendance, each written once: every summary, export, report
+# and screen asks these.
+CAME = (PRESENT, LATE)  # someone who came: on time or late
+
+
+def came_sql(alias: str = "a") -> str:
+    """SQL for "the attendance row ``alias`` says the person came"."""
+    return f"{alias}.status IN ({', '.join(repr(status) for status in CAME)})"
+
+
+def came(status: str | None) -> bool:
+    return status in CAME
+
+
+def held_sql(alias: str = "s") -> str:
+    """SQL for "the session ``alias`` took place": not cancelled, and closed or someone came."""
+    return (f"{alias}.status != 'cancelled' AND ({alias}.status = 'done' OR EXISTS ("
+            f"SELECT 1 FROM attendance h WHERE h.session_id = {alias}.id AND {came_sql('h')}))")
+
+
+def _first_visit(person: str, moment: str) -> str:
+    """SQL: ``person`` came to no session, not cancelled, before ``moment`` ('2026-03-14 14:00').
+
+    A "new participant" of a session or of a period is someone who came to it and
+    had never come before: their first visit falls in it.
+    """
+    return f"""NOT EXISTS (
+        SELECT 1 FROM attendance b JOIN sessions t ON t.id = b.session_id
+        WHERE b.participant_id = {person} AND {came_sql("b")} AND t.status != 'cancelled'
+          AND t.date || ' ' || t.start_time < {moment})"""
+
+
+def new_in_session(db: Database, session_id: str) -> int:
+    """How many people came to this session for the first time."""
+    return db.execute(
+        f"""
+        SELECT count(*) FROM attendance a JOIN sessions s ON s.id = a.session_id
+        WHERE a.session_id = ? AND {came_sql("a")} AND s.status != 'cancelled'
+          AND {_first_visit("a.participant_id", "s.date || ' ' || s.start_time")}
+        """,
+        [session_id],
+    ).fetchone()[0]
+
+
+def new_between(db: Database, first: date, last: date) -> int:
+    """How many people came for the first time from ``first`` to ``last`` (both included)."""
+    return db.execute(
+        f"""
+        SELECT count(DISTINCT a.participant_id) FROM attendance a JOIN sessions s ON s.id = a.session_id
+        WHERE s.date BETWEEN ? AND ? AND {came_sql("a")} AND s.status != 'cancelled'
+          AND {_first_visit("a.participant_id", "?")}
+        """,
+        [first.isoformat(), last.isoformat(), f"{first.isoformat()} "],
+    ).fetchone()[0]
+
+
+def next_status(status: str | None) -> str:
+    """The roll's one click or key: not marked → present, present ↔ absent, excused or late → present."""
+    return ABSENT if status == PRESENT else PRESENT
 
 
 @dataclass(frozen=True)

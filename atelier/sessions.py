@@ -45,6 +45,11 @@ class SessionRow:
 _COLUMNS = records.columns(Session)
 
 
+def is_past(session: Session, today: date) -> bool:
+    """Before today: its roll is only changed after the facilitator confirmed it."""
+    return session.date < today.isoformat()
+
+
 def validate(session: Session) -> None:
     try:
         date.fromisoformat(session.date)

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from datetime import date
 
+from atelier import groups, people, sessions
+from atelier.clock import day_span, utc_now
 from atelier.db import Database
-
-from atelier.clock import utc_now
 from atelier.i18n import N_
 from atelier.people import Named
 
@@ -43,6 +43,28 @@ def _first_visit(person: str, moment: str) -> str:
         SELECT 1 FROM attendance b JOIN sessions t ON t.id = b.session_id
         WHERE b.participant_id = {person} AND {came_sql("b")} AND t.status != 'cancelled'
           AND t.date || ' ' || t.start_time < {moment})"""
+
+
+def first_visits(db: Database, participant_ids, visits: int = 2) -> set[str]:
+    """The sessions of each person's ``visits`` earliest visits (not cancelled, came)."""
+    found: set[str] = set()
+    ids = list(participant_ids)
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        chunk = ids[start:start + 500]
+        rows = db.execute(
+            f"""
+            SELECT session_id FROM (
+                SELECT a.session_id, row_number() OVER (
+                    PARTITION BY a.participant_id ORDER BY s.date, s.start_time, s.id) AS visit
+                FROM attendance a JOIN sessions s ON s.id = a.session_id
+                WHERE a.participant_id IN ({', '.join('?' * len(chunk))}) AND {came_sql("a")}
+                  AND s.status != 'cancelled')
+            WHERE visit <= ?
+            """,
+            [*chunk, visits],
+        )
+        found.update(row[0] for row in rows)
+    return found
 
 
 def new_in_session(db: Database, session_id: str) -> int:
@@ -87,6 +109,7 @@ def mark(db: Database, session_id: str, participant_id: str, status: str) -> Mar
         raise ValueError(status)
     now = utc_now()
     with db.atomic():
+        db.wrote("attendance", sessions=[session_id], people=[participant_id])
         db.execute(
             "INSERT INTO attendance(session_id, participant_id, status, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(session_id, participant_id) DO UPDATE SET status = excluded.status, "
@@ -98,6 +121,7 @@ def mark(db: Database, session_id: str, participant_id: str, status: str) -> Mar
 
 def clear(db: Database, session_id: str, participant_id: str) -> None:
     with db.atomic():
+        db.wrote("attendance", sessions=[session_id], people=[participant_id])
         db.execute("DELETE FROM attendance WHERE session_id = ? AND participant_id = ?", [session_id, participant_id])
 
 
@@ -151,8 +175,6 @@ def mark_all(db: Database, session_id: str, participant_ids: list[str], status: 
 def add_walk_in(db: Database, session_id: str, first_name: str, last_name: str = "",
                 phone: str | None = None, join_group: bool = False):
     """Someone who came without being in the group: recorded present at once."""
-    from atelier import groups, people, sessions
-
     with db.atomic():
         person = people.add(db, people.Participant(first_name.strip(), last_name.strip(), phone=phone or None))
         group_id = sessions.get(db, session_id).group_id
@@ -184,3 +206,19 @@ def genders(db: Database, session_id: str) -> dict[str, str | None]:
         [session_id, session_id],
     )
     return dict(rows.fetchall())
+
+
+def held_between(db: Database, first: date, last: date) -> list[sessions.SessionRow]:
+    """The sessions that took place from ``first`` to ``last`` (both included), in date order."""
+    return sessions.listed(db, f"s.date BETWEEN ? AND ? AND {held_sql('s')}", [first.isoformat(), last.isoformat()])
+
+
+def attended(db: Database, participant_id: str, first: date | None = None,
+             last: date | None = None) -> list[sessions.SessionRow]:
+    """The sessions, not cancelled, that one person came to (in the period when given), in date order."""
+    return sessions.listed(
+        db,
+        f"""s.status != 'cancelled' AND s.date BETWEEN ? AND ? AND s.id IN (
+            SELECT a.session_id FROM attendance a WHERE a.participant_id = ? AND {came_sql('a')})""",
+        [*day_span(first, last), participant_id],
+    )

@@ -9,14 +9,28 @@ refused untouched, a damaged file is kept as it is and reported, never repaired.
 import contextlib
 import itertools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from atelier import schema
+from atelier.changes import Changes
 from atelier.i18n import _
 
 
 _savepoints = itertools.count(1)
+
+
+@dataclass
+class Touched:
+    """What the open transaction wrote: tables, and the sessions and people it concerns."""
+
+    tables: set[str] = field(default_factory=set)
+    sessions: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+
+    def copy(self) -> "Touched":
+        return Touched(set(self.tables), set(self.sessions), set(self.people))
 
 
 class Database:
@@ -26,10 +40,18 @@ class Database:
     committed at once and can never be left pending in a forgotten transaction.
     (sqlite-utils' own ``Database`` is only needed to migrate: importing it costs a
     tenth of a second at every start-up on an old PC.)
+
+    Every write of the domain says what it wrote (``wrote``). Just before the
+    outermost transaction commits, ``before_commit(db, touched)`` runs inside it (the
+    sync re-queues the summaries those writes altered); once committed, the tables
+    wait in ``take_changes()`` for whoever announces them.
     """
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self.before_commit: Callable[["Database", Touched], None] | None = None
+        self._touched = Touched()
+        self._committed: set[str] = set()
 
     def execute(self, sql: str, parameters=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, parameters)
@@ -37,11 +59,25 @@ class Database:
     def executemany(self, sql: str, rows) -> sqlite3.Cursor:
         return self.conn.executemany(sql, rows)
 
+    def wrote(self, *tables: str, sessions=(), people=()) -> None:
+        """Note a write of the open transaction: its tables, the sessions and people it concerns."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("a write of the domain runs inside db.atomic()")
+        self._touched.tables.update(tables)
+        self._touched.sessions.update(sessions)
+        self._touched.people.update(people)
+
+    def take_changes(self) -> Changes:
+        """What was committed since the last call."""
+        tables, self._committed = self._committed, set()
+        return Changes.of_tables(tables)
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator["Database"]:
         """All or nothing; a nested block is a savepoint inside the outer transaction."""
         if self.conn.in_transaction:
             savepoint = f"atelier_{next(_savepoints)}"
+            before = self._touched.copy()
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self
@@ -49,19 +85,26 @@ class Database:
                 if self.conn.in_transaction:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
                     self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                self._touched = before
                 raise
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             return
         self.conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not half-way
+        self._touched = Touched()
         try:
             yield self
+            if self.before_commit is not None and self._touched.tables:
+                self.before_commit(self, self._touched)
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            self._touched = Touched()
             raise
         else:
             self.conn.execute("COMMIT")
+            self._committed |= self._touched.tables
+            self._touched = Touched()
 
     def table_names(self) -> list[str]:
         rows = self.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")

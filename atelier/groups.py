@@ -70,11 +70,13 @@ def every(db: Database, include_archived: bool = False) -> list[Group]:
 def archive(db: Database, group_id: str) -> None:
     now = utc_now()
     with db.atomic():
+        db.wrote("groups")
         db.execute("UPDATE groups SET archived_at = ?, updated_at = ? WHERE id = ?", [now, now, group_id])
 
 
 def add_member(db: Database, group_id: str, participant_id: str) -> None:
     with db.atomic():
+        db.wrote("group_members")
         db.execute(
             "INSERT OR IGNORE INTO group_members(group_id, participant_id, joined_at) VALUES (?, ?, ?)",
             [group_id, participant_id, utc_now()],
@@ -83,6 +85,7 @@ def add_member(db: Database, group_id: str, participant_id: str) -> None:
 
 def remove_member(db: Database, group_id: str, participant_id: str) -> None:
     with db.atomic():
+        db.wrote("group_members")
         db.execute("DELETE FROM group_members WHERE group_id = ? AND participant_id = ?", [group_id, participant_id])
 
 
@@ -99,6 +102,7 @@ def members(db: Database, group_id: str) -> list[Participant]:
 
 def unarchive(db: Database, group_id: str) -> None:
     with db.atomic():
+        db.wrote("groups")
         db.execute("UPDATE groups SET archived_at = NULL, updated_at = ? WHERE id = ?", [utc_now(), group_id])
 
 

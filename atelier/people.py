@@ -76,7 +76,9 @@ def add(db: Database, person: Participant) -> Participant:
 
 def update(db: Database, person: Participant) -> Participant:
     validate(person)
-    return records.update(db, "participants", person)
+    with db.atomic():
+        db.wrote("participants", people=[person.id])
+        return records.update(db, "participants", person)
 
 
 def get(db: Database, person_id: str) -> Participant:
@@ -102,6 +104,7 @@ def search(db: Database, text: str, include_archived: bool = False) -> list[Part
 
 def archive(db: Database, person_id: str) -> None:
     with db.atomic():
+        db.wrote("participants")
         db.execute("UPDATE participants SET archived_at = ?, updated_at = ? WHERE id = ?", [utc_now(), utc_now(), person_id])
 
 
@@ -131,6 +134,9 @@ def erase(db: Database, person_id: str) -> dict[str, int]:
     """Right to erasure: remove the person from every table, in one transaction."""
     with db.atomic():
         report = erasure_report(db, person_id)
+        # The summaries of the sessions they were marked in change: the sync re-queues them.
+        visited = [row[0] for row in db.execute("SELECT session_id FROM attendance WHERE participant_id = ?", [person_id])]
+        db.wrote("participants", *(table for table, _column in referring_tables(db)), sessions=visited)
         for table, column in referring_tables(db):
             db.execute(f"DELETE FROM {table} WHERE {column} = ?", [person_id])
         db.execute("DELETE FROM participants WHERE id = ?", [person_id])
@@ -140,4 +146,5 @@ def erase(db: Database, person_id: str) -> dict[str, int]:
 def unarchive(db: Database, person_id: str) -> None:
     """Bring an archived person back into the lists."""
     with db.atomic():
+        db.wrote("participants")
         db.execute("UPDATE participants SET archived_at = NULL, updated_at = ? WHERE id = ?", [utc_now(), person_id])

@@ -8,6 +8,7 @@ from atelier.clock import utc_now
 def mark_step_covered(db: Database, session_id: str, module_id: str, step_index: int) -> bool:
     """Record that the step was reached; True if it was not covered before."""
     with db.atomic():
+        db.wrote("step_progress", sessions=[session_id])
         cursor = db.execute(
             "INSERT OR IGNORE INTO step_progress(session_id, module_id, step_index, covered_at) VALUES (?, ?, ?, ?)",
             [session_id, module_id, step_index, utc_now()],

@@ -30,6 +30,7 @@ def insert(db: Database, table: str, record: R) -> R:
     record = replace(record, created_at=now, updated_at=now)
     names = columns(type(record))
     with db.atomic():
+        db.wrote(table)
         db.execute(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
             [getattr(record, name) for name in names],
@@ -42,6 +43,7 @@ def update(db: Database, table: str, record: R) -> R:
     record = replace(record, updated_at=utc_now())
     editable = [name for name in columns(type(record)) if name not in ("id", "created_at")]
     with db.atomic():
+        db.wrote(table)
         db.execute(
             f"UPDATE {table} SET {', '.join(name + ' = ?' for name in editable)} WHERE id = ?",
             [getattr(record, name) for name in editable] + [record.id],

@@ -8,8 +8,9 @@ reached ``DONE_SCORE``.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from atelier.clock import new_id, utc_now
+from atelier.clock import day_span, new_id, utc_now
 from atelier.db import Database
 from atelier.lessons.pack import Exercise, Module
 from atelier.lessons.scoring import Outcome
@@ -61,6 +62,7 @@ def record(db: Database, participant_id: str, module_id: str, exercise_id: str, 
         device_id=device_id, finished_at=utc_now(),
     )
     with db.atomic():
+        db.wrote("exercise_results", people=[participant_id])
         db.execute(f"INSERT INTO exercise_results ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                    [getattr(result, c) for c in _COLUMNS])
     return result
@@ -126,3 +128,17 @@ def grid(db: Database, participant_ids: Sequence[str],
             if (module_id, exercise_id) in wanted:
                 cells[(pid, module_id, exercise_id)] = Cell(best, runs, attempts or 0, last)
     return cells
+
+
+def done_by(db: Database, participant_id: str, first: date | None = None,
+            last: date | None = None) -> list[tuple[str, str, Cell]]:
+    """(module id, exercise id, Cell) of every exercise one learner did (a run reached
+    DONE_SCORE), from the runs finished in the period when given, first finished first."""
+    rows = db.execute(
+        "SELECT module_id, exercise_id, max(score), count(*), sum(attempts), max(finished_at) FROM exercise_results "
+        "WHERE participant_id = ? AND substr(finished_at, 1, 10) BETWEEN ? AND ? "
+        "GROUP BY module_id, exercise_id HAVING max(score) >= ? ORDER BY min(finished_at)",
+        [participant_id, *day_span(first, last), DONE_SCORE],
+    ).fetchall()
+    return [(module_id, exercise_id, Cell(best, runs, attempts or 0, last_run))
+            for module_id, exercise_id, best, runs, attempts, last_run in rows]

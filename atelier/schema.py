@@ -113,6 +113,11 @@ def _initial(db) -> None:
     )
 
 
+def _outbox_by_summary(db) -> None:
+    # Every write that may alter a summary reads that summary's newest version.
+    _run(db, "CREATE UNIQUE INDEX outbox_summary_version ON outbox(summary_id, version)")
+
+
 def _run(db, script: str) -> None:
     # executescript() would commit the migration's transaction half-way: run one
     # statement at a time inside it instead.
@@ -122,7 +127,7 @@ def _run(db, script: str) -> None:
 
 
 # In order, never renamed nor removed: add a new one at the end for each change.
-MIGRATIONS = [("0001_initial", _initial)]
+MIGRATIONS = [("0001_initial", _initial), ("0002_outbox_by_summary", _outbox_by_summary)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

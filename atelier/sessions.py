@@ -40,6 +40,12 @@ class SessionRow:
 
     session: Session
     group_name: str
+    group_place: str = ""
+
+    @property
+    def place(self) -> str:
+        """Where it takes place: the session's own place, or else its group's."""
+        return self.session.place or self.group_place
 
 
 _COLUMNS = records.columns(Session)
@@ -75,7 +81,16 @@ def add(db: Database, session: Session) -> Session:
 
 def update(db: Database, session: Session) -> Session:
     validate(session)
-    return records.update(db, "sessions", session)
+    with db.atomic():
+        _wrote(db, session.id)
+        return records.update(db, "sessions", session)
+
+
+def _wrote(db: Database, session_id: str) -> None:
+    """A session's date, times or status change: so may its summary, and the first
+    visit of everyone marked in it."""
+    marked = [row[0] for row in db.execute("SELECT participant_id FROM attendance WHERE session_id = ?", [session_id])]
+    db.wrote("sessions", sessions=[session_id], people=marked)
 
 
 def get(db: Database, session_id: str) -> Session:
@@ -84,13 +99,7 @@ def get(db: Database, session_id: str) -> Session:
 
 def upcoming(db: Database, today: date, limit: int = 20) -> list[SessionRow]:
     """Today's sessions first, then the coming ones; cancelled ones left out."""
-    columns = ", ".join(f"s.{c}" for c in _COLUMNS)
-    rows = db.execute(
-        f"SELECT {columns}, coalesce(g.name, '') FROM sessions s LEFT JOIN groups g ON g.id = s.group_id "
-        "WHERE s.date >= ? AND s.status != 'cancelled' ORDER BY s.date, s.start_time LIMIT ?",
-        [today.isoformat(), limit],
-    ).fetchall()
-    return [SessionRow(records.from_row(Session, row[:-1]), row[-1]) for row in rows]
+    return listed(db, "s.date >= ? AND s.status != 'cancelled'", [today.isoformat()], limit)
 
 
 def count(db: Database) -> int:
@@ -115,6 +124,7 @@ def plan_series(db: Database, template: Session, dates: list[date]) -> list[Sess
 
 def cancel(db: Database, session_id: str) -> None:
     with db.atomic():
+        _wrote(db, session_id)
         db.execute(
             "UPDATE sessions SET status = 'cancelled', updated_at = ? WHERE id = ?", [utc_now(), session_id]
         )
@@ -128,10 +138,44 @@ def for_group(db: Database, group_id: str) -> list[Session]:
 
 
 def between(db: Database, first: date, last: date) -> list[SessionRow]:
+    return listed(db, "s.date BETWEEN ? AND ?", [first.isoformat(), last.isoformat()])
+
+
+def listed(db: Database, where: str, parameters: list, limit: int | None = None) -> list[SessionRow]:
+    """The sessions ``s`` (with their group ``g``) that the SQL condition ``where`` keeps,
+    in date order: the one query behind every list of sessions of the domain."""
     columns = ", ".join(f"s.{c}" for c in _COLUMNS)
     rows = db.execute(
-        f"SELECT {columns}, coalesce(g.name, '') FROM sessions s LEFT JOIN groups g ON g.id = s.group_id "
-        "WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.start_time",
-        [first.isoformat(), last.isoformat()],
+        f"SELECT {columns}, coalesce(g.name, ''), coalesce(g.place, '') FROM sessions s "
+        f"LEFT JOIN groups g ON g.id = s.group_id WHERE {where} ORDER BY s.date, s.start_time, s.id"
+        + ("" if limit is None else " LIMIT ?"),
+        [*parameters] + ([] if limit is None else [limit]),
     ).fetchall()
-    return [SessionRow(records.from_row(Session, row[:-1]), row[-1]) for row in rows]
+    return [SessionRow(records.from_row(Session, row[:-2]), *row[-2:]) for row in rows]
+
+
+def get_row(db: Database, session_id: str) -> SessionRow:
+    """One session with its group's name and place; KeyError if there is none."""
+    found = listed(db, "s.id = ?", [session_id])
+    if not found:
+        raise KeyError(session_id)
+    return found[0]
+
+
+def scheduled_between(db: Database, first: date, last: date, group_id: str | None = None) -> list[SessionRow]:
+    """The sessions from ``first`` to ``last`` (both included), cancelled ones left out,
+    of one group or of all."""
+    where = "s.date BETWEEN ? AND ? AND s.status != 'cancelled'"
+    parameters = [first.isoformat(), last.isoformat()]
+    if group_id is not None:
+        where, parameters = where + " AND s.group_id = ?", parameters + [group_id]
+    return listed(db, where, parameters)
+
+
+def with_ids(db: Database, session_ids) -> dict[str, SessionRow]:
+    """Session id → SessionRow for the ids that exist, in as few queries as SQLite allows."""
+    ids, found = sorted(set(session_ids)), {}
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        chunk = ids[start:start + 500]
+        found.update((row.session.id, row) for row in listed(db, f"s.id IN ({', '.join('?' * len(chunk))})", chunk))
+    return found

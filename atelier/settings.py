@@ -27,6 +27,7 @@ def get(db: Database, key: str, default: str | None = None) -> str | None:
 
 def put(db: Database, key: str, value: str) -> None:
     with db.atomic():
+        db.wrote("settings")
         db.execute(
             "INSERT INTO settings(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

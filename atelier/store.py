@@ -14,6 +14,7 @@ from pathlib import Path
 from atelier.db import Database
 
 from atelier import backups, db as database, paths, settings
+from atelier.sync import summaries
 from atelier.i18n import _
 
 
@@ -64,6 +65,7 @@ class Store:
             if existed and pending:
                 backups.take(db, backups_dir, "migration")
             database.migrate(db)
+            db.before_commit = summaries.requeue  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
         except BaseException:
             db.close()

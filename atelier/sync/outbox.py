@@ -26,6 +26,7 @@ class Entry:
 
 def queue(db: Database, kind: str, summary_id: str, payload: dict) -> int:
     """Queue a summary; call inside the caller's transaction. Returns its version."""
+    db.wrote("outbox")
     previous = db.execute("SELECT max(version) FROM outbox WHERE summary_id = ?", [summary_id]).fetchone()[0]
     version = (previous or 0) + 1
     db.execute(
@@ -33,6 +34,14 @@ def queue(db: Database, kind: str, summary_id: str, payload: dict) -> int:
         [summary_id, kind, version, json.dumps(payload, ensure_ascii=False, sort_keys=True), utc_now()],
     )
     return version
+
+
+def latest_payload(db: Database, summary_id: str) -> dict | None:
+    """What the newest version of a summary says; None if it was never queued."""
+    row = db.execute(
+        "SELECT payload FROM outbox WHERE summary_id = ? ORDER BY version DESC LIMIT 1", [summary_id]
+    ).fetchone()
+    return json.loads(row[0]) if row else None
 
 
 def pending(db: Database) -> list[Entry]:

@@ -1,0 +1,66 @@
+"""What a piece of core work changed, said by the core itself (Anki's OpChanges).
+
+Every write in the domain notes the tables it wrote (``Database.wrote``); the front
+door ``perform`` runs one operation and hands back its result with the ``Changes``
+that were committed. Screens refresh from that and never guess; the sync reads the
+same notes to re-queue the summaries a write has altered.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+# Which kind of data each table holds, as screens and the sync see it.
+KIND_OF_TABLE = {
+    "participants": "people",
+    "groups": "groups",
+    "group_members": "groups",
+    "sessions": "sessions",
+    "attendance": "attendance",
+    "step_progress": "lessons",
+    "exercise_results": "results",
+    "settings": "settings",
+    "outbox": "outbox",
+}
+
+
+@dataclass(frozen=True)
+class Changes:
+    people: bool = False
+    groups: bool = False
+    sessions: bool = False
+    attendance: bool = False
+    results: bool = False
+    settings: bool = False
+    lessons: bool = False  # steps covered in a session, lesson packs
+    outbox: bool = False
+
+    @classmethod
+    def of_tables(cls, tables) -> "Changes":
+        return cls(**{KIND_OF_TABLE[table]: True for table in tables})
+
+    def __or__(self, other: "Changes") -> "Changes":
+        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+    def any_of(self, *kinds: str) -> bool:
+        return any(getattr(self, kind) for kind in kinds)
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """An operation's result and what it changed."""
+
+    value: T
+    changes: Changes
+
+
+def perform(db, work: Callable[..., T], *args: Any) -> Done[T]:
+    """Run ``work(db, *args)`` and say what it committed; nothing is announced if it fails."""
+    db.take_changes()  # whatever an earlier, unannounced write left
+    value = work(db, *args)
+    return Done(value, db.take_changes())

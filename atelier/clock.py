@@ -1,7 +1,7 @@
 """Identifiers and timestamps shared by every table: UUID keys, UTC ISO-8601 times."""
 
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 
 def new_id() -> str:
@@ -10,3 +10,8 @@ def new_id() -> str:
 
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def day_span(first: date | None, last: date | None) -> tuple[str, str]:
+    """ISO bounds of a period, both days included, for ``BETWEEN ? AND ?``; a missing day leaves that side open."""
+    return first.isoformat() if first else "0000-00-00", last.isoformat() if last else "9999-99-99"

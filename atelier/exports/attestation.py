@@ -9,10 +9,9 @@ from datetime import date
 
 from atelier.db import Database
 
-from atelier import people, settings
+from atelier import attendance, people, results, settings
 from atelier.exports.catalogue import module_index, module_title
 from atelier.exports.sheet import LOGO
-from atelier.results import DONE_SCORE
 
 
 @dataclass(frozen=True)
@@ -55,49 +54,25 @@ class Attestation:
         return round(self.minutes / 60, 2)
 
 
-def _minutes(start: str, end: str) -> int:
-    (sh, sm), (eh, em) = map(int, start.split(":")), map(int, end.split(":"))
-    return (eh * 60 + em) - (sh * 60 + sm)
-
-
 def attestation_for(db: Database, participant_id: str, first: date | None = None, last: date | None = None,
                     modules=None, today: date | None = None) -> Attestation:
     """The attestation of one person; KeyError if the person does not exist."""
     person = people.get(db, participant_id)
     index = module_index(modules)
-    low = first.isoformat() if first else "0000-00-00"
-    high = last.isoformat() if last else "9999-99-99"
-    rows = db.execute(
-        """
-        SELECT s.date, s.start_time, s.end_time, s.module_id, coalesce(g.name, '')
-        FROM attendance a JOIN sessions s ON s.id = a.session_id LEFT JOIN groups g ON g.id = s.group_id
-        WHERE a.participant_id = ? AND a.status IN ('present', 'late') AND s.status != 'cancelled'
-          AND s.date BETWEEN ? AND ?
-        ORDER BY s.date, s.start_time
-        """,
-        [participant_id, low, high],
-    ).fetchall()
     attended, followed = [], []
-    for day, start, end, module_id, group_name in rows:
-        title = module_title(index, module_id)
-        attended.append(AttendedSession(date.fromisoformat(day), start, end, _minutes(start, end),
-                                        group_name or title, title))
+    for row in attendance.attended(db, participant_id, first, last):
+        session = row.session
+        title = module_title(index, session.module_id)
+        attended.append(AttendedSession(date.fromisoformat(session.date), session.start_time, session.end_time,
+                                        session.duration_minutes, row.group_name or title, title))
         if title and title not in followed:
             followed.append(title)
-    done = db.execute(
-        """
-        SELECT module_id, exercise_id, count(*), max(substr(finished_at, 1, 10)), max(score) FROM exercise_results
-        WHERE participant_id = ? AND substr(finished_at, 1, 10) BETWEEN ? AND ?
-        GROUP BY module_id, exercise_id HAVING max(score) >= ? ORDER BY min(finished_at)
-        """,
-        [participant_id, low, high, DONE_SCORE],
-    ).fetchall()
     exercises = []
-    for module_id, exercise_id, times, last_done, best in done:
+    for module_id, exercise_id, cell in results.done_by(db, participant_id, first, last):
         info = index.get(module_id)
         exercises.append(ExerciseDone(module_title(index, module_id),
                                       info.exercises.get(exercise_id, exercise_id) if info else exercise_id,
-                                      times, date.fromisoformat(last_done), best))
+                                      cell.runs, date.fromisoformat(cell.last[:10]), cell.best))
     return Attestation(
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         logo_path=settings.get(db, LOGO) or None,

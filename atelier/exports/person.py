@@ -9,7 +9,7 @@ from pathlib import Path
 
 from atelier.db import Database
 
-from atelier import people
+from atelier import people, sessions
 from atelier.clock import utc_now
 
 SESSION_COLUMNS = ("date", "start_time", "end_time", "place", "facilitator", "module_id", "status")
@@ -37,14 +37,13 @@ def person_export(db: Database, participant_id: str) -> dict:
 
 def _add_sessions(db: Database, rows: list[dict]) -> None:
     """Each row that names a session gets the session's date, times, place, group and module."""
-    columns = ", ".join(f"s.{c}" for c in SESSION_COLUMNS)
+    found = sessions.with_ids(db, {row["session_id"] for row in rows if row.get("session_id") is not None})
     for row in rows:
-        if row.get("session_id") is None:
-            row["session"] = None
-            continue
-        details = _rows(db, f"SELECT {columns}, g.name AS group_name FROM sessions s "
-                            "LEFT JOIN groups g ON g.id = s.group_id WHERE s.id = ?", [row["session_id"]])
-        row["session"] = details[0] if details else None
+        named = found.get(row.get("session_id"))
+        row["session"] = None if named is None else {
+            **{column: getattr(named.session, column) for column in SESSION_COLUMNS},
+            "group_name": named.group_name or None,  # null for a session without a group
+        }
 
 
 def write_json(data: dict, path: Path) -> Path:

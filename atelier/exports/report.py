@@ -7,7 +7,8 @@ copied into the national reporting without translation. Totals and attendance pe
 month for the one-page summary.
 
 A session counts when it took place: not cancelled, and closed or with someone marked
-present. A participant is someone marked present or late.
+present. A participant is someone marked present or late. Both rules, and who is new,
+are the house's, in ``atelier.attendance``.
 """
 
 from collections import Counter
@@ -16,14 +17,13 @@ from datetime import date
 
 from atelier.db import Database
 
-from atelier import settings
-from atelier.exports.catalogue import module_index
+from atelier import attendance, settings
+from atelier.exports.catalogue import module_index, module_title
 from atelier.i18n import N_, _
 from atelier.vocabulary import UNKNOWN, age_bracket, labels
 
 MONTHS = (N_("janvier"), N_("février"), N_("mars"), N_("avril"), N_("mai"), N_("juin"), N_("juillet"),
           N_("août"), N_("septembre"), N_("octobre"), N_("novembre"), N_("décembre"))
-CAME = ("present", "late")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class ReportTotals:
     sessions: int
     minutes: int
     unique_participants: int
-    new_participants: int  # first session ever attended falls in the period
+    new_participants: int  # first session ever attended falls in the period (attendance.new_between)
     attendances: int
     by_age: dict[str, int]  # unique participants, age on the last day of the period
     by_gender: dict[str, int]
@@ -111,22 +111,11 @@ def activity_report(db: Database, first: date, last: date, modules=None, today: 
     index = module_index(modules)
     ages, genders, statuses = labels("age_brackets"), labels("gender"), labels("social_status")
     period = [first.isoformat(), last.isoformat()]
-    held = db.execute(
-        """
-        SELECT s.id, s.date, s.start_time, s.end_time, s.place, s.module_id, coalesce(g.name, ''), coalesce(g.place, '')
-        FROM sessions s LEFT JOIN groups g ON g.id = s.group_id
-        WHERE s.date BETWEEN ? AND ? AND s.status != 'cancelled'
-          AND (s.status = 'done' OR EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id
-                                             AND a.status IN ('present', 'late')))
-        ORDER BY s.date, s.start_time, s.id
-        """,
-        period,
-    ).fetchall()
     came = db.execute(
-        """
+        f"""
         SELECT a.session_id, p.id, p.birth_year, p.age_bracket, p.gender, p.social_status
         FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN participants p ON p.id = a.participant_id
-        WHERE s.date BETWEEN ? AND ? AND s.status != 'cancelled' AND a.status IN ('present', 'late')
+        WHERE s.date BETWEEN ? AND ? AND {attendance.held_sql("s")} AND {attendance.came_sql("a")}
         """,
         period,
     ).fetchall()
@@ -137,17 +126,16 @@ def activity_report(db: Database, first: date, last: date, modules=None, today: 
         person_keys[person_id] = _person_keys(birth_year, bracket, gender, status, last)
 
     rows, months = [], {}
-    for session_id, day, start, end, place, module_id, group_name, group_place in held:
-        on = date.fromisoformat(day)
-        info = index.get(module_id) if module_id else None
-        keys = [_person_keys(*person, on) for person in by_session.get(session_id, [])]
-        start_h, start_m = map(int, start.split(":"))
-        end_h, end_m = map(int, end.split(":"))
-        minutes = (end_h * 60 + end_m) - (start_h * 60 + start_m)
-        title_of_module = info.title if info else (module_id or "")
+    for held in attendance.held_between(db, first, last):
+        session = held.session
+        on = date.fromisoformat(session.date)
+        info = index.get(session.module_id) if session.module_id else None
+        keys = [_person_keys(*person, on) for person in by_session.get(session.id, [])]
+        title_of_module = module_title(index, session.module_id)
         rows.append(ReportSession(
-            session_id=session_id, date=on, start=start, end=end, duration_minutes=minutes,
-            place=place or group_place, title=group_name or title_of_module, module_title=title_of_module,
+            session_id=session.id, date=on, start=session.start_time, end=session.end_time,
+            duration_minutes=session.duration_minutes, place=held.place, title=held.group_name or title_of_module,
+            module_title=title_of_module,
             themes=list(info.themes) if info else [], theme_labels=info.theme_labels if info else [],
             level=info.level if info else None, level_label=info.level_label if info else "",
             participants=len(keys),
@@ -155,23 +143,15 @@ def activity_report(db: Database, first: date, last: date, modules=None, today: 
             by_gender=_tally(genders, Counter(k[1] for k in keys)),
             by_status=_tally(statuses, Counter(k[2] for k in keys)),
         ))
-        month = day[:7]
+        month = session.date[:7]
         sessions_n, attendances_n = months.get(month, (0, 0))
         months[month] = (sessions_n + 1, attendances_n + len(keys))
 
-    new = db.execute(
-        """
-        SELECT count(*) FROM (SELECT a.participant_id FROM attendance a JOIN sessions s ON s.id = a.session_id
-        WHERE a.status IN ('present', 'late') AND s.status != 'cancelled'
-        GROUP BY a.participant_id HAVING min(s.date) BETWEEN ? AND ?)
-        """,
-        period,
-    ).fetchone()[0]
     totals = ReportTotals(
         sessions=len(rows),
         minutes=sum(r.duration_minutes for r in rows),
         unique_participants=len(person_keys),
-        new_participants=new,
+        new_participants=attendance.new_between(db, first, last),
         attendances=sum(r.participants for r in rows),
         by_age=_tally(ages, Counter(k[0] for k in person_keys.values())),
         by_gender=_tally(genders, Counter(k[1] for k in person_keys.values())),

@@ -10,7 +10,7 @@ from datetime import date
 
 from atelier.db import Database
 
-from atelier import attendance, settings
+from atelier import attendance, sessions, settings
 from atelier.exports.catalogue import module_index, module_title
 from atelier.i18n import _
 from atelier.people import fold
@@ -62,15 +62,9 @@ def half_days(start: str, end: str) -> list[str]:
 def sheet_for(db: Database, session_id: str, completed: bool, blank_rows: int = 5,
               modules=None) -> SheetContent:
     """The sheet of one session; KeyError if the session does not exist."""
-    row = db.execute(
-        "SELECT s.date, s.start_time, s.end_time, s.place, s.facilitator, s.module_id, coalesce(g.name, ''), "
-        "coalesce(g.place, '') FROM sessions s LEFT JOIN groups g ON g.id = s.group_id WHERE s.id = ?",
-        [session_id],
-    ).fetchone()
-    if row is None:
-        raise KeyError(session_id)
-    day, start, end, place, facilitator, module_id, group_name, group_place = row
-    title = module_title(module_index(modules), module_id)
+    found = sessions.get_row(db, session_id)
+    session = found.session
+    title = module_title(module_index(modules), session.module_id)
     rows = []
     roll = sorted(attendance.roll(db, session_id), key=lambda p: (fold(p.last_name), fold(p.first_name)))
     for person in roll:  # alphabetical as a French reader expects: Émile beside Emma
@@ -78,21 +72,21 @@ def sheet_for(db: Database, session_id: str, completed: bool, blank_rows: int = 
             rows.append(SheetRow(person.full_name, None, ""))
             continue
         status = person.status
-        present = None if status is None else status in (attendance.PRESENT, attendance.LATE)
+        present = None if status is None else attendance.came(status)
         rows.append(SheetRow(person.full_name, present, _(attendance.LABELS[status]) if status else ""))
     return SheetContent(
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         logo_path=settings.get(db, LOGO) or None,
-        title=group_name or title or _("Atelier numérique"),
+        title=found.group_name or title or _("Atelier numérique"),
         module_title=title,
-        date=date.fromisoformat(day),
-        start=start,
-        end=end,
-        place=place or group_place,
-        facilitator=facilitator,
+        date=date.fromisoformat(session.date),
+        start=session.start_time,
+        end=session.end_time,
+        place=found.place,
+        facilitator=session.facilitator,
         rows=rows,
         blank_rows=max(0, blank_rows),
-        half_days=half_days(start, end),
+        half_days=half_days(session.start_time, session.end_time),
         completed=completed,
         session_id=session_id,
         site=settings.get(db, settings.SITE, "") or "",
@@ -101,9 +95,4 @@ def sheet_for(db: Database, session_id: str, completed: bool, blank_rows: int = 
 
 def sheets_for_period(db: Database, first: date, last: date, group_id: str | None = None) -> list[str]:
     """Ids of the sessions (cancelled ones left out) from ``first`` to ``last``, in date order."""
-    sql = "SELECT id FROM sessions WHERE date BETWEEN ? AND ? AND status != 'cancelled'"
-    parameters = [first.isoformat(), last.isoformat()]
-    if group_id is not None:
-        sql += " AND group_id = ?"
-        parameters.append(group_id)
-    return [r[0] for r in db.execute(sql + " ORDER BY date, start_time, id", parameters).fetchall()]
+    return [row.session.id for row in sessions.scheduled_between(db, first, last, group_id)]

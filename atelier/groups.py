@@ -128,3 +128,11 @@ def add_new_member(db: Database, group_id: str, person: Participant) -> Particip
         person = people.add(db, person)
         add_member(db, group_id, person.id)
     return person
+
+
+def named(db: Database, name: str) -> list[Group]:
+    """The groups, archived ones too, called exactly ``name`` (case aside)."""
+    rows = db.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM groups WHERE name = ? COLLATE NOCASE ORDER BY name", [name]
+    ).fetchall()
+    return [records.from_row(Group, row) for row in rows]

@@ -148,3 +148,14 @@ def unarchive(db: Database, person_id: str) -> None:
     with db.atomic():
         db.wrote("participants")
         db.execute("UPDATE participants SET archived_at = NULL, updated_at = ? WHERE id = ?", [utc_now(), person_id])
+
+
+def named(db: Database, name: str) -> list[Participant]:
+    """The people, archived ones too, called exactly ``name``: "Prénom Nom" or "Nom Prénom" (case aside)."""
+    rows = db.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM participants "
+        "WHERE trim(first_name || ' ' || last_name) = ?1 COLLATE NOCASE "
+        "OR trim(last_name || ' ' || first_name) = ?1 COLLATE NOCASE ORDER BY last_name, first_name",
+        [name],
+    ).fetchall()
+    return [records.from_row(Participant, row) for row in rows]

@@ -2,35 +2,36 @@
 
 from atelier.db import Database
 
+from atelier import groups, people
 from atelier.i18n import _
 
 
 def find_group(db: Database, text: str) -> str:
     """A group's id from its id or its exact name (case aside); LookupError with a plain message."""
-    return _one(db, text, "SELECT id, name FROM groups WHERE id = ?",
-                "SELECT id, name FROM groups WHERE name = ? COLLATE NOCASE ORDER BY name",
+    return _one(text, lambda key: groups.get(db, key), lambda name: groups.named(db, name), lambda g: g.name,
                 _("Aucun groupe ne s'appelle « {text} »."),
                 _("Plusieurs groupes s'appellent « {text} » ; indiquez l'identifiant :"))
 
 
 def find_person(db: Database, text: str) -> str:
     """A participant's id from the id, "Prénom Nom" or "Nom Prénom" (exact, case aside)."""
-    return _one(db, text, "SELECT id, first_name || ' ' || last_name FROM participants WHERE id = ?",
-                "SELECT id, first_name || ' ' || last_name FROM participants "
-                "WHERE trim(first_name || ' ' || last_name) = ?1 COLLATE NOCASE "
-                "OR trim(last_name || ' ' || first_name) = ?1 COLLATE NOCASE ORDER BY last_name, first_name",
+    return _one(text, lambda key: people.get(db, key), lambda name: people.named(db, name), lambda p: p.full_name,
                 _("Aucune personne ne s'appelle « {text} »."),
                 _("Plusieurs personnes s'appellent « {text} » ; indiquez l'identifiant :"))
 
 
-def _one(db: Database, text: str, by_id: str, by_name: str, none: str, several: str) -> str:
+def _one(text: str, get, named, name_of, none: str, several: str) -> str:
+    """The id of the one record ``get(id)`` or ``named(name)`` finds from ``text``."""
     text = " ".join(text.split())
-    found = db.execute(by_id, [text]).fetchall() or db.execute(by_name, [text]).fetchall()
+    try:
+        found = [get(text)]
+    except KeyError:
+        found = named(text)
     if not found:
         raise LookupError(none.format(text=text))
     if len(found) > 1:
-        raise LookupError("\n".join([several.format(text=text)] + [f"  {i}  {name}" for i, name in found]))
-    return found[0][0]
+        raise LookupError("\n".join([several.format(text=text)] + [f"  {r.id}  {name_of(r)}" for r in found]))
+    return found[0].id
 
 
 def write(db: Database, kind: str, args, suffix: str, renderer) -> str:

@@ -14,7 +14,7 @@ import uuid
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from atelier import settings
+from atelier import attendance, settings
 from atelier.store import Store
 
 HOME = Path(__file__).resolve().parents[1] / "build" / "bench" / "fivey"
@@ -146,7 +146,7 @@ def generate(home: Path, today: date) -> None:
                              marks)
 
             # Exercise results from the learners who came, during their sessions.
-            came = [m for m in marks if m[2] in ("present", "late")]
+            came = [m for m in marks if attendance.came(m[2])]
             sessions_by_id = {s[0]: s for s in sessions}
             for _ in range(COUNTS["exercise_results"]):
                 session_id, pid = rng.choice(came)[:2]

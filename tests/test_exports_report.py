@@ -80,3 +80,28 @@ def test_xlsx_has_labels_and_keys(store, tmp_path):
     totals = {r[1]: r[2] for r in book["Totaux"].iter_rows(values_only=True) if r and len(r) > 2}
     assert totals["seances"] == 2 and totals["heures"] == 3.5 and totals["nouveaux_participants"] == 4
     assert totals["participants_uniques"] == 5
+
+
+def test_new_participants_follow_the_one_rule_when_the_first_visit_was_cancelled(store):
+    """A first mark in a session cancelled afterwards is no visit: the report and the
+    session's summary both find the person new at the next session held."""
+    from atelier import attendance, groups, people, sessions
+    from atelier.groups import Group
+    from atelier.people import Participant
+    from atelier.sessions import Session
+    from atelier.sync.summaries import summarise
+
+    db = store.db
+    group = groups.add(db, Group(name="Tablette"))
+    rose = people.add(db, Participant("Rose", "Nouvelle")).id
+    cancelled = sessions.add(db, Session("2026-01-06", "14:00", "16:00", group.id, module_id="souris")).id
+    attendance.mark(db, cancelled, rose, attendance.PRESENT)  # marked, then the session is called off
+    sessions.cancel(db, cancelled)
+    held = sessions.add(db, Session("2026-01-13", "14:00", "16:00", group.id, module_id="souris", status="done")).id
+    attendance.mark(db, held, rose, attendance.LATE)
+
+    result = report.activity_report(db, FIRST, LAST, MODULES, today=date(2026, 4, 1))
+    assert [s.session_id for s in result.sessions] == [held]
+    assert result.totals.new_participants == summarise(db, held).new_people == 1
+    assert summarise(db, cancelled).new_people == 0
+    assert report.activity_report(db, date(2026, 1, 6), date(2026, 1, 6), MODULES).totals.new_participants == 0

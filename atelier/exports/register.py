@@ -15,7 +15,7 @@ from pathlib import Path
 
 from atelier.db import Database
 
-from atelier.attendance import LABELS
+from atelier.attendance import ABSENT, EXCUSED, LABELS, LATE, PRESENT
 from atelier.exports.catalogue import module_index
 from atelier.exports.spreadsheet import DANGEROUS, escape, new_workbook, sheet_title, write_sheet_header
 from atelier.i18n import N_, _
@@ -105,7 +105,7 @@ def write_xlsx(db: Database, path: Path, first: date, last: date, group_id: str 
     write_sheet_header(summary, [_("Groupe"), _("Séances"), _("Lignes"), _("Présents"), _("Absents"),
                                  _("Excusés"), _("En retard")], (30, 10, 10, 10, 10, 10, 10))
     titles, totals, sheet, current, count = {summary.title}, [], None, None, 0
-    present, absent, excused, late = (_(LABELS[k]) for k in ("present", "absent", "excused", "late"))
+    present, absent, excused, late = (_(LABELS[k]) for k in (PRESENT, ABSENT, EXCUSED, LATE))
     for row in register_rows(db, first, last, group_id, modules, csv_dates=False):
         if sheet is None or row[-1] != current:
             current = row[-1]

@@ -21,6 +21,7 @@ from atelier.store import Store, restore
 from ui.main_window import MainWindow, build_window
 from ui.theme import apply_theme
 from ui.views import first_run
+from ui.words import short_date
 
 __all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
 
@@ -68,7 +69,7 @@ def damaged_box(error: DamagedDatabaseError) -> tuple[QMessageBox, Any]:
     when = ""
     if backup is not None:
         local = backup.taken_at.astimezone()
-        when = tr("{day} à {time}").format(day=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M"))
+        when = tr("{day} à {time}").format(day=short_date(local.date()), time=local.strftime("%H:%M"))
         text += "\n\n" + tr(
             "La dernière sauvegarde en bon état date du {when}. Vous pouvez la remettre en place : "
             "le fichier abîmé sera mis de côté, pas effacé."

@@ -56,7 +56,7 @@ def test_library_gives_real_titles():
     assert souris.title == "La souris" and len(souris.steps) == 9
     assert {m.id for m in modules.all_modules()} >= {"la-souris", "le-clavier"}
     assert modules.module_by_id("la-tablette") is None and modules.module_by_id(None) is None
-    from ui.views.home import module_label
+    from ui.words import module_label
     assert module_label("le-clavier") == modules.module_by_id("le-clavier").title
     assert module_label("la-tablette") == "La tablette"
 

@@ -12,7 +12,8 @@ from atelier.sessions import Session
 from ui import theme
 from ui.pages import page_class
 from ui.main_window import SECTIONS, build_window
-from ui.views.home import SessionCard, french_date
+from ui.views.home import SessionCard
+from ui.words import french_date
 
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window(): a Friday
 

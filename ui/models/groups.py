@@ -6,18 +6,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from atelier.groups import Group
-from ui.views.home import DAYS
 from ui.widgets.big_list import ID_ROLE, SUBTITLE_ROLE
+from ui.words import day_name, plural
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("GroupsModel", text)
-
-
-def day_name(weekday: int) -> str:
-    return QCoreApplication.translate("FrenchDate", DAYS[weekday])
 
 
 def when(group: Group) -> str:
@@ -34,7 +30,7 @@ def when(group: Group) -> str:
 def members_text(count: int) -> str:
     if count == 0:
         return _tr("aucun membre")
-    return _tr("1 membre") if count == 1 else _tr("{n} membres").format(n=count)
+    return plural(count, _tr("1 membre"), _tr("{n} membres"))
 
 
 def describe(group: Group, count: int) -> str:

@@ -13,12 +13,14 @@ from PySide6.QtGui import QBrush, QColor
 from atelier.lessons.pack import Exercise, Module
 from atelier.people import Participant
 from atelier.results import Cell
-from ui.practice.look import DONE_BG, TRIED_BG
 from ui.theme import current_palette
+from ui.words import plural
 
 Index = QModelIndex | QPersistentModelIndex
 DONE, TRIED, NOT_YET = "done", "tried", "not-yet"
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the state: DONE, TRIED or NOT_YET
+DONE_BG = "#DDF2E0"
+TRIED_BG = "#FCE7C0"
 
 
 def _tr(text: str) -> str:
@@ -69,7 +71,7 @@ class ProgressGridModel(QAbstractTableModel):
         cell = self.cell(row, column)
         if cell is None:
             return _tr("Pas encore essayé")
-        times = _tr("fait 1 fois") if cell.runs == 1 else _tr("fait {n} fois").format(n=cell.runs)
+        times = plural(cell.runs, _tr("fait 1 fois"), _tr("fait {n} fois"))
         return _tr("Meilleur score : {score} % · {times} · {attempts} essais en tout").format(
             score=round(cell.best * 100), times=times, attempts=cell.attempts)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QP
 
 from atelier import attendance
 from atelier.attendance import ABSENT, EXCUSED, LATE, PRESENT, RollRow
+from ui.words import plural
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 INITIALS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -45,16 +46,13 @@ def read_roll(db, session_id: str) -> tuple[list[RollRow], dict[str, str | None]
 
 def summary(counts: dict[str | None, int]) -> str:
     """'8 présents, 2 absents, 2 non pointés' (excused and late only when there are some)."""
-    def part(n: int, one: str, many: str) -> str:
-        return (many if n > 1 else one).format(n=n)
-
-    parts = [part(counts[PRESENT], tr("{n} présent"), tr("{n} présents"))]
+    parts = [plural(counts[PRESENT], tr("{n} présent"), tr("{n} présents"))]
     if counts[LATE]:
-        parts.append(part(counts[LATE], tr("{n} en retard"), tr("{n} en retard")))
+        parts.append(plural(counts[LATE], tr("{n} en retard"), tr("{n} en retard")))
     if counts[EXCUSED]:
-        parts.append(part(counts[EXCUSED], tr("{n} excusé"), tr("{n} excusés")))
-    parts.append(part(counts[ABSENT], tr("{n} absent"), tr("{n} absents")))
-    parts.append(part(counts[None], tr("{n} non pointé"), tr("{n} non pointés")))
+        parts.append(plural(counts[EXCUSED], tr("{n} excusé"), tr("{n} excusés")))
+    parts.append(plural(counts[ABSENT], tr("{n} absent"), tr("{n} absents")))
+    parts.append(plural(counts[None], tr("{n} non pointé"), tr("{n} non pointés")))
     return ", ".join(parts)
 
 

@@ -5,6 +5,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from atelier.sessions import SessionRow
+from ui.words import french_date, module_label
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -15,8 +16,6 @@ def tr(text: str) -> str:
 
 def describe(row: SessionRow) -> tuple[str, str]:
     """('Vendredi 27 novembre 2026, 14:00 – 16:00', 'Groupe · Salle 2 · La souris · Martine')."""
-    from ui.views.home import french_date, module_label
-
     s = row.session
     when = tr("{day}, {start} – {end}").format(
         day=french_date(date.fromisoformat(s.date)), start=s.start_time, end=s.end_time)

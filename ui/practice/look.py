@@ -13,8 +13,6 @@ LEARNER_POINTS = 20  # DESIGN.md: learners' screens, 20 pt at least
 LEARNER_TARGET = 64  # px at 100 %: larger than the facilitator's 48
 DONE_TEXT = "#1B5E20"  # dark green on white: 7.9:1
 HELP_BG = "#FFE7A3"  # a warm yellow notice; dark text on it: 14:1
-DONE_BG = "#DDF2E0"
-TRIED_BG = "#FCE7C0"
 
 
 def learner_target(scale: float | None = None) -> int:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier.lessons.pack import Exercise, Module
 from ui.practice.look import Tile, TileGrid, learner_button, learner_label, lpx
+from ui.words import plural
 
 
 def _page(widget: QWidget) -> QVBoxLayout:
@@ -66,9 +67,8 @@ class LearnerHome(QWidget):
             finished = sum((module.id, e.id) in done for e in module.exercises)
             tile = Tile(module.title)
             tile.add_line(module.title, "learnerName")
-            words = self.tr("{done} exercice fait sur {all}") if finished == 1 else \
-                self.tr("{done} exercices faits sur {all}")
-            count = words.format(done=finished, all=len(module.exercises))
+            count = plural(finished, self.tr("{done} exercice fait sur {all}"),
+                           self.tr("{done} exercices faits sur {all}"), done=finished, all=len(module.exercises))
             tile.add_line(("✓ " if finished == len(module.exercises) else "") + count,
                           "done" if finished == len(module.exercises) else "")
             tile.setAccessibleDescription(count)

@@ -9,6 +9,7 @@ from atelier import results
 from atelier.lessons.pack import Exercise, Module
 from atelier.results import Result
 from ui.practice.look import learner_button, learner_label, lpx
+from ui.words import plural
 
 
 class MyProgressPage(QWidget):
@@ -62,9 +63,9 @@ class MyProgressPage(QWidget):
         if finished == 0:
             self.summary.setText(self.tr("Vous commencez : chaque exercice réussi s'affichera ici."))
         else:
-            self.summary.setText(self.tr("Vous avez réussi {done} exercices sur {all}.").format(
-                done=finished, all=total) if finished > 1 else
-                self.tr("Vous avez réussi 1 exercice sur {all}.").format(all=total))
+            self.summary.setText(plural(finished, self.tr("Vous avez réussi 1 exercice sur {all}."),
+                                        self.tr("Vous avez réussi {done} exercices sur {all}."),
+                                        done=finished, all=total))
         self.next = results.next_for_learner(modules, mine)
         if self.next is None:
             self.next_label.setText(self.tr("Tout est réussi. Bravo !"))

@@ -11,13 +11,14 @@ from atelier.results import DONE_SCORE
 from atelier.lessons.scoring import Outcome
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 from ui.widgets.flow_layout import FlowLayout
+from ui.words import plural
 
 
 def minutes_words(duration_ms: int, tr) -> str:
     minutes = round(duration_ms / 60_000)
     if minutes < 1:
         return tr("moins d'une minute")
-    return tr("1 minute") if minutes == 1 else tr("{n} minutes").format(n=minutes)
+    return plural(minutes, tr("1 minute"), tr("{n} minutes"))
 
 
 class SummaryPage(QWidget):

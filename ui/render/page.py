@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 
@@ -50,17 +50,6 @@ def font(points: float, bold: bool = False) -> QFont:
     f.setPixelSize(round(points * PT))
     f.setBold(bold)
     return f
-
-
-def long_date(day) -> str:
-    """'vendredi 27 novembre 2026', in French whatever the system's language."""
-    from PySide6.QtCore import QLocale
-
-    return QLocale(QLocale.Language.French).toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
-
-
-def short_date(day) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def a4_layout() -> QPageLayout:

@@ -4,7 +4,8 @@ bar chart drawn with QPainter, and who came (age brackets, gender, status)."""
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor
 
-from ui.render.page import Page, font, short_date, text_height, tr
+from ui.render.page import Page, font, text_height, tr
+from ui.words import short_date
 
 BAR = QColor("#0B4478")
 LIGHT = QColor("#EEF2F6")

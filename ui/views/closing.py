@@ -16,22 +16,18 @@ from atelier.sync.summaries import SessionSummary
 from ui import modules
 from ui.operations import Changes, Operations, show_error
 from ui.theme import px
+from ui.words import plural
 
 _drafts: dict[str, str] = {}  # session id → notes being typed, while the program runs
-
-
-def _count(n: int, one: str, many: str) -> str:
-    # French: 0 and 1 take the singular ("0 absent", "1 excusé").
-    return QCoreApplication.translate("ClosingView", one if n <= 1 else many).format(n=n)
 
 
 def people_text(summary: SessionSummary) -> str:
     """'9 présents, 2 absents, 1 excusé, 1 nouvelle personne'."""
     return ", ".join([
-        _count(summary.present, "{n} présent", "{n} présents"),
-        _count(summary.absent, "{n} absent", "{n} absents"),
-        _count(summary.excused, "{n} excusé", "{n} excusés"),
-        _count(summary.new_people, "{n} nouvelle personne", "{n} nouvelles personnes"),
+        plural(summary.present, "{n} présent", "{n} présents", "ClosingView"),
+        plural(summary.absent, "{n} absent", "{n} absents", "ClosingView"),
+        plural(summary.excused, "{n} excusé", "{n} excusés", "ClosingView"),
+        plural(summary.new_people, "{n} nouvelle personne", "{n} nouvelles personnes", "ClosingView"),
     ])
 
 

@@ -5,11 +5,12 @@ person's first name, which alone enables the red "Effacer définitivement" butto
 "Annuler" stays the default, so Enter never erases.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from atelier.people import Participant, fold
 from ui.widgets.confirm import ConfirmDialog
+from ui.words import plural
 
 # table → (one, several): what a row of each table means to a facilitator.
 WORDS = {
@@ -21,10 +22,6 @@ WORDS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EraseDialog", text)
-
-
 def erasure_items(report: dict[str, int]) -> list[str]:
     """'1 fiche', '12 présences', … in plain words; tables with nothing are left out."""
     items = []
@@ -32,7 +29,7 @@ def erasure_items(report: dict[str, int]) -> list[str]:
         if count == 0 and table != "participants":
             continue
         one, several = WORDS.get(table, ("{n} ligne dans « " + table + " »", "{n} lignes dans « " + table + " »"))
-        items.append(_tr(one if count == 1 else several).format(n=count))
+        items.append(plural(count, one, several, "EraseDialog"))
     return items
 
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from atelier import groups
 from atelier.groups import Group
-from ui.models.groups import day_name
 from ui.operations import Changes
 from ui.widgets.choice import BigChoice
 from ui.widgets.form_dialog import FormDialog
+from ui.words import day_name
 
 
 def normalise_time(text: str) -> str | None:

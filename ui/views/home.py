@@ -7,66 +7,15 @@ The sessions are read on the worker thread (one writer, a window that never free
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from atelier import sessions, settings
 from atelier.sessions import SessionRow
 from ui.theme import px
+from ui.words import french_date, module_label
 
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
-
-# Written out here rather than taken from the system locale: donated PCs are often
-# set to English, and the greeting must read the same everywhere.
-DAYS = (
-    QT_TRANSLATE_NOOP("FrenchDate", "lundi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "mardi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "mercredi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "jeudi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "vendredi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "samedi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "dimanche"),
-)
-MONTHS = (
-    QT_TRANSLATE_NOOP("FrenchDate", "janvier"),
-    QT_TRANSLATE_NOOP("FrenchDate", "février"),
-    QT_TRANSLATE_NOOP("FrenchDate", "mars"),
-    QT_TRANSLATE_NOOP("FrenchDate", "avril"),
-    QT_TRANSLATE_NOOP("FrenchDate", "mai"),
-    QT_TRANSLATE_NOOP("FrenchDate", "juin"),
-    QT_TRANSLATE_NOOP("FrenchDate", "juillet"),
-    QT_TRANSLATE_NOOP("FrenchDate", "août"),
-    QT_TRANSLATE_NOOP("FrenchDate", "septembre"),
-    QT_TRANSLATE_NOOP("FrenchDate", "octobre"),
-    QT_TRANSLATE_NOOP("FrenchDate", "novembre"),
-    QT_TRANSLATE_NOOP("FrenchDate", "décembre"),
-)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FrenchDate", text)
-
-
-def french_date(day: date, year: bool = True) -> str:
-    """'Vendredi 27 novembre 2026', 'Dimanche 1er novembre 2026'."""
-    number = _t("1er") if day.day == 1 else str(day.day)
-    weekday = _t(DAYS[day.weekday()])
-    text = f"{weekday[:1].upper()}{weekday[1:]} {number} {_t(MONTHS[day.month - 1])}"
-    return f"{text} {day.year}" if year else text
-
-
-def module_label(module_id: str | None) -> str:
-    """The module's title from the lesson library; for a module not installed here,
-    its id in words ('la-tablette' → 'La tablette')."""
-    if not module_id:
-        return ""
-    from ui.modules import title
-
-    if (found := title(module_id)) is not None:
-        return found
-    words = module_id.replace("-", " ").replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
-
 
 @dataclass(frozen=True)
 class HomeData:

@@ -9,6 +9,7 @@ from ui.operations import Changes
 from ui.theme import px
 from ui.widgets.big_list import BigList
 from ui.widgets.form_dialog import FormDialog
+from ui.words import plural
 from ui.widgets.search_field import SearchField
 
 
@@ -59,8 +60,7 @@ class MemberPicker(FormDialog):
     def _update_count(self) -> None:
         n = len(self.model.checked_ids())
         self.count.setText(self.tr("Aucune personne cochée.") if n == 0 else
-                           self.tr("1 personne cochée.") if n == 1 else
-                           self.tr("{n} personnes cochées.").format(n=n))
+                           plural(n, self.tr("1 personne cochée."), self.tr("{n} personnes cochées.")))
         self.save_button.setEnabled(n > 0)
 
     def submit(self) -> None:

@@ -18,24 +18,7 @@ from ui.theme import current_palette, px
 from ui.widgets.check import BigCheckBox
 from ui.widgets.choice import BigChoice
 from ui.widgets.form_dialog import FormDialog
-
-
-def parse_french_date(text: str) -> str | None:
-    """'27/11/2026' (or 27-11-2026, 27.11.2026, 2026-11-27) → '2026-11-27'; '' → None."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    parts = text.replace("-", "/").replace(".", "/").split("/")
-    day, month, year = map(int, parts)  # ValueError when it is not three numbers
-    return date(year, month, day).isoformat()
-
-
-def french_short_date(iso: str | None) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+from ui.words import parse_date, short_date
 
 
 class ParticipantForm(FormDialog):
@@ -104,7 +87,7 @@ class ParticipantForm(FormDialog):
         self.age_bracket.set_key(p.age_bracket)
         self.gender.set_key(p.gender)
         self.social_status.set_key(p.social_status)
-        self.consent_date.setText(french_short_date(p.consent_date))
+        self.consent_date.setText(short_date(p.consent_date))
         self.notes.setPlainText(p.notes)
 
     def _year_typed(self, text: str) -> None:
@@ -113,7 +96,7 @@ class ParticipantForm(FormDialog):
 
     def _consent_ticked(self, ticked: bool) -> None:
         if ticked:
-            self.consent_date.setText(french_short_date(self.today.isoformat()))
+            self.consent_date.setText(short_date(self.today))
         self.consent_date.setEnabled(not ticked)
 
     def collect(self) -> Participant:
@@ -122,7 +105,8 @@ class ParticipantForm(FormDialog):
         if year_text and not year_text.isdigit():
             raise FieldError(self.tr("L'année de naissance s'écrit en chiffres, par exemple 1950."), self.birth_year)
         try:
-            consent = parse_french_date(self.consent_date.text())
+            typed = parse_date(self.consent_date.text())
+        consent = typed.isoformat() if typed else None
         except ValueError:
             raise FieldError(self.tr("La date du consentement s'écrit comme 27/11/2026."), self.consent_date) from None
         values = dict(

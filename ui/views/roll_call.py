@@ -20,7 +20,7 @@ from ui.operations import Changes
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.confirm import ask
-from ui.views.home import french_date
+from ui.words import french_date
 from ui.views.roll_row import RollRow
 
 

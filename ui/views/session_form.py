@@ -8,7 +8,7 @@ planned at once (``sessions.plan_series``: all or none).
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QTime, Qt
+from PySide6.QtCore import QTime, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QScrollArea, QTimeEdit, QVBoxLayout, QWidget)
@@ -19,17 +19,9 @@ from ui import theme
 from ui.modules import all_modules
 from ui.operations import Changes
 from ui.theme import px
-from ui.views.home import french_date
+from ui.words import french_date, plural
 
 TERM_WEEKS = 12  # a series is offered for a term: twelve weeks from the first date
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class SessionForm(QDialog):
@@ -145,7 +137,7 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
         self.resize(min(px(720), screen.width()), min(round(screen.height() * 0.92), px(900)))
 
     def _date(self, day: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
+        edit = QDateEdit(day)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dddd d MMMM yyyy")
         edit.calendarWidget().setMinimumSize(px(420), px(320))
@@ -170,7 +162,7 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
         for _day_, tick in self.ticks:
             tick.setParent(None)
             tick.deleteLater()
-        days = sessions.series_dates(_day(self.date.date()), _day(self.last.date()))
+        days = sessions.series_dates(self.date.date().toPython(), self.last.date().toPython())
         self.ticks = []
         for day in days:
             tick = QCheckBox(french_date(day))
@@ -186,16 +178,16 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
 
     def _count(self) -> None:
         n = len(self.chosen_dates())
-        self.ticks_title.setText(self.tr("{n} séances, une par semaine. Décochez les vacances et les jours fériés.")
-                                 .format(n=n) if n != 1 else self.tr("1 séance. Décochez les vacances et les jours fériés."))
-        text = self.tr("Planifier {n} séances").format(n=n) if n != 1 else self.tr("Planifier 1 séance")
+        self.ticks_title.setText(plural(n, self.tr("{n} séance. Décochez les vacances et les jours fériés."),
+                                        self.tr("{n} séances, une par semaine. Décochez les vacances et les jours fériés.")))
+        text = plural(n, self.tr("Planifier {n} séance"), self.tr("Planifier {n} séances"))
         self.save.setText(text)
         self.save.setAccessibleName(text)
         self.save.setEnabled(n > 0)
 
     def template(self) -> Session:
         g = self.group.currentData()
-        values = dict(date=_day(self.date.date()).isoformat(), start_time=self.start.time().toString("HH:mm"),
+        values = dict(date=self.date.date().toPython().isoformat(), start_time=self.start.time().toString("HH:mm"),
                       end_time=self.end.time().toString("HH:mm"), group_id=g.id if g else None,
                       place=self.place.text().strip(), facilitator=self.facilitator.currentText().strip(),
                       module_id=self.module.currentData())

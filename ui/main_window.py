@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.home = HomeView(store.db, worker, today)
         self.home.loaded.connect(self.home_ready)
+        self.home.start_requested.connect(self.open_workshop)
         self.pages["home"] = self.home
         self.stack.addWidget(self.home)
 
@@ -144,7 +145,10 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The section's page, built the first time it is needed."""
         if key not in self.pages:
-            page = page_class(key)(self.ops, self)
+            page = page_class(key)(self.ops)
+            start = getattr(page, "start_requested", None)  # a page that lists sessions can start one
+            if start is not None:
+                start.connect(self.open_workshop)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -155,6 +159,28 @@ class MainWindow(QMainWindow):
             button.setChecked(name == key)  # a second click on the current entry keeps it
         self.stack.setCurrentWidget(self.page(key))
         self.section_changed.emit(key)
+
+    def open_workshop(self, session) -> QWidget:
+        """Show the workshop of ``session`` on its roll call (the same one if it is already open)."""
+        from ui.views.workshop import WorkshopView  # the workshop's screens load on the first "Commencer"
+
+        for i in range(self.stack.count()):
+            page = self.stack.widget(i)
+            if isinstance(page, WorkshopView) and page.session.id == session.id:
+                break
+        else:
+            page = WorkshopView(self.ops, session)
+            page.home_requested.connect(lambda: self.show_section("home"))
+            page.finished.connect(lambda workshop=page: self._put_away(workshop))
+        self.show_flow(page)
+        page.show_step(0)
+        return page
+
+    def _put_away(self, workshop: QWidget) -> None:
+        """A finished workshop: back to the home, and the workshop goes."""
+        self.show_section("home")
+        self.stack.removeWidget(workshop)
+        workshop.deleteLater()
 
     def show_flow(self, widget: QWidget) -> None:
         """Show a screen that is not a section (the workshop of the day, from the home).

@@ -1,7 +1,9 @@
 """Which screen each navigation entry opens.
 
 A page is built the first time its entry is chosen (start-up builds only the home).
-Each entry names "module:Class"; the class is called as ``Class(ops, window)``.
+Each entry names "module:Class"; the class is called as ``Class(ops)``: a page asks the
+main window for what it cannot do itself with signals (``start_requested``), and never
+holds the window.
 """
 
 import importlib

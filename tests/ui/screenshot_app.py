@@ -122,9 +122,7 @@ def lesson_shots(app, store, out: Path, sizes: dict) -> None:
         apply_theme(app, scale)
         window = shown_window(store, activate=False)
         try:  # inside the workshop of the day, as the facilitator sees it
-            from ui.views.workshop import open_workshop
-
-            workshop = open_workshop(window, row.session)
+            workshop = window.open_workshop(row.session)
             workshop.show_step(1)
             guide = workshop.lesson
         except ImportError:
@@ -230,7 +228,6 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
 
     from atelier import attendance, groups, people, sessions
     from atelier.people import Participant
-    from ui.views.workshop import open_workshop
 
     row = sessions.upcoming(store.db, date.today(), limit=1)[0]
     for first, last, gender in (("Odette", "Chevalier", "feminin"), ("Raymond", "Mercier", "masculin"),
@@ -268,7 +265,7 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
         QTest.qWait(150)
         save(page.form, out, f"session-series-{percent}", sizes)
         page.form.reject()
-        workshop = open_workshop(window, row.session)
+        workshop = window.open_workshop(row.session)
         workshop.roll_call.focus_row(6)
         QTest.qWait(150)
         save(window, out, f"roll-call-{percent}", sizes)

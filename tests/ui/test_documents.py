@@ -182,7 +182,6 @@ def test_sheet_dialog_saves_previews_and_prints(qtbot, store, tmp_path):
 
 def test_session_screen_and_workshop_open_the_sheet(qtbot, store, open_window):
     from ui.views.sheet_dialog import SheetDialog
-    from ui.views.workshop import open_workshop
 
     demo.fill(store.db, TODAY)
     window = open_window()
@@ -193,7 +192,7 @@ def test_session_screen_and_workshop_open_the_sheet(qtbot, store, open_window):
     assert isinstance(dialog, SheetDialog) and dialog.isVisible() and not dialog.completed
     dialog.close()
     session = view.selected()
-    workshop = open_workshop(window, session, TODAY)
+    workshop = window.open_workshop(session)
     qtbot.mouseClick(workshop.sheet_button, LEFT)
     assert workshop.sheet_dialog.isVisible() and workshop.sheet_dialog.completed
     assert workshop.sheet_dialog.content().session_id == session.id

@@ -11,7 +11,7 @@ parameters, so that a test chooses the files without a real dialog.
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget)
@@ -23,6 +23,7 @@ from ui.render.page import ExportCancelled
 from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
 from ui.views.sheet_dialog import ask_save_path, breakable
+from ui.words import SHORT_DATE_FORMAT
 
 
 def _open_folder(path: Path) -> None:
@@ -45,9 +46,9 @@ class DocumentsView(QWidget):
     export_started = Signal(object)  # the ExportJob, just before it starts
     export_ended = Signal(str)  # "done", "failed" or "stopped"
 
-    def __init__(self, ops, window=None, parent=None, choose_path=ask_save_path, open_folder=_open_folder):
+    def __init__(self, ops, parent=None, choose_path=ask_save_path, open_folder=_open_folder):
         super().__init__(parent)
-        self.ops, self.main_window = ops, window
+        self.ops = ops
         self.choose_path, self.open_folder = choose_path, open_folder
         self.job: ExportJob | None = None
         self.cancelling = False
@@ -60,9 +61,9 @@ class DocumentsView(QWidget):
         title.setObjectName("title")
         intro = QLabel(self.tr("Choisissez la période et le groupe, puis le document."))
         intro.setWordWrap(True)
-        today = self.today()
-        self.first = self._date(QDate(today.year, 1, 1), self.tr("Premier jour de la période"), height)
-        self.last = self._date(QDate(today.year, today.month, today.day), self.tr("Dernier jour de la période"), height)
+        today = ops.today()
+        self.first = self._date(today.replace(month=1, day=1), self.tr("Premier jour de la période"), height)
+        self.last = self._date(today, self.tr("Dernier jour de la période"), height)
         self.group = self._choice(self.tr("Groupe"), height)
         self.person = self._choice(self.tr("Personne"), height)
         # A check box, not a button that stays pressed: it says it is a choice, not an action.
@@ -133,10 +134,10 @@ class DocumentsView(QWidget):
         ops.changed.connect(lambda changes: self.reload() if changes.groups or changes.participants else None)
         self.reload()
 
-    def _date(self, value: QDate, name: str, height: int) -> QDateEdit:
+    def _date(self, value: date, name: str, height: int) -> QDateEdit:
         edit = QDateEdit(value)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setDisplayFormat(SHORT_DATE_FORMAT)
         edit.setAccessibleName(name)
         edit.setMinimumHeight(height + px(12))  # the field inside, what one clicks, is 48 px at least
         inner = edit.findChild(QLineEdit)
@@ -198,10 +199,6 @@ class DocumentsView(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def today(self) -> date:
-        home = getattr(self.main_window, "home", None)
-        return home.today() if home is not None and hasattr(home, "today") else date.today()
-
     def reload(self) -> None:
         self.group.clear()
         self.group.addItem(self.tr("Tous les groupes"), None)
@@ -258,7 +255,7 @@ class DocumentsView(QWidget):
         from ui.render.documents import render_report_pdf
 
         xlsx, pdf = path.with_suffix(".xlsx"), path.with_suffix(".pdf")
-        today = self.today()
+        today = self.ops.today()
         self.run(lambda db, cancelled: report.activity_report(db, first, last, today=today),
                  lambda data, progress, cancelled: [report_xlsx.write_report_xlsx(data, xlsx),
                                                     render_report_pdf(data, pdf, progress, cancelled)])
@@ -276,7 +273,7 @@ class DocumentsView(QWidget):
             return
         from ui.render.documents import render_attestation
 
-        today = self.today()
+        today = self.ops.today()
         self.run(lambda db, cancelled: attestation.attestation_for(db, person_id, first, last, today=today),
                  lambda data, progress, cancelled: [render_attestation(data, path, progress, cancelled)])
 

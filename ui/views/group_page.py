@@ -24,11 +24,10 @@ from ui.widgets.flow_layout import FlowLayout
 class GroupPage(QWidget):
     back = Signal()
 
-    def __init__(self, ops, today_fn, parent: QWidget | None = None):
+    def __init__(self, ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("page")
         self.ops = ops
-        self._today = today_fn
         self.group = None
         self.dialog = None
 
@@ -157,7 +156,7 @@ class GroupPage(QWidget):
     def new_member(self) -> None:
         group_id = self.group.id
         self._open(ParticipantForm(
-            self.ops, None, self._today(), parent=self,
+            self.ops, None, self.ops.today(), parent=self,
             save=lambda db, person: groups.add_new_member(db, group_id, person),
             changes=Changes(participants=True, groups=True),
         ))

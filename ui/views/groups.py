@@ -9,7 +9,6 @@ from ui.operations import Changes
 from ui.theme import px
 from ui.views.group_form import GroupForm
 from ui.views.group_page import GroupPage
-from ui.views.participants import today_of
 from ui.widgets.big_list import ID_ROLE, BigList
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
@@ -21,7 +20,7 @@ def load_rows(db, include_archived: bool) -> list[GroupRow]:
 
 
 class GroupsView(QWidget):
-    def __init__(self, ops, window=None, parent: QWidget | None = None):
+    def __init__(self, ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("page")
         self.ops = ops
@@ -60,7 +59,7 @@ class GroupsView(QWidget):
         QWidget.setTabOrder(self.new_button, self.list)
         QWidget.setTabOrder(self.list, self.show_archived)
 
-        self.group_page = GroupPage(ops, lambda: today_of(window))
+        self.group_page = GroupPage(ops)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.group_page)

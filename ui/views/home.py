@@ -81,6 +81,7 @@ class SessionCard(QFrame):
 
 class HomeView(QWidget):
     loaded = Signal()
+    start_requested = Signal(object)  # "Commencer": the Session whose workshop should open
 
     def __init__(self, db, worker, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -136,10 +137,8 @@ class HomeView(QWidget):
         return self._today or date.today()
 
     def start_session(self, session) -> None:
-        """The "Commencer" button: the workshop of that session, on its roll call."""
-        from ui.views.workshop import open_workshop
-
-        open_workshop(self.window(), session, self.today())
+        """The "Commencer" button: asks for the workshop of that session (the main window opens it)."""
+        self.start_requested.emit(session)
 
     def reload(self) -> None:
         self._worker.run(load, self._db, self.today(), on_done=self.show_data)

@@ -5,8 +5,6 @@ that person; Enter on a row opens their form. Every write goes through
 ``ops.run``; the list reloads itself when a change to participants is announced.
 """
 
-from datetime import date
-
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from atelier import people
@@ -24,18 +22,11 @@ from ui.widgets.search_field import SearchField
 ERASED = Changes(participants=True, attendance=True, groups=True)
 
 
-def today_of(window) -> date:
-    """The window's day (tests fix it), else the real one."""
-    home = getattr(window, "home", None)
-    return home.today() if home is not None and hasattr(home, "today") else date.today()
-
-
 class ParticipantsView(QWidget):
-    def __init__(self, ops, window=None, parent: QWidget | None = None):
+    def __init__(self, ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("page")
         self.ops = ops
-        self.window_ = window
         self.dialog = None  # the dialog open now, if any (tests drive it)
 
         title = QLabel(self.tr("Participants"))
@@ -133,7 +124,7 @@ class ParticipantsView(QWidget):
         dialog.open()
 
     def open_form(self, person) -> None:
-        self._open(ParticipantForm(self.ops, person, today_of(self.window_), parent=self))
+        self._open(ParticipantForm(self.ops, person, self.ops.today(), parent=self))
 
     def edit_chosen(self) -> None:
         person = self.chosen()

@@ -5,8 +5,8 @@ anyone — and follows each group's progress in a learner × exercise grid.
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QLabel, QScrollArea,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QLabel,
+                               QMainWindow, QScrollArea, QTableView, QVBoxLayout, QWidget)
 
 from atelier import groups, people, pin, results, sessions
 from atelier.groups import Group
@@ -15,7 +15,6 @@ from ui.models.progress_grid import ProgressGridModel
 from ui.operations import Changes
 from ui.practice import help_flag
 from ui.theme import current_scale, px, target_px
-from ui.views.participants import today_of
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
 
@@ -44,12 +43,12 @@ def grid_rows(db, group_id: str | None, exercises):
 
 
 class PracticeHomeView(QWidget):
-    def __init__(self, ops, window=None, parent: QWidget | None = None):
+    def __init__(self, ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("page")
-        self.ops, self.window_ = ops, window
+        self.ops = ops
         self.practice = None  # the practice window, while it is open
-        self.flag = help_flag.attach(window) if window is not None and hasattr(window, "addToolBar") else None
+        self.flag: help_flag.HelpFlag | None = None  # the facilitator's window's, once practice opened
         self.today: list[TodayGroup] = []
 
         title = QLabel(self.tr("Exercices"))
@@ -140,7 +139,7 @@ class PracticeHomeView(QWidget):
         return combo
 
     def reload(self) -> None:
-        self.today = self.ops.read(todays_groups, today_of(self.window_))
+        self.today = self.ops.read(todays_groups, self.ops.today())
         while self.open_buttons.count():
             item = self.open_buttons.takeAt(0)
             if item.widget() is not None and item.widget() is not self.anyone_button:
@@ -210,10 +209,13 @@ class PracticeHomeView(QWidget):
         if self.practice is not None:
             self.practice.activateWindow()
             return
+        window = self.window()  # the facilitator's window: a call for help shows on it
+        if self.flag is None and isinstance(window, QMainWindow):
+            self.flag = help_flag.attach(window)
         group_id = today.group.id if today else None
         members = self.ops.read(groups.members, group_id) if group_id else self.ops.read(people.every)
         self.practice = open_practice(self.ops, members, library.all_modules(), self.flag,
-                                      today.session_id if today else None, parent=self.window_)
+                                      today.session_id if today else None, parent=window)
         self.practice.left.connect(self._practice_left)
 
     def _practice_left(self) -> None:

@@ -31,7 +31,7 @@ class RollCallView(QWidget):
         super().__init__(parent)
         self.ops, self.session = ops, session
         self.setObjectName("page")
-        self._today = today or date.today()
+        self._today = today or ops.today()
         self._unlocked = session.date >= self._today.isoformat()
         self._undo: list[dict[str, str | None]] = []
         self._pending = 0

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from atelier import sessions
@@ -22,9 +22,11 @@ def load(db, today: date, past: bool):
 
 
 class SessionsView(QWidget):
-    def __init__(self, ops, window=None, parent: QWidget | None = None):
+    start_requested = Signal(object)  # "Commencer": the Session whose workshop should open
+
+    def __init__(self, ops, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ops, self.main_window = ops, window
+        self.ops = ops
         self.setObjectName("page")
         self.past = False
         self.question = None
@@ -101,10 +103,6 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         button.clicked.connect(slot)
         return button
 
-    def today(self) -> date:
-        home = getattr(self.main_window, "home", None)
-        return home.today() if home is not None else date.today()
-
     def show_past(self, past: bool) -> None:
         self.past = past
         self.coming_button.setChecked(not past)
@@ -113,7 +111,7 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
 
     def reload(self) -> None:
         selected = self.selected()
-        self.model.set_rows(self.ops.read(load, self.today(), self.past))
+        self.model.set_rows(self.ops.read(load, self.ops.today(), self.past))
         self.empty.setText(self.tr("Aucune séance passée.") if self.past
                            else self.tr("Aucune séance prévue. Planifiez-en une avec les boutons ci-dessus."))
         self.empty.setVisible(self.model.rowCount() == 0)
@@ -138,7 +136,7 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         self.edit.setEnabled(live)
         self.cancel.setEnabled(live and not self.past)
         self.sheet.setEnabled(live)
-        self.start.setEnabled(live and session.date == self.today().isoformat())
+        self.start.setEnabled(live and session.date == self.ops.today().isoformat())
 
     def open_form(self, mode: str) -> None:
         from ui.views.session_form import SessionForm
@@ -146,7 +144,7 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         session = self.selected() if mode == "edit" else None
         if mode == "edit" and session is None:
             return
-        self.form = SessionForm(self.ops, mode, session, self.today(), self)
+        self.form = SessionForm(self.ops, mode, session, self.ops.today(), self)
         self.form.open()
 
     def ask_cancel(self) -> None:
@@ -160,11 +158,9 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
                             no=self.tr("Non, la garder"))
 
     def start_selected(self) -> None:
-        from ui.views.workshop import open_workshop
-
         session = self.selected()
-        if session is not None and self.main_window is not None:
-            open_workshop(self.main_window, session, self.today())
+        if session is not None:
+            self.start_requested.emit(session)
 
     def open_sheet(self) -> None:
         from ui.views.sheet_dialog import open_sheet_dialog

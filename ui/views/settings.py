@@ -50,7 +50,7 @@ def load(db) -> SettingsData:
 
 
 class SettingsView(QWidget):
-    def __init__(self, ops, window=None, parent: QWidget | None = None, choose_logo_file=ask_image_path):
+    def __init__(self, ops, parent: QWidget | None = None, choose_logo_file=ask_image_path):
         super().__init__(parent)
         self.ops = ops
         self.pin_dialog: PinChangeDialog | None = None

@@ -1,12 +1,12 @@
 """The workshop of the day: three big steps, the roll call, the lesson, the closing.
 
-The lesson guide and the closing screen come from their own files; while one is not
-there yet, a plain message stands in. When the closing screen says ``closed``, the
-workshop gives the window back to the home screen.
+The lesson guide and the closing screen come from their own files. The workshop does
+not move the window itself: it asks with ``home_requested`` ("◀ Accueil", the session
+stays open) and says ``finished`` once the closing screen stored the session; the main
+window shows the home and puts a finished workshop away.
 """
 
-from datetime import date
-
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from atelier.sessions import Session
@@ -17,9 +17,12 @@ from ui.views.roll_call import RollCallView
 
 
 class WorkshopView(QWidget):
-    def __init__(self, ops, session: Session, window=None, today: date | None = None, parent=None):
+    home_requested = Signal()  # back to the home; this workshop stays open
+    finished = Signal()  # the session is closed: this workshop can be put away
+
+    def __init__(self, ops, session: Session, parent=None):
         super().__init__(parent)
-        self.ops, self.session, self.main_window = ops, session, window
+        self.ops, self.session = ops, session
         self.setObjectName("page")
         self.steps: list[QPushButton] = []
         for i, (text, name) in enumerate((
@@ -41,12 +44,12 @@ class WorkshopView(QWidget):
         self.home_button = QPushButton(self.tr("◀ Accueil"))
         self.home_button.setAccessibleName(self.tr("Revenir à l'accueil (la séance reste ouverte)"))
         self.home_button.setAutoDefault(False)
-        self.home_button.clicked.connect(self.go_home)
+        self.home_button.clicked.connect(self.home_requested)
         bar = button_rows([self.home_button, *self.steps, self.sheet_button])
         bar.setContentsMargins(px(24), px(16), px(24), 0)
 
         self.stack = QStackedWidget()
-        self.roll_call = RollCallView(ops, session, today)
+        self.roll_call = RollCallView(ops, session)
         self.stack.addWidget(self.roll_call)
         self.lesson: QWidget | None = None
         self.closing: QWidget | None = None
@@ -80,7 +83,7 @@ class WorkshopView(QWidget):
                 from ui.views.closing import ClosingView
 
                 self.closing = ClosingView(self.ops, self.session)
-                self.closing.closed.connect(self.finish)
+                self.closing.closed.connect(self.finished)
                 self.stack.addWidget(self.closing)
             page = self.closing
         self.stack.setCurrentWidget(page)
@@ -89,28 +92,3 @@ class WorkshopView(QWidget):
         from ui.views.sheet_dialog import open_sheet_dialog
 
         self.sheet_dialog = open_sheet_dialog(self.ops, self.session.id, self, completed=True)
-
-    def go_home(self) -> None:
-        """Leave the workshop open (Commencer comes back to it) and show the home."""
-        if self.main_window is not None:
-            self.main_window.show_section("home")
-
-    def finish(self) -> None:
-        """The session is closed: back to the home screen; this workshop is put away."""
-        if self.main_window is not None:
-            self.main_window.show_section("home")
-            self.main_window.stack.removeWidget(self)
-        self.deleteLater()
-
-
-def open_workshop(window, session: Session, today: date | None = None) -> WorkshopView:
-    """Show the workshop of ``session`` in ``window`` (the same one if it is already open), on the roll call."""
-    for i in range(window.stack.count()):
-        page = window.stack.widget(i)
-        if isinstance(page, WorkshopView) and page.session.id == session.id:
-            break
-    else:
-        page = WorkshopView(window.ops, session, window, today)
-    window.show_flow(page)
-    page.show_step(0)
-    return page

@@ -127,8 +127,8 @@ def test_the_workshop_of_the_day(look, day, opened, qtbot):
 # (module, how to build the dialog from the window and the day's data)
 DIALOGS = {
     "premier-lancement": ("ui.views.first_run", lambda m, w, d: m.FirstRunDialog()),
-    "code": ("ui.views.pin_dialog", lambda m, w, d: m.PinDialog()),
-    "changer-le-code": ("ui.views.pin_dialog", lambda m, w, d: m.PinChangeDialog(True)),
+    "code": ("ui.widgets.pin_dialog", lambda m, w, d: m.PinDialog()),
+    "changer-le-code": ("ui.widgets.pin_dialog", lambda m, w, d: m.PinChangeDialog(True)),
     "nouveau-groupe": ("ui.views.group_form", lambda m, w, d: m.GroupForm(w.ops)),
     "modifier-le-groupe": ("ui.views.group_form", lambda m, w, d: m.GroupForm(w.ops, d["group"])),
     "ajouter-des-membres": ("ui.views.member_picker",

@@ -17,7 +17,7 @@ from ui.operations import Changes
 from ui.practice.base import ExerciseWidget
 from ui.practice.help_flag import HelpBanner, attach
 from ui.practice.shell import PracticeWindow
-from ui.views.pin_dialog import PinDialog
+from ui.widgets.pin_dialog import PinDialog
 from ui.widgets.confirm import ConfirmDialog
 
 LEFT = Qt.MouseButton.LeftButton

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from atelier import pin, settings
 from ui import theme
 from ui.app import start
-from ui.views.pin_dialog import guard
+from ui.widgets.pin_dialog import guard
 from ui.views.settings import SettingsView
 
 LEFT = Qt.MouseButton.LeftButton

@@ -28,8 +28,8 @@ from ui.practice.menu import ExerciseMenu, LearnerHome
 from ui.practice.my_progress import MyProgressPage
 from ui.practice.summary import SummaryPage
 from ui.theme import current_scale, notifier
-from ui.views.pin_dialog import guard
 from ui.widgets.confirm import ConfirmDialog
+from ui.widgets.pin_dialog import guard
 
 
 def default_factory(exercise: Exercise, scale: float, parent: QWidget | None = None):

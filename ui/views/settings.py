@@ -26,7 +26,7 @@ from ui.operations import Changes
 from ui.theme import px
 from ui.views.logo_setting import LogoSetting, ask_image_path
 from ui.views.look_setting import LookSetting, section
-from ui.views.pin_dialog import PinChangeDialog, change_pin
+from ui.widgets.pin_dialog import PinChangeDialog, change_pin
 
 SAVED = Changes(settings=True)
 TYPING_PAUSE_MS = 700  # a name is saved when typing pauses, and when the field is left

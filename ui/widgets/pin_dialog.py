@@ -4,7 +4,8 @@
 ``guard``); ``PinChangeDialog`` chooses or changes it: the current code first when
 there is one, then the new code twice. Neither dialog writes anything itself: they
 emit what was typed, the caller does the work through ``ops`` and answers with
-``accept()`` or ``refuse(message)``.
+``accept()`` or ``refuse(message)``. It lives among the widgets because both the
+settings screen and practice mode ask for the code, and practice never imports a view.
 """
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal

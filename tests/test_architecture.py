@@ -1,4 +1,5 @@
-"""The core never reaches Qt nor the ui, except the CLI's lazy entry into the window."""
+"""The architecture holds: the core never reaches Qt nor the ui (except the CLI's lazy
+entry into the window), the ui keeps its layers, and no module imports in a circle."""
 
 import ast
 import os
@@ -140,3 +141,133 @@ def test_the_contract_bites_on_a_copy_that_imports_qt(tmp_path):
     )
     assert result.returncode == 1
     assert "BROKEN" in result.stdout and "atelier.clock -> PySide6" in result.stdout
+
+
+# — no circle anywhere: a module never needs, even lazily, what needs it —
+
+PACKAGES = ("atelier", "ui")
+
+
+def module_files() -> dict[str, Path]:
+    """Every module of atelier/ and ui/ by its dotted name (a package by its own name)."""
+    found = {}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def import_graph(files: dict[str, Path]) -> dict[str, set[str]]:
+    """Module → the modules of ours it imports anywhere in it: at the top, inside
+    functions and classes, under TYPE_CHECKING. ``from a import b`` counts as an import
+    of ``a.b`` when b is a module, else of ``a``; relative imports are resolved."""
+
+    def ours(name: str) -> str | None:
+        while name and name not in files:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph = {}
+    for module, path in files.items():
+        edges = set()
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                edges.update(ours(alias.name) for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+                    package = package[:len(package) - node.level + 1]
+                    base = ".".join(package + ([node.module] if node.module else []))
+                for alias in node.names:
+                    edges.add(ours(f"{base}.{alias.name}") if f"{base}.{alias.name}" in files else ours(base))
+        graph[module] = edges - {None, module}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of two modules or more (Tarjan, iterative)."""
+    index, low, on_stack, stack, found, counter = {}, {}, set(), [], [], 0
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
+    return found
+
+
+def test_no_import_cycle_in_atelier_or_ui():
+    files = module_files()
+    assert "ui.main_window" in files and "atelier.cli" in files
+    graph = import_graph(files)
+    assert "ui.views.home" in graph["ui.main_window"]  # the walker sees our imports
+    assert cycles(graph) == []
+
+
+def test_the_cycle_check_sees_a_lazy_circle(tmp_path):
+    """home → workshop at the top, workshop → home inside a function, relatively."""
+    (tmp_path / "__init__.py").write_text("")
+    (tmp_path / "home.py").write_text("import os\nfrom pkg import workshop\n")
+    (tmp_path / "workshop.py").write_text("def go():\n    from .home import start\n")
+    (tmp_path / "alone.py").write_text("from pkg.home import start\n")
+    files = {"pkg": tmp_path / "__init__.py", **{f"pkg.{n}": tmp_path / f"{n}.py" for n in ("home", "workshop", "alone")}}
+    graph = import_graph(files)
+    assert graph == {"pkg": set(), "pkg.home": {"pkg.workshop"}, "pkg.workshop": {"pkg.home"}, "pkg.alone": {"pkg.home"}}
+    assert cycles(graph) == [["pkg.home", "pkg.workshop"]]
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}) == [["a", "b", "c"]]
+
+
+def test_every_room_of_the_ui_has_its_layer():
+    """A new module or package under ui/ must be placed in the layers contract."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
+    placed = {name.strip() for layer in layers for name in layer.replace(":", "|").split("|")}
+    rooms = {f"ui.{p.stem}" for p in (ROOT / "ui").glob("*.py") if p.name != "__init__.py"}
+    rooms |= {f"ui.{p.name}" for p in (ROOT / "ui").iterdir() if (p / "__init__.py").exists()}
+    assert rooms - placed == set()
+    assert placed - rooms == set()
+
+
+def test_the_layers_bite_on_a_copy_where_a_model_imports_a_view_lazily(tmp_path):
+    for folder in ("atelier", "ui"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    model = tmp_path / "ui" / "models" / "sessions.py"
+    model.write_text(model.read_text() + "\n\ndef _home():\n    from ui.views import home\n")
+    result = subprocess.run(
+        [*lint_imports_command(), "--no-cache", "pyproject.toml"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert result.returncode == 1
+    assert "BROKEN" in result.stdout and "ui.models.sessions -> ui.views.home" in result.stdout

@@ -115,7 +115,7 @@ def test_all_present_with_confirmation_then_two_absent(qtbot, store, twelve, rol
     actions = Actions(qtbot)
     actions.click(view.all_present)
     assert view.question is not None and marks(store, session) == {}
-    actions.click(view.question.yes_button)
+    actions.click(view.question.confirm_button)
     actions.click(by_name(view, "José").toggle)
     actions.click(by_name(view, "Lan").toggle)
     qtbot.waitUntil(view.idle)
@@ -127,7 +127,7 @@ def test_all_present_cancelled_changes_nothing(qtbot, store, twelve, roll):
     _group, session = twelve
     view = roll(session)
     qtbot.mouseClick(view.all_present, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.question.no_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.question.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
     assert view.idle() and marks(store, session) == {}
     assert view.counts.text() == "0 présent, 0 absent, 12 non pointés"
@@ -204,11 +204,11 @@ def test_a_past_session_asks_once_before_changing(qtbot, store, twelve, roll):
     first, second = view.rows[0], view.rows[1]
     qtbot.mouseClick(first.toggle, Qt.MouseButton.LeftButton)
     assert view.question is not None
-    qtbot.mouseClick(view.question.no_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.question.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
     assert marks(store, past) == {}
     qtbot.mouseClick(first.toggle, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.question.yes_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.question.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(view.idle)
     assert list(marks(store, past).values()) == ["present"]
     view.question = None

@@ -91,12 +91,12 @@ def test_edit_then_cancel_with_confirmation(qtbot, store, open_window):
     assert sessions.count(store.db) == 1
 
     click(qtbot, page.cancel)
-    click(qtbot, page.question.no_button)  # "Non, la garder"
+    click(qtbot, page.question.cancel_button)  # "Non, la garder"
     qtbot.wait(50)
     assert sessions.get(store.db, s.id).status == "planned"
     click(qtbot, page.cancel)
     with qtbot.waitSignal(window.ops.changed):
-        click(qtbot, page.question.yes_button)
+        click(qtbot, page.question.confirm_button)
     assert sessions.get(store.db, s.id).status == "cancelled"
     assert page.model.data(page.model.index(0), Qt.ItemDataRole.DisplayRole).startswith("Annulée")
     assert not page.cancel.isEnabled()

@@ -19,9 +19,9 @@ from ui import theme
 from ui.operations import Changes
 from ui.theme import px
 from ui.views.button_rows import button_rows
-from ui.views.confirm import ask
-from ui.words import french_date
 from ui.views.roll_row import RollRow
+from ui.widgets.confirm import ask
+from ui.words import french_date
 
 
 class RollCallView(QWidget):

@@ -10,7 +10,7 @@ from ui.models.sessions import SessionsModel
 from ui.operations import Changes
 from ui.theme import px
 from ui.views.button_rows import button_rows
-from ui.views.confirm import ask
+from ui.widgets.confirm import ask
 
 PAST_DAYS = 366  # a year back is what a facilitator looks for; exports cover the rest
 

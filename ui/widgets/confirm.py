@@ -1,11 +1,15 @@
-"""A plain question before something that cannot be taken back lightly.
+"""A plain question before something that cannot be taken back lightly: the one way
+the program asks.
 
 Opened with ``open()`` (never a blocking ``exec()``): the window stays alive and a
 test drives the real buttons. "Annuler" is the default and has the focus, so a hasty
-Enter never confirms.
+Enter never confirms, unless the question says Enter may (``enter_confirms``, for an
+action that can be undone). ``ask()`` opens one and calls back with the answer.
 """
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -22,6 +26,7 @@ class ConfirmDialog(QDialog):
         cancel_text: str = "",
         danger: bool = False,
         parent: QWidget | None = None,
+        enter_confirms: bool = False,
     ):
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -36,7 +41,9 @@ class ConfirmDialog(QDialog):
         self.confirm_button = big_button(confirm_text, primary=not danger, danger=danger)
         self.cancel_button.clicked.connect(self.reject)
         self.confirm_button.clicked.connect(self.accept)
-        self.cancel_button.setDefault(True)
+        self.default_button = self.confirm_button if enter_confirms else self.cancel_button
+        self.default_button.setDefault(True)
+        self.message.setVisible(bool(message))
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -64,7 +71,7 @@ class ConfirmDialog(QDialog):
         self.outer.addLayout(buttons)
         self.setAccessibleName(title)
         self.setAccessibleDescription(message)
-        self.cancel_button.setFocus()
+        self.default_button.setFocus()
 
     def fit_to_screen(self) -> None:
         """Tall enough for the wrapped text (Qt sizes a dialog before it wraps)."""
@@ -82,4 +89,27 @@ class ConfirmDialog(QDialog):
     def showEvent(self, event) -> None:
         self.fit_to_screen()
         super().showEvent(event)
-        self.cancel_button.setFocus()
+        self.default_button.setFocus()
+
+
+def ask(parent: QWidget, question: str, yes: str, on_yes: Callable[[], None], no: str = "",
+        on_no: Callable[[], None] | None = None) -> ConfirmDialog:
+    """Ask, window-modal and without blocking; ``on_yes()`` only if ``yes`` was chosen,
+    else ``on_no()``. The question's first line is the heading, the rest explains it.
+    Enter chooses ``yes`` (what is asked this way can be undone); Escape or ``no``
+    changes nothing."""
+    heading, _, details = question.partition("\n")
+    dialog = ConfirmDialog(heading, details, yes, no or QCoreApplication.translate("Confirm", "Annuler"),
+                           parent=parent, enter_confirms=True)
+    dialog.setObjectName("confirm")
+
+    def finished(result: int) -> None:
+        dialog.deleteLater()
+        if result == ConfirmDialog.DialogCode.Accepted:
+            on_yes()
+        elif on_no is not None:
+            on_no()
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from atelier import settings
-from ui.operations import Changes, Operations
+from ui.operations import Operations
 from ui.pages import page_class
 from ui.theme import px
-from ui.views.home import HomeView, load as load_home
+from ui.views.home import HomeView
 from ui.worker import Worker
 
 SECTIONS = (
@@ -84,13 +84,13 @@ class MainWindow(QMainWindow):
         self.worker = worker
         self._owns_worker = owns_worker
         self.demo = demo
-        self.ops = Operations(store, worker, self)
-        self.ops.changed.connect(self._on_changed)
+        self.ops = Operations(store, worker, self, today)
+        self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.refresh_title())
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
 
         self.stack = QStackedWidget()
-        self.home = HomeView(store.db, worker, today)
+        self.home = HomeView(self.ops)
         self.home.loaded.connect(self.home_ready)
         self.home.start_requested.connect(self.open_workshop)
         self.pages["home"] = self.home
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.show_section("home")
         # The first home is read here, on the main thread, before any job runs: the
         # query takes a millisecond and the window then opens already filled.
-        self.home.show_data(load_home(store.db, self.home.today()))
+        self.home.reload()
 
     def refresh_title(self) -> None:
         if self.demo:
@@ -194,12 +194,6 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.sessions or changes.groups or changes.settings or changes.attendance:
-            self.home.reload()
-        if changes.settings:
-            self.refresh_title()
 
     def schedule_backup(self) -> int:
         """The daily automatic backup, on the worker: the window never waits for it."""

@@ -1,59 +1,57 @@
-"""Changes flow one way (Anki's operations, at our size).
+"""The one way to the data for every screen (Anki's operations, at our size).
 
 A screen never writes to the database itself nor reloads another screen: it asks
-``Operations.run`` to do a piece of core work on the single worker thread. When the
-work is done, ``changed`` is emitted once with what kind of data changed, and every
-screen that shows such data refreshes itself.
+``Operations.run`` to do a piece of core work on the single worker thread. The core
+says what its work changed (``atelier.changes``); ``changed(changes, initiator)`` is
+emitted once on the main thread, and each screen refreshes only for what concerns it
+(``watch``), knowing whether it asked for the change itself. Screens read through
+``read``, on the store's read-only connection.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from atelier.changes import Changes, Done, perform
 from atelier.db import DatabaseError
 from atelier.store import Store
 from ui.worker import Worker
 
 
-@dataclass(frozen=True)
-class Changes:
-    participants: bool = False
-    groups: bool = False
-    sessions: bool = False
-    attendance: bool = False
-    progress: bool = False
-    settings: bool = False
-
-    def __or__(self, other: "Changes") -> "Changes":
-        return Changes(**{name: getattr(self, name) or getattr(other, name) for name in self.__dataclass_fields__})
-
-
 class Operations(QObject):
-    changed = Signal(object)  # Changes
+    changed = Signal(object, object)  # Changes, the object that asked for them (or None)
 
-    def __init__(self, store: Store, worker: Worker, parent: QObject | None = None):
+    def __init__(self, store: Store, worker: Worker, parent: QObject | None = None, today: date | None = None):
         super().__init__(parent)
         self.store = store
         self.worker = worker
+        self._today = today
+
+    def today(self) -> date:
+        """The program's day: the real one, or the one a test or a demonstration fixed."""
+        return self._today or date.today()
 
     def run(
         self,
         work: Callable[..., Any],
         *args: Any,
-        changes: Changes,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
         parent: QWidget | None = None,
+        initiator: QObject | None = None,
     ) -> int:
-        """Run ``work(db, *args)`` on the worker; announce ``changes`` once it succeeded."""
+        """Run ``work(db, *args)`` on the worker; once it succeeded, announce what the core
+        says it changed, with ``initiator`` (by default ``parent``), then call ``on_done``."""
+        asker = initiator if initiator is not None else parent
 
-        def done(result: Any) -> None:
-            self.changed.emit(changes)
+        def done(outcome: Done) -> None:
+            if outcome.changes:
+                self.changed.emit(outcome.changes, asker)
             if on_done is not None:
-                on_done(result)
+                on_done(outcome.value)
 
         def failed(error: Exception) -> None:
             if on_error is not None:
@@ -61,10 +59,10 @@ class Operations(QObject):
             else:
                 show_error(parent, error)
 
-        def guarded(*call_args: Any) -> Any:
+        def guarded(*call_args: Any) -> Done:
             if self.store.damage:  # the start-up check found damage: write nothing more
                 raise self.store.damaged_error()
-            return work(self.store.db, *call_args)
+            return perform(self.store.db, work, *call_args)
 
         return self.worker.run(guarded, *args, on_done=done, on_error=failed)
 
@@ -72,6 +70,40 @@ class Operations(QObject):
         """A quick read on the main thread, on the store's read-only connection
         (queries are fast; writes go through run)."""
         return work(self.store.reader, *args)
+
+    def watch(self, screen: QWidget, kinds: tuple[str, ...],
+              refresh: Callable[[Changes, QObject | None], None]) -> None:
+        """Call ``refresh(changes, initiator)`` when a change of one of ``kinds`` is announced.
+
+        A hidden screen does not re-read on every click elsewhere: it keeps what changed
+        and refreshes once, when it is shown again.
+        """
+        _Watch(self, screen, kinds, refresh)
+
+
+class _Watch(QObject):
+    """A screen's listener; a child of the screen, so it goes away with it."""
+
+    def __init__(self, ops: Operations, screen: QWidget, kinds: tuple[str, ...], refresh):
+        super().__init__(screen)
+        self.screen, self.kinds, self.refresh = screen, kinds, refresh
+        self.missed: Changes | None = None
+        ops.changed.connect(self.on_changed)
+        screen.installEventFilter(self)
+
+    def on_changed(self, changes: Changes, initiator: QObject | None) -> None:
+        if not changes.any_of(*self.kinds):
+            return
+        if self.screen.isVisible():
+            self.refresh(changes, initiator)
+        else:
+            self.missed = changes if self.missed is None else self.missed | changes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.missed is not None:
+            missed, self.missed = self.missed, None
+            self.refresh(missed, None)
+        return False
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:

@@ -11,7 +11,7 @@ from atelier import attendance, people, progress, sessions
 from atelier.sync import outbox, summaries
 from atelier.people import Participant
 from atelier.sessions import Session
-from ui.operations import Changes, Operations
+from ui.operations import Operations
 from ui.views.closing import ClosingView
 from ui.worker import Worker
 
@@ -67,7 +67,7 @@ def test_summary_follows_the_roll_call(qtbot, store, ops, day, open_closing):
     session, who = day
     view = open_closing(session)
     with qtbot.waitSignal(ops.changed, timeout=5000):
-        ops.run(attendance.mark, session.id, who["chantal"].id, attendance.PRESENT, changes=Changes(attendance=True))
+        ops.run(attendance.mark, session.id, who["chantal"].id, attendance.PRESENT)
     assert view.people_label.text() == "3 présents, 0 absent, 1 excusé, 2 nouvelles personnes"
 
 

@@ -16,7 +16,6 @@ from atelier.groups import Group
 from atelier.db import DamagedDatabaseError
 from atelier.store import Store
 from ui.main_window import MainWindow
-from ui.operations import Changes
 from ui.app import launch, start
 from ui.views.first_run import FirstRunDialog
 
@@ -136,7 +135,7 @@ def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started, 
     window = started(start(home, ask=ask))
     codes = []
     launch(window, ask, quit=codes.append)
-    window.ops.run(settings.put, settings.SITE, "écrit après le contrôle", changes=Changes(settings=True),
+    window.ops.run(settings.put, settings.SITE, "écrit après le contrôle",
                    on_error=lambda error: None)
     qtbot.waitUntil(lambda: bool(shown))
     assert not window.isVisible()
@@ -154,7 +153,7 @@ def test_writes_are_refused_once_the_check_found_damage(home, started, qtbot):
     window = started(start(home, ask=lambda widget: None))
     window.store.damage = "*** in database main ***"  # what verify() records on damage
     refused = []
-    window.ops.run(settings.put, settings.SITE, "ne doit pas être écrit", changes=Changes(settings=True),
+    window.ops.run(settings.put, settings.SITE, "ne doit pas être écrit",
                    on_error=refused.append)
     qtbot.waitUntil(lambda: bool(refused))
     assert isinstance(refused[0], DamagedDatabaseError)

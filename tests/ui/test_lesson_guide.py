@@ -73,7 +73,7 @@ def test_walk_through_la_souris_with_keys_and_clicks(qtbot, store, ops, session,
 
     with qtbot.waitSignal(ops.changed, timeout=5000) as blocker:
         qtbot.keyClick(guide, Qt.Key.Key_Right)
-    assert blocker.args[0].progress
+    assert blocker.args[0].lessons
     assert guide.counter.text() == "Étape 2 sur 9" and guide.title.text() == "Tenir la souris"
     with qtbot.waitSignal(ops.changed, timeout=5000):
         qtbot.keyClick(guide.view, Qt.Key.Key_Space)  # Space in the text: next step, not a scroll

@@ -200,7 +200,7 @@ def test_erase_says_what_goes_and_asks_twice(store, open_window, qtbot):
     with qtbot.waitSignal(window.ops.changed, timeout=5000) as blocker:
         qtbot.mouseClick(dialog.confirm_button, LEFT)
     changes = blocker.args[0]
-    assert changes.participants and changes.attendance and changes.groups
+    assert changes.people and changes.attendance and changes.groups
     for table, column in people.referring_tables(store.db):
         left = store.db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?", [helene.id]).fetchone()[0]
         assert left == 0, table

@@ -116,9 +116,8 @@ def test_a_recorded_result_refreshes_the_grid(store, open_window, qtbot):
     souris, today, helene, bernard, walker = setup_day(store)
     window, view = open_section(open_window, qtbot)
     module = library.module_by_id(view.module_choice.currentData())
-    from ui.operations import Changes
 
     with qtbot.waitSignal(window.ops.changed, timeout=5000):
         window.ops.run(results.record, bernard.id, module.id, module.exercises[1].id, Outcome(0.5, 6, 1000),
-                       store.device_id, changes=Changes(progress=True))
+                       store.device_id)
     assert view.model.data(view.model.index(1, 1)) == "Commencé"

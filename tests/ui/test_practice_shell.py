@@ -13,7 +13,6 @@ from atelier import people, pin, results
 from atelier.people import Participant
 from atelier.lessons.scoring import Outcome
 from ui import modules as library
-from ui.operations import Changes
 from ui.practice.base import ExerciseWidget
 from ui.practice.help_flag import HelpBanner, attach
 from ui.practice.shell import PracticeWindow
@@ -83,8 +82,9 @@ def click(qtbot, widget) -> None:
 
 def wait_worker(qtbot, window) -> None:
     """Everything asked of the worker before now is done."""
-    with qtbot.waitSignal(window.ops.changed, timeout=5000):
-        window.ops.run(lambda db: None, changes=Changes())
+    done = []
+    window.ops.run(lambda db: None, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
 
 
 def check_learner_targets(widget) -> None:

@@ -51,7 +51,9 @@ def test_names_are_saved_as_they_change_and_the_title_follows_the_place(store, p
         view.site.editingFinished.emit()  # leaving the field saves at once
     assert settings.get(store.db, settings.SITE) == "Maison des Tilleuls"
     assert window.windowTitle() == "Atelier — Maison des Tilleuls"
-    qtbot.waitUntil(lambda: window.home.where.text() == "Les Amis du Quartier — Maison des Tilleuls")
+    assert window.home.where.text() == "", "a hidden home does not read on every change"
+    window.show_section("home")
+    assert window.home.where.text() == "Les Amis du Quartier — Maison des Tilleuls"
 
 
 def test_facilitators_are_added_and_removed(store, page, qtbot):

@@ -34,11 +34,6 @@ def status_word(status: str | None, feminine: bool = False) -> str:
     return tr(_WORDS[status][1 if feminine else 0])
 
 
-def toggled(status: str | None) -> str:
-    """One click or key: not marked → present, present ↔ absent, excused or late → present."""
-    return ABSENT if status == PRESENT else PRESENT
-
-
 def read_roll(db, session_id: str) -> tuple[list[RollRow], dict[str, str | None]]:
     """The roll and everyone's gender key, in one go (a quick read)."""
     return attendance.roll(db, session_id), attendance.genders(db, session_id)

@@ -19,7 +19,6 @@ from atelier.lessons.pack import Exercise, Module
 from atelier.people import Participant
 from atelier.results import Result
 from atelier.lessons.scoring import Outcome
-from ui.operations import Changes
 from ui.practice.exercise_page import InstructionsPage, RunPage
 from ui.practice.help_flag import HelpFlag
 from ui.practice.learner_picker import LearnerPicker, short_name
@@ -239,7 +238,7 @@ class PracticeWindow(QWidget):
         module, exercise = self.current
         if self.learner is not None and outcome.completed:
             self.ops.run(results.record, self.learner.id, module.id, exercise.id, outcome, self.ops.store.device_id,
-                         self.session_id, changes=Changes(progress=True), on_done=self._recorded, parent=self)
+                         self.session_id, on_done=self._recorded, parent=self)
         elif self.guest and outcome.completed:  # remembered for this visit only, never stored
             self.mine.append(Result("", module.id, exercise.id, outcome.score, outcome.attempts,
                                     outcome.duration_ms, "", ""))

@@ -14,7 +14,7 @@ from atelier.sync import summaries
 from atelier.sessions import Session
 from atelier.sync.summaries import SessionSummary
 from ui import modules
-from ui.operations import Changes, Operations, show_error
+from ui.operations import Operations, show_error
 from ui.theme import px
 from ui.words import plural
 
@@ -133,7 +133,7 @@ class ClosingView(QWidget):
 
         self._show_state(session.status == "done")
         self.refresh()
-        ops.changed.connect(self._on_changed)
+        ops.watch(self, ('attendance', 'lessons', 'sessions', 'people'), lambda _changes, _initiator: self.refresh())
 
     def refresh(self) -> None:
         """Read the summary again (the roll call or the guide may have changed it)."""
@@ -143,10 +143,6 @@ class ClosingView(QWidget):
         self.steps_label.setText(steps)
         self.people_label.setAccessibleName(people)
         self.steps_label.setAccessibleName(steps)
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.attendance or changes.progress or changes.sessions or changes.participants:
-            self.refresh()
 
     def _keep_draft(self) -> None:
         _drafts[self.session.id] = self.notes.toPlainText()
@@ -162,7 +158,7 @@ class ClosingView(QWidget):
     def finish(self) -> None:
         self.finish_button.setEnabled(False)  # one click, one closing
         self.ops.run(summaries.close_session, self.session.id, self.notes.toPlainText(),
-                     changes=Changes(sessions=True), on_done=self._finished, on_error=self._failed, parent=self)
+                     on_done=self._finished, on_error=self._failed, parent=self)
 
     def _finished(self, summary: SessionSummary) -> None:
         _drafts.pop(self.session.id, None)

@@ -131,7 +131,7 @@ class DocumentsView(QWidget):
         layout.addWidget(scroll)
         self._set_busy(False)
         self.folder.hide()
-        ops.changed.connect(lambda changes: self.reload() if changes.groups or changes.participants else None)
+        ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
         self.reload()
 
     def _date(self, value: date, name: str, height: int) -> QDateEdit:
@@ -304,7 +304,6 @@ class DocumentsView(QWidget):
         self.message.setText(self.tr("Préparation…"))
         self.progress.setRange(0, 0)
         self._set_busy(True)
-        db = self.ops.store.db
 
         def gathered(data) -> None:
             if self.cancelling:
@@ -319,9 +318,8 @@ class DocumentsView(QWidget):
             self.export_started.emit(self.job)
             self.job.start()
 
-        self.ops.worker.run(lambda: gather(db, lambda: self.cancelling), on_done=gathered,
-                            on_error=lambda error: self._stopped() if isinstance(error, ExportCancelled)
-                            else self._failed(error))
+        self.ops.run(gather, lambda: self.cancelling, on_done=gathered, parent=self,
+                     on_error=lambda error: self._stopped() if isinstance(error, ExportCancelled) else self._failed(error))
 
     def cancel_export(self) -> None:
         self.cancelling = True

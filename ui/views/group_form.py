@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from atelier import groups
 from atelier.groups import Group
-from ui.operations import Changes
 from ui.widgets.choice import BigChoice
 from ui.widgets.form_dialog import FormDialog
 from ui.words import day_name
@@ -72,7 +71,7 @@ class GroupForm(FormDialog):
         self.clear_error()
         self.set_busy(True)
         save = groups.update if self.group else groups.add
-        self.ops.run(save, self.collect(), changes=Changes(groups=True),
+        self.ops.run(save, self.collect(),
                      on_done=self._saved, on_error=self._failed, parent=self)
 
     def _saved(self, group: Group) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from atelier import groups
 from ui.models.groups import describe
 from ui.models.participants import ParticipantsModel
-from ui.operations import Changes
 from ui.theme import px
 from ui.views.group_form import GroupForm
 from ui.views.member_picker import MemberPicker
@@ -93,7 +92,7 @@ class GroupPage(QWidget):
         self.new_button.clicked.connect(self.new_member)
         self.remove_button.clicked.connect(self.remove_chosen)
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        ops.changed.connect(self._on_changed)
+        ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
 
     def show_group(self, group_id: str) -> None:
         self.group = self.ops.read(groups.get, group_id)
@@ -120,10 +119,6 @@ class GroupPage(QWidget):
         self.setAccessibleName(self.tr("Groupe {name}").format(name=self.group.name))
         self._update_buttons()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.groups or changes.participants:
-            self.reload()
-
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.list.current_id() is not None)
 
@@ -138,7 +133,7 @@ class GroupPage(QWidget):
     def archive_group(self) -> None:
         group = self.group
         if group.archived_at:
-            self.ops.run(groups.unarchive, group.id, changes=Changes(groups=True), parent=self)
+            self.ops.run(groups.unarchive, group.id, parent=self)
             return
         dialog = ConfirmDialog(
             self.tr("Archiver le groupe « {name} » ?").format(name=group.name),
@@ -147,7 +142,7 @@ class GroupPage(QWidget):
             self.tr("Archiver le groupe"), parent=self,
         )
         dialog.accepted.connect(lambda: self.ops.run(
-            groups.archive, group.id, changes=Changes(groups=True), on_done=lambda _r: self.back.emit(), parent=self))
+            groups.archive, group.id, on_done=lambda _r: self.back.emit(), parent=self))
         self._open(dialog)
 
     def add_members(self) -> None:
@@ -158,7 +153,6 @@ class GroupPage(QWidget):
         self._open(ParticipantForm(
             self.ops, None, self.ops.today(), parent=self,
             save=lambda db, person: groups.add_new_member(db, group_id, person),
-            changes=Changes(participants=True, groups=True),
         ))
 
     def remove_chosen(self) -> None:
@@ -174,5 +168,5 @@ class GroupPage(QWidget):
             self.tr("Retirer du groupe"), parent=self,
         )
         dialog.accepted.connect(lambda: self.ops.run(
-            groups.remove_member, group.id, person.id, changes=Changes(groups=True), parent=self))
+            groups.remove_member, group.id, person.id, parent=self))
         self._open(dialog)

@@ -5,7 +5,6 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from atelier import groups
 from ui.models.groups import GroupRow, GroupsModel
-from ui.operations import Changes
 from ui.theme import px
 from ui.views.group_form import GroupForm
 from ui.views.group_page import GroupPage
@@ -72,17 +71,13 @@ class GroupsView(QWidget):
         self.show_archived.toggled.connect(self._archived_toggled)
         self.list.opened.connect(self.open_row)
         self.group_page.back.connect(self.show_list)
-        ops.changed.connect(self._on_changed)
+        ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
         self.reload()
 
     def reload(self) -> None:
         rows = self.ops.read(load_rows, self.show_archived.isChecked())
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.groups or changes.participants:
-            self.reload()
 
     def _archived_toggled(self, on: bool) -> None:
         text = self.tr("Cacher les groupes archivés") if on else self.tr("Voir aussi les groupes archivés")

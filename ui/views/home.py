@@ -1,7 +1,8 @@
 """The home screen: today's date, today's sessions, then the next ones.
 
-The sessions are read on the worker thread (one writer, a window that never freezes);
-``loaded`` is emitted once the cards are on screen.
+The sessions are read in one quick query on the read-only connection, again whenever
+the core announces a change of sessions, groups or settings (once, when the home is
+shown again, if it was hidden); ``loaded`` is emitted once the cards are on screen.
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ui.words import french_date, module_label
 
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
 
+
 @dataclass(frozen=True)
 class HomeData:
     association: str
@@ -26,7 +28,7 @@ class HomeData:
 
 
 def load(db, today: date) -> HomeData:
-    """Runs on the worker: everything the home screen shows, in one go."""
+    """Everything the home screen shows, in one go."""
     rows = sessions.upcoming(db, today, limit=40)
     iso = today.isoformat()
     return HomeData(
@@ -83,12 +85,11 @@ class HomeView(QWidget):
     loaded = Signal()
     start_requested = Signal(object)  # "Commencer": the Session whose workshop should open
 
-    def __init__(self, db, worker, today: date | None = None, parent: QWidget | None = None):
+    def __init__(self, ops, parent: QWidget | None = None):
         super().__init__(parent)
-        self._db = db
-        self._worker = worker
-        self._today = today
+        self.ops = ops
         self.data: HomeData | None = None
+        ops.watch(self, ("sessions", "groups", "settings"), lambda _changes, _initiator: self.reload())
 
         # The date first and no separate greeting: at 200 % text the first
         # session's "Commencer" must still show without scrolling.
@@ -134,14 +135,14 @@ class HomeView(QWidget):
         self.setAccessibleName(self.tr("Accueil"))
 
     def today(self) -> date:
-        return self._today or date.today()
+        return self.ops.today()
 
     def start_session(self, session) -> None:
         """The "Commencer" button: asks for the workshop of that session (the main window opens it)."""
         self.start_requested.emit(session)
 
     def reload(self) -> None:
-        self._worker.run(load, self._db, self.today(), on_done=self.show_data)
+        self.show_data(self.ops.read(load, self.today()))
 
     def show_data(self, data: HomeData) -> None:
         self.data = data

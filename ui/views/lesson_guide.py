@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton,
 from atelier import progress
 from atelier.lessons.pack import Module
 from atelier.sessions import Session
-from ui.operations import Changes, Operations, show_error
+from ui.operations import Operations, show_error
 from ui.theme import px
 from ui.views.projector import ProjectorWindow
 from ui.widgets.flow_layout import FlowLayout
@@ -148,8 +148,7 @@ class LessonGuideView(QWidget):
             return  # already in step_progress: nothing to write
         self._recorded.add(index)
         self.ops.run(progress.mark_step_covered, self.session.id, self.module.id, index,
-                     changes=Changes(progress=True), on_error=lambda error: self._not_recorded(index, error),
-                     parent=self)
+                     on_error=lambda error: self._not_recorded(index, error), parent=self)
 
     def _not_recorded(self, index: int, error: Exception) -> None:
         self._recorded.discard(index)  # reaching it again will try again

@@ -20,11 +20,9 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QPushButton, QSizePol
 
 from atelier import settings
 from atelier.exports.sheet import LOGO
-from ui.operations import Changes
 from ui.theme import px
 from ui.widgets.flow_layout import FlowLayout
 
-SAVED = Changes(settings=True)
 EXTENSIONS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "svg": "svg"}  # Qt's format name → the copy's
 COPIES = tuple(f"logo.{extension}" for extension in sorted(set(EXTENSIONS.values())))
 
@@ -185,13 +183,13 @@ class LogoSetting(QWidget):
                              "Choisissez une image PNG, JPG ou SVG. Rien n'a été changé.").format(name=source.name))
             return
         self.message.hide()
-        self.ops.run(store_logo, source, self.ops.store.home, extension, changes=SAVED, parent=self,
+        self.ops.run(store_logo, source, self.ops.store.home, extension, parent=self,
                      on_error=lambda error: self.say(
                          self.tr("Le logo n'a pas pu être copié. Rien n'a été changé.\n({error})").format(error=error)))
 
     def remove_logo(self) -> None:
         self.message.hide()
-        self.ops.run(clear_logo, self.ops.store.home, changes=SAVED, parent=self)
+        self.ops.run(clear_logo, self.ops.store.home, parent=self)
 
     def say(self, text: str) -> None:
         self.message.setText(text)

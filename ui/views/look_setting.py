@@ -8,10 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from atelier import settings
-from ui.operations import Changes
 from ui.theme import apply_theme, current_high_contrast, current_scale, notifier, px
-
-SAVED = Changes(settings=True)
 
 
 def percent(scale: float) -> str:
@@ -103,11 +100,11 @@ class LookSetting(QWidget):
         """At once on screen; then kept for this installation."""
         apply_theme(QApplication.instance(), scale, current_high_contrast())
         self._show_scale()
-        self.ops.run(settings.set_text_scale, current_scale(), changes=SAVED, parent=self)
+        self.ops.run(settings.set_text_scale, current_scale(), parent=self)
 
     def set_high_contrast(self, on: bool) -> None:
         apply_theme(QApplication.instance(), current_scale(), on)
-        self.ops.run(settings.set_high_contrast, on, changes=SAVED, parent=self)
+        self.ops.run(settings.set_high_contrast, on, parent=self)
 
     def _show_scale(self) -> None:
         scale = current_scale()

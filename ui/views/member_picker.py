@@ -5,12 +5,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from atelier import groups, people
 from ui.models.participants import ParticipantsModel
-from ui.operations import Changes
 from ui.theme import px
 from ui.widgets.big_list import BigList
 from ui.widgets.form_dialog import FormDialog
-from ui.words import plural
 from ui.widgets.search_field import SearchField
+from ui.words import plural
 
 
 class MemberPicker(FormDialog):
@@ -68,5 +67,5 @@ class MemberPicker(FormDialog):
         if not ids:
             return
         self.set_busy(True)
-        self.ops.run(groups.add_members, self.group_id, ids, changes=Changes(groups=True),
+        self.ops.run(groups.add_members, self.group_id, ids,
                      on_done=lambda _r: self.accept(), on_error=lambda e: self.show_error(str(e)), parent=self)

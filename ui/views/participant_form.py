@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from atelier import people
 from atelier.people import Participant
 from atelier.vocabulary import labels
-from ui.operations import Changes
 from ui.theme import current_palette, px
 from ui.widgets.check import BigCheckBox
 from ui.widgets.choice import BigChoice
@@ -25,14 +24,13 @@ class ParticipantForm(FormDialog):
     saved = Signal(object)  # the Participant as stored
 
     def __init__(self, ops, person: Participant | None = None, today: date | None = None,
-                 save=None, changes: Changes | None = None, parent: QWidget | None = None):
+                 save=None, parent: QWidget | None = None):
         title = self.tr("Modifier la fiche") if person else self.tr("Nouvelle personne")
         super().__init__(title, parent=parent)
         self.ops = ops
         self.person = person
         self.today = today or date.today()
         self._save = save or (people.update if person else people.add)
-        self._changes = changes or Changes(participants=True)
         empty = self.tr("Non renseigné")
 
         self.first_name = self.add_row(self.tr("Prénom"), QLineEdit())
@@ -106,9 +104,9 @@ class ParticipantForm(FormDialog):
             raise FieldError(self.tr("L'année de naissance s'écrit en chiffres, par exemple 1950."), self.birth_year)
         try:
             typed = parse_date(self.consent_date.text())
-        consent = typed.isoformat() if typed else None
         except ValueError:
             raise FieldError(self.tr("La date du consentement s'écrit comme 27/11/2026."), self.consent_date) from None
+        consent = typed.isoformat() if typed else None
         values = dict(
             first_name=self.first_name.text().strip(),
             last_name=self.last_name.text().strip(),
@@ -131,7 +129,7 @@ class ParticipantForm(FormDialog):
             self.show_error(str(error), error.field)
             return
         self.set_busy(True)
-        self.ops.run(self._save, person, changes=self._changes, on_done=self._saved, on_error=self._failed, parent=self)
+        self.ops.run(self._save, person, on_done=self._saved, on_error=self._failed, parent=self)
 
     def _saved(self, person: Participant) -> None:
         self.saved.emit(person)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from atelier import people
 from ui.models.participants import ParticipantsModel
-from ui.operations import Changes
 from ui.theme import px
 from ui.views.erase_dialog import EraseDialog
 from ui.views.participant_form import ParticipantForm
@@ -18,8 +17,6 @@ from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.search_field import SearchField
-
-ERASED = Changes(participants=True, attendance=True, groups=True)
 
 
 class ParticipantsView(QWidget):
@@ -73,7 +70,7 @@ class ParticipantsView(QWidget):
         self.show_archived.toggled.connect(self._archived_toggled)
         self.list.opened.connect(lambda _index: self.edit_chosen())
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        ops.changed.connect(self._on_changed)
+        ops.watch(self, ('people',), lambda _changes, _initiator: self.reload())
         self.reload()
 
     # --- reading -------------------------------------------------------------------------
@@ -93,10 +90,6 @@ class ParticipantsView(QWidget):
             )
             self.empty.show()
         self._update_buttons()
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.participants:
-            self.reload()
 
     def _archived_toggled(self, on: bool) -> None:
         self.show_archived.setText(self.tr("Cacher les fiches archivées") if on else self.tr("Voir aussi les fiches archivées"))
@@ -136,7 +129,7 @@ class ParticipantsView(QWidget):
         if person is None:
             return
         if person.archived_at:  # bringing someone back loses nothing: no question asked
-            self.ops.run(people.unarchive, person.id, changes=Changes(participants=True, groups=True), parent=self)
+            self.ops.run(people.unarchive, person.id, parent=self)
             return
         dialog = ConfirmDialog(
             self.tr("Archiver {name} ?").format(name=person.full_name),
@@ -145,7 +138,7 @@ class ParticipantsView(QWidget):
             self.tr("Archiver"), parent=self,
         )
         dialog.accepted.connect(lambda: self.ops.run(
-            people.archive, person.id, changes=Changes(participants=True, groups=True), parent=self))
+            people.archive, person.id, parent=self))
         self._open(dialog)
 
     def erase_chosen(self) -> None:
@@ -154,5 +147,5 @@ class ParticipantsView(QWidget):
             return
         report = self.ops.read(people.erasure_report, person.id)
         dialog = EraseDialog(person, report, parent=self)
-        dialog.accepted.connect(lambda: self.ops.run(people.erase, person.id, changes=ERASED, parent=self))
+        dialog.accepted.connect(lambda: self.ops.run(people.erase, person.id, parent=self))
         self._open(dialog)

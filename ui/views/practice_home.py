@@ -12,7 +12,7 @@ from atelier import groups, people, pin, results, sessions
 from atelier.groups import Group
 from ui import modules as library
 from ui.models.progress_grid import ProgressGridModel
-from ui.operations import Changes
+from atelier.changes import Changes
 from ui.practice import help_flag
 from ui.theme import current_scale, px, target_px
 from ui.widgets.buttons import big_button
@@ -127,7 +127,7 @@ class PracticeHomeView(QWidget):
 
         self.group_choice.currentIndexChanged.connect(self.reload_grid)
         self.module_choice.currentIndexChanged.connect(self.reload_grid)
-        ops.changed.connect(self._on_changed)
+        ops.watch(self, ('results', 'groups', 'sessions', 'settings', 'people'), self._on_changed)
         self.reload()
 
     def _combo(self, name: str) -> QComboBox:
@@ -221,8 +221,8 @@ class PracticeHomeView(QWidget):
     def _practice_left(self) -> None:
         self.practice = None
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.progress and not (changes.groups or changes.sessions or changes.settings or changes.participants):
-            self.reload_grid()
-        elif changes.progress or changes.groups or changes.sessions or changes.settings or changes.participants:
+    def _on_changed(self, changes: Changes, _initiator) -> None:
+        if changes.any_of("groups", "sessions", "settings", "people"):
             self.reload()
+        else:  # a learner's results: the grid only
+            self.reload_grid()

@@ -11,12 +11,12 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from atelier import attendance, groups
+from atelier import attendance, groups, sessions
+from atelier.changes import Changes
 from atelier.attendance import PRESENT
 from atelier.sessions import Session
-from ui.models.roll import RollModel, read_roll, toggled, tr
+from ui.models.roll import RollModel, read_roll, tr
 from ui import theme
-from ui.operations import Changes
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.roll_row import RollRow
@@ -32,7 +32,7 @@ class RollCallView(QWidget):
         self.ops, self.session = ops, session
         self.setObjectName("page")
         self._today = today or ops.today()
-        self._unlocked = session.date >= self._today.isoformat()
+        self._unlocked = not sessions.is_past(session, self._today)
         self._undo: list[dict[str, str | None]] = []
         self._pending = 0
         self._stale = False
@@ -95,7 +95,7 @@ class RollCallView(QWidget):
         outer.addWidget(scroll)
         self.setAccessibleName(tr("L'appel"))
 
-        ops.changed.connect(self._on_changed)
+        ops.watch(self, ("attendance", "people", "groups"), self._on_changed)
         self.reload()
 
     def showEvent(self, event) -> None:
@@ -167,7 +167,7 @@ class RollCallView(QWidget):
     # Marking
     def choose(self, i: int, status, by_key: bool) -> None:
         before = self.model.status(i)
-        new = toggled(before) if status == "toggle" else status
+        new = attendance.next_status(before) if status == "toggle" else status
         person = self.model.row(i).participant_id
 
         def then() -> None:
@@ -212,7 +212,7 @@ class RollCallView(QWidget):
         self.undo_button.setEnabled(bool(self._undo))
         for pid, status in statuses.items():
             self.model.set_status(self.model.row_of(pid), status)
-        self._write(attendance.set_statuses, self.session.id, statuses, changes=Changes(attendance=True))
+        self._write(attendance.set_statuses, self.session.id, statuses)
 
     def undo(self) -> None:
         if self._undo:
@@ -232,22 +232,22 @@ class RollCallView(QWidget):
         self.dialog.open()
 
     def add_walk_in(self, first: str, last: str, phone: str, join: bool) -> None:
-        self._write(attendance.add_walk_in, self.session.id, first, last, phone or None, join,
-                    changes=Changes(participants=True, attendance=True, groups=join))
+        self._write(attendance.add_walk_in, self.session.id, first, last, phone or None, join)
 
     # Writing
-    def _write(self, fn, *args, changes: Changes) -> None:
+    def _write(self, fn, *args) -> None:
         self._pending += 1
-        self.ops.run(fn, *args, changes=changes, on_done=self._done, on_error=self._failed, parent=self)
+        self.ops.run(fn, *args, on_done=self._done, on_error=self._failed, parent=self)
 
     def idle(self) -> bool:
         return self._pending == 0
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.attendance or changes.participants or changes.groups:
-            self._stale = True
-            if self._pending == 0:
-                self._refresh()
+    def _on_changed(self, changes: Changes, initiator) -> None:
+        if initiator is self and not changes.any_of("people", "groups"):
+            return  # its own marks: already on screen (a failed write reloads)
+        self._stale = True
+        if self._pending == 0:
+            self._refresh()
 
     def _refresh(self) -> None:
         self._stale = False

@@ -17,7 +17,6 @@ from atelier import groups, sessions, settings
 from atelier.sessions import Session
 from ui import theme
 from ui.modules import all_modules
-from ui.operations import Changes
 from ui.theme import px
 from ui.words import french_date, plural
 
@@ -196,9 +195,9 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
     def submit(self) -> None:
         session, done = self.template(), lambda _result: self.accept()
         if self.mode == "series":
-            self.ops.run(sessions.plan_series, session, self.chosen_dates(), changes=Changes(sessions=True),
+            self.ops.run(sessions.plan_series, session, self.chosen_dates(),
                          on_done=done, parent=self)
         elif self.mode == "edit":
-            self.ops.run(sessions.update, session, changes=Changes(sessions=True), on_done=done, parent=self)
+            self.ops.run(sessions.update, session, on_done=done, parent=self)
         else:
-            self.ops.run(sessions.add, session, changes=Changes(sessions=True), on_done=done, parent=self)
+            self.ops.run(sessions.add, session, on_done=done, parent=self)

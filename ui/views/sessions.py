@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 
 from atelier import sessions
 from ui.models.sessions import SessionsModel
-from ui.operations import Changes
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.widgets.confirm import ask
@@ -93,7 +92,7 @@ QListView::item {{ padding: {px(10)}px {px(12)}px; border-bottom: 1px solid pale
 QListView::item:selected {{ background: palette(highlight); color: palette(highlighted-text); }}
 """)
         self.setAccessibleName(self.tr("Séances"))
-        ops.changed.connect(self._on_changed)
+        ops.watch(self, ('sessions', 'groups', 'settings'), lambda _changes, _initiator: self.reload())
         self.show_past(False)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
@@ -121,10 +120,6 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
         self._update_buttons()
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.sessions or changes.groups or changes.settings:
-            self.reload()
 
     def selected(self):
         index = self.list.currentIndex()
@@ -154,7 +149,7 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         when = self.model.data(self.list.currentIndex(), Qt.ItemDataRole.AccessibleTextRole)
         self.question = ask(self, self.tr("Annuler cette séance ?\n{when}").format(when=when),
                             self.tr("Oui, annuler la séance"), lambda: self.ops.run(
-                                sessions.cancel, session.id, changes=Changes(sessions=True), parent=self),
+                                sessions.cancel, session.id, parent=self),
                             no=self.tr("Non, la garder"))
 
     def start_selected(self) -> None:

@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from atelier import pin, settings
-from ui.operations import Changes
 from ui.theme import px
 from ui.views.logo_setting import LogoSetting, ask_image_path
 from ui.views.look_setting import LookSetting, section
 from ui.widgets.pin_dialog import PinChangeDialog, change_pin
 
-SAVED = Changes(settings=True)
 TYPING_PAUSE_MS = 700  # a name is saved when typing pauses, and when the field is left
 
 
@@ -132,7 +130,7 @@ class SettingsView(QWidget):
         outer.addWidget(scroll)
 
         self._names: list[str] | None = None
-        ops.changed.connect(self._on_changed)
+        ops.watch(self, ('settings',), lambda _changes, _initiator: self.refresh())
         self.refresh()
 
     # Building blocks
@@ -154,10 +152,6 @@ class SettingsView(QWidget):
         return edit
 
     # Reading
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.settings:
-            self.refresh()
 
     def refresh(self) -> None:
         data = self.ops.read(load)
@@ -223,16 +217,16 @@ class SettingsView(QWidget):
         self._timer.stop()
         pending, self._pending = self._pending, {}
         for key, text in pending.items():
-            self.ops.run(settings.put, key, text.strip(), changes=SAVED, parent=self)
+            self.ops.run(settings.put, key, text.strip(), parent=self)
 
     def add_facilitator(self) -> None:
         name = self.new_name.text().strip()
         if name:
             self.new_name.clear()
-            self.ops.run(settings.add_facilitator, name, changes=SAVED, parent=self)
+            self.ops.run(settings.add_facilitator, name, parent=self)
 
     def remove_facilitator(self, name: str) -> None:
-        self.ops.run(settings.remove_facilitator, name, changes=SAVED, parent=self)
+        self.ops.run(settings.remove_facilitator, name, parent=self)
 
     def open_pin_dialog(self) -> None:
         dialog = PinChangeDialog(self.ops.read(pin.has_pin), self)
@@ -243,7 +237,7 @@ class SettingsView(QWidget):
             self.pin_status.setText(self.tr("Le nouveau code est enregistré."))
 
         dialog.submitted.connect(lambda current, new: self.ops.run(
-            change_pin, current, new, changes=SAVED, parent=dialog,
+            change_pin, current, new, parent=dialog,
             on_done=saved, on_error=lambda error: refused(error),
         ))
 

@@ -189,6 +189,6 @@ def guard(ops, parent: QWidget, on_ok, prompt: str | None = None) -> PinDialog |
         else:
             dialog.refuse(dialog.tr("Ce n'est pas le bon code. Essayez encore."))
 
-    dialog.entered.connect(lambda code: ops.worker.run(pin.check_pin, ops.store.db, code, on_done=checked))
+    dialog.entered.connect(lambda code: ops.run(pin.check_pin, code, on_done=checked, parent=dialog))
     dialog.open()
     return dialog

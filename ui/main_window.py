@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from ui.operations import Operations
 from ui.pages import page_class
 from ui.theme import px
 from ui.views.home import HomeView
+from ui.widgets.scroller import Scroller
 from ui.worker import Worker
 
 SECTIONS = (
@@ -52,17 +52,13 @@ class NavButton(QPushButton):
             super().keyPressEvent(event)
 
 
-class NavScroll(QScrollArea):
+class NavScroll(Scroller):
     """The navigation column; it scrolls rather than push the window off a small
     screen at 200 %, and is always as wide as its widest button."""
 
     def __init__(self, column: QWidget):
-        super().__init__()
+        super().__init__(column, frame=True)
         self.setObjectName("navScroll")
-        self.setWidget(column)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:

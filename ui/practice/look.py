@@ -4,10 +4,11 @@ keep the main theme.
 """
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.theme import Palette, current_palette, current_scale, spacing_factor
+from ui.widgets.buttons import big_button
+from ui.widgets.scroller import Scroller
 
 LEARNER_POINTS = 20  # DESIGN.md: learners' screens, 20 pt at least
 LEARNER_TARGET = 64  # px at 100 %: larger than the facilitator's 48
@@ -70,15 +71,9 @@ def apply_learner_look(widget: QWidget) -> None:
 
 
 def learner_button(text: str, description: str = "", primary: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(text)
-    if description:
-        button.setAccessibleDescription(description)
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    button.setAutoDefault(False)
-    if primary:
-        button.setObjectName("primary")
-    return button
+    """The program's big button, without tooltips: a learner's pointer rests anywhere,
+    and a box popping up under it would startle."""
+    return big_button(text, description, primary, tooltip=False)
 
 
 def learner_label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
@@ -90,19 +85,13 @@ def learner_label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
-class TextScroller(QScrollArea):
+class TextScroller(Scroller):
     """Words that may be long at 200 %: they scroll on their own, the buttons under them
     stay. It asks for little room, so the page around it never outgrows the screen."""
 
     def __init__(self, content: QWidget, name: str):
-        super().__init__()
+        super().__init__(content, name)
         self.setObjectName("tiles")
-        self.setAccessibleName(name)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWidget(content)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), learner_target() * 2)
@@ -152,17 +141,12 @@ class Tile(QPushButton):
         return max(self.column.totalHeightForWidth(width), learner_target() * 2)
 
 
-class TileGrid(QScrollArea):
+class TileGrid(Scroller):
     """Tiles in rows (fewer columns at large text), scrolling when they do not fit."""
 
     def __init__(self, accessible_name: str, columns: int = 3, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(name=accessible_name, parent=parent)
         self.setObjectName("tiles")
-        self.setAccessibleName(accessible_name)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.columns = columns if current_scale() < 1.4 else max(1, columns - 1)
         self.tiles: list[QPushButton] = []
         self._holder = QWidget()

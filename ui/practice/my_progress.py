@@ -3,12 +3,13 @@ a ✓ and a word: « Réussi », « Commencé », « Pas encore ».
 """
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier import results
 from atelier.lessons.pack import Exercise, Module
 from atelier.results import Result
 from ui.practice.look import learner_button, learner_label, lpx
+from ui.widgets.scroller import Scroller
 from ui.words import plural
 
 
@@ -31,13 +32,8 @@ class MyProgressPage(QWidget):
         self.back_button = learner_button(self.tr("‹ Retour"), self.tr("Revenir à l'accueil"))
         self.back_button.setAccessibleName(self.tr("Retour à l'accueil"))
         self.back_button.clicked.connect(self.back)
-        self.scroll = QScrollArea()
+        self.scroll = Scroller(name=self.tr("Ce que j'ai fait"))
         self.scroll.setObjectName("tiles")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setAccessibleName(self.tr("Ce que j'ai fait"))
         top = QHBoxLayout()
         top.setSpacing(lpx(24))
         top.addWidget(self.next_label, 1)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from atelier import pin, results
 from atelier.lessons.pack import Exercise, Module
@@ -29,6 +29,7 @@ from ui.practice.summary import SummaryPage
 from ui.theme import current_scale, notifier
 from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.pin_dialog import guard
+from ui.widgets.scroller import Scroller
 
 
 def default_factory(exercise: Exercise, scale: float, parent: QWidget | None = None):
@@ -129,13 +130,8 @@ class PracticeWindow(QWidget):
         column.setSpacing(0)
         column.addWidget(bar)
         column.addLayout(notice)
-        scroll = QScrollArea()  # at 200 % on a small screen, a page scrolls rather than overflow
+        scroll = Scroller(self.stack)  # at 200 % on a small screen, a page scrolls rather than overflow
         scroll.setObjectName("tiles")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(self.stack)
         self.stack.currentChanged.connect(  # a new screen starts at its top: the words first
             lambda _index: QTimer.singleShot(0, lambda: scroll.verticalScrollBar().setValue(0)))
         column.addWidget(scroll, 1)

@@ -8,7 +8,7 @@ comes back: there is nothing to save by hand.
 """
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from atelier.sync import summaries
 from atelier.sessions import Session
@@ -16,6 +16,8 @@ from atelier.sync.summaries import SessionSummary
 from ui import modules
 from ui.operations import Operations, show_error
 from ui.theme import px
+from ui.widgets.buttons import big_button
+from ui.widgets.scroller import Scroller
 from ui.words import plural
 
 _drafts: dict[str, str] = {}  # session id → notes being typed, while the program runs
@@ -94,9 +96,7 @@ class ClosingView(QWidget):
 
         self.state_label = QLabel()
         self.state_label.setObjectName("muted")
-        self.finish_button = QPushButton()
-        self.finish_button.setObjectName("primary")
-        self.finish_button.clicked.connect(self.finish)
+        self.finish_button = big_button("", primary=True, on_click=self.finish)
 
         for label in (title, self.people_label, self.steps_label, notes_title, self.state_label):
             label.setWordWrap(True)
@@ -112,12 +112,7 @@ class ClosingView(QWidget):
         column.addWidget(notes_title)
         column.addWidget(self.notes, 1)
         # The page scrolls rather than clips at 200 %; the button stays in sight below it.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(content)
+        scroll = Scroller(content)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(px(32), px(8), px(32), px(16))
         bottom.setSpacing(px(16))

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from atelier import groups, people
 from atelier.exports import attestation, person, register, report, report_xlsx, sheet
@@ -23,6 +23,8 @@ from ui.render.page import ExportCancelled
 from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
 from ui.views.sheet_dialog import ask_save_path, breakable
+from ui.widgets.buttons import big_button
+from ui.widgets.scroller import scrolling_page
 from ui.words import SHORT_DATE_FORMAT
 
 
@@ -72,29 +74,31 @@ class DocumentsView(QWidget):
         self.completed.setAccessibleName(self.tr("Feuilles remplies avec les présences de l'appel"))
 
         # Short button texts (a button does not wrap: at 200 % a long one would leave the
-        # window); what each document is, in a line under it.
-        self.sheets = self._button(self.tr("Feuilles d'émargement"), self.export_sheets,
-                                   self.tr("Un PDF avec la feuille de chaque séance de la période : vierge, "
-                                           "ou remplie avec les présences si la case est cochée."))
-        self.register = self._button(self.tr("Registre de présence"), self.export_register,
-                                     self.tr("Un tableur (.xlsx ou .csv) : qui est venu à chaque séance."))
-        self.report = self._button(self.tr("Rapport d'activité"), self.export_report,
-                                   self.tr("Pour les financeurs : un tableur .xlsx et un résumé .pdf."))
-        self.attestation = self._button(self.tr("Attestation"), self.export_attestation,
-                                        self.tr("Les ateliers suivis par la personne pendant la période, en PDF."))
-        self.person_data = self._button(self.tr("Données de la personne"), self.export_person,
-                                        self.tr("Tout ce qu'Atelier sait d'elle (droit d'accès RGPD) : "
-                                                "un PDF et un fichier JSON."))
+        # window); what each document is, in a line under it (so no tooltip repeats it).
+        self.sheets = big_button(self.tr("Feuilles d'émargement"), self.tr(
+            "Un PDF avec la feuille de chaque séance de la période : vierge, "
+            "ou remplie avec les présences si la case est cochée."), on_click=self.export_sheets, tooltip=False)
+        self.register = big_button(self.tr("Registre de présence"), self.tr(
+            "Un tableur (.xlsx ou .csv) : qui est venu à chaque séance."),
+            on_click=self.export_register, tooltip=False)
+        self.report = big_button(self.tr("Rapport d'activité"), self.tr(
+            "Pour les financeurs : un tableur .xlsx et un résumé .pdf."), on_click=self.export_report, tooltip=False)
+        self.attestation = big_button(self.tr("Attestation"), self.tr(
+            "Les ateliers suivis par la personne pendant la période, en PDF."),
+            on_click=self.export_attestation, tooltip=False)
+        self.person_data = big_button(self.tr("Données de la personne"), self.tr(
+            "Tout ce qu'Atelier sait d'elle (droit d'accès RGPD) : un PDF et un fichier JSON."),
+            on_click=self.export_person, tooltip=False)
 
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Avancement"))
         self.progress.setMinimumHeight(height)
         self.progress.setFormat(self.tr("%v pages sur %m"))
-        self.cancel = self._button(self.tr("Annuler"), self.cancel_export)
+        self.cancel = big_button(self.tr("Annuler"), on_click=self.cancel_export)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder = self._button(self.tr("Ouvrir le dossier"), lambda: self.open_folder(self.last_paths[0]))
+        self.folder = big_button(self.tr("Ouvrir le dossier"), on_click=lambda: self.open_folder(self.last_paths[0]))
 
         column = QVBoxLayout()
         column.setSpacing(px(10))
@@ -122,13 +126,7 @@ class DocumentsView(QWidget):
         inner = QWidget()
         inner.setLayout(column)
         column.setContentsMargins(px(32), px(20), px(32), px(20))
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # everything fits the width
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        scrolling_page(self, inner, frame=True, keyboard=True)  # everything fits the width
         self._set_busy(False)
         self.folder.hide()
         ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
@@ -190,14 +188,6 @@ class DocumentsView(QWidget):
             column.addLayout(button_rows([button, beside]))
         column.addWidget(explained)
 
-    def _button(self, text: str, slot, explained: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text)
-        if explained:
-            button.setAccessibleDescription(explained)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     def reload(self) -> None:
         self.group.clear()

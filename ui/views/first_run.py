@@ -11,18 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from atelier import settings
 from ui.theme import px
+from ui.widgets.buttons import big_button
+from ui.widgets.scroller import Scroller
 
 SETUP, DEMO = "setup", "demo"
 
@@ -67,15 +66,12 @@ class FirstRunDialog(QDialog):
         self.site = self._field(self.tr("Lieu de l'atelier"))
         self.facilitator = self._field(self.tr("Votre nom (animatrice ou animateur)"))
 
-        self.start = QPushButton(self.tr("Commencer"))
-        self.start.setObjectName("primary")
-        self.start.setAccessibleName(self.tr("Commencer avec ces réponses"))
+        self.start = big_button(self.tr("Commencer"), primary=True, name=self.tr("Commencer avec ces réponses"),
+                                on_click=self._accept_setup)
         self.start.setDefault(True)
-        self.start.clicked.connect(self._accept_setup)
-        self.try_demo = QPushButton(self.tr("Essayer avec la démonstration"))
-        self.try_demo.setAccessibleName(self.tr("Essayer avec la démonstration, sans toucher à vos données"))
-        self.try_demo.setAutoDefault(False)
-        self.try_demo.clicked.connect(self._accept_demo)
+        self.try_demo = big_button(self.tr("Essayer avec la démonstration"),
+                                   name=self.tr("Essayer avec la démonstration, sans toucher à vos données"),
+                                   on_click=self._accept_demo)
         self.try_demo.setEnabled(demo_available() if demo is None else demo)
 
         # The questions scroll if the text is so large that they do not fit on the
@@ -92,12 +88,7 @@ class FirstRunDialog(QDialog):
             form.addWidget(label)
             form.addWidget(edit)
         form.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.form)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll = Scroller(self.form)
 
         self.buttons = buttons = QHBoxLayout()
         buttons.setContentsMargins(px(32), px(12), px(32), px(20))

@@ -4,8 +4,8 @@ It listens to the change announcements: a person renamed or archived in the
 participants screen shows here without anyone reloading it by hand.
 """
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from atelier import groups
 from ui.models.groups import describe
@@ -18,6 +18,7 @@ from ui.widgets.big_list import BigList
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.scroller import scrolling_page
 
 
 class GroupPage(QWidget):
@@ -61,15 +62,7 @@ class GroupPage(QWidget):
         # The page scrolls rather than squeeze its rows together at 200 %.
         content = QWidget()
         content.setObjectName("page")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, content)
         self.list.setMinimumHeight(px(150))
         column = QVBoxLayout(content)
         column.setContentsMargins(px(32), px(16), px(32), px(24))

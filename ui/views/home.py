@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from atelier import sessions, settings
 from atelier.sessions import SessionRow
 from ui.theme import px
+from ui.widgets.buttons import big_button
+from ui.widgets.scroller import scrolling_page
 from ui.words import french_date, module_label
 
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
@@ -73,10 +75,8 @@ class SessionCard(QFrame):
         self.setAccessibleName(", ".join([when, group, *details]))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if on_start is not None:  # today's sessions: one large button opens the workshop on the roll call
-            self.start = QPushButton(self.tr("Commencer"))
-            self.start.setObjectName("primary")
-            self.start.setAccessibleName(self.tr("Commencer la séance : {what}").format(what=", ".join([when, group])))
-            self.start.clicked.connect(lambda: on_start(row.session))
+            self.start = big_button(self.tr("Commencer"), primary=True, on_click=lambda: on_start(row.session),
+                                    name=self.tr("Commencer la séance : {what}").format(what=", ".join([when, group])))
             layout.addSpacing(px(6))
             layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -124,14 +124,8 @@ class HomeView(QWidget):
         self.coming_box.setSpacing(px(12))
 
         # The page scrolls rather than clips when the text is made larger.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        # The area itself takes the keyboard: the cards do not, and the list may be long.
+        scrolling_page(self, content, keyboard=True)
         self.setAccessibleName(self.tr("Accueil"))
 
     def today(self) -> date:

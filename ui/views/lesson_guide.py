@@ -8,7 +8,7 @@ facilitator. Coming back to a session resumes at the furthest step already reach
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from atelier import progress
 from atelier.lessons.pack import Module
@@ -16,6 +16,7 @@ from atelier.sessions import Session
 from ui.operations import Operations, show_error
 from ui.theme import px
 from ui.views.projector import ProjectorWindow
+from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.markdown_view import MarkdownView, strip_title
 from ui.widgets.step_timer import StepTimer
@@ -59,11 +60,9 @@ class LessonGuideView(QWidget):
     def _build(self, layout: QVBoxLayout) -> None:
         self.counter = QLabel()
         self.counter.setObjectName("subtitle")  # the workshop around it names the module
-        self.project_button = QPushButton(self.tr("Projeter"))
+        self.project_button = big_button(self.tr("Projeter"), self.tr(
+            "Ouvre ou ferme la fenêtre du projecteur, qui montre l'étape en très grand"), tooltip=False)
         self.project_button.setCheckable(True)
-        self.project_button.setAccessibleName(self.tr("Projeter"))
-        self.project_button.setAccessibleDescription(self.tr(
-            "Ouvre ou ferme la fenêtre du projecteur, qui montre l'étape en très grand"))
         self.project_button.toggled.connect(self.set_projecting)
         self.timer = StepTimer(self)
         # One row at 100 %; it wraps onto a second line rather than widen the window.
@@ -77,13 +76,10 @@ class LessonGuideView(QWidget):
         self.view = MarkdownView(self)
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
-        self.previous_button = QPushButton(self.tr("◀  Précédente"))
-        self.previous_button.setAccessibleName(self.tr("Étape précédente"))
-        self.previous_button.clicked.connect(self.previous)
-        self.next_button = QPushButton(self.tr("Suivante  ▶"))
-        self.next_button.setObjectName("primary")
-        self.next_button.setAccessibleName(self.tr("Étape suivante"))
-        self.next_button.clicked.connect(self.next)
+        self.previous_button = big_button(self.tr("◀  Précédente"), name=self.tr("Étape précédente"),
+                                          on_click=self.previous)
+        self.next_button = big_button(self.tr("Suivante  ▶"), primary=True, name=self.tr("Étape suivante"),
+                                      on_click=self.next)
         bottom = QHBoxLayout()
         bottom.setSpacing(px(12))
         bottom.addWidget(self.previous_button)

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImageReader, QPixmap
-from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from atelier import settings
 from atelier.exports.sheet import LOGO
 from ui.theme import px
+from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
 
 EXTENSIONS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "svg": "svg"}  # Qt's format name → the copy's
@@ -89,13 +90,10 @@ class LogoSetting(QWidget):
         self.picture.setFixedSize(self.preview_size())
         self.picture.setWordWrap(True)
         box.addWidget(self.picture)
-        self.choose = QPushButton(self.tr("Choisir un logo…"))
-        self.choose.setAccessibleName(self.tr("Choisir le logo de l'association"))
-        self.choose.setAccessibleDescription(self.tr("Une image PNG, JPG ou SVG"))
-        self.choose.clicked.connect(self.choose_logo)
-        self.remove = QPushButton(self.tr("Retirer le logo"))
-        self.remove.setAccessibleName(self.tr("Retirer le logo de l'association"))
-        self.remove.clicked.connect(self.remove_logo)
+        self.choose = big_button(self.tr("Choisir un logo…"), self.tr("Une image PNG, JPG ou SVG"), tooltip=False,
+                                 name=self.tr("Choisir le logo de l'association"), on_click=self.choose_logo)
+        self.remove = big_button(self.tr("Retirer le logo"), name=self.tr("Retirer le logo de l'association"),
+                                 on_click=self.remove_logo)
         buttons = QWidget()
         stack = QVBoxLayout(buttons)
         stack.setContentsMargins(0, 0, 0, 0)

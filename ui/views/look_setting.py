@@ -5,10 +5,11 @@ installation through ``ops.run``.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from atelier import settings
 from ui.theme import apply_theme, current_high_contrast, current_scale, notifier, px
+from ui.widgets.buttons import big_button
 
 
 def percent(scale: float) -> str:
@@ -36,16 +37,14 @@ class LookSetting(QWidget):
         column.setSpacing(px(6))
 
         section(column, self.tr("Taille du texte"))
-        self.smaller = QPushButton(self.tr("Plus petit"))
-        self.smaller.setAccessibleName(self.tr("Texte plus petit"))
-        self.smaller.clicked.connect(lambda: self.step_scale(-1))
+        self.smaller = big_button(self.tr("Plus petit"), name=self.tr("Texte plus petit"),
+                                  on_click=lambda: self.step_scale(-1))
         self.size_label = QLabel()
         self.size_label.setObjectName("section")
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.size_label.setMinimumWidth(px(110))
-        self.larger = QPushButton(self.tr("Plus grand"))
-        self.larger.setAccessibleName(self.tr("Texte plus grand"))
-        self.larger.clicked.connect(lambda: self.step_scale(+1))
+        self.larger = big_button(self.tr("Plus grand"), name=self.tr("Texte plus grand"),
+                                 on_click=lambda: self.step_scale(+1))
         row = QHBoxLayout()
         row.setSpacing(px(12))
         for widget in (self.smaller, self.size_label, self.larger):

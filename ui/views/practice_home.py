@@ -4,9 +4,8 @@ anyone — and follows each group's progress in a learner × exercise grid.
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QLabel,
-                               QMainWindow, QScrollArea, QTableView, QVBoxLayout, QWidget)
+                               QMainWindow, QTableView, QVBoxLayout, QWidget)
 
 from atelier import groups, people, pin, results, sessions
 from atelier.groups import Group
@@ -17,6 +16,7 @@ from ui.practice import help_flag
 from ui.theme import current_scale, px, target_px
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.scroller import scrolling_page
 
 
 @dataclass(frozen=True)
@@ -115,14 +115,7 @@ class PracticeHomeView(QWidget):
         column.addLayout(choices)
         column.addWidget(self.table, 1)
         column.addWidget(self.empty)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, content, frame=True)
         self.setAccessibleName(self.tr("Exercices"))
 
         self.group_choice.currentIndexChanged.connect(self.reload_grid)

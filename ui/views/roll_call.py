@@ -9,7 +9,7 @@ A past session's roll is only changed after a confirmation, asked once per openi
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QVBoxLayout, QWidget
 
 from atelier import attendance, groups, sessions
 from atelier.changes import Changes
@@ -20,7 +20,9 @@ from ui import theme
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.roll_row import RollRow
+from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ask
+from ui.widgets.scroller import scrolling_page
 from ui.words import french_date
 
 
@@ -62,12 +64,12 @@ class RollCallView(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
-        self.all_present = self._button(tr("Tous présents"), tr("Marquer tout le groupe présent"), self.ask_all_present)
-        self.all_present.setObjectName("primary")
-        self.walk_in = self._button(tr("Ajouter une personne"), tr("Ajouter une personne venue sans être inscrite"),
-                                    self.open_walk_in)
-        self.undo_button = self._button(tr("Annuler la dernière modification"),
-                                        tr("Annuler la dernière modification de l'appel"), self.undo)
+        self.all_present = big_button(tr("Tous présents"), primary=True, name=tr("Marquer tout le groupe présent"),
+                                      on_click=self.ask_all_present)
+        self.walk_in = big_button(tr("Ajouter une personne"), name=tr("Ajouter une personne venue sans être inscrite"),
+                                  on_click=self.open_walk_in)
+        self.undo_button = big_button(tr("Annuler la dernière modification"),
+                                      name=tr("Annuler la dernière modification de l'appel"), on_click=self.undo)
         self.undo_button.setEnabled(False)
 
         self.rows_box = QVBoxLayout()
@@ -83,16 +85,7 @@ class RollCallView(QWidget):
         column.addWidget(self.counts)
         column.addLayout(self.rows_box)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(content)
-        self.scroller = scroll
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.scroller = scrolling_page(self, content)
         self.setAccessibleName(tr("L'appel"))
 
         ops.watch(self, ("attendance", "people", "groups"), self._on_changed)
@@ -103,13 +96,6 @@ class RollCallView(QWidget):
         if not self._shown and self.rows:  # the keyboard starts on the first row
             self._shown = True
             self.focus_row(0)
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     # Reading
     def reload(self) -> None:

@@ -10,14 +10,16 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QTime, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QScrollArea, QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QTimeEdit, QVBoxLayout, QWidget)
 
 from atelier import groups, sessions, settings
 from atelier.sessions import Session
 from ui import theme
 from ui.modules import all_modules
 from ui.theme import px
+from ui.widgets.buttons import big_button
+from ui.widgets.scroller import Scroller
 from ui.words import french_date, plural
 
 TERM_WEEKS = 12  # a series is offered for a term: twelve weeks from the first date
@@ -104,22 +106,11 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
             self.date.dateChanged.connect(self._list_dates)
             self.last.dateChanged.connect(self._list_dates)
         column.addStretch(1)
-        self.scroller = QScrollArea()
-        self.scroller.setWidget(body)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller = Scroller(body)
 
-        self.save = QPushButton(self.tr("Enregistrer"))
-        self.save.setObjectName("primary")
-        self.save.setAccessibleName(self.tr("Enregistrer"))
-        self.save.setAutoDefault(False)
-        self.save.clicked.connect(self.submit)
-        self.close_button = QPushButton(self.tr("Annuler"))
-        self.close_button.setAccessibleName(self.tr("Fermer sans rien enregistrer"))
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
+        self.save = big_button(self.tr("Enregistrer"), primary=True, on_click=self.submit)
+        self.close_button = big_button(self.tr("Annuler"), name=self.tr("Fermer sans rien enregistrer"),
+                                       on_click=self.reject)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(px(32), px(10), px(32), px(16))
         buttons.addWidget(self.close_button)

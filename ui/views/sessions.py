@@ -3,12 +3,13 @@
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from atelier import sessions
 from ui.models.sessions import SessionsModel
 from ui.theme import px
 from ui.views.button_rows import button_rows
+from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ask
 
 PAST_DAYS = 366  # a year back is what a facilitator looks for; exports cover the rest
@@ -33,16 +34,15 @@ class SessionsView(QWidget):
 
         title = QLabel(self.tr("Séances"))
         title.setObjectName("title")
-        self.plan_one = self._button(self.tr("Planifier une séance"), self.tr("Planifier une séance"),
-                                     lambda: self.open_form("one"))
-        self.plan_one.setObjectName("primary")
-        self.plan_series = self._button(self.tr("Planifier une série"),
-                                        self.tr("Planifier une série de séances, une par semaine"),
-                                        lambda: self.open_form("series"))
-        self.coming_button = self._button(self.tr("À venir"), self.tr("Voir les séances à venir"),
-                                          lambda: self.show_past(False))
-        self.past_button = self._button(self.tr("Passées"), self.tr("Voir les séances passées"),
-                                        lambda: self.show_past(True))
+        self.plan_one = big_button(self.tr("Planifier une séance"), primary=True,
+                                   on_click=lambda: self.open_form("one"))
+        self.plan_series = big_button(self.tr("Planifier une série"),
+                                      name=self.tr("Planifier une série de séances, une par semaine"),
+                                      on_click=lambda: self.open_form("series"))
+        self.coming_button = big_button(self.tr("À venir"), name=self.tr("Voir les séances à venir"),
+                                        on_click=lambda: self.show_past(False))
+        self.past_button = big_button(self.tr("Passées"), name=self.tr("Voir les séances passées"),
+                                      on_click=lambda: self.show_past(True))
         for button in (self.coming_button, self.past_button):
             button.setCheckable(True)
             button.setObjectName("step")
@@ -60,13 +60,14 @@ class SessionsView(QWidget):
         self.empty.setObjectName("empty")
         self.empty.setWordWrap(True)
 
-        self.start = self._button(self.tr("Commencer"), self.tr("Commencer la séance choisie"), self.start_selected)
-        self.edit = self._button(self.tr("Modifier"), self.tr("Modifier la séance choisie"),
-                                 lambda: self.open_form("edit"))
-        self.cancel = self._button(self.tr("Annuler la séance"), self.tr("Annuler la séance choisie"),
-                                   self.ask_cancel)
-        self.sheet = self._button(self.tr("Feuille d'émargement"),
-                                  self.tr("Feuille d'émargement de la séance choisie"), self.open_sheet)
+        self.start = big_button(self.tr("Commencer"), name=self.tr("Commencer la séance choisie"),
+                                on_click=self.start_selected)
+        self.edit = big_button(self.tr("Modifier"), name=self.tr("Modifier la séance choisie"),
+                               on_click=lambda: self.open_form("edit"))
+        self.cancel = big_button(self.tr("Annuler la séance"), name=self.tr("Annuler la séance choisie"),
+                                 on_click=self.ask_cancel)
+        self.sheet = big_button(self.tr("Feuille d'émargement"),
+                                name=self.tr("Feuille d'émargement de la séance choisie"), on_click=self.open_sheet)
 
         top = button_rows([self.plan_one, self.plan_series])
         which = button_rows([self.coming_button, self.past_button])
@@ -94,13 +95,6 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         self.setAccessibleName(self.tr("Séances"))
         ops.watch(self, ('sessions', 'groups', 'settings'), lambda _changes, _initiator: self.reload())
         self.show_past(False)
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     def show_past(self, past: bool) -> None:
         self.past = past

@@ -9,14 +9,12 @@ image (a file dialog by default; a test passes its own).
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,9 @@ from atelier import pin, settings
 from ui.theme import px
 from ui.views.logo_setting import LogoSetting, ask_image_path
 from ui.views.look_setting import LookSetting, section
+from ui.widgets.buttons import big_button
 from ui.widgets.pin_dialog import PinChangeDialog, change_pin
+from ui.widgets.scroller import scrolling_page
 
 TYPING_PAUSE_MS = 700  # a name is saved when typing pauses, and when the field is left
 
@@ -88,9 +88,7 @@ class SettingsView(QWidget):
         self.new_name = QLineEdit()
         self.new_name.setAccessibleName(self.tr("Nom à ajouter"))
         self.new_name.returnPressed.connect(self.add_facilitator)
-        self.add_button = QPushButton(self.tr("Ajouter"))
-        self.add_button.setAccessibleName(self.tr("Ajouter ce nom"))
-        self.add_button.clicked.connect(self.add_facilitator)
+        self.add_button = big_button(self.tr("Ajouter"), name=self.tr("Ajouter ce nom"), on_click=self.add_facilitator)
         label = QLabel(self.tr("Ajouter un nom"))
         label.setBuddy(self.new_name)
         row = QHBoxLayout()
@@ -110,8 +108,7 @@ class SettingsView(QWidget):
         self._section(self.tr("Code de l'animateur"))
         self.pin_status = QLabel()
         self.pin_status.setWordWrap(True)
-        self.pin_button = QPushButton()
-        self.pin_button.clicked.connect(self.open_pin_dialog)
+        self.pin_button = big_button("", on_click=self.open_pin_dialog)
         self.column.addWidget(self.pin_status)
         row = QHBoxLayout()
         row.addWidget(self.pin_button)
@@ -119,15 +116,7 @@ class SettingsView(QWidget):
         self.column.addLayout(row)
         self.column.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the keyboard, not the page
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, content)  # the fields take the keyboard, not the page
 
         self._names: list[str] | None = None
         ops.watch(self, ('settings',), lambda _changes, _initiator: self.refresh())
@@ -189,9 +178,8 @@ class SettingsView(QWidget):
             line.setContentsMargins(0, 0, 0, 0)
             label = QLabel(name)
             label.setWordWrap(True)
-            remove = QPushButton(self.tr("Retirer"), row)
-            remove.setAccessibleName(self.tr("Retirer {name}").format(name=name))
-            remove.clicked.connect(lambda _checked=False, n=name: self.remove_facilitator(n))
+            remove = big_button(self.tr("Retirer"), parent=row, name=self.tr("Retirer {name}").format(name=name),
+                                on_click=lambda _checked=False, n=name: self.remove_facilitator(n))
             line.addWidget(label, 1)
             line.addWidget(remove)
             self.facilitator_rows.addWidget(row)

@@ -9,11 +9,12 @@ preview and print dialogs (``exec`` by default).
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout
 
 from atelier.exports.sheet import sheet_for
 from ui.theme import px
 from ui.views.button_rows import button_rows
+from ui.widgets.buttons import big_button
 
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -48,22 +49,22 @@ class SheetDialog(QDialog):
         title.setObjectName("title")
         question = QLabel(self.tr("Quelle feuille voulez-vous ?"))
         question.setWordWrap(True)
-        self.blank = self._button(self.tr("Vierge, à signer pendant la séance"),
-                                  self.tr("Feuille vierge, à imprimer avant la séance"), lambda: self.set_completed(False))
-        self.filled = self._button(self.tr("Remplie avec l'appel"),
-                                   self.tr("Feuille remplie avec les présences de l'appel"),
-                                   lambda: self.set_completed(True))
+        self.blank = big_button(self.tr("Vierge, à signer pendant la séance"),
+                                name=self.tr("Feuille vierge, à imprimer avant la séance"),
+                                on_click=lambda: self.set_completed(False))
+        self.filled = big_button(self.tr("Remplie avec l'appel"),
+                                 name=self.tr("Feuille remplie avec les présences de l'appel"),
+                                 on_click=lambda: self.set_completed(True))
         self.blank_text, self.filled_text = self.blank.text(), self.filled.text()
         for button in (self.blank, self.filled):
             button.setCheckable(True)
             button.setObjectName("step")
-        self.preview = self._button(self.tr("Aperçu avant impression"), self.tr("Aperçu avant impression"),
-                                    self.open_preview)
-        self.print_button = self._button(self.tr("Imprimer"), self.tr("Imprimer la feuille"), self.open_print)
-        self.save = self._button(self.tr("Enregistrer en PDF"), self.tr("Enregistrer la feuille en PDF"),
-                                 self.save_pdf)
-        self.save.setObjectName("primary")
-        self.close_button = self._button(self.tr("Fermer"), self.tr("Fermer"), self.reject)
+        self.preview = big_button(self.tr("Aperçu avant impression"), on_click=self.open_preview)
+        self.print_button = big_button(self.tr("Imprimer"), name=self.tr("Imprimer la feuille"),
+                                       on_click=self.open_print)
+        self.save = big_button(self.tr("Enregistrer en PDF"), primary=True,
+                               name=self.tr("Enregistrer la feuille en PDF"), on_click=self.save_pdf)
+        self.close_button = big_button(self.tr("Fermer"), on_click=self.reject)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -92,13 +93,6 @@ class SheetDialog(QDialog):
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         width = min(wanted, screen.width() - px(40)) if screen is not None else wanted
         self.resize(width, self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height())
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     def set_completed(self, completed: bool) -> None:
         """The chosen kind is pressed and ticked: it does not read as one more action."""

@@ -6,10 +6,11 @@ when the session has a group. The person is recorded present at once.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ui import theme
 from ui.theme import px
+from ui.widgets.buttons import big_button
 
 
 class WalkInDialog(QDialog):
@@ -35,15 +36,10 @@ class WalkInDialog(QDialog):
         self.join.setChecked(bool(group_name))
         self.join.setEnabled(bool(group_name))
 
-        self.add = QPushButton(self.tr("Ajouter (présent)"))
-        self.add.setObjectName("primary")
-        self.add.setAccessibleName(self.tr("Ajouter cette personne, marquée présente"))
+        self.add = big_button(self.tr("Ajouter (présent)"), primary=True,
+                              name=self.tr("Ajouter cette personne, marquée présente"), on_click=self._accept)
         self.add.setDefault(True)
-        self.add.clicked.connect(self._accept)
-        self.cancel = QPushButton(self.tr("Annuler"))
-        self.cancel.setAccessibleName(self.tr("Annuler, n'ajouter personne"))
-        self.cancel.setAutoDefault(False)
-        self.cancel.clicked.connect(self.reject)
+        self.cancel = big_button(self.tr("Annuler"), name=self.tr("Annuler, n'ajouter personne"), on_click=self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(px(32), px(20), px(32), px(20))

@@ -14,6 +14,7 @@ from ui.modules import module_by_id
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.roll_call import RollCallView
+from ui.widgets.buttons import big_button
 
 
 class WorkshopView(QWidget):
@@ -30,21 +31,14 @@ class WorkshopView(QWidget):
             (self.tr("2. Leçon"), self.tr("Étape 2 : la leçon")),
             (self.tr("3. Clôture"), self.tr("Étape 3 : fin de séance")),
         )):
-            button = QPushButton(text)
+            button = big_button(text, name=name, on_click=lambda _checked=False, i=i: self.show_step(i))
             button.setObjectName("step")
             button.setCheckable(True)
-            button.setAccessibleName(name)
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _checked=False, i=i: self.show_step(i))
             self.steps.append(button)
-        self.sheet_button = QPushButton(self.tr("Feuille d'émargement"))
-        self.sheet_button.setAccessibleName(self.tr("Feuille d'émargement de cette séance"))
-        self.sheet_button.setAutoDefault(False)
-        self.sheet_button.clicked.connect(self.open_sheet)
-        self.home_button = QPushButton(self.tr("◀ Accueil"))
-        self.home_button.setAccessibleName(self.tr("Revenir à l'accueil (la séance reste ouverte)"))
-        self.home_button.setAutoDefault(False)
-        self.home_button.clicked.connect(self.home_requested)
+        self.sheet_button = big_button(self.tr("Feuille d'émargement"),
+                                       name=self.tr("Feuille d'émargement de cette séance"), on_click=self.open_sheet)
+        self.home_button = big_button(self.tr("◀ Accueil"), name=self.tr("Revenir à l'accueil (la séance reste ouverte)"),
+                                      on_click=self.home_requested)
         bar = button_rows([self.home_button, *self.steps, self.sheet_button])
         bar.setContentsMargins(px(24), px(16), px(24), 0)
 

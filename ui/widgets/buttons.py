@@ -1,8 +1,12 @@
-"""Large buttons with an accessible name, in the theme's look.
+"""Large buttons with an accessible name, in the theme's look: the one button factory
+of the program, for the facilitator's screens and the learners' alike.
 
 The theme sizes every QPushButton; this only names them and marks the primary and
-the dangerous ones, so a screen reader and the eye both tell them apart.
+the dangerous ones, so a screen reader and the eye both tell them apart. Enter in a
+field never presses them by accident: only a dialog's chosen default button answers it.
 """
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -28,12 +32,20 @@ def big_button(
     primary: bool = False,
     danger: bool = False,
     parent: QWidget | None = None,
+    *,
+    name: str = "",
+    on_click: Callable[[], object] | None = None,
+    tooltip: bool = True,
 ) -> QPushButton:
+    """``name`` is what a screen reader says when the text alone is too short
+    ("Modifier" → "Modifier la séance choisie"); ``description`` is said after it, and
+    shown as a tooltip unless ``tooltip`` is False (the learners' screens have none)."""
     button = QPushButton(text, parent)
-    button.setAccessibleName(text.replace("&", ""))
+    button.setAccessibleName(name or text.replace("&", ""))
     if description:
         button.setAccessibleDescription(description)
-        button.setToolTip(description)
+        if tooltip:
+            button.setToolTip(description)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setAutoDefault(False)  # Enter in a field goes to the dialog's default button only
     if primary:
@@ -41,4 +53,6 @@ def big_button(
     if danger:
         button.setObjectName("danger")
         button.setStyleSheet(danger_style())
+    if on_click is not None:
+        button.clicked.connect(on_click)
     return button

@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.scroller import Scroller
 
 
 class ConfirmDialog(QDialog):
@@ -57,13 +58,7 @@ class ConfirmDialog(QDialog):
         self.body.setSpacing(px(14))
         self.body.addWidget(heading)
         self.body.addWidget(self.message)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(content)
-        self.scroll.setAccessibleName(self.tr("Texte de la question"))
+        self.scroll = Scroller(content, self.tr("Texte de la question"))
         self.outer = QVBoxLayout(self)  # the scrolling words, then anything added, then the buttons
         self.outer.setContentsMargins(px(28), px(24), px(28), px(24))
         self.outer.setSpacing(px(14))

@@ -10,16 +10,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.theme import current_scale, px
 from ui.widgets.buttons import big_button
+from ui.widgets.scroller import Scroller
 
 
 class FormDialog(QDialog):
@@ -44,12 +43,7 @@ class FormDialog(QDialog):
         wrap = QFormLayout.RowWrapPolicy.WrapAllRows if current_scale() > 1.4 else QFormLayout.RowWrapPolicy.DontWrapRows
         self.form.setRowWrapPolicy(wrap)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(fields)
+        self.scroll = Scroller(fields)
 
         self.error = QLabel()
         self.error.setObjectName("error")

@@ -10,10 +10,11 @@ settings screen and practice mode ask for the code, and practice never imports a
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from atelier import pin
 from ui.theme import px
+from ui.widgets.buttons import big_button
 
 MIN_DIGITS, MAX_DIGITS = 4, 8
 
@@ -47,15 +48,9 @@ class _CodeDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
         self.message.hide()
-        self.ok = QPushButton(action)
-        self.ok.setObjectName("primary")
-        self.ok.setAccessibleName(action)
+        self.ok = big_button(action, primary=True, on_click=self._submit)
         self.ok.setDefault(True)
-        self.ok.clicked.connect(self._submit)
-        self.cancel = QPushButton(self.tr("Annuler"))
-        self.cancel.setAccessibleName(self.tr("Annuler, sans rien changer"))
-        self.cancel.setAutoDefault(False)
-        self.cancel.clicked.connect(self.reject)
+        self.cancel = big_button(self.tr("Annuler"), name=self.tr("Annuler, sans rien changer"), on_click=self.reject)
         self.column = QVBoxLayout()
         self.column.setSpacing(px(6))
         self.column.addWidget(self.heading)

@@ -5,9 +5,10 @@ A "Chronomètre" toggle button and, while it runs, the time since it was started
 """
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.theme import px
+from ui.widgets.buttons import big_button
 
 
 def mm_ss(milliseconds: int) -> str:
@@ -23,11 +24,9 @@ class StepTimer(QWidget):
         self._tick.setInterval(250)  # a quarter second: the seconds change on time
         self._tick.timeout.connect(self._show_time)
 
-        self.button = QPushButton(self.tr("Chronomètre"))
+        self.button = big_button(self.tr("Chronomètre"), self.tr(
+            "Démarre ou arrête un chronomètre qui compte le temps depuis son départ"), tooltip=False)
         self.button.setCheckable(True)
-        self.button.setAccessibleName(self.tr("Chronomètre"))
-        self.button.setAccessibleDescription(self.tr(
-            "Démarre ou arrête un chronomètre qui compte le temps depuis son départ"))
         self.button.toggled.connect(self.set_running)
         self.label = QLabel("00:00")
         self.label.setObjectName("section")

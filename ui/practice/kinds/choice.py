@@ -9,8 +9,9 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from atelier.lessons.scoring import choice_score
-from ui.practice.kinds.common import GOOD, SOFT, Exercise, big_button, tr
+from ui.practice.kinds.common import GOOD, SOFT, Exercise, tr
 from ui.theme import spacing_factor
+from ui.widgets.buttons import big_button
 
 MAX_ANSWERS = 4
 

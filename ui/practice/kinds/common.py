@@ -135,16 +135,6 @@ class Exercise(ExerciseWidget):
         return False
 
 
-def big_button(text: str, primary: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(text.replace("&", ""))
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    button.setAutoDefault(False)
-    if primary:
-        button.setObjectName("primary")
-    return button
-
-
 class Shape(QWidget):
     """A drawn thing to point at: "round" (a target), "folder", "fruit", "basket",
     "picture". It lights up softly under the pointer; mouse handling is the kind's."""

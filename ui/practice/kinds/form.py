@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel
                                QVBoxLayout)
 
 from atelier.lessons.scoring import FormScore, field_problem
-from ui.practice.kinds.common import Exercise, big_button, tr
+from ui.practice.kinds.common import Exercise, tr
 from ui.theme import spacing_factor
+from ui.widgets.buttons import big_button
 
 
 class TickLabel(QLabel):

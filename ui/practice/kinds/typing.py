@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from atelier.lessons.keystrokes import TypingScore, mistakes
-from ui.practice.kinds.common import SOFT_EDGE, Exercise, big_button, tr
+from ui.practice.kinds.common import SOFT_EDGE, Exercise, tr
 from ui.theme import current_palette
+from ui.widgets.buttons import big_button
 
 SPACE = "\u2423"   # ␣
 MODEL_POINTS = 36   # at 100 %, made smaller only when a long text would not fit

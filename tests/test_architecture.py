@@ -127,18 +127,23 @@ def test_the_core_imports_without_qt():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_contract_bites_on_a_copy_that_imports_qt(tmp_path):
-    """The same config on a copy of the tree where one core module imports PySide6."""
+def lint_a_copy(tmp_path: Path, module: str, added: str) -> subprocess.CompletedProcess:
+    """lint-imports with the same config, on a copy of the tree where ``added`` ends ``module``."""
     for folder in ("atelier", "ui"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    clock = tmp_path / "atelier" / "clock.py"
-    clock.write_text(clock.read_text() + "\n\ndef _window():\n    from PySide6 import QtWidgets\n")
-    result = subprocess.run(
+    path = tmp_path / module
+    path.write_text(path.read_text() + added)
+    return subprocess.run(
         [*lint_imports_command(), "--no-cache", "pyproject.toml"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
         env={**os.environ, "PYTHONPATH": str(tmp_path)},
     )
+
+
+def test_the_contract_bites_on_a_copy_that_imports_qt(tmp_path):
+    """The same config on a copy of the tree where one core module imports PySide6."""
+    result = lint_a_copy(tmp_path, "atelier/clock.py", "\n\ndef _window():\n    from PySide6 import QtWidgets\n")
     assert result.returncode == 1
     assert "BROKEN" in result.stdout and "atelier.clock -> PySide6" in result.stdout
 
@@ -259,15 +264,6 @@ def test_every_room_of_the_ui_has_its_layer():
 
 
 def test_the_layers_bite_on_a_copy_where_a_model_imports_a_view_lazily(tmp_path):
-    for folder in ("atelier", "ui"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    model = tmp_path / "ui" / "models" / "sessions.py"
-    model.write_text(model.read_text() + "\n\ndef _home():\n    from ui.views import home\n")
-    result = subprocess.run(
-        [*lint_imports_command(), "--no-cache", "pyproject.toml"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(tmp_path)},
-    )
+    result = lint_a_copy(tmp_path, "ui/models/sessions.py", "\n\ndef _home():\n    from ui.views import home\n")
     assert result.returncode == 1
     assert "BROKEN" in result.stdout and "ui.models.sessions -> ui.views.home" in result.stdout

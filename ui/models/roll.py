@@ -1,20 +1,18 @@
-"""The roll call as a Qt list model: one row per member, with their mark.
+"""The roll call as the screen holds it: one row per member, with their mark, and the
+words for it.
 
 The rows come from ``attendance.roll``; a mark the facilitator makes is shown at once
-(``set_status``) while the worker writes it, and a reload from the database updates
-only the rows that changed, so that the focus stays where it was.
+(``set_status``) while the worker writes it, and a reload from the database says which
+rows changed, so that the screen redraws only those and the focus stays where it was.
+The screen draws its own large rows: no Qt item view shows the roll, so it is a plain
+class, not an item model.
 """
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
 from atelier import attendance
 from atelier.attendance import ABSENT, EXCUSED, LATE, PRESENT, RollRow
 from ui.words import plural
-
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-INITIALS_ROLE = Qt.ItemDataRole.UserRole + 2
-ID_ROLE = Qt.ItemDataRole.UserRole + 3
-FEMININE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 # (masculine, feminine) — the roll says "Hélène Martin : présente".
 _WORDS = {
@@ -51,49 +49,24 @@ def summary(counts: dict[str | None, int]) -> str:
     return ", ".join(parts)
 
 
-class RollModel(QAbstractListModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
+class Roll:
+    def __init__(self):
         self._rows: list[RollRow] = []
         self._statuses: list[str | None] = []
         self._genders: dict[str, str | None] = {}
 
-    # Qt's side
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def __len__(self) -> int:
+        return len(self._rows)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
-            return None
-        row, status = self._rows[index.row()], self._statuses[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.full_name
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.spoken(index.row())
-        if role == STATUS_ROLE:
-            return status
-        if role == INITIALS_ROLE:
-            return row.initials
-        if role == ID_ROLE:
-            return row.participant_id
-        if role == FEMININE_ROLE:
-            return self.feminine(index.row())
-        return None
-
-    # Atelier's side
-    def reset(self, rows: list[RollRow], genders: dict[str, str | None]) -> bool:
-        """New rows from the database; True if the people changed (the view rebuilds)."""
+    def reset(self, rows: list[RollRow], genders: dict[str, str | None]) -> list[int] | None:
+        """New rows from the database: the rows that changed, or None if the people
+        changed (the screen rebuilds its rows)."""
         self._genders = dict(genders)
-        if [r.participant_id for r in rows] == [r.participant_id for r in self._rows]:
-            changed = [i for i, r in enumerate(rows) if r != self._rows[i] or r.status != self._statuses[i]]
-            self._rows, self._statuses = list(rows), [r.status for r in rows]
-            for i in changed:
-                self.dataChanged.emit(self.index(i), self.index(i))
-            return False
-        self.beginResetModel()
+        same_people = [r.participant_id for r in rows] == [r.participant_id for r in self._rows]
+        changed = [i for i, r in enumerate(rows) if r != self._rows[i] or r.status != self._statuses[i]] \
+            if same_people else None
         self._rows, self._statuses = list(rows), [r.status for r in rows]
-        self.endResetModel()
-        return True
+        return changed
 
     def row(self, i: int) -> RollRow:
         return self._rows[i]
@@ -107,10 +80,12 @@ class RollModel(QAbstractListModel):
     def row_of(self, participant_id: str) -> int:
         return next(i for i, r in enumerate(self._rows) if r.participant_id == participant_id)
 
-    def set_status(self, i: int, status: str | None) -> None:
-        if self._statuses[i] != status:
-            self._statuses[i] = status
-            self.dataChanged.emit(self.index(i), self.index(i))
+    def set_status(self, i: int, status: str | None) -> bool:
+        """Show a mark at once; True if it changed the row."""
+        if self._statuses[i] == status:
+            return False
+        self._statuses[i] = status
+        return True
 
     def feminine(self, i: int) -> bool:
         return self._genders.get(self._rows[i].participant_id) == "feminin"

@@ -15,7 +15,7 @@ from atelier import attendance, groups, sessions
 from atelier.changes import Changes
 from atelier.attendance import PRESENT
 from atelier.sessions import Session
-from ui.models.roll import RollModel, read_roll, tr
+from ui.models.roll import Roll, read_roll, tr
 from ui import theme
 from ui.theme import px
 from ui.views.button_rows import button_rows
@@ -41,9 +41,7 @@ class RollCallView(QWidget):
         self._shown = False
         self.question = None  # the confirmation on screen, if any
         self.rows: list[RollRow] = []
-        self.model = RollModel(self)
-        self.model.dataChanged.connect(lambda first, last, _roles=(): self._show_rows(first.row(), last.row()))
-        self.model.modelReset.connect(self._build_rows)
+        self.model = Roll()
         self.toggles = QButtonGroup(self)  # one connection for every row, not one per row
         self.toggles.setExclusive(False)
         self.toggles.idClicked.connect(lambda i: self.choose(i, "toggle", False))
@@ -100,8 +98,11 @@ class RollCallView(QWidget):
     # Reading
     def reload(self) -> None:
         rows, genders = self.ops.read(read_roll, self.session.id)
-        if not self.model.reset(rows, genders):
-            self._update_counts()
+        changed = self.model.reset(rows, genders)
+        if changed is None:
+            self._build_rows()
+        else:
+            self._show_rows(changed)
 
     def _build_rows(self) -> None:
         focused = self.focused_row()
@@ -117,7 +118,7 @@ class RollCallView(QWidget):
         sizes = (width, theme.target_px(theme.current_scale()), px(10), px(14))
         self.rows = []
         previous = self.undo_button
-        for i in range(self.model.rowCount()):
+        for i in range(len(self.model)):
             person = self.model.row(i)
             row = RollRow(self, i, person.initials, person.full_name, sizes, colours)
             self.toggles.addButton(row.toggle, i)
@@ -127,12 +128,13 @@ class RollCallView(QWidget):
             self.setTabOrder(row.toggle, row.more)
             previous = row.more
             self.rows.append(row)
-        self._show_rows(0, len(self.rows) - 1)
+        self._show_rows(range(len(self.rows)))
         if focused is not None and self.rows:
             self.focus_row(min(focused, len(self.rows) - 1))
 
-    def _show_rows(self, first: int, last: int) -> None:
-        for i in range(first, min(last, len(self.rows) - 1) + 1):
+    def _show_rows(self, indexes) -> None:
+        """Redraw these rows with their marks, then the counts."""
+        for i in indexes:
             person = self.model.row(i)
             self.rows[i].display(self.model.status(i), self.model.spoken(i), person.full_name, self.model.feminine(i))
         self._update_counts()
@@ -166,7 +168,7 @@ class RollCallView(QWidget):
     def ask_all_present(self) -> None:
         def confirm() -> None:
             self.question = ask(self, tr("Marquer présentes les {n} personnes de la liste ?").format(
-                n=self.model.rowCount()), tr("Oui, tous présents"), self.mark_all_present)
+                n=len(self.model)), tr("Oui, tous présents"), self.mark_all_present)
 
         self.guard(confirm)
 
@@ -198,6 +200,7 @@ class RollCallView(QWidget):
         self.undo_button.setEnabled(bool(self._undo))
         for pid, status in statuses.items():
             self.model.set_status(self.model.row_of(pid), status)
+        self._show_rows(self.model.row_of(pid) for pid in statuses)
         self._write(attendance.set_statuses, self.session.id, statuses)
 
     def undo(self) -> None:

@@ -171,12 +171,6 @@ def roll(db: Database, session_id: str) -> list[RollRow]:
     return [RollRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
 
-def mark_all(db: Database, session_id: str, participant_ids: list[str], status: str = PRESENT) -> None:
-    with db.atomic():
-        for participant_id in participant_ids:
-            mark(db, session_id, participant_id, status)
-
-
 def add_walk_in(db: Database, session_id: str, first_name: str, last_name: str = "",
                 phone: str | None = None, join_group: bool = False):
     """Someone who came without being in the group: recorded present at once."""

@@ -27,7 +27,3 @@ def database_path(base: Path | None = None) -> Path:
 
 def backups_dir(base: Path | None = None) -> Path:
     return (base or home()) / "backups"
-
-
-def logs_dir(base: Path | None = None) -> Path:
-    return (base or home()) / "logs"

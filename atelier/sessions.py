@@ -130,13 +130,6 @@ def cancel(db: Database, session_id: str) -> None:
         )
 
 
-def for_group(db: Database, group_id: str) -> list[Session]:
-    rows = db.execute(
-        f"SELECT {', '.join(_COLUMNS)} FROM sessions WHERE group_id = ? ORDER BY date, start_time", [group_id]
-    ).fetchall()
-    return [records.from_row(Session, row) for row in rows]
-
-
 def between(db: Database, first: date, last: date) -> list[SessionRow]:
     return listed(db, "s.date BETWEEN ? AND ?", [first.isoformat(), last.isoformat()])
 

@@ -54,14 +54,6 @@ def label(section: str, key: str) -> str:
     return labels(section).get(key, key)
 
 
-def theme_label(key: str) -> str:
-    return label("themes", key)
-
-
-def level_label(key: str) -> str:
-    return label("workshop_level", key)
-
-
 def age_bracket(birth_year: int | None, on: date) -> str:
     """The national age-bracket key of someone born in `birth_year`, on the day `on`.
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from atelier.lessons.exercises import SCROLL_VISIBLE, scroll_labels, scroll_position
-from atelier.lessons.keystrokes import BACKSPACE, TextScore, TypingScore, mistakes, typing_score
+from atelier.lessons.keystrokes import TextScore, TypingScore, mistakes
 from atelier.lessons.library import check_path
 from atelier.lessons.scoring import (ClickScore, DoubleClick, FormScore, choice_score, dropped_on,
                              field_problem, parse_date)
@@ -87,7 +87,9 @@ def test_form_score_counts_submits_and_fields_fixed_later():
 
 def test_typing_mistakes_and_score():
     assert mistakes("café", "cafe") == [3] and mistakes("ab", "abc") == [2]
-    text = typing_score("Été", ["É", "t", "r", BACKSPACE, "é"])
+    text = TextScore("Été")
+    for before, after in (("", "É"), ("É", "Ét"), ("Ét", "Étr"), ("Étr", "Ét"), ("Ét", "Été")):  # r, then erased
+        text.change(before, after)
     assert (text.keystrokes, text.errors, text.corrections, text.done) == (4, 1, 1, True)
 
 

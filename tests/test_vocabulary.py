@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from atelier.vocabulary import age_bracket, label, labels, load_vocabulary, theme_label, vocabulary
+from atelier.vocabulary import age_bracket, label, labels, load_vocabulary, vocabulary
 
 ON = date(2026, 6, 15)
 
@@ -44,9 +44,9 @@ def test_vocabulary_returns_copies():
 
 
 def test_labels():
-    assert theme_label("prendre_en_main_du_materiel") == "Prendre en main du matériel"
+    assert label("themes", "prendre_en_main_du_materiel") == "Prendre en main du matériel"
     assert label("workshop_level", "debutant") == "Débutant"
-    assert theme_label("inconnu") == "inconnu"
+    assert label("themes", "inconnu") == "inconnu"
 
 
 def test_shipped_copy_matches_the_shared_reference():

@@ -26,6 +26,10 @@ def group_of_three(db):
     return group, members
 
 
+def of_group(db, group_id: str) -> list[sessions.Session]:
+    return [row.session for row in sessions.listed(db, "s.group_id = ?", [group_id])]
+
+
 def test_a_weekly_series_skips_the_unticked_dates(db, group_of_three):
     group, _ = group_of_three
     dates = sessions.series_dates(date(2026, 9, 1), date(2026, 12, 15))
@@ -33,7 +37,7 @@ def test_a_weekly_series_skips_the_unticked_dates(db, group_of_three):
     holidays = {date(2026, 10, 20), date(2026, 10, 27)}
     kept = [d for d in dates if d not in holidays]
     planned = sessions.plan_series(db, sessions.Session("", "14:00", "16:00", group.id, module_id="la-souris"), kept)
-    stored = sessions.for_group(db, group.id)
+    stored = of_group(db, group.id)
     assert [s.id for s in stored] == [s.id for s in planned]
     assert {s.date for s in stored}.isdisjoint(d.isoformat() for d in holidays)
     assert len({s.id for s in stored}) == 14
@@ -43,7 +47,7 @@ def test_a_bad_series_leaves_nothing_behind(db, group_of_three):
     group, _ = group_of_three
     with pytest.raises(ValueError):
         sessions.plan_series(db, sessions.Session("", "16:00", "14:00", group.id), [date(2026, 9, 1)])
-    assert sessions.for_group(db, group.id) == []
+    assert of_group(db, group.id) == []
 
 
 def test_roll_call_lists_members_alphabetically_then_marks(db, group_of_three):
@@ -53,7 +57,7 @@ def test_roll_call_lists_members_alphabetically_then_marks(db, group_of_three):
     assert [r.last_name for r in roll] == ["Alvarez", "Bonnet", "Martin"]
     assert all(r.status is None and r.member for r in roll)
     assert roll[2].initials == "HM"
-    attendance.mark_all(db, session.id, [r.participant_id for r in roll])
+    attendance.set_statuses(db, session.id, {r.participant_id: attendance.PRESENT for r in roll})
     attendance.mark(db, session.id, members[1].id, attendance.LATE)
     statuses = {r.full_name: r.status for r in attendance.roll(db, session.id)}
     assert statuses == {"José Alvarez": "late", "Gérard Bonnet": "present", "Hélène Martin": "present"}

@@ -44,10 +44,6 @@ class SheetContent:
     session_id: str = ""
     site: str = ""
 
-    @property
-    def present_count(self) -> int:
-        return sum(1 for row in self.rows if row.present)
-
 
 def half_days(start: str, end: str) -> list[str]:
     """The signature columns: one per half-day the session touches (12:00 splits the day)."""

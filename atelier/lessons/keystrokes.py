@@ -11,16 +11,10 @@ from dataclasses import dataclass, field
 
 from atelier.lessons.scoring import Outcome
 
-BACKSPACE = "\b"
-
 
 def mistakes(expected: str, typed: str) -> list[int]:
     """Positions in ``typed`` whose character is not the model's at that place."""
     return [i for i, ch in enumerate(typed) if i >= len(expected) or expected[i] != ch]
-
-
-def matches(expected: str, typed: str) -> bool:
-    return typed == expected
 
 
 @dataclass
@@ -92,16 +86,3 @@ class TypingScore:
                         "exact": sum(1 for s in self.scores if s.done),
                         "per_text": [{"keystrokes": s.keystrokes, "errors": s.errors}
                                      for s in self.scores]})
-
-
-def typing_score(expected: str, typed_events) -> TextScore:
-    """Replay keys typed at the end of the text: each event is some characters, or
-    ``BACKSPACE`` ("\\b") to erase the last one."""
-    score = TextScore(expected)
-    text = ""
-    for event in typed_events:
-        after = text[:-1] if event == BACKSPACE else text + event
-        if after != text:
-            score.change(text, after)
-        text = after
-    return score

@@ -69,7 +69,7 @@ def test_plan_a_series_without_two_holidays(qtbot, store, open_window):
     assert form.save.text() == "Planifier 10 séances"
     with qtbot.waitSignal(form.accepted):
         click(qtbot, form.save)
-    planned = sessions.for_group(store.db, group.id)
+    planned = [row.session for row in sessions.listed(store.db, "s.group_id = ?", [group.id])]
     assert len(planned) == 10
     assert not {s.date for s in planned} & {d.isoformat() for d in holidays}
     assert all(s.place == "Salle 1" for s in planned)

@@ -29,9 +29,6 @@ class ExportJob(QThread):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def run(self) -> None:
         try:
             result = self.work(lambda done, total: self.progressed.emit(done, total), self._cancel.is_set)

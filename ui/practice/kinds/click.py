@@ -100,7 +100,3 @@ class ClickExercise(Exercise):
             return
         self.tally.miss()
         self.say(tr("Presque ! Posez bien la flèche sur le rond, puis cliquez."))
-
-    def target_centre(self) -> QPoint:
-        """Where the target is, in the area's coordinates (for tests and screenshots)."""
-        return self.target.geometry().center()

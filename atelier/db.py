@@ -106,10 +106,6 @@ class Database:
             self._committed |= self._touched.tables
             self._touched = Touched()
 
-    def table_names(self) -> list[str]:
-        rows = self.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        return [row[0] for row in rows]
-
     def close(self) -> None:
         self.conn.close()
 

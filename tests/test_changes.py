@@ -12,7 +12,7 @@ from atelier.sync import summaries
 
 
 def test_every_table_has_a_kind(store):
-    tables = {name for name in store.db.table_names()
+    tables = {name for (name,) in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
               if name != schema.MIGRATIONS_TABLE and not name.startswith("sqlite_")}
     assert tables == set(KIND_OF_TABLE)
 

@@ -72,7 +72,6 @@ class NavScroll(Scroller):
 
 class MainWindow(QMainWindow):
     home_ready = Signal()  # the home screen shows the sessions read from the database
-    section_changed = Signal(str)
 
     def __init__(self, store, worker: Worker, today: date | None = None, demo: bool = False, owns_worker: bool = True):
         super().__init__()
@@ -134,10 +133,6 @@ class MainWindow(QMainWindow):
         site = (self.ops.read(settings.get, settings.SITE, "") or "").strip()
         self.setWindowTitle(self.tr("Atelier — {site}").format(site=site) if site else self.tr("Atelier"))
 
-    def current_section(self) -> str:
-        page = self.stack.currentWidget()
-        return next((key for key, widget in self.pages.items() if widget is page), "")
-
     def page(self, key: str) -> QWidget:
         """The section's page, built the first time it is needed."""
         if key not in self.pages:
@@ -154,7 +149,6 @@ class MainWindow(QMainWindow):
         for name, button in self.buttons.items():
             button.setChecked(name == key)  # a second click on the current entry keeps it
         self.stack.setCurrentWidget(self.page(key))
-        self.section_changed.emit(key)
 
     def open_workshop(self, session) -> QWidget:
         """Show the workshop of ``session`` on its roll call (the same one if it is already open)."""

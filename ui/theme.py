@@ -62,33 +62,6 @@ HIGH_CONTRAST = Palette(
 )
 
 
-def text_pairs(p: Palette) -> list[tuple[str, str, str]]:
-    """Every (what, foreground, background) pair of text the theme draws."""
-    return [
-        ("texte sur la page", p.text, p.window),
-        ("texte secondaire sur la page", p.muted, p.window),
-        ("texte sur une carte", p.text, p.card),
-        ("texte secondaire sur une carte", p.muted, p.card),
-        ("navigation", p.text, p.nav),
-        ("bouton", p.text, p.button),
-        ("bouton désactivé", p.muted, p.button),
-        ("bouton principal", p.accent_text, p.accent),
-        ("navigation choisie", p.accent_text, p.accent),
-        ("champ de saisie", p.text, p.card),
-        ("exemple dans un champ vide", p.muted, p.card),
-    ]
-
-
-def focus_pairs(p: Palette) -> list[tuple[str, str, str]]:
-    """The focus ring against what surrounds it (WCAG asks 3:1 for such marks)."""
-    return [
-        ("anneau sur la page", p.focus, p.window),
-        ("anneau sur la navigation", p.focus, p.nav),
-        ("anneau sur un champ", p.focus, p.card),
-        ("anneau sur un bouton principal", p.focus_on_accent, p.accent),
-    ]
-
-
 def _luminance(color: str) -> float:
     c = QColor(color)
 

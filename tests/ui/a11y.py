@@ -33,6 +33,33 @@ TALL_ONLY = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdi
 MIN_PX = theme.MIN_TARGET_PX
 MIN_RATIO = 7.0
 
+# Every (what, foreground, background) pair of text the theme draws, by palette field.
+TEXT_PAIRS = (
+    ("texte sur la page", "text", "window"),
+    ("texte secondaire sur la page", "muted", "window"),
+    ("texte sur une carte", "text", "card"),
+    ("texte secondaire sur une carte", "muted", "card"),
+    ("navigation", "text", "nav"),
+    ("bouton", "text", "button"),
+    ("bouton désactivé", "muted", "button"),
+    ("bouton principal", "accent_text", "accent"),
+    ("navigation choisie", "accent_text", "accent"),
+    ("champ de saisie", "text", "card"),
+    ("exemple dans un champ vide", "muted", "card"),
+)
+# The focus ring against what surrounds it (WCAG asks 3:1 for such marks).
+FOCUS_PAIRS = (
+    ("anneau sur la page", "focus", "window"),
+    ("anneau sur la navigation", "focus", "nav"),
+    ("anneau sur un champ", "focus", "card"),
+    ("anneau sur un bouton principal", "focus_on_accent", "accent"),
+)
+
+
+def colours(palette, pairs) -> list[tuple[str, str, str]]:
+    """(what, foreground, background) in ``palette``'s colours."""
+    return [(what, getattr(palette, fg), getattr(palette, bg)) for what, fg, bg in pairs]
+
 
 def shown(widget: QWidget) -> bool:
     return widget.isVisible() and not widget.visibleRegion().isEmpty()

@@ -22,7 +22,7 @@ from atelier import groups, people, sessions, settings
 from atelier.groups import Group
 from atelier.people import Participant
 from atelier.sessions import Session
-from a11y import audit, controls
+from a11y import FOCUS_PAIRS, TEXT_PAIRS, audit, colours, controls
 from ui import theme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -196,8 +196,10 @@ def test_nothing_needs_a_double_click():
 
 @pytest.mark.parametrize("palette", [theme.LIGHT, theme.HIGH_CONTRAST], ids=["clair", "contraste"])
 def test_the_theme_colours_reach_7_to_1(palette):
-    for what, fg, bg in theme.text_pairs(palette):
+    for what, fg, bg in colours(palette, TEXT_PAIRS):
         assert theme.contrast_ratio(fg, bg) >= 7, f"{what}: {fg} sur {bg}"
+    for what, ring, around in colours(palette, FOCUS_PAIRS):
+        assert theme.contrast_ratio(ring, around) >= 3, f"{what}: {ring} sur {around}"
 
 
 def test_the_audit_finds_what_it_looks_for(qtbot, qapp):

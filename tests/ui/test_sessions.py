@@ -131,7 +131,7 @@ def test_commencer_on_the_home_opens_the_roll_call(qtbot, store, open_window):
     assert workshop.steps[0].isChecked() and workshop.steps[0].text() == "1. Appel"
     assert not window.nav.isVisible()  # the workshop has the whole width
     click(qtbot, workshop.home_button)
-    assert window.current_section() == "home" and window.nav.isVisible()
+    assert window.stack.currentWidget() is window.home and window.nav.isVisible()
     click(qtbot, cards[0])  # the same workshop again, not a second one
     assert window.stack.currentWidget() is workshop
 

@@ -122,7 +122,7 @@ def test_a_whole_workshop_day(store, open_window, qtbot):
     type_text(qtbot, closing.notes, "Très bon groupe. Revoir le double-clic.")
     with qtbot.waitSignal(closing.closed, timeout=5000):
         click(qtbot, closing.finish_button)
-    qtbot.waitUntil(lambda: window.current_section() == "home")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
     assert not any(isinstance(window.stack.widget(i), WorkshopView) for i in range(window.stack.count()))
     qtbot.waitUntil(lambda: window.worker.pending() == 0)
 

@@ -162,17 +162,6 @@ class MarkdownView(QTextEdit):
         cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(image_format)
 
-    def image_size(self, name: str) -> tuple[float, float] | None:
-        """The size a picture is drawn at, for tests and for the projector."""
-        block = self.document().begin()
-        while block.isValid():
-            for it in block:
-                fmt = it.fragment().charFormat()
-                if fmt.isImageFormat() and fmt.toImageFormat().name() == name:
-                    image = fmt.toImageFormat()
-                    return image.width(), image.height()
-            block = block.next()
-        return None
 
     # --- keeping the layout right --------------------------------------------------------
 

@@ -69,12 +69,6 @@ QPushButton#row:hover {{ background: #FFE7B3; }}
             self.wheel_steps += max(1, abs(event.angleDelta().y()) // 120)
         return False
 
-    def row_visible(self, n: int) -> bool:
-        """Whether line ``n`` shows whole in the list's window."""
-        row = self.rows[n]
-        top = row.mapTo(self.list.viewport(), row.rect().topLeft()).y()
-        return top >= 0 and top + row.height() <= self.list.viewport().height()
-
     def _chosen(self, n: int) -> None:
         if self.tally.finished:
             return

@@ -267,3 +267,10 @@ def test_the_layers_bite_on_a_copy_where_a_model_imports_a_view_lazily(tmp_path)
     result = lint_a_copy(tmp_path, "ui/models/sessions.py", "\n\ndef _home():\n    from ui.views import home\n")
     assert result.returncode == 1
     assert "BROKEN" in result.stdout and "ui.models.sessions -> ui.views.home" in result.stdout
+
+
+def test_no_module_passes_400_lines():
+    """Split by noun before a file grows past a few hundred lines (STYLE.md)."""
+    long = {name: lines for name, path in module_files().items()
+            if (lines := len(path.read_text().splitlines())) > 400}
+    assert long == {}

@@ -47,9 +47,11 @@ def day_name(weekday: int) -> str:
     return _t(DAYS[weekday])
 
 
-def french_date(day: date, year: bool = True, capital: bool = True) -> str:
-    """'Vendredi 27 novembre 2026', 'Dimanche 1er novembre 2026'; in a sentence,
-    without the capital: 'vendredi 27 novembre 2026'."""
+def french_date(day: date | str, year: bool = True, capital: bool = True) -> str:
+    """'Vendredi 27 novembre 2026', 'Dimanche 1er novembre 2026', from a date or its
+    ISO text; in a sentence, without the capital: 'vendredi 27 novembre 2026'."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
     number = _t("1er") if day.day == 1 else str(day.day)
     weekday = day_name(day.weekday())
     if capital:

@@ -1,7 +1,5 @@
 """Sessions as a Qt list model: one row per session, written out in French."""
 
-from datetime import date
-
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from atelier.sessions import SessionRow
@@ -18,7 +16,7 @@ def describe(row: SessionRow) -> tuple[str, str]:
     """('Vendredi 27 novembre 2026, 14:00 – 16:00', 'Groupe · Salle 2 · La souris · Martine')."""
     s = row.session
     when = tr("{day}, {start} – {end}").format(
-        day=french_date(date.fromisoformat(s.date)), start=s.start_time, end=s.end_time)
+        day=french_date(s.date), start=s.start_time, end=s.end_time)
     if s.status == "cancelled":
         when = tr("Annulée — {when}").format(when=when)
     details = [row.group_name or tr("Sans groupe"), s.place, module_label(s.module_id), s.facilitator]

@@ -51,7 +51,7 @@ class SessionCard(QFrame):
         s = row.session
         when = self.tr("{start} – {end}").format(start=s.start_time, end=s.end_time)
         if s.date != today.isoformat():
-            when = self.tr("{day}, {time}").format(day=french_date(date.fromisoformat(s.date), year=False), time=when)
+            when = self.tr("{day}, {time}").format(day=french_date(s.date, year=False), time=when)
         group = row.group_name or self.tr("Séance sans groupe")
         details = [part for part in (s.place, module_label(s.module_id)) if part]
 

@@ -54,7 +54,7 @@ class RollCallView(QWidget):
         title = QLabel(tr("L'appel — {group}").format(group=group))
         title.setObjectName("section")
         when = QLabel(tr("{day}, {start} – {end}").format(
-            day=french_date(date.fromisoformat(session.date)), start=session.start_time, end=session.end_time))
+            day=french_date(session.date), start=session.start_time, end=session.end_time))
         when.setObjectName("subtitle")
         self.counts = QLabel()
         self.counts.setObjectName("cardTitle")

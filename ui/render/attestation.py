@@ -24,7 +24,8 @@ def attestation_blocks(att) -> list[Block]:
         sentence = tr("{association} atteste que {name} a participé à {n} séance(s) d'atelier numérique "
                       "du {first} au {last}, soit {hours} heure(s) de formation.").format(
             association=att.association or tr("L'association"), name=att.person_name, n=len(att.sessions),
-            first=french_date(att.first, capital=False), last=french_date(att.last, capital=False), hours=_hours(att.hours))
+            first=french_date(att.first, capital=False), last=french_date(att.last, capital=False),
+            hours=_hours(att.hours))
     else:
         sentence = tr("{association} atteste que {name} est inscrit(e) à ses ateliers numériques ; "
                       "aucune séance suivie n'est enregistrée sur cette période.").format(
@@ -46,8 +47,9 @@ def attestation_blocks(att) -> list[Block]:
         for start in range(0, len(lines), 10):
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))
     place = att.site or ""
-    done = (tr("Fait à {place}, le {date}.").format(place=place, date=french_date(att.issued_on, capital=False)) if place
-            else tr("Fait le {date}.").format(date=french_date(att.issued_on, capital=False)))
+    issued = french_date(att.issued_on, capital=False)
+    done = (tr("Fait à {place}, le {date}.").format(place=place, date=issued) if place
+            else tr("Fait le {date}.").format(date=issued))
     blocks.append(Block("text", done))
     blocks.append(Block("box", tr("Pour l'association, signature et cachet :"), height=300,
                         extra={"x": 900, "w": 900}))

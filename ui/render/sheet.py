@@ -89,7 +89,8 @@ class SheetLayout:
         module = tr("Module : {module}").format(module=c.module_title) if c.module_title else ""
         page.text(QRectF(left, 175, w - left, 70), c.title, f["bold"])
         page.text(QRectF(left, 240, w - left, 60), module, f["text"])
-        when = tr("Le {date}, de {start} à {end}").format(date=french_date(c.date, capital=False), start=c.start, end=c.end)
+        when = tr("Le {date}, de {start} à {end}").format(
+            date=french_date(c.date, capital=False), start=c.start, end=c.end)
         place = tr("Lieu : {place}").format(place=c.place or "…")
         page.text(QRectF(0, 310, w * 0.61, 130), when, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
         page.text(QRectF(0, 440, w * 0.61, 140), place, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)

@@ -37,8 +37,8 @@ class WorkshopView(QWidget):
             self.steps.append(button)
         self.sheet_button = big_button(self.tr("Feuille d'émargement"),
                                        name=self.tr("Feuille d'émargement de cette séance"), on_click=self.open_sheet)
-        self.home_button = big_button(self.tr("◀ Accueil"), name=self.tr("Revenir à l'accueil (la séance reste ouverte)"),
-                                      on_click=self.home_requested)
+        self.home_button = big_button(self.tr("◀ Accueil"), on_click=self.home_requested,
+                                      name=self.tr("Revenir à l'accueil (la séance reste ouverte)"))
         bar = button_rows([self.home_button, *self.steps, self.sheet_button])
         bar.setContentsMargins(px(24), px(16), px(24), 0)
 

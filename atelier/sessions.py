@@ -130,6 +130,19 @@ def cancel(db: Database, session_id: str) -> None:
         )
 
 
+LOOK_BACK = timedelta(days=366)  # a year back is what a facilitator looks for; exports cover the rest
+
+
+def coming(db: Database, today: date) -> list[SessionRow]:
+    """Today's and the coming sessions (two years ahead), cancelled ones shown as such."""
+    return between(db, today, today + 2 * LOOK_BACK)
+
+
+def past(db: Database, today: date) -> list[SessionRow]:
+    """The past sessions (see ``is_past``) of the last year, the newest first."""
+    return list(reversed(between(db, today - LOOK_BACK, today - timedelta(days=1))))
+
+
 def between(db: Database, first: date, last: date) -> list[SessionRow]:
     return listed(db, "s.date BETWEEN ? AND ?", [first.isoformat(), last.isoformat()])
 

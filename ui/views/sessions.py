@@ -1,7 +1,5 @@
 """Sessions: the coming ones and the past ones; plan one, plan a series, edit, cancel."""
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
@@ -11,15 +9,6 @@ from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ask
-
-PAST_DAYS = 366  # a year back is what a facilitator looks for; exports cover the rest
-
-
-def load(db, today: date, past: bool):
-    if past:
-        return list(reversed(sessions.between(db, today - timedelta(days=PAST_DAYS), today - timedelta(days=1))))
-    return sessions.between(db, today, today + timedelta(days=2 * PAST_DAYS))
-
 
 class SessionsView(QWidget):
     start_requested = Signal(object)  # "Commencer": the Session whose workshop should open
@@ -104,7 +93,7 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
 
     def reload(self) -> None:
         selected = self.selected()
-        self.model.set_rows(self.ops.read(load, self.ops.today(), self.past))
+        self.model.set_rows(self.ops.read(sessions.past if self.past else sessions.coming, self.ops.today()))
         self.empty.setText(self.tr("Aucune séance passée.") if self.past
                            else self.tr("Aucune séance prévue. Planifiez-en une avec les boutons ci-dessus."))
         self.empty.setVisible(self.model.rowCount() == 0)

@@ -9,7 +9,8 @@ from atelier import records
 from atelier.clock import new_id, utc_now
 from atelier.i18n import _
 
-STATUSES = ("planned", "done", "cancelled")
+PLANNED, DONE, CANCELLED = "planned", "done", "cancelled"
+STATUSES = (PLANNED, DONE, CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Session:
     place: str = ""
     facilitator: str = ""
     module_id: str | None = None
-    status: str = "planned"
+    status: str = PLANNED
     notes: str = ""
     id: str = field(default_factory=new_id)
     created_at: str = ""

@@ -77,7 +77,7 @@ def _refresh(db: Database, session_id: str) -> None:
     exists = db.execute("SELECT status FROM sessions WHERE id = ?", [session_id]).fetchone()
     if exists is None:
         payload = {"session_id": session_id, "deleted": True}
-    elif exists[0] != "done" and said is None:
+    elif exists[0] != sessions.DONE and said is None:
         return  # nothing was ever said about a session not closed yet
     else:
         payload = asdict(summarise(db, session_id))

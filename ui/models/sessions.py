@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from atelier import sessions
 from atelier.sessions import SessionRow
 from ui.words import french_date, module_label
 
@@ -17,7 +18,7 @@ def describe(row: SessionRow) -> tuple[str, str]:
     s = row.session
     when = tr("{day}, {start} – {end}").format(
         day=french_date(s.date), start=s.start_time, end=s.end_time)
-    if s.status == "cancelled":
+    if s.status == sessions.CANCELLED:
         when = tr("Annulée — {when}").format(when=when)
     details = [row.group_name or tr("Sans groupe"), s.place, module_label(s.module_id), s.facilitator]
     return when, " · ".join(part for part in details if part)

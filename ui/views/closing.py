@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from atelier.sync import summaries
+from atelier import sessions
 from atelier.sessions import Session
 from atelier.sync.summaries import SessionSummary
 from ui import modules
@@ -126,7 +127,7 @@ class ClosingView(QWidget):
         QWidget.setTabOrder(self.notes, self.finish_button)
         self.setFocusProxy(self.notes)
 
-        self._show_state(session.status == "done")
+        self._show_state(session.status == sessions.DONE)
         self.refresh()
         ops.watch(self, ('attendance', 'lessons', 'sessions', 'people'), lambda _changes, _initiator: self.refresh())
 

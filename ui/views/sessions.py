@@ -110,7 +110,7 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
 
     def _update_buttons(self) -> None:
         session = self.selected()
-        live = session is not None and session.status != "cancelled"
+        live = session is not None and session.status != sessions.CANCELLED
         self.edit.setEnabled(live)
         self.cancel.setEnabled(live and not self.past)
         self.sheet.setEnabled(live)

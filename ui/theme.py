@@ -5,8 +5,10 @@ the text-size setting (100 % to 200 %) and a test can check the contrast of ever
 text/background pair the theme uses (WCAG AAA asks for 7:1).
 """
 
+import gc
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QBoxLayout, QFormLayout, QGridLayout, QLayout
@@ -261,30 +263,38 @@ def rescale_layouts(app: QApplication, ratio: float) -> None:
     """Margins, gaps and fixed spaces of every layout on screen, times ``ratio``: the
     text size changed while the program runs, and pages built with px() reflow."""
     grow = lambda value: value if value <= 0 else max(1, round(value * ratio))  # noqa: E731
-    seen: set[int] = set()
 
-    def walk(layout: QLayout) -> None:
-        if id(layout) in seen:
-            return
-        seen.add(id(layout))
-        m = layout.contentsMargins()
-        layout.setContentsMargins(grow(m.left()), grow(m.top()), grow(m.right()), grow(m.bottom()))
-        if isinstance(layout, (QGridLayout, QFormLayout)):
-            layout.setHorizontalSpacing(grow(layout.horizontalSpacing()))
-            layout.setVerticalSpacing(grow(layout.verticalSpacing()))
-        elif isinstance(layout, QBoxLayout):
-            layout.setSpacing(grow(layout.spacing()))
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            spacer = item.spacerItem()
-            if spacer is not None:
-                hint, policy = spacer.sizeHint(), spacer.sizePolicy()
-                spacer.changeSize(grow(hint.width()), grow(hint.height()),
-                                  policy.horizontalPolicy(), policy.verticalPolicy())
-            elif item.layout() is not None:
-                walk(item.layout())
-        layout.invalidate()
+    # Python's cycle collector runs at any allocation. Were it to free a widget that only
+    # a reference cycle kept (a dialog closed long ago), Qt would delete it and its
+    # children while their addresses sit in the list being read here: a crash. So no
+    # collection until the walk is done; a layout whose C++ side is gone is passed over.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        layouts: dict[int, QLayout] = {}  # by C++ address: a child window is also under its parent
+        for top in app.topLevelWidgets():
+            for layout in top.findChildren(QLayout):  # nested layouts are children of their layout
+                layouts.setdefault(shiboken6.getCppPointer(layout)[0], layout)
+        for layout in layouts.values():
+            if shiboken6.isValid(layout):
+                _rescale(layout, grow)
+    finally:
+        if collecting:
+            gc.enable()
 
-    for widget in app.allWidgets():
-        if widget.layout() is not None:
-            walk(widget.layout())
+
+def _rescale(layout: QLayout, grow) -> None:
+    m = layout.contentsMargins()
+    layout.setContentsMargins(grow(m.left()), grow(m.top()), grow(m.right()), grow(m.bottom()))
+    if isinstance(layout, (QGridLayout, QFormLayout)):
+        layout.setHorizontalSpacing(grow(layout.horizontalSpacing()))
+        layout.setVerticalSpacing(grow(layout.verticalSpacing()))
+    elif isinstance(layout, QBoxLayout):
+        layout.setSpacing(grow(layout.spacing()))
+    for index in range(layout.count()):
+        spacer = layout.itemAt(index).spacerItem()
+        if spacer is not None:
+            hint, policy = spacer.sizeHint(), spacer.sizePolicy()
+            spacer.changeSize(grow(hint.width()), grow(hint.height()),
+                              policy.horizontalPolicy(), policy.verticalPolicy())
+    layout.invalidate()

@@ -1,5 +1,6 @@
 """Fixtures for the Qt tests (the home and the Store come from tests/conftest.py): the real theme, a window."""
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -11,10 +12,18 @@ TODAY = date(2026, 11, 27)  # a Friday: tests never depend on the real date
 
 @pytest.fixture(autouse=True)
 def themed_app(qapp):
-    """The application as the program sets it up: French, large print."""
+    """The application as the program sets it up: French, large print. After the test,
+    what it left goes at once (see below)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from ui.app import make_app
 
-    return make_app()
+    yield make_app()
+    # Windows handed to deleteLater would otherwise go inside the next test's first wait,
+    # and widgets only a reference cycle holds whenever the cycle collector happens to
+    # run: both in the middle of a later test. Here, the moment is known.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from atelier.groups import Group
 from atelier.people import Participant
 from atelier.sessions import Session
 from a11y import FOCUS_PAIRS, TEXT_PAIRS, audit, colours, controls
+from waits import laid_out
 from ui import theme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +73,7 @@ def opened(open_window):
 
 def settle(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=5000)
-    qtbot.wait(30)
+    laid_out(qtbot, window)  # what the last answer changed, shown
 
 
 def check(qtbot, top: QWidget, root: QWidget, what: str) -> None:

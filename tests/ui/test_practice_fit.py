@@ -10,6 +10,7 @@ from atelier.lessons.scoring import Outcome
 from ui import modules as library
 from ui.practice.shell import PracticeWindow
 from ui.theme import apply_theme
+from waits import laid_out
 
 SCREEN = QRect(0, 0, 1366, 768)
 
@@ -39,6 +40,7 @@ def big_shell(qapp, qtbot, open_window, store):
     finally:
         shell._may_close = True
         shell.close()
+        shell.deleteLater()  # closed is not gone: it would stay, following every later theme change
         apply_theme(qapp, 1.0)
 
 
@@ -51,11 +53,11 @@ def test_the_summary_buttons_are_in_sight_at_200_percent(big_shell, qtbot, outco
     if help_asked:
         shell.ask_for_help()
     shell.open_exercise(*shell.home.next)
-    qtbot.wait(50)
+    laid_out(qtbot, shell)
     assert in_sight(shell.instructions.start_button, shell)
     assert in_sight(shell.instructions.back_button, shell)
     shell._show_summary(outcome)
-    qtbot.wait(50)
+    laid_out(qtbot, shell)
     summary = shell.summary
     shown = [b for b in (summary.again_button, summary.skip_button, summary.next_button) if b.isVisibleTo(summary)]
     assert summary.next_button in shown and len(shown) >= 2

@@ -128,8 +128,8 @@ def test_all_present_cancelled_changes_nothing(qtbot, store, twelve, roll):
     view = roll(session)
     qtbot.mouseClick(view.all_present, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.question.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.wait(50)
-    assert view.idle() and marks(store, session) == {}
+    qtbot.waitUntil(view.idle)  # a write wrongly begun would have ended by then
+    assert marks(store, session) == {}
     assert view.counts.text() == "0 présent, 0 absent, 12 non pointés"
 
 
@@ -205,7 +205,7 @@ def test_a_past_session_asks_once_before_changing(qtbot, store, twelve, roll):
     qtbot.mouseClick(first.toggle, Qt.MouseButton.LeftButton)
     assert view.question is not None
     qtbot.mouseClick(view.question.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.wait(50)
+    qtbot.waitUntil(view.idle)  # a write wrongly begun would have ended by then
     assert marks(store, past) == {}
     qtbot.mouseClick(first.toggle, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.question.confirm_button, Qt.MouseButton.LeftButton)

@@ -92,7 +92,7 @@ def test_edit_then_cancel_with_confirmation(qtbot, store, open_window):
 
     click(qtbot, page.cancel)
     click(qtbot, page.question.cancel_button)  # "Non, la garder"
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.worker.pending() == 0)  # a write wrongly begun would have ended
     assert sessions.get(store.db, s.id).status == "planned"
     click(qtbot, page.cancel)
     with qtbot.waitSignal(window.ops.changed):

@@ -12,6 +12,7 @@ from ui import theme
 from ui.app import start
 from ui.widgets.pin_dialog import guard
 from ui.views.settings import SettingsView
+from waits import laid_out
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -90,7 +91,7 @@ def test_text_size_applies_at_once_to_every_screen(store, page, qtbot, qapp):
     assert settings.text_scale(store.db) == 2.0 and theme.current_scale() == 2.0
     assert qapp.font().pointSizeF() == 2 * theme.BASE_POINTS
     assert not view.larger.isEnabled() and view.smaller.isEnabled()
-    qtbot.wait(50)
+    laid_out(qtbot, window)
     for button in window.buttons.values():  # pages built before the change follow it too
         assert button.height() >= theme.target_px(2.0)
         assert button.fontInfo().pointSizeF() >= 2 * theme.BASE_POINTS - 0.5
@@ -109,7 +110,7 @@ def test_high_contrast_applies_at_once(store, page, qtbot, qapp):
     assert not view.contrast.isChecked()
     click_and_wait(qtbot, window, view.contrast)
     assert settings.high_contrast(store.db) and theme.current_high_contrast()
-    qtbot.wait(50)
+    laid_out(qtbot, window)
     image = window.grab().toImage()
     corner = image.pixelColor(image.width() - 60, 5).name().upper()
     assert corner == theme.HIGH_CONTRAST.window

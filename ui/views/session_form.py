@@ -79,6 +79,10 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
             rows += [(self.tr("Première séance"), self.date), (self.tr("Dernière séance"), self.last)]
         else:
             rows += [(self.tr("Date"), self.date)]
+            # Unused here, yet owned by the dialog: a widget of no one's would be freed by
+            # Python's cycle collector at any moment, even while Qt walks every widget.
+            self.last.setParent(self)
+            self.last.hide()
         rows += [(self.tr("Début"), self.start), (self.tr("Fin"), self.end), (self.tr("Lieu"), self.place),
                  (self.tr("Animatrice ou animateur"), self.facilitator), (self.tr("Module de la leçon"), self.module)]
         for text, widget in rows:

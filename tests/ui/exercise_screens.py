@@ -72,12 +72,10 @@ def kinds_shots(app, out, sizes: dict, settle, save) -> None:
             widget.resize(*SIZE)
             widget.move(0, 0)
             widget.show()
-            settle(widget)
-            widget.activateWindow()
+            settle(widget, active=True)
             widget.start()
-            QTest.qWait(100)
+            settle(widget)  # what start() placed, laid out before it is played with
             _midway(kind, widget)
-            QTest.qWait(250)
             save(widget, out, f"kind-{kind}-{percent}", sizes)
             if kind == "right-click":
                 widget.menu.close()

@@ -2,7 +2,6 @@
 an exercise's instructions, the exercise, the summary, « Mes progrès », the facilitator's
 grid and the help flag on the main window, at 100 % and 200 %."""
 
-from PySide6.QtTest import QTest
 
 from atelier import groups, people, results, sessions
 from atelier.people import Participant
@@ -35,43 +34,32 @@ def practice_shots(app, store, out, sizes, shown_window, settle, save) -> None:
         window = shown_window(store)
         window.buttons["exercises"].click()
         view = window.stack.currentWidget()
-        QTest.qWait(200)
         save(window, out, f"practice-grid-{percent}", sizes)
         view.group_buttons[0].click()
         shell = view.practice
-        settle(shell)
-        shell.activateWindow()
+        settle(shell, active=True)
         shell.picker.focus_first()
-        QTest.qWait(200)
         save(shell, out, f"practice-tiles-{percent}", sizes)
         shell.picker.tiles[members[0].id].click()
-        QTest.qWait(150)
         save(shell, out, f"practice-home-{percent}", sizes)
         shell.home.next_button.click()
-        QTest.qWait(150)
         save(shell, out, f"practice-instructions-{percent}", sizes)
         try:
             shell.instructions.start_button.click()
-            QTest.qWait(250)
             save(shell, out, f"practice-exercise-{percent}", sizes)
         except ImportError:
             pass  # the kinds are not there yet
         shell.run_page.clear()
         shell._show_summary(Outcome(0.9, 5, 80_000))
-        QTest.qWait(150)
         save(shell, out, f"practice-summary-{percent}", sizes)
         shell._show_summary(Outcome(0.3, 14, 200_000))
-        QTest.qWait(150)
         save(shell, out, f"practice-summary-again-{percent}", sizes)
         shell.show_progress()
-        QTest.qWait(150)
         save(shell, out, f"practice-progress-{percent}", sizes)
         shell.help_button.click()
-        QTest.qWait(150)
         save(shell, out, f"practice-help-{percent}", sizes)
         shell._leave()
-        window.activateWindow()
-        QTest.qWait(200)
+        settle(window, active=True)
         save(window, out, f"practice-flag-{percent}", sizes)
         window.findChild(type(shell.flag), "helpFlag").clear()
         window.close()

@@ -13,10 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script: the checkout's atelier and ui first
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QPushButton, QScrollArea  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget  # noqa: E402
 
 from atelier.store import Store  # noqa: E402
 from ui.app import make_app  # noqa: E402
@@ -28,10 +28,35 @@ WINDOW_SIZE = (1280, 720)  # a common projector and laptop size, inside the 1366
 
 
 def wait_for(signal, timeout_ms: int = 10000) -> None:
+    """Until ``signal`` comes; the run stops if it never does (a picture of the wrong moment
+    would pass unseen)."""
+    came: list[bool] = []
     loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
+
+    def arrived(*_args) -> None:
+        came.append(True)
+        loop.quit()
+
+    signal.connect(arrived)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(timeout_ms)
     loop.exec()
+    deadline.stop()
+    signal.disconnect(arrived)
+    if not came:
+        raise SystemExit(f"never came within {timeout_ms} ms: {signal}")
+
+
+def wait_until(condition, what: str, timeout_ms: int = 10000) -> None:
+    """Turn the event loop until ``condition()`` holds, however long a loaded machine takes;
+    the run stops if it never does."""
+    deadline = QDeadlineTimer(timeout_ms)
+    while not condition():
+        if deadline.hasExpired():
+            raise SystemExit(f"never {what}")
+        QTest.qWait(10)
 
 
 def home_filled(window) -> None:
@@ -48,20 +73,42 @@ def shown_window(store, activate: bool = True):
     window.show()
     home_filled(window)
     if activate:
-        settle(window)
-        window.activateWindow()  # no window manager on Xvfb: ask for the focus, so the ring shows
+        settle(window, active=True)
     return window
 
 
-def settle(widget) -> None:
-    if not QTest.qWaitForWindowExposed(widget, 5000):
-        raise SystemExit(f"window never exposed: {widget!r}")
-    QTest.qWait(300)  # let the first paint finish before grabbing
+def settle(widget, active: bool = False) -> None:
+    """Until ``widget``'s window is on screen at a real size (and, if asked, active, so the
+    focus ring shows: no window manager on Xvfb gives the focus) and laid out: nothing in
+    it moves, resizes, shows or hides over a whole turn of the event loop (which runs
+    every posted layout request)."""
+    window = widget.window()
+    wait_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed()
+               and not window.size().isEmpty(), f"exposed: {window!r}")
+    if active:
+        window.activateWindow()
+        wait_until(window.isActiveWindow, f"active: {window!r}")
+    last: list = [None]
+
+    def steady() -> bool:
+        now = [(w.geometry(), w.isVisible()) for w in [window, *window.findChildren(QWidget)]]
+        same, last[0] = now == last[0], now
+        return same
+
+    wait_until(steady, f"laid out: {window!r}")
 
 
 def save(widget, out: Path, name: str, sizes: dict) -> None:
-    if not widget.grab().save(str(out / f"{name}.png")):
-        raise SystemExit(f"could not write {name}.png")
+    settle(widget)
+    shot = widget.grab()
+    if shot.isNull() or shot.deviceIndependentSize().toSize() != widget.size():
+        raise SystemExit(f"grab of {name} is {shot.size()}, the widget {widget.size()}")
+    if not shot.save(str(out / f"{name}.png")):
+        raise SystemExit(f"could not write {out / name}.png")
+    for top in QApplication.topLevelWidgets():
+        if top.isVisible():
+            top.repaint()  # painted and handed to the X server now, not at its next frame
+    QGuiApplication.sync()  # and the server has drawn it before the screen is read
     screen = QGuiApplication.primaryScreen().grabWindow(0)
     screen.save(str(out / f"{name}-screen.png"))
     sizes[name] = [widget.width(), widget.height()]
@@ -79,27 +126,22 @@ def settings_shots(app, store, out: Path, sizes: dict) -> None:
     window.buttons["settings"].click()
     view = window.stack.currentWidget()
     view.association.setFocus()
-    QTest.qWait(150)
     save(window, out, "settings-100", sizes)
     for name, scale, contrast in (("settings-200", 2.0, False), ("settings-200-contrast", 2.0, True),
                                   ("settings-100-contrast", 1.0, True)):
         view.set_scale(scale)
         view.contrast.setChecked(contrast)
-        QTest.qWait(250)
         save(window, out, name, sizes)
         view.findChild(QScrollArea).verticalScrollBar().setValue(10**6)
         view.larger.setFocus() if view.larger.isEnabled() else view.smaller.setFocus()
-        QTest.qWait(150)
         save(window, out, f"{name}-bas", sizes)
         view.findChild(QScrollArea).verticalScrollBar().setValue(0)
     window.buttons["home"].click()
-    QTest.qWait(150)
     save(window, out, "home-100-contrast", sizes)
     view.set_scale(2.0)
     window.buttons["settings"].click()
     view.open_pin_dialog()
     settle(view.pin_dialog)
-    QTest.qWait(150)
     save(view.pin_dialog, out, "pin-200-contrast", sizes)
     view.pin_dialog.close()
     view.contrast.setChecked(False)
@@ -128,19 +170,15 @@ def lesson_shots(app, store, out: Path, sizes: dict) -> None:
         except ImportError:
             workshop, guide = None, LessonGuideView(window.ops, row.session, modules.module_by_id("la-souris"))
             window.show_flow(guide)
-        settle(window)
-        window.activateWindow()
+        settle(window, active=True)
         guide.go_to(1)  # "Tenir la souris": a picture in the middle of the text
         guide.next_button.setFocus()
-        QTest.qWait(200)
         save(window, out, f"lesson-{percent}", sizes)
         guide.view.set_scroll_fraction(0.3)  # down to the picture
-        QTest.qWait(150)
         save(window, out, f"lesson-image-{percent}", sizes)
         guide.timer.set_running(True)
         guide.set_projecting(True)
         settle(guide.projector)
-        QTest.qWait(300)
         save(guide.projector, out, f"projector-{percent}", sizes)
         guide.set_projecting(False)
         guide.timer.set_running(False)
@@ -152,7 +190,6 @@ def lesson_shots(app, store, out: Path, sizes: dict) -> None:
             window.show_flow(closing)
         closing.notes.setPlainText("Revoir le double-clic la prochaine fois.\nMme Durand a besoin d'une souris plus grande.")
         closing.notes.setFocus()
-        QTest.qWait(200)
         save(window, out, f"closing-{percent}", sizes)
         closing.notes.setPlainText("")  # the draft stays in memory only: leave the session as it was
         window.close()
@@ -180,41 +217,31 @@ def people_shots(app, store, out: Path, sizes: dict) -> None:
         view = window.stack.currentWidget()
         view.list.setFocus()
         view.list.setCurrentIndex(view.model.index(view.model.row_of(added[0].id), 0))
-        QTest.qWait(150)
         save(window, out, f"participants-{percent}", sizes)
         view.edit_chosen()
-        settle(view.dialog)
-        view.dialog.activateWindow()
-        QTest.qWait(150)
+        settle(view.dialog, active=True)
         save(view.dialog, out, f"participant-form-{percent}", sizes)
         view.dialog.scroll.verticalScrollBar().setValue(10**6)  # the consent and the notes
         view.dialog.consent_today.setFocus()
-        QTest.qWait(150)
         save(view.dialog, out, f"participant-form-bas-{percent}", sizes)
         view.dialog.reject()
         view.erase_chosen()
-        settle(view.dialog)
-        view.dialog.activateWindow()
-        QTest.qWait(150)
+        settle(view.dialog, active=True)
         save(view.dialog, out, f"erase-{percent}", sizes)
         view.dialog.reject()
         window.buttons["groups"].click()
         groups_view = window.stack.currentWidget()
         groups_view.list.setFocus()
-        QTest.qWait(150)
         save(window, out, f"groups-{percent}", sizes)
         groups_view.open_group(group.id)
         page = groups_view.group_page
         page.list.setCurrentIndex(page.model.index(1, 0))
         page.list.setFocus()
-        QTest.qWait(150)
         save(window, out, f"group-members-{percent}", sizes)
         page.add_members()
         picker = page.dialog
-        settle(picker)
+        settle(picker, active=True)
         picker.model.setData(picker.model.index(0, 0), 2, 10)  # 10 = Qt.CheckStateRole: one ticked
-        picker.activateWindow()
-        QTest.qWait(150)
         save(picker, out, f"member-picker-{percent}", sizes)
         picker.reject()
         window.close()
@@ -247,33 +274,26 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
         start = window.home.findChildren(QPushButton, "primary")[0]
         window.home.findChild(QScrollArea).ensureWidgetVisible(start)
         start.setFocus()
-        QTest.qWait(150)
         save(window, out, f"home-commencer-{percent}", sizes)
         window.buttons["sessions"].click()
         page = window.stack.currentWidget()
         page.list.setFocus()
-        QTest.qWait(150)
         save(window, out, f"sessions-{percent}", sizes)
         page.open_form("series")
-        settle(page.form)
-        page.form.activateWindow()
+        settle(page.form, active=True)
         ticks = page.form.ticks
         for k in (6, 7):
             ticks[k][1].setChecked(False)
         page.form.scroller.ensureWidgetVisible(ticks[7][1])
         ticks[7][1].setFocus()
-        QTest.qWait(150)
         save(page.form, out, f"session-series-{percent}", sizes)
         page.form.reject()
         workshop = window.open_workshop(row.session)
         workshop.roll_call.focus_row(6)
-        QTest.qWait(150)
         save(window, out, f"roll-call-{percent}", sizes)
         workshop.roll_call.open_walk_in()
         dialog = workshop.roll_call.dialog
-        settle(dialog)
-        dialog.activateWindow()
-        QTest.qWait(150)
+        settle(dialog, active=True)
         save(dialog, out, f"walk-in-{percent}", sizes)
         dialog.reject()
         window.close()
@@ -310,30 +330,25 @@ def documents_shots(app, store, out: Path, sizes: dict) -> None:
         wait_for(window.ops.changed, 5000)
         view.findChild(QScrollArea).ensureWidgetVisible(view.logo)
         view.logo.choose.setFocus()
-        QTest.qWait(150)
         save(window, out, f"settings-logo-{percent}", sizes)
 
         window.buttons["documents"].click()
         page = window.stack.currentWidget()
         page.first.setFocus()
-        QTest.qWait(150)
         save(window, out, f"documents-{percent}", sizes)
         page.choose_path = lambda parent, title, suggested, filters: str(work / suggested)
         page.open_folder = lambda path: None
         page.sheets.click()
         wait_for(page.export_ended, 60000)
-        QTest.qWait(100)  # the message's new lines laid out first
+        settle(page)  # the message's new lines laid out first
         page.folder.setFocus()
         page.findChild(QScrollArea).ensureWidgetVisible(page.folder)
-        QTest.qWait(150)
         save(window, out, f"documents-done-{percent}", sizes)
 
         dialog = SheetDialog(window.ops, row.session.id, window)
         dialog.show()
-        settle(dialog)
-        dialog.activateWindow()
+        settle(dialog, active=True)
         dialog.save.setFocus()
-        QTest.qWait(150)
         save(dialog, out, f"sheet-dialog-{percent}", sizes)
         dialog.close()
         window.close()
@@ -351,20 +366,16 @@ def main() -> int:
             apply_theme(app, scale)
             window = shown_window(store)
             window.buttons["home"].setFocus()
-            QTest.qWait(100)
             save(window, out, f"home-{percent}", sizes)
             window.buttons["groups"].click()
-            QTest.qWait(100)
             save(window, out, f"section-groups-{percent}", sizes)
             window.close()
 
             dialog = FirstRunDialog()
             dialog.move(0, 0)
             dialog.show()
-            settle(dialog)
-            dialog.activateWindow()
+            settle(dialog, active=True)
             dialog.association[1].setFocus()
-            QTest.qWait(100)
             save(dialog, out, f"first-run-{percent}", sizes)
             dialog.close()
         settings_shots(app, store, out, sizes)

@@ -2,10 +2,11 @@
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
-import time
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,31 +23,31 @@ OUT = ROOT / "build" / "screenshots"
 SCREEN = (1366, 768)
 
 
-def free_display() -> int:
-    for number in range(90, 200):
-        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
-            return number
-    pytest.skip("no free X display number between :90 and :199")
-
-
 @pytest.fixture
 def xvfb():
     binary = shutil.which("Xvfb")
     if binary is None:
         pytest.skip("Xvfb is not installed (apt-get install xvfb): no real X screen to photograph")
-    number = free_display()
+    # Xvfb takes a free display number itself and writes it once it accepts clients: two
+    # runs at once never share a screen, as they could when the number was guessed first.
+    reader, writer = os.pipe()
     server = subprocess.Popen(
-        [binary, f":{number}", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [binary, "-displayfd", str(writer), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(writer,),
     )
+    os.close(writer)
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Xvfb did not start on :{number}")
-            time.sleep(0.05)
-        yield f":{number}"
+        number = b""
+        while not number.endswith(b"\n"):
+            if not select.select([reader], [], [], 30)[0]:
+                pytest.fail("Xvfb gave no display number within 30 s")
+            chunk = os.read(reader, 16)
+            if not chunk:
+                pytest.fail(f"Xvfb stopped before it was ready (exit code {server.wait()})")
+            number += chunk
+        yield f":{number.decode().strip()}"
     finally:
+        os.close(reader)
         server.terminate()
         server.wait(timeout=10)
 
@@ -78,6 +79,26 @@ def fill(home: Path) -> None:
         store.close()
 
 
+def publish(shots: Path) -> None:
+    """This run's pictures into build/screenshots, for people to look at: put in place by
+    one rename, so a run at the same time finds one whole set or the other, never half."""
+    if not shots.is_dir():
+        return
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=".screenshots-", dir=OUT.parent))
+    shutil.copytree(shots, staged, dirs_exist_ok=True)
+    retired = staged.with_name(staged.name + "-old")
+    try:
+        OUT.rename(retired)
+    except FileNotFoundError:
+        pass
+    try:
+        staged.rename(OUT)
+    except OSError:  # another run put its set there in between: as good as this one
+        shutil.rmtree(staged, ignore_errors=True)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
 def distinct_colours(image: QImage) -> int:
     step_x, step_y = max(1, image.width() // 80), max(1, image.height() // 60)
     return len({image.pixel(x, y) for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y)})
@@ -86,15 +107,16 @@ def distinct_colours(image: QImage) -> int:
 def test_screenshots_of_the_real_windows(xvfb, tmp_path):
     home = tmp_path / "home"
     fill(home)
-    shutil.rmtree(OUT, ignore_errors=True)
+    shots = tmp_path / "screenshots"  # this run's own: another run at once cannot empty it
     env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", ATELIER_HOME=str(home))
     result = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("screenshot_app.py")), str(OUT)],
+        [sys.executable, str(Path(__file__).with_name("screenshot_app.py")), str(shots)],
         env=env, capture_output=True, text=True, timeout=600,
     )
+    publish(shots)
     assert result.returncode == 0, result.stdout + result.stderr
 
-    sizes = json.loads((OUT / "sizes.json").read_text())
+    sizes = json.loads((shots / "sizes.json").read_text())
     pages = (
         "home", "section-groups", "first-run", "home-commencer",
         "participants", "participant-form", "participant-form-bas", "erase", "groups", "group-members",
@@ -111,7 +133,7 @@ def test_screenshots_of_the_real_windows(xvfb, tmp_path):
                     .replace("settings-contrast-200", "settings-200-contrast") for name in expected]
     for name in expected:
         for shot in (name, f"{name}-screen"):
-            image = QImage(str(OUT / f"{shot}.png"))
+            image = QImage(str(shots / f"{shot}.png"))
             assert not image.isNull(), shot
             assert [image.width(), image.height()] == sizes[shot], shot
             assert distinct_colours(image) >= 4, f"{shot} looks blank"

@@ -196,14 +196,11 @@ QPushButton#step:checked {{ background: {p.accent}; color: {p.accent_text}; bord
 QFrame#rollRow {{ background: {p.card}; border: 2px solid {p.border}; border-radius: {size(10)}; }}
 QFrame#rollRow QLabel {{ background: {p.card}; }}
 QLabel#rollName {{ font-weight: bold; }}
-QPushButton#rollToggle[status="present"], QPushButton#rollToggle[status="late"] {{
-    background: {p.accent}; color: {p.accent_text}; border-color: {p.accent}; }}
-QPushButton#rollToggle[status="absent"], QPushButton#rollToggle[status="excused"] {{
-    background: {p.card}; color: {p.text}; }}
-QPushButton#rollToggle[status="none"] {{ background: {p.button}; border-style: dashed; }}
+QPushButton#rollToggle[mark="came"] {{ background: {p.accent}; color: {p.accent_text}; border-color: {p.accent}; }}
+QPushButton#rollToggle[mark="away"] {{ background: {p.card}; color: {p.text}; }}
+QPushButton#rollToggle[mark="none"] {{ background: {p.button}; border-style: dashed; }}
 QPushButton#rollToggle:focus {{ border: 4px solid {p.focus}; }}
-QPushButton#rollToggle[status="present"]:focus, QPushButton#rollToggle[status="late"]:focus {{
-    border: 4px solid {p.focus_on_accent}; }}
+QPushButton#rollToggle[mark="came"]:focus {{ border: 4px solid {p.focus_on_accent}; }}
 """
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from atelier.attendance import ABSENT, EXCUSED, LATE, PRESENT
+from atelier.attendance import ABSENT, EXCUSED, LATE, PRESENT, came
 from ui import theme
 from ui.models.roll import status_word, tr
 from ui.theme import px
@@ -100,8 +100,10 @@ class RollRow(QFrame):
         self.toggle.setText(word[:1].upper() + word[1:])
         self.toggle.setAccessibleName(spoken)
         self.more.setAccessibleName(tr("{name} : excusé, en retard ou pas encore pointé").format(name=name))
-        if self.toggle.property("status") != (status or "none"):
-            self.toggle.setProperty("status", status or "none")
+        # The theme colours by one rule: came (present or late), did not, not marked yet.
+        mark = "none" if status is None else "came" if came(status) else "away"
+        if self.toggle.property("mark") != mark:
+            self.toggle.setProperty("mark", mark)
             if self.toggle.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
                 self.toggle.style().unpolish(self.toggle)
                 self.toggle.style().polish(self.toggle)

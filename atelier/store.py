@@ -14,7 +14,6 @@ from pathlib import Path
 from atelier.db import Database
 
 from atelier import backups, db as database, paths, settings
-from atelier.sync import summaries
 from atelier.i18n import _
 
 
@@ -65,7 +64,7 @@ class Store:
             if existed and pending:
                 backups.take(db, backups_dir, "migration")
             database.migrate(db)
-            db.before_commit = summaries.requeue  # no write leaves a summary stale
+            db.before_commit = _requeue_summaries  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
         except BaseException:
             db.close()
@@ -116,6 +115,12 @@ class Store:
             "+ (SELECT count(*) FROM sessions)"
         ).fetchone()
         return row[0] == 0
+
+
+def _requeue_summaries(db: Database, touched: database.Touched) -> None:
+    from atelier.sync import summaries  # loaded at the first write, not at every start-up
+
+    summaries.requeue(db, touched)
 
 
 def _raise_if_damaged(path: Path, backups_dir: Path) -> None:

@@ -96,15 +96,14 @@ class Database:
             yield self
             if self.before_commit is not None and self._touched.tables:
                 self.before_commit(self, self._touched)
+            self.conn.execute("COMMIT")  # a failed COMMIT (a full disk) is rolled back below
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self._touched = Touched()
             raise
-        else:
-            self.conn.execute("COMMIT")
-            self._committed |= self._touched.tables
-            self._touched = Touched()
+        self._committed |= self._touched.tables
+        self._touched = Touched()
 
     def close(self) -> None:
         self.conn.close()

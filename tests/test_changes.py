@@ -83,3 +83,18 @@ def test_the_changes_of_a_day(store, planned):
     done = perform(store.db, sessions.plan_series, sessions.Session("", "14:00", "16:00", group.id),
                    [date(2026, 12, 1), date(2026, 12, 8)])
     assert len(done.value) == 2 and done.changes == Changes(sessions=True)
+
+
+def test_a_commit_that_fails_leaves_no_transaction_open_and_nothing_to_announce(store):
+    """SQLite keeps the transaction open when COMMIT fails (here a deferred foreign key,
+    as a full disk would): it is rolled back, the next write starts clean."""
+    db = store.db
+    db.take_changes()
+    with pytest.raises(Exception, match="FOREIGN KEY"), db.atomic():
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        attendance.mark(db, "no-such-session", "no-such-person", attendance.PRESENT)
+    assert not db.conn.in_transaction
+    assert not db.take_changes()
+    assert attendance.for_session(db, "no-such-session") == {}
+    settings.put(db, settings.SITE, "après")
+    assert db.take_changes() == Changes(settings=True)

@@ -83,11 +83,11 @@ def add(db: Database, session: Session) -> Session:
 def update(db: Database, session: Session) -> Session:
     validate(session)
     with db.atomic():
-        _wrote(db, session.id)
+        note_written(db, session.id)
         return records.update(db, "sessions", session)
 
 
-def _wrote(db: Database, session_id: str) -> None:
+def note_written(db: Database, session_id: str) -> None:
     """A session's date, times or status change: so may its summary, and the first
     visit of everyone marked in it."""
     marked = [row[0] for row in db.execute("SELECT participant_id FROM attendance WHERE session_id = ?", [session_id])]
@@ -125,7 +125,7 @@ def plan_series(db: Database, template: Session, dates: list[date]) -> list[Sess
 
 def cancel(db: Database, session_id: str) -> None:
     with db.atomic():
-        _wrote(db, session_id)
+        note_written(db, session_id)
         db.execute(
             "UPDATE sessions SET status = 'cancelled', updated_at = ? WHERE id = ?", [utc_now(), session_id]
         )

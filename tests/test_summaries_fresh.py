@@ -96,6 +96,16 @@ def test_a_first_visit_moved_earlier_changes_the_later_summary(db, closed):
     assert said(db, first.id) is None, "nothing is said of a session never closed"
 
 
+def test_a_cancelled_session_closed_after_all_moves_the_first_visit(db, closed):
+    """Found by the property test below: closing a cancelled session brings its marks back."""
+    first, second, who = closed
+    sessions.cancel(db, first.id)
+    attendance.mark(db, first.id, who[0].id, attendance.PRESENT)
+    assert said(db, second.id)["new_people"] == 2
+    summaries.close_session(db, first.id, "")
+    assert said(db, second.id)["new_people"] == 1
+
+
 def test_a_failed_write_queues_nothing(db, closed):
     _first, second, who = closed
     with pytest.raises(ValueError):

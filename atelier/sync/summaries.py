@@ -56,7 +56,7 @@ def close_session(db: Database, session_id: str, notes: str) -> SessionSummary:
             "UPDATE sessions SET notes = ?, status = 'done', updated_at = ? WHERE id = ?",
             [notes, utc_now(), session_id],
         )
-        db.wrote("sessions", sessions=[session_id])
+        sessions.note_written(db, session_id)  # a cancelled session closed after all moves first visits
     return summarise(db, session_id)
 
 

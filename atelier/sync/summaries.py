@@ -12,6 +12,7 @@ import hashlib
 import hmac
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import Path
 
 from atelier import attendance, figures, progress, sessions, settings
 from atelier.clock import utc_now
@@ -21,6 +22,7 @@ from atelier.sync import outbox
 
 KIND = "session-summary"
 SCHEMA = 1  # the version of summary.schema.json the payloads follow
+SCHEMA_FILE = Path(__file__).with_name("summary.schema.json")  # their documented shape, shipped with the package
 
 
 @dataclass(frozen=True)

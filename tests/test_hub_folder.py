@@ -83,20 +83,35 @@ def test_a_missing_folder_says_so_in_french(tmp_path):
     assert os.listdir(tmp_path / "atelier") == []
 
 
-def test_a_read_only_folder_gives_a_french_error_naming_it(tmp_path):
+@pytest.fixture
+def read_only_hub(tmp_path):
+    """A hub whose device folder cannot be written: chmod 0o555, or, as root (whom a
+    chmod does not stop), a real read-only tmpfs mounted there."""
     hub = FolderHub(tmp_path)
     hub.ensure_folder(PARTS)
     folder = hub.folder(PARTS)
-    folder.chmod(0o555)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as root: a chmod does not stop writes (the full-disk test covers the path)")
-        with pytest.raises(HubError) as caught:
-            hub.put_new(PARTS, "f.json", b"x")
-        assert str(folder) in str(caught.value) and "lecture seule" in str(caught.value)
-        assert os.listdir(folder) == []
-    finally:
+    if getattr(os, "geteuid", lambda: 1)() != 0:  # Windows has no root
+        folder.chmod(0o555)
+        yield hub
         folder.chmod(0o755)
+        return
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder)],
+                             capture_output=True, timeout=30)
+    if mounted.returncode != 0:
+        pytest.skip("root without mount: no way to make a folder read-only here")
+    try:
+        yield hub
+    finally:
+        subprocess.run(["umount", str(folder)], check=True, timeout=30)
+
+
+def test_a_read_only_folder_gives_a_french_error_naming_it(read_only_hub):
+    folder = read_only_hub.folder(PARTS)
+    with pytest.raises(HubError) as caught:
+        read_only_hub.put_new(PARTS, "f.json", b"x")
+    assert str(folder) in str(caught.value) and "lecture seule" in str(caught.value)
+    assert not caught.value.transient
+    assert os.listdir(folder) == []
 
 
 def test_a_full_disk_gives_a_french_error_and_leaves_nothing_half_written(tmp_path):

@@ -34,6 +34,9 @@ class FolderHub:
     def __repr__(self) -> str:
         return f"FolderHub({str(self.root)!r})"
 
+    def close(self) -> None:
+        pass  # nothing held open between writes
+
     def folder(self, parts: list[str]) -> Path:
         return self.root / ROOT_FOLDER / Path(*checked_parts(parts)) if parts else self.root / ROOT_FOLDER
 

@@ -65,6 +65,8 @@ class Hub(Protocol):
     def test(self) -> None:
         """Check the hub answers and can be written; raises HubError otherwise."""
 
+    def close(self) -> None: ...
+
 
 def is_temporary(name: str) -> bool:
     """A write under way or cut short: ``*.partial`` (folder) or ``*.part-<random>`` (WebDAV)."""

@@ -57,7 +57,6 @@ def ensure_device_id(db: Database, path: Path) -> str:
         with db.atomic():
             put(db, DEVICE_ID, device_id)
             put(db, _FINGERPRINT, current)
-            sync_secret(db)  # a new file gets its association's secret with its identity; a copy keeps it
     return device_id
 
 

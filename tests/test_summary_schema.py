@@ -230,3 +230,22 @@ def test_the_secret(store):
     assert not settings.named_summaries(db)
     settings.set_named_summaries(db, True)
     assert settings.named_summaries(db)
+
+
+def test_a_file_from_before_the_sync_gets_its_secret_once_and_screens_read_summaries(home):
+    from atelier.store import Store
+
+    store = Store.open(home)
+    session = sessions.add(store.db, sessions.Session("2026-03-03", "14:00", "16:00"))
+    person = people.add(store.db, people.Participant("Odette"))
+    attendance.mark(store.db, session.id, person.id, attendance.PRESENT)
+    store.db.execute("DELETE FROM settings WHERE key = ?", [settings.SYNC_SECRET])  # as before the sync
+    store.close()
+    store = Store.open(home, check=False)
+    try:
+        secret = settings.get(store.db, settings.SYNC_SECRET)
+        assert secret and len(secret) >= 16
+        said = summaries.summarise(store.reader, session.id)  # the read-only connection writes nothing
+        assert said.participants == [{"hash": summaries.person_hash(secret, person.id)}]
+    finally:
+        store.close()

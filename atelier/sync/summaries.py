@@ -60,7 +60,8 @@ def person_hash(secret: str, participant_id: str) -> str:
 
 
 def _participants(db: Database, visitors: list[figures.Visitor]) -> list[dict[str, str]]:
-    secret, named = settings.sync_secret(db), settings.named_summaries(db)
+    # read, never made here: summaries are also read on the screens' read-only connection
+    secret, named = settings.get(db, settings.SYNC_SECRET) or "", settings.named_summaries(db)
     names = {}
     if named and visitors:
         ids = [v.participant_id for v in visitors]
@@ -127,6 +128,8 @@ def requeue(db: Database, touched: Touched) -> None:
     """
     affected = (set(touched.sessions) | attendance.first_visits(db, touched.people)
                 | _summarised_visits(db, touched.profiles))
+    if affected:
+        settings.sync_secret(db)  # made by Store.open; a bare connection gets one here, never hashes keyed by nothing
     for session_id in sorted(affected):
         _refresh(db, session_id)
 

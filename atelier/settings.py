@@ -156,3 +156,32 @@ def named_summaries(db: Database) -> bool:
 
 def set_named_summaries(db: Database, on: bool) -> None:
     put(db, NAMED_SUMMARIES, "1" if on else "0")
+
+
+# The hub, where this installation's summaries go: a folder or a WebDAV address, and the
+# user name. The password is never stored: ATELIER_HUB_PASSWORD or asked once per run.
+HUB_ADDRESS = "hub_address"
+HUB_USER = "hub_user"
+HUB_COORDINATOR = "hub_coordinator"
+
+
+def hub_address(db: Database) -> str | None:
+    return get(db, HUB_ADDRESS) or None
+
+
+def hub_user(db: Database) -> str:
+    return get(db, HUB_USER, "") or ""
+
+
+def is_coordinator(db: Database) -> bool:
+    return (get(db, HUB_COORDINATOR, "0") or "0") == "1"
+
+
+def set_hub(db: Database, address: str, user: str | None = None, coordinator: bool | None = None) -> None:
+    """Save the hub's address; the user and the coordinator's role only when given."""
+    with db.atomic():
+        put(db, HUB_ADDRESS, address)
+        if user is not None:
+            put(db, HUB_USER, user)
+        if coordinator is not None:
+            put(db, HUB_COORDINATOR, "1" if coordinator else "0")

@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     from atelier.exports import command as export_command
 
     export_command.add_parser(commands, _Parser)
+
+    from atelier.sync import command as sync_command
+
+    sync_command.add_parser(commands, _Parser)
     return parser
 
 
@@ -195,3 +199,19 @@ def _renderer(name: str):
 
 _COMMANDS = {"demo": _demo, "lessons": _lessons, "check": _check, "backup": _backup, "restore": _restore}
 _COMMANDS["export"] = _export
+
+
+def _hub(args) -> int:
+    from atelier.sync import command as sync_command
+
+    return sync_command.run_hub(args)
+
+
+def _sync(args) -> int:
+    from atelier.sync import command as sync_command
+
+    return sync_command.run_sync(args)
+
+
+_COMMANDS["hub"] = _hub
+_COMMANDS["sync"] = _sync

@@ -28,9 +28,10 @@ class Touched:
     tables: set[str] = field(default_factory=set)
     sessions: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)
+    profiles: set[str] = field(default_factory=set)  # people whose own record (gender, birth year…) changed
 
     def copy(self) -> "Touched":
-        return Touched(set(self.tables), set(self.sessions), set(self.people))
+        return Touched(set(self.tables), set(self.sessions), set(self.people), set(self.profiles))
 
 
 class Database:
@@ -59,13 +60,15 @@ class Database:
     def executemany(self, sql: str, rows) -> sqlite3.Cursor:
         return self.conn.executemany(sql, rows)
 
-    def wrote(self, *tables: str, sessions=(), people=()) -> None:
-        """Note a write of the open transaction: its tables, the sessions and people it concerns."""
+    def wrote(self, *tables: str, sessions=(), people=(), profiles=()) -> None:
+        """Note a write of the open transaction: its tables, the sessions and people it
+        concerns, and the people whose own record it changed."""
         if not self.conn.in_transaction:
             raise RuntimeError("a write of the domain runs inside db.atomic()")
         self._touched.tables.update(tables)
         self._touched.sessions.update(sessions)
         self._touched.people.update(people)
+        self._touched.profiles.update(profiles)
 
     def take_changes(self) -> Changes:
         """What was committed since the last call."""

@@ -54,7 +54,11 @@ def add(db: Database, group: Group) -> Group:
 
 def update(db: Database, group: Group) -> Group:
     validate(group)
-    return records.update(db, "groups", group)
+    with db.atomic():
+        # its place is the place of its sessions that have none of their own: their summaries may change
+        held = [row[0] for row in db.execute("SELECT id FROM sessions WHERE group_id = ?", [group.id])]
+        db.wrote("groups", sessions=held)
+        return records.update(db, "groups", group)
 
 
 def get(db: Database, group_id: str) -> Group:

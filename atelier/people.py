@@ -77,7 +77,7 @@ def add(db: Database, person: Participant) -> Participant:
 def update(db: Database, person: Participant) -> Participant:
     validate(person)
     with db.atomic():
-        db.wrote("participants", people=[person.id])
+        db.wrote("participants", people=[person.id], profiles=[person.id])
         return records.update(db, "participants", person)
 
 

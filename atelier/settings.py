@@ -6,12 +6,14 @@ one: the identity is tied to a fingerprint of where the file lives.
 """
 
 import os
+import secrets
 import uuid
 from pathlib import Path
 
 from atelier.db import Database
 
 from atelier.clock import new_id
+from atelier.i18n import _
 
 ASSOCIATION = "association_name"
 SITE = "site_name"
@@ -116,3 +118,70 @@ def remove_facilitator(db: Database, name: str) -> list[str]:
     with db.atomic():
         set_facilitators(db, [n for n in facilitators(db) if n != name])
         return facilitators(db)
+
+
+# The sync: the association's secret, shared once between its PCs, keys the hashes that
+# stand for people in the summaries; named summaries are the association's explicit choice.
+SYNC_SECRET = "sync_secret"
+NAMED_SUMMARIES = "named_summaries"
+SECRET_MIN_LENGTH = 16
+
+
+def sync_secret(db: Database) -> str:
+    """The association's secret; a new random one the first time it is asked for."""
+    secret = get(db, SYNC_SECRET)
+    if not secret:
+        secret = secrets.token_urlsafe(24)
+        put(db, SYNC_SECRET, secret)
+    return secret
+
+
+def set_sync_secret(db: Database, text: str) -> str:
+    """The secret typed from another PC of the association (spaces around it dropped).
+
+    Summaries already queued keep the hashes they were made with; later ones use this one.
+    """
+    secret = text.strip()
+    if len(secret) < SECRET_MIN_LENGTH:
+        raise ValueError(_("Le code secret de l'association doit faire au moins {n} caractères.")
+                         .format(n=SECRET_MIN_LENGTH))
+    put(db, SYNC_SECRET, secret)
+    return secret
+
+
+def named_summaries(db: Database) -> bool:
+    """True when the association chose to send first and last names with the summaries."""
+    return (get(db, NAMED_SUMMARIES, "0") or "0") == "1"
+
+
+def set_named_summaries(db: Database, on: bool) -> None:
+    put(db, NAMED_SUMMARIES, "1" if on else "0")
+
+
+# The hub, where this installation's summaries go: a folder or a WebDAV address, and the
+# user name. The password is never stored: ATELIER_HUB_PASSWORD or asked once per run.
+HUB_ADDRESS = "hub_address"
+HUB_USER = "hub_user"
+HUB_COORDINATOR = "hub_coordinator"
+
+
+def hub_address(db: Database) -> str | None:
+    return get(db, HUB_ADDRESS) or None
+
+
+def hub_user(db: Database) -> str:
+    return get(db, HUB_USER, "") or ""
+
+
+def is_coordinator(db: Database) -> bool:
+    return (get(db, HUB_COORDINATOR, "0") or "0") == "1"
+
+
+def set_hub(db: Database, address: str, user: str | None = None, coordinator: bool | None = None) -> None:
+    """Save the hub's address; the user and the coordinator's role only when given."""
+    with db.atomic():
+        put(db, HUB_ADDRESS, address)
+        if user is not None:
+            put(db, HUB_USER, user)
+        if coordinator is not None:
+            put(db, HUB_COORDINATOR, "1" if coordinator else "0")

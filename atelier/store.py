@@ -41,7 +41,7 @@ class Store:
         With ``check=False`` the program's window may open before ``quick_check``
         (a second or more on a big file and a cold disk): it then calls ``verify()``
         first thing on its worker, before any write. Opening writes nothing unless a
-        migration or a new device_id is due, and those wait for the check.
+        migration, a new device_id or the sync's secret is due, and those wait for the check.
         """
         home = home or paths.home()
         home.mkdir(parents=True, exist_ok=True)
@@ -58,7 +58,8 @@ class Store:
         db = database.connect(path)
         try:
             pending = database.pending_migrations(db)
-            if existed and not check and (pending or settings.device_id_stale(db, path)):
+            if existed and not check and (pending or settings.device_id_stale(db, path)
+                                          or settings.get(db, settings.SYNC_SECRET) is None):
                 _raise_if_damaged(path, backups_dir)
                 check = True
             if existed and pending:
@@ -66,6 +67,7 @@ class Store:
             database.migrate(db)
             db.before_commit = _requeue_summaries  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
+            settings.sync_secret(db)  # a file from before the sync gets its secret once, checked first
         except BaseException:
             db.close()
             raise

@@ -63,8 +63,42 @@ def test_the_session_edited(db, closed):
     _first, second, _who = closed
     sessions.update(db, replace(sessions.get(db, second.id), end_time="17:00", module_id="le-clavier"))
     assert (said(db, second.id)["duration_minutes"], said(db, second.id)["module_id"]) == (180, "le-clavier")
-    sessions.update(db, replace(sessions.get(db, second.id), place="Salle 3"))  # not in the summary
+    sessions.update(db, replace(sessions.get(db, second.id), notes="Projecteur en panne"))  # not in the summary
     assert len(versions(db, second.id)) == 2
+    sessions.update(db, replace(sessions.get(db, second.id), place="Salle 3"))
+    assert said(db, second.id)["place"] == "Salle 3" and len(versions(db, second.id)) == 3
+
+
+def test_the_group_moved_changes_the_place_of_its_sessions_without_one(db, closed):
+    _first, second, _who = closed
+    group = groups.get(db, sessions.get(db, second.id).group_id)
+    groups.update(db, replace(group, place="Maison des Tilleuls"))
+    assert said(db, second.id)["place"] == "Maison des Tilleuls"
+    groups.update(db, replace(groups.get(db, group.id), name="Débutants du mardi"))  # not in the summary
+    assert len(versions(db, second.id)) == 2
+
+
+def test_a_person_edited_requeues_every_closed_session_they_came_to(db, closed):
+    first, second, who = closed
+    third = sessions.add(db, sessions.Session("2026-11-17", "14:00", "16:00", second.group_id))
+    for session in (first, third):
+        attendance.mark(db, session.id, who[0].id, attendance.PRESENT)
+        summaries.close_session(db, session.id, "")
+    # Hélène's third visit is past her two earliest: only her own record reaches it
+    assert said(db, third.id)["by_gender"]["non_communique"] == 1
+    before = [len(versions(db, s.id)) for s in (first, second, third)]
+    people.update(db, replace(people.get(db, who[0].id), gender="feminin", birth_year=1950,
+                              social_status="retraite"))
+    for session in (first, second, third):
+        latest = said(db, session.id)
+        assert (latest["by_gender"]["feminin"], latest["by_status"]["retraite"]) == (1, 1)
+        assert latest["by_age"]["soixante_dix_plus"] == 1  # 76 in 2026
+    after = [n + 1 for n in before]  # one new version each, no more
+    assert [len(versions(db, s.id)) for s in (first, second, third)] == after
+    people.update(db, replace(people.get(db, who[0].id), notes="Préfère le matin"))  # not in any summary
+    assert [len(versions(db, s.id)) for s in (first, second, third)] == after
+    people.update(db, replace(people.get(db, who[2].id), gender="masculin"))  # came to no closed session
+    assert [len(versions(db, s.id)) for s in (first, second, third)] == after
 
 
 def test_the_session_cancelled(db, closed):
@@ -124,6 +158,8 @@ WRITES = st.lists(
         st.tuples(st.just("cancel"), st.integers(0, 3)),
         st.tuples(st.just("step"), st.integers(0, 3), st.integers(0, 5)),
         st.tuples(st.just("erase"), st.integers(0, 3)),
+        st.tuples(st.just("edit"), st.integers(0, 3), st.sampled_from((None, "feminin", "masculin")),
+                  st.sampled_from((None, 1940, 2010))),
     ),
     max_size=25,
 )
@@ -151,6 +187,8 @@ def test_closed_summaries_always_say_what_the_sessions_say(tmp_path_factory, wri
                 sessions.cancel(db, session.id)
             elif kind == "step":
                 progress.mark_step_covered(db, session.id, "la-souris", write[2])
+            elif kind == "edit" and who[i] is not None:
+                people.update(db, replace(people.get(db, who[i].id), gender=write[2], birth_year=write[3]))
             elif kind == "erase" and who[i] is not None:
                 people.erase(db, who[i].id)
                 who[i] = None

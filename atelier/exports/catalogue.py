@@ -2,6 +2,8 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from atelier.vocabulary import label
 
@@ -26,10 +28,7 @@ class ModuleInfo:
 def module_index(modules: Iterable | None = None) -> dict[str, ModuleInfo]:
     """module id → ModuleInfo, from loaded modules (or the shipped library when None)."""
     if modules is None:
-        from atelier import paths
-        from atelier.lessons.library import default_lesson_dirs, load_library
-
-        modules = load_library(default_lesson_dirs(paths.home() / "lessons"))[0]  # the trainer's packs too
+        return dict(_installed(*_signature()))
     index = {}
     for module in modules:
         if isinstance(module, ModuleInfo):
@@ -48,3 +47,28 @@ def module_title(index: dict[str, ModuleInfo], module_id: str | None) -> str:
         return ""
     info = index.get(module_id)
     return info.title if info else module_id
+
+
+def _signature() -> tuple:
+    """The installed packs' folders and each module.toml's size and time: what the index hangs on."""
+    from atelier import paths
+    from atelier.lessons.library import default_lesson_dirs
+
+    folders = tuple(default_lesson_dirs(paths.home() / "lessons"))  # the trainer's packs too
+    stamps = []
+    for folder in folders:
+        for toml in sorted([*folder.glob("module.toml"), *folder.glob("*/module.toml")]):
+            try:
+                stat = toml.stat()
+            except OSError:
+                continue
+            stamps.append((str(toml), stat.st_mtime_ns, stat.st_size))
+    return folders, tuple(stamps)
+
+
+@lru_cache(maxsize=4)
+def _installed(folders: tuple[Path, ...], _stamps: tuple) -> dict[str, ModuleInfo]:
+    """The installed packs, loaded again only when a module.toml changed (summaries ask at every write)."""
+    from atelier.lessons.library import load_library
+
+    return module_index(load_library(list(folders))[0])

@@ -11,16 +11,15 @@ present. A participant is someone marked present or late. Both rules, and who is
 are the house's, in ``atelier.attendance``.
 """
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from atelier.db import Database
 
-from atelier import attendance, settings
+from atelier import attendance, figures, settings
 from atelier.exports.catalogue import module_index, module_title
 from atelier.i18n import N_, _
-from atelier.vocabulary import UNKNOWN, age_bracket, labels
+from atelier.vocabulary import labels
 
 MONTHS = (N_("janvier"), N_("février"), N_("mars"), N_("avril"), N_("mai"), N_("juin"), N_("juillet"),
           N_("août"), N_("septembre"), N_("octobre"), N_("novembre"), N_("décembre"))
@@ -90,47 +89,21 @@ class ActivityReport:
                                                  last=self.last.strftime("%d/%m/%Y"))
 
 
-def _person_keys(birth_year, bracket, gender, status, on: date) -> tuple[str, str, str]:
-    age = age_bracket(birth_year, on) if birth_year is not None else (bracket or UNKNOWN)
-    return age, gender or UNKNOWN, status or UNKNOWN
-
-
-def _zeros(keys) -> dict[str, int]:
-    return {key: 0 for key in keys}
-
-
-def _tally(keys, counter: Counter) -> dict[str, int]:
-    counts = _zeros(keys)
-    for key, n in counter.items():
-        counts[key] = counts.get(key, 0) + n  # an old, unknown key stays visible
-    return counts
-
-
 def activity_report(db: Database, first: date, last: date, modules=None, today: date | None = None) -> ActivityReport:
     """The report for the sessions from ``first`` to ``last`` (both included)."""
     index = module_index(modules)
     ages, genders, statuses = labels("age_brackets"), labels("gender"), labels("social_status")
-    period = [first.isoformat(), last.isoformat()]
-    came = db.execute(
-        f"""
-        SELECT a.session_id, p.id, p.birth_year, p.age_bracket, p.gender, p.social_status
-        FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN participants p ON p.id = a.participant_id
-        WHERE s.date BETWEEN ? AND ? AND {attendance.held_sql("s")} AND {attendance.came_sql("a")}
-        """,
-        period,
-    ).fetchall()
-    by_session: dict[str, list[tuple]] = {}
-    person_keys: dict[str, tuple[str, str, str]] = {}
-    for session_id, person_id, birth_year, bracket, gender, status in came:
-        by_session.setdefault(session_id, []).append((birth_year, bracket, gender, status))
-        person_keys[person_id] = _person_keys(birth_year, bracket, gender, status, last)
+    by_session = figures.came_between(db, first, last)
+    person_keys = {visitor.participant_id: visitor.keys(last)
+                   for visitors in by_session.values() for visitor in visitors}
 
     rows, months = [], {}
     for held in attendance.held_between(db, first, last):
         session = held.session
         on = date.fromisoformat(session.date)
         info = index.get(session.module_id) if session.module_id else None
-        keys = [_person_keys(*person, on) for person in by_session.get(session.id, [])]
+        visitors = by_session.get(session.id, [])
+        counts = figures.of_session(visitors, on)
         title_of_module = module_title(index, session.module_id)
         rows.append(ReportSession(
             session_id=session.id, date=on, start=session.start_time, end=session.end_time,
@@ -138,24 +111,21 @@ def activity_report(db: Database, first: date, last: date, modules=None, today: 
             module_title=title_of_module,
             themes=list(info.themes) if info else [], theme_labels=info.theme_labels if info else [],
             level=info.level if info else None, level_label=info.level_label if info else "",
-            participants=len(keys),
-            by_age=_tally(ages, Counter(k[0] for k in keys)),
-            by_gender=_tally(genders, Counter(k[1] for k in keys)),
-            by_status=_tally(statuses, Counter(k[2] for k in keys)),
+            participants=len(visitors),
+            by_age=counts.by_age, by_gender=counts.by_gender, by_status=counts.by_status,
         ))
         month = session.date[:7]
         sessions_n, attendances_n = months.get(month, (0, 0))
-        months[month] = (sessions_n + 1, attendances_n + len(keys))
+        months[month] = (sessions_n + 1, attendances_n + len(visitors))
 
+    everyone = figures.breakdown(list(person_keys.values()))
     totals = ReportTotals(
         sessions=len(rows),
         minutes=sum(r.duration_minutes for r in rows),
         unique_participants=len(person_keys),
         new_participants=attendance.new_between(db, first, last),
         attendances=sum(r.participants for r in rows),
-        by_age=_tally(ages, Counter(k[0] for k in person_keys.values())),
-        by_gender=_tally(genders, Counter(k[1] for k in person_keys.values())),
-        by_status=_tally(statuses, Counter(k[2] for k in person_keys.values())),
+        by_age=everyone.by_age, by_gender=everyone.by_gender, by_status=everyone.by_status,
     )
     return ActivityReport(
         association=settings.get(db, settings.ASSOCIATION, "") or "",

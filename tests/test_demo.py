@@ -1,5 +1,6 @@
 """The demonstration data, written through the core into a real SQLite file."""
 
+from dataclasses import asdict
 from datetime import date, timedelta
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from atelier import attendance, cli, demo, groups, people, sessions, settings
 from atelier.groups import Group
 from atelier.store import Store
+from atelier.sync import outbox, summaries
 
 
 @pytest.fixture
@@ -28,6 +30,17 @@ def test_fill_writes_a_realistic_term(store):
     assert settings.get(store.db, settings.ASSOCIATION)
     assert settings.get(store.db, settings.SITE)
     assert demo.is_demo(store.db)
+
+
+def test_the_past_sessions_are_closed_with_their_summaries_queued(store):
+    """A demonstration can be synced straight away: one summary per session held, once."""
+    demo.fill(store.db)
+    held = sessions.between(store.db, date.today() - timedelta(days=365), date.today())
+    done = {row.session.id for row in held if row.session.status == sessions.DONE}
+    queued = outbox.pending(store.db)
+    assert done and {e.summary_id for e in queued} == done and {e.version for e in queued} == {1}
+    for entry in queued:
+        assert entry.payload == asdict(summaries.summarise(store.db, entry.summary_id))
 
 
 def test_names_keep_their_accents_and_contacts_are_fictitious(store):

@@ -2,6 +2,7 @@
 
 import json
 import sys
+from datetime import datetime
 
 from atelier import settings
 from atelier.i18n import _
@@ -69,7 +70,11 @@ def status(store, as_json: bool) -> int:
     return 0
 
 
-def _local(moment):
-    from atelier.sync.command import _local as local
-
-    return local(moment)
+def _local(moment: str | None) -> str:
+    """An ISO time as the facilitator reads it, in local time (display only)."""
+    if not moment:
+        return _("jamais")
+    try:
+        return datetime.fromisoformat(moment).astimezone().strftime("%d/%m/%Y à %H:%M")
+    except ValueError:
+        return moment

@@ -23,6 +23,10 @@ KIND_OF_TABLE = {
     "exercise_results": "results",
     "settings": "settings",
     "outbox": "outbox",
+    "hub_summaries": "hub",
+    "hub_checkpoints": "hub",
+    "hub_files": "hub",
+    "hub_rejects": "hub",
 }
 
 
@@ -36,6 +40,7 @@ class Changes:
     settings: bool = False
     lessons: bool = False  # steps covered in a session, lesson packs
     outbox: bool = False
+    hub: bool = False  # what the coordinator gathered from the sites' files
 
     @classmethod
     def of_tables(cls, tables) -> "Changes":

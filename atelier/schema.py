@@ -118,6 +118,51 @@ def _outbox_by_summary(db) -> None:
     _run(db, "CREATE UNIQUE INDEX outbox_summary_version ON outbox(summary_id, version)")
 
 
+def _coordinator(db) -> None:
+    # What the coordinator gathered from every site: the highest version of each
+    # summary, each device's checkpoint, the files merged, and the files refused.
+    _run(
+        db,
+        """
+        CREATE TABLE hub_summaries (
+            summary_id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            received_from TEXT NOT NULL,
+            merged_at TEXT NOT NULL
+        );
+        CREATE INDEX hub_summaries_device ON hub_summaries(site, device_id);
+        CREATE TABLE hub_checkpoints (
+            site TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            last_file TEXT NOT NULL,
+            files INTEGER NOT NULL DEFAULT 0,
+            last_received_at TEXT NOT NULL,
+            PRIMARY KEY (site, device_id)
+        );
+        CREATE TABLE hub_files (
+            site TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            file TEXT NOT NULL,
+            entries INTEGER NOT NULL,
+            merged_at TEXT NOT NULL,
+            PRIMARY KEY (site, device_id, file)
+        );
+        CREATE TABLE hub_rejects (
+            site TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            file TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            UNIQUE (site, device_id, file)
+        );
+        """
+    )
+
+
 def _run(db, script: str) -> None:
     # executescript() would commit the migration's transaction half-way: run one
     # statement at a time inside it instead.
@@ -127,7 +172,11 @@ def _run(db, script: str) -> None:
 
 
 # In order, never renamed nor removed: add a new one at the end for each change.
-MIGRATIONS = [("0001_initial", _initial), ("0002_outbox_by_summary", _outbox_by_summary)]
+MIGRATIONS = [
+    ("0001_initial", _initial),
+    ("0002_outbox_by_summary", _outbox_by_summary),
+    ("0003_coordinator", _coordinator),
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -184,6 +184,7 @@ def recover(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], An
     error = window.store.damaged_error()
     home = window.store.home
     window.hide()
+    window.sync.stop()
     window.worker.stop()
     window.store.close()
     if offer_backup(error, home, ask):
@@ -205,5 +206,6 @@ def main() -> int:
     finally:  # the window on screen may be a replacement opened by recover()
         for widget in app.topLevelWidgets():
             if isinstance(widget, MainWindow):
+                widget.sync.stop()
                 widget.worker.stop()
                 widget.store.close()

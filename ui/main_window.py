@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from atelier import settings
 from ui.operations import Operations
 from ui.pages import page_class
+from ui.sync_runner import SyncRunner
 from ui.theme import px
 from ui.views.home import HomeView
 from ui.widgets.scroller import Scroller
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.home.loaded.connect(self.home_ready)
         self.home.start_requested.connect(self.open_workshop)
         self.pages["home"] = self.home
+        self.sync = SyncRunner(self.ops, self)  # the background sync, on its own thread
+        self.home.attach_sync(self.sync)
         self.stack.addWidget(self.home)
 
         nav = QWidget()
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
         # The first home is read here, on the main thread, before any job runs: the
         # query takes a millisecond and the window then opens already filled.
         self.home.reload()
+        self.sync.start()
 
     def refresh_title(self) -> None:
         if self.demo:
@@ -140,6 +144,9 @@ class MainWindow(QMainWindow):
             start = getattr(page, "start_requested", None)  # a page that lists sessions can start one
             if start is not None:
                 start.connect(self.open_workshop)
+            attach = getattr(page, "attach_sync", None)  # Réglages: the hub's password, « Tester »
+            if attach is not None:
+                attach(self.sync)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -190,6 +197,7 @@ class MainWindow(QMainWindow):
         return self.worker.run(self.store.backup_if_due)
 
     def closeEvent(self, event) -> None:
+        self.sync.stop()  # no run starts any more; a send under way finishes
         if self._owns_worker:
             self.worker.stop()  # waits for a running backup to finish cleanly
         super().closeEvent(event)

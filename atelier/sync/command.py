@@ -25,6 +25,9 @@ def add_parser(commands, parser_class) -> None:
     choose.add_argument("--coordinator", action="store_true",
                         help=_("ce poste est celui de la coordination (il rassemblera les résumés de tous les sites)"))
     hub_commands.add_parser("test", help=_("vérifier que le partage répond et accepte l'écriture"))
+    hub_commands.add_parser("pull", help=_("coordination : rassembler les résumés de tous les sites"))
+    hub_status = hub_commands.add_parser("status", help=_("coordination : ce qui a été reçu de chaque site et poste"))
+    hub_status.add_argument("--json", action="store_true", help=_("la réponse en JSON"))
 
     sync = commands.add_parser("sync", help=_("envoyer au partage les résumés en attente, ou voir l'état (« status »)"))
     sync.add_argument("action", nargs="?", choices=["status"], help=_("« status » : résumés en attente, dernier envoi, dernière erreur"))
@@ -36,6 +39,10 @@ def run_hub(args) -> int:
     try:
         if args.hub_command == "set":
             return _set(store, args)
+        if args.hub_command in ("pull", "status"):
+            from atelier.sync import pull_command
+
+            return pull_command.run(store, args, _opened_hub)
         return _test(store)
     finally:
         store.close()

@@ -6,17 +6,18 @@ shown again, if it was hidden); ``loaded`` is emitted once the cards are on scre
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from atelier import sessions, settings
 from atelier.sessions import SessionRow
+from ui.sync_runner import ERROR, NEVER, NONE, OFFLINE, SyncState
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.scroller import scrolling_page
-from ui.words import french_date, module_label
+from ui.words import french_date, module_label, plural
 
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
 
@@ -97,6 +98,19 @@ class HomeView(QWidget):
         self.where.setObjectName("subtitle")
         self.date_label = QLabel()
         self.date_label.setObjectName("subtitle")
+        # The sync's state, under the date; nothing at all when no hub is chosen.
+        self.sync_runner = None
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("muted")
+        self.retry = big_button(self.tr("Réessayer"), name=self.tr("Réessayer la synchronisation"),
+                                on_click=self.retry_sync)
+        self.sync_row = QWidget()
+        sync_line = QHBoxLayout(self.sync_row)
+        sync_line.setContentsMargins(0, 0, 0, 0)
+        sync_line.setSpacing(px(12))
+        sync_line.addWidget(self.sync_label, 1)
+        sync_line.addWidget(self.retry)
+        self.sync_row.hide()
         self.today_title = QLabel(self.tr("Aujourd'hui"))
         self.today_title.setObjectName("section")
         self.today_box = QVBoxLayout()
@@ -109,9 +123,10 @@ class HomeView(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(px(32), px(20), px(32), px(32))
         column.setSpacing(px(6))
-        for widget in (self.date_label, self.where, self.today_title, self.coming_title):
+        for widget in (self.date_label, self.where, self.sync_label, self.today_title, self.coming_title):
             widget.setWordWrap(True)
         column.addWidget(self.date_label)
+        column.addWidget(self.sync_row)
         column.addWidget(self.where)
         column.addSpacing(px(12))
         column.addWidget(self.today_title)
@@ -134,6 +149,41 @@ class HomeView(QWidget):
     def start_session(self, session) -> None:
         """The "Commencer" button: asks for the workshop of that session (the main window opens it)."""
         self.start_requested.emit(session)
+
+    def attach_sync(self, runner) -> None:
+        """The background sync whose state the line under the date shows."""
+        self.sync_runner = runner
+        runner.state_changed.connect(self.show_sync)
+        self.show_sync(runner.state)
+
+    def retry_sync(self) -> None:
+        if self.sync_runner is not None:
+            self.retry.setEnabled(False)
+            self.sync_runner.run_now()
+
+    def show_sync(self, state: SyncState) -> None:
+        self.sync_row.setVisible(state.kind != NONE)
+        if state.kind == NONE:
+            return
+        self.sync_label.setText(self.sync_text(state))
+        self.retry.setVisible(state.kind in (OFFLINE, ERROR))
+        self.retry.setEnabled(not state.running)
+
+    def sync_text(self, state: SyncState) -> str:
+        waiting = plural(state.pending, "{n} résumé en attente", "{n} résumés en attente", "HomeView")
+        if state.kind == OFFLINE:
+            return self.tr("Hors ligne — {waiting}").format(waiting=waiting)
+        if state.kind == ERROR:
+            return self.tr("Synchronisation impossible : {error}").format(error=state.message)
+        if state.kind == NEVER:
+            return self.tr("Pas encore synchronisé — {waiting}").format(waiting=waiting)
+        moment = datetime.fromisoformat(state.last_success).astimezone()
+        if moment.date() == datetime.now().astimezone().date():
+            text = self.tr("Synchronisé à {time}").format(time=moment.strftime("%H:%M"))
+        else:
+            text = self.tr("Synchronisé le {day} à {time}").format(day=moment.strftime("%d/%m"),
+                                                                  time=moment.strftime("%H:%M"))
+        return text + (" — " + waiting if state.pending else "")
 
     def reload(self) -> None:
         self.show_data(self.ops.read(load, self.today()))

@@ -1,5 +1,5 @@
 """Réglages: the association (name, place, logo), the facilitators, the text size, the
-contrast and the facilitator's code.
+contrast, the facilitator's code and the sync (``sync_setting``).
 
 Everything is saved as it changes, through ``ops.run`` (no Save button). The logo is in
 ``logo_setting``; the text size and the contrast, applied at once to the whole program
@@ -23,6 +23,7 @@ from atelier import pin, settings
 from ui.theme import px
 from ui.views.logo_setting import LogoSetting, ask_image_path
 from ui.views.look_setting import LookSetting, section
+from ui.views.sync_setting import SyncSetting
 from ui.widgets.buttons import big_button
 from ui.widgets.pin_dialog import PinChangeDialog, change_pin
 from ui.widgets.scroller import scrolling_page
@@ -114,6 +115,9 @@ class SettingsView(QWidget):
         row.addWidget(self.pin_button)
         row.addStretch(1)
         self.column.addLayout(row)
+
+        self.sync = SyncSetting(ops)
+        self.column.addWidget(self.sync)
         self.column.addStretch(1)
 
         scrolling_page(self, content)  # the fields take the keyboard, not the page
@@ -121,6 +125,10 @@ class SettingsView(QWidget):
         self._names: list[str] | None = None
         ops.watch(self, ('settings',), lambda _changes, _initiator: self.refresh())
         self.refresh()
+
+    def attach_sync(self, runner) -> None:
+        """The background sync: the hub's password goes to it, and « Tester la connexion »."""
+        self.sync.attach_sync(runner)
 
     # Building blocks
 
@@ -149,6 +157,7 @@ class SettingsView(QWidget):
             if key not in self._pending and not edit.hasFocus() and edit.text() != value:
                 edit.setText(value)  # never under the fingers of someone typing
         self.logo.refresh()
+        self.sync.refresh()
         if data.facilitators != self._names:
             self._show_names(data.facilitators)
         if data.has_pin:
@@ -191,7 +200,7 @@ class SettingsView(QWidget):
     def _order_tabs(self) -> None:
         """New rows join the end of the focus chain: put them back in reading order."""
         chain = [self.association, self.site, *self.logo.controls(), *self.remove_buttons, self.new_name,
-                 self.add_button, *self.look.controls(), self.pin_button]
+                 self.add_button, *self.look.controls(), self.pin_button, *self.sync.controls()]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 

@@ -1,0 +1,265 @@
+"""The coordinator's pull: every site's files gathered into one database, nothing lost.
+
+The hub holds ``atelier/<site>/<device_id>/<epoch>-<seq>-<sha256>.json``, each file
+appended once by its device and never changed. A pull walks every site and device
+folder and, for each finished file it has neither merged nor refused:
+
+- reads it and checks that the sha256 in its name is the hash of its bytes, that it is
+  a file of format 1 written by the device whose folder holds it, and that each entry
+  and its payload have the shape of ``summary.schema.json`` (the keys it requires; the
+  test suite checks the whole schema);
+- merges all of its entries and advances the device's checkpoint in ONE transaction:
+  the highest version of each summary id wins, so an older or equal version changes
+  nothing and reading a file twice changes nothing (PouchDB lost changes when a
+  checkpoint moved before the writes: here they commit together or not at all).
+
+A file that fails a check goes to ``hub_rejects`` with a plain French reason and never
+stops the others. Temporary files (``.part``, ``.partial``) are never listed. A hub
+that stops answering raises ``HubError``: what was merged before stays, the file under
+way is not advanced. Files are taken in name order (epoch, then seq), a device's files
+as a set: one that arrives late (a folder synchronised out of order) is still merged.
+Times are stored for display only; nothing is ordered by them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from atelier.clock import utc_now
+from atelier.db import Database
+from atelier.sync.hub import Hub, HubError, with_retries
+from atelier.sync.summaries import SCHEMA, SCHEMA_FILE
+
+FORMAT = 1
+FILE_NAME = re.compile(r"^(?P<epoch>[0-9A-Za-z]+)-(?P<seq>[0-9]{10})-(?P<digest>[0-9a-f]{64})\.json$")
+
+BAD_NAME = "nom de fichier inattendu (il faut <époque>-<numéro>-<empreinte>.json)"
+BAD_HASH = "empreinte différente du nom : le fichier a été modifié ou tronqué"
+UNREADABLE = "fichier illisible : ce n'est pas du JSON valide"
+BAD_FORMAT = "format de fichier inconnu"
+WRONG_DEVICE = "le fichier dit venir d'un autre poste que celui de son dossier"
+WRONG_NUMBER = "l'époque ou le numéro écrits dans le fichier ne sont pas ceux de son nom"
+BAD_ENTRIES = "liste de résumés mal formée"
+
+
+@dataclass(frozen=True)
+class PullReport:
+    files_merged: int = 0
+    rejected: int = 0
+    summaries_new: int = 0
+    summaries_updated: int = 0
+
+    def __add__(self, other: "PullReport") -> "PullReport":
+        return PullReport(self.files_merged + other.files_merged, self.rejected + other.rejected,
+                          self.summaries_new + other.summaries_new,
+                          self.summaries_updated + other.summaries_updated)
+
+
+class Rejected(Exception):
+    """A file the coordinator will not merge; ``reason`` is plain French."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Entry:
+    summary_id: str
+    kind: str
+    version: int
+    payload: str  # canonical JSON text
+
+
+def pull(db: Database, hub: Hub, **retry) -> PullReport:
+    """Merge every new file of every site and device; raises HubError if the hub fails."""
+    report = PullReport()
+    for site in _folders(with_retries(lambda: hub.list([]), **retry)):
+        for device_id in _folders(with_retries(lambda: hub.list([site]), **retry)):
+            report += pull_device(db, hub, site, device_id, **retry)
+    return report
+
+
+def pull_device(db: Database, hub: Hub, site: str, device_id: str, **retry) -> PullReport:
+    parts = [site, device_id]
+    names = [n for n in with_retries(lambda: hub.list(parts), **retry) if n.endswith(".json")]
+    seen = known_files(db, site, device_id)
+    report = PullReport()
+    for name in sorted(n for n in names if n not in seen):  # epoch then seq: the names sort so
+        match = FILE_NAME.match(name)
+        if match is None:
+            report += _reject(db, site, device_id, name, BAD_NAME)
+            continue
+        data = with_retries(lambda: hub.read(parts, name), **retry)
+        try:
+            entries = checked_entries(data, match, device_id)
+        except Rejected as rejected:
+            report += _reject(db, site, device_id, name, rejected.reason)
+            continue
+        report += merge(db, site, device_id, name, entries)
+    return report
+
+
+def known_files(db: Database, site: str, device_id: str) -> set[str]:
+    """The names of this device already merged or refused."""
+    rows = db.execute(
+        "SELECT file FROM hub_files WHERE site = ? AND device_id = ? "
+        "UNION SELECT file FROM hub_rejects WHERE site = ? AND device_id = ?",
+        [site, device_id, site, device_id],
+    )
+    return {name for (name,) in rows}
+
+
+def checked_entries(data: bytes, match: re.Match, device_id: str) -> list[Entry]:
+    """The file's entries, or Rejected with the first reason it cannot be merged."""
+    if hashlib.sha256(data).hexdigest() != match["digest"]:
+        raise Rejected(BAD_HASH)
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Rejected(UNREADABLE) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT or _is_bool(document.get("format")):
+        raise Rejected(BAD_FORMAT)
+    if document.get("device_id") != device_id:
+        raise Rejected(WRONG_DEVICE)
+    if document.get("epoch") != match["epoch"] or document.get("seq") != int(match["seq"]) or _is_bool(document.get("seq")):
+        raise Rejected(WRONG_NUMBER)
+    entries = document.get("entries")
+    if not isinstance(entries, list):
+        raise Rejected(BAD_ENTRIES)
+    return [_checked_entry(entry, index) for index, entry in enumerate(entries, start=1)]
+
+
+def _checked_entry(entry, index: int) -> Entry:
+    if not isinstance(entry, dict) or set(entry) != {"summary_id", "kind", "version", "payload"}:
+        raise Rejected(f"{BAD_ENTRIES} (résumé n° {index})")
+    summary_id, kind, version, payload = entry["summary_id"], entry["kind"], entry["version"], entry["payload"]
+    if not (isinstance(summary_id, str) and summary_id and isinstance(kind, str) and kind):
+        raise Rejected(f"{BAD_ENTRIES} (résumé n° {index} : identifiant ou sorte manquant)")
+    if not isinstance(version, int) or _is_bool(version) or version < 1:
+        raise Rejected(f"{BAD_ENTRIES} (résumé n° {index} : version invalide)")
+    problem = payload_problem(payload, summary_id, kind)
+    if problem:
+        raise Rejected(f"résumé n° {index} non conforme au schéma : {problem}")
+    return Entry(summary_id, kind, version,
+                 json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def payload_problem(payload, summary_id: str, kind: str) -> str | None:
+    """What is wrong with a payload in a few French words, or None: a small check of
+    summary.schema.json (its required and allowed keys, its constants)."""
+    if not isinstance(payload, dict):
+        return "le contenu n'est pas un objet"
+    if payload.get("schema") != SCHEMA or _is_bool(payload.get("schema")):
+        return f"version de schéma inconnue ({payload.get('schema')!r})"
+    if payload.get("kind") != kind:
+        return "sorte de résumé différente de celle de l'enveloppe"
+    if payload.get("summary_id") != summary_id:
+        return "identifiant différent de celui de l'enveloppe"
+    required, allowed = _shape("deleted" if payload.get("deleted") is True else "session")
+    missing = [key for key in required if key not in payload]
+    if missing:
+        return "champs manquants : " + ", ".join(missing)
+    extra = sorted(key for key in payload if key not in allowed)
+    if extra:
+        return "champs inconnus : " + ", ".join(extra)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _shape(definition: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    shape = schema["$defs"][definition]
+    return tuple(shape.get("required", ())), frozenset(shape.get("properties", {}))
+
+
+def _is_bool(value) -> bool:
+    return isinstance(value, bool)
+
+
+def merge(db: Database, site: str, device_id: str, name: str, entries: list[Entry]) -> PullReport:
+    """All of one file's entries and the device's checkpoint, in one transaction."""
+    newest: dict[str, Entry] = {}
+    for entry in entries:  # one file may carry two versions of a summary: the higher wins
+        if entry.summary_id not in newest or entry.version > newest[entry.summary_id].version:
+            newest[entry.summary_id] = entry
+    now = utc_now()
+    with db.atomic():
+        db.wrote("hub_summaries", "hub_checkpoints", "hub_files")
+        held = dict(db.execute(
+            "SELECT summary_id, version FROM hub_summaries WHERE summary_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(newest))],
+        ))
+        fresh = [e for e in newest.values() if e.summary_id not in held]
+        newer = [e for e in newest.values() if e.summary_id in held and e.version > held[e.summary_id]]
+        write_summaries(db, site, device_id, name, fresh + newer, now)
+        db.execute("INSERT INTO hub_files(site, device_id, file, entries, merged_at) VALUES (?, ?, ?, ?, ?)",
+                   [site, device_id, name, len(entries), now])
+        advance_checkpoint(db, site, device_id, name, now)
+    return PullReport(files_merged=1, summaries_new=len(fresh), summaries_updated=len(newer))
+
+
+def write_summaries(db: Database, site: str, device_id: str, name: str, entries: list[Entry], now: str) -> None:
+    db.executemany(
+        "INSERT INTO hub_summaries(summary_id, site, device_id, kind, version, payload, received_from, merged_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(summary_id) DO UPDATE SET "
+        "site = excluded.site, device_id = excluded.device_id, kind = excluded.kind, version = excluded.version, "
+        "payload = excluded.payload, received_from = excluded.received_from, merged_at = excluded.merged_at "
+        "WHERE excluded.version > hub_summaries.version",
+        [(e.summary_id, site, device_id, e.kind, e.version, e.payload, name, now) for e in entries],
+    )
+
+
+def advance_checkpoint(db: Database, site: str, device_id: str, name: str, now: str) -> None:
+    """The device's last file in name order (never by time), and how many were merged."""
+    db.execute(
+        "INSERT INTO hub_checkpoints(site, device_id, last_file, files, last_received_at) VALUES (?, ?, ?, 1, ?) "
+        "ON CONFLICT(site, device_id) DO UPDATE SET last_file = max(last_file, excluded.last_file), "
+        "files = files + 1, last_received_at = excluded.last_received_at",
+        [site, device_id, name, now],
+    )
+
+
+def _reject(db: Database, site: str, device_id: str, name: str, reason: str) -> PullReport:
+    with db.atomic():
+        db.wrote("hub_rejects")
+        db.execute("INSERT OR IGNORE INTO hub_rejects(site, device_id, file, reason, seen_at) VALUES (?, ?, ?, ?, ?)",
+                   [site, device_id, name, reason, utc_now()])
+    return PullReport(rejected=1)
+
+
+def _folders(names: list[str]) -> list[str]:
+    """Site or device folders: hidden names and stray files (``*.json``, …) left out."""
+    return [n for n in names if n and not n.startswith(".") and "." not in n]
+
+
+def status(db: Database) -> dict:
+    """Per site and device: files merged, summaries held, last file and when; the rejects."""
+    devices = db.execute(
+        """
+        SELECT c.site, c.device_id, c.files, c.last_file, c.last_received_at,
+               (SELECT count(*) FROM hub_summaries s WHERE s.site = c.site AND s.device_id = c.device_id)
+        FROM hub_checkpoints c ORDER BY c.site, c.device_id
+        """
+    ).fetchall()
+    sites: dict[str, list] = {}
+    for site, device_id, files, last_file, last_received, held in devices:
+        sites.setdefault(site, []).append({
+            "device_id": device_id, "files": files, "summaries": held,
+            "last_file": last_file, "last_received_at": last_received,
+        })
+    rejects = [
+        {"site": site, "device_id": device_id, "file": name, "reason": reason, "seen_at": seen}
+        for site, device_id, name, reason, seen in db.execute(
+            "SELECT site, device_id, file, reason, seen_at FROM hub_rejects ORDER BY site, device_id, file")
+    ]
+    total = db.execute("SELECT count(*) FROM hub_summaries").fetchone()[0]
+    return {"sites": [{"site": site, "devices": found} for site, found in sites.items()],
+            "summaries": total, "rejects": rejects}
+
+
+__all__ = ["PullReport", "pull", "pull_device", "status", "HubError"]

@@ -115,6 +115,7 @@ class SyncSetting(QWidget):
 
     def _mode_button(self, text: str, name: str, mode: str):
         button = big_button(text, name=name, on_click=lambda: self._show_mode(mode, focus=True))
+        button.setObjectName("step")  # the chosen kind of share shows as chosen, as « À venir » / « Passées »
         button.setCheckable(True)
         return button
 

@@ -50,3 +50,12 @@ def pending(db: Database) -> list[Entry]:
         "WHERE sent_at IS NULL ORDER BY seq"
     ).fetchall()
     return [Entry(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6]) for r in rows]
+
+
+def entries(db: Database, seqs: list[int]) -> list[Entry]:
+    """These outbox rows, in outbox order (a reserved file is rebuilt from them)."""
+    rows = db.execute(
+        "SELECT seq, summary_id, kind, version, payload, queued_at, sent_at FROM outbox "
+        "WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq", [json.dumps(list(seqs))]
+    ).fetchall()
+    return [Entry(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6]) for r in rows]

@@ -180,7 +180,7 @@ ACTIONS = st.one_of(  # pushes twice as likely: they meet most of the faults
 RUNS = {"examples": 0, "pushes": 0, "pushes_failed": 0, "pulls": 0, "pulls_failed": 0}  # counted across the runs
 
 
-@hsettings(max_examples=85, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@hsettings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(actions=st.lists(ACTIONS, min_size=1, max_size=6))
 def test_any_faults_between_pushes_corrections_and_pulls_end_with_every_summary_once_at_its_latest(
         served, proxy, scratch, actions):
@@ -282,6 +282,10 @@ def skewed_run(served, proxy, scratch, skews):
             with clock_off_by(skews[0]):
                 coordinator.pull(example.coordination.db, hub)
         check_converged(example)
+        for index, (store, _who, _made) in enumerate(example.devices):  # the clocks were really off
+            stamped = datetime.fromisoformat(settings.get(store.db, pushing.LAST_SUCCESS))
+            off = (stamped - datetime.now(timezone.utc)).total_seconds() / 86400
+            assert abs(off - skews[index]) < 0.1, (index, off)
         device_index = {store.device_id: index for index, (store, _w, _m) in enumerate(example.devices)}
         summaries = sorted(
             (device_index[device_id], payload["date"], version, normalised(payload))

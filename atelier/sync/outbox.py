@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from atelier.db import Database
 
+from atelier import settings
 from atelier.clock import utc_now
 
 
@@ -28,7 +29,7 @@ def queue(db: Database, kind: str, summary_id: str, payload: dict) -> int:
     """Queue a summary; call inside the caller's transaction. Returns its version."""
     db.wrote("outbox")
     previous = db.execute("SELECT max(version) FROM outbox WHERE summary_id = ?", [summary_id]).fetchone()[0]
-    version = (previous or 0) + 1
+    version = max(previous or 0, settings.version_floor(db)) + 1
     db.execute(
         "INSERT INTO outbox(summary_id, kind, version, payload, queued_at) VALUES (?, ?, ?, ?, ?)",
         [summary_id, kind, version, json.dumps(payload, ensure_ascii=False, sort_keys=True), utc_now()],

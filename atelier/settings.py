@@ -53,10 +53,13 @@ def ensure_device_id(db: Database, path: Path) -> str:
     current = fingerprint(path)
     device_id = get(db, DEVICE_ID)
     if device_id is None or get(db, _FINGERPRINT) != current:
+        copied = device_id is not None
         device_id = new_id()
         with db.atomic():
             put(db, DEVICE_ID, device_id)
             put(db, _FINGERPRINT, current)
+            if copied:
+                _raise_version_floor(db)
     return device_id
 
 
@@ -64,7 +67,30 @@ def renew_device_id(db: Database, path: Path) -> str:
     with db.atomic():
         put(db, DEVICE_ID, new_id())
         put(db, _FINGERPRINT, fingerprint(path))
+        _raise_version_floor(db)
     return get(db, DEVICE_ID)
+
+
+# A restored or copied file does not know the summary versions its original sent after
+# the copy was made: from then on its versions start above a floor the original, which
+# counts from 1 by one, never reaches, so the coordinator keeps the restored one's
+# corrections. Two copies made from one file are concurrent: each draws its own floor
+# at random within the step, so they never say two things under one version.
+VERSION_FLOOR = "summary_version_floor"
+VERSION_STEP = 1_000_000
+
+
+def version_floor(db: Database) -> int:
+    try:
+        return int(get(db, VERSION_FLOOR, "0") or 0)
+    except ValueError:
+        return 0
+
+
+def _raise_version_floor(db: Database) -> None:
+    highest = db.execute("SELECT coalesce(max(version), 0) FROM outbox").fetchone()[0]
+    floor = max(version_floor(db), highest)
+    put(db, VERSION_FLOOR, str((floor // VERSION_STEP + 1) * VERSION_STEP + secrets.randbelow(VERSION_STEP // 2)))
 
 
 # Per installation: how the screens look on this PC (the text size and the contrast).

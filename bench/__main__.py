@@ -9,7 +9,7 @@ import argparse
 import sys
 import time
 
-from bench import exports_csv, fivey, rollcall, sheets, startup, typing_keys
+from bench import exports_csv, fivey, hub_merge, rollcall, sheets, startup, sync_push, typing_keys
 
 BENCHMARKS = {
     "startup": startup.run,
@@ -17,6 +17,8 @@ BENCHMARKS = {
     "typing": typing_keys.run,
     "exports-csv": exports_csv.run,
     "sheets": sheets.run,
+    "sync-push": sync_push.run,
+    "hub-merge": hub_merge.run,
 }
 
 

@@ -13,8 +13,9 @@ PASSWORD = "mot-de-passe-tres-secret-42"
 
 
 @contextlib.contextmanager
-def running_dav_server(folder: Path):
-    """Yields the server's base address (``http://127.0.0.1:<free port>/``)."""
+def running_dav_server(folder: Path, wrap=None):
+    """Yields the server's base address (``http://127.0.0.1:<free port>/``); ``wrap(app)``
+    may put a WSGI layer around the server (the benchmark counts requests so)."""
     app = WsgiDAVApp({
         "provider_mapping": {"/": str(folder)},
         "simple_dc": {"user_mapping": {"*": {USER: {"password": PASSWORD}}}},
@@ -23,7 +24,7 @@ def running_dav_server(folder: Path):
         "verbose": 0,
         "logging": {"enable": False},
     })
-    server = wsgi.Server(("127.0.0.1", 0), app, numthreads=20)
+    server = wsgi.Server(("127.0.0.1", 0), wrap(app) if wrap else app, numthreads=20)
     server.prepare()  # binds now: the free port is known before the thread starts
     thread = threading.Thread(target=server.serve, name="wsgidav", daemon=True)
     thread.start()

@@ -73,13 +73,42 @@ def test_a_push_delivers_one_file_named_by_the_hash_of_its_bytes_and_marks_the_r
     assert files_in(hub_root) == [delivered]
 
 
-def test_gathering_twice_gives_the_same_bytes_and_writes_nothing(store):
+def test_gathering_reserves_the_file_once_and_gathering_again_gives_the_same_bytes(store):
     closed_sessions(store.db, 2)
-    before = store.db.execute("SELECT count(*) FROM settings").fetchone()[0]
     first, second = (pushing.gather(store.db, "Site", store.device_id) for _ in range(2))
-    assert first == second
-    assert store.db.execute("SELECT count(*) FROM settings").fetchone()[0] == before
-    assert pushing.gather(store.db, "Site", store.device_id).seq == 1
+    assert (first.name, first.data, first.rows, first.seq) == (second.name, second.data, second.rows, 1)
+    assert second.resent and not first.resent
+    assert settings.get(store.db, pushing.SEQ) == "1"  # the seq moved at reservation, once
+    held = json.loads(settings.get(store.db, pushing.IN_FLIGHT))
+    assert (held["name"], held["seq"], held["rows"]) == (first.name, 1, list(first.rows))
+
+
+def test_a_cut_push_then_a_new_version_never_reuses_a_seq_and_delivers_each_entry_once(store, hub_root, monkeypatch):
+    who, made = closed_sessions(store.db, 1)
+    real_confirm = pushing.confirm
+
+    def cut(db, batch):
+        raise RuntimeError("the power went off")
+
+    monkeypatch.setattr(pushing, "confirm", cut)
+    with pytest.raises(RuntimeError):
+        run_push(store, hub_root)  # the hub stored file 1; the PC never heard it
+    monkeypatch.setattr(pushing, "confirm", real_confirm)
+    [stored] = files_in(hub_root)
+    attendance.mark(store.db, made[0].id, who[1].id, attendance.ABSENT)  # a new version queued
+    assert len(outbox.pending(store.db)) == 2
+    first = run_push(store, hub_root)
+    second = run_push(store, hub_root)
+    delivered = files_in(hub_root)
+    names = [p.name for p in delivered]
+    assert len(names) == 2 and stored.name in names
+    assert [n.split("-")[1] for n in names] == ["0000000001", "0000000002"]
+    assert len({n.split("-")[1] for n in names}) == 2  # no seq under two hashes
+    entries = [(e["summary_id"], e["version"]) for p in delivered for e in json.loads(p.read_bytes())["entries"]]
+    assert sorted(entries) == [(made[0].id, 1), (made[0].id, 2)]  # each once
+    assert (first.sent, first.pending, second.sent, second.name) == (2, 0, 0, None)
+    assert outbox.pending(store.db) == [] and not settings.get(store.db, pushing.IN_FLIGHT)
+    assert settings.get(store.db, pushing.SEQ) == "2"
 
 
 def test_a_push_cut_after_the_hub_stored_the_file_is_confirmed_next_time_without_a_second_file(store, hub_root, monkeypatch):

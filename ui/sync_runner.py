@@ -1,7 +1,8 @@
 """The background sync of the program: summaries go to the hub without a screen waiting.
 
-A run has three steps (``atelier.sync.push``): ``gather`` reads the outbox on the
-database worker (``ops.run``), ``send`` talks to the hub on a thread of its own (never
+A run has three steps (``atelier.sync.push``): ``gather`` reserves the next file on the
+database worker (``ops.run``; a file an earlier run left unconfirmed comes first, and a
+run follows at once for the newer rows), ``send`` talks to the hub on a thread of its own (never
 the database worker: a slow server never holds a click), and ``confirm`` marks the rows
 sent, back on the worker. The sending thread hands its answer to the main thread by a
 signal carrying plain values only.
@@ -214,6 +215,8 @@ class SyncRunner(QObject):
                          on_done=lambda _none: self._finish(message, offline),
                          on_error=lambda _error: self._finish(message, offline))
             return
+        if batch.resent:  # the file a cut run left: the newer rows go right after
+            self.again = True
         self.ops.run(pushing.confirm, batch, initiator=self,
                      on_done=lambda _none: self._finish("", False),
                      on_error=lambda error: self._finish(str(error), False))

@@ -2,20 +2,24 @@
 
 A run is three steps, so the program's window can keep the database worker free:
 
-- ``gather(db, …)`` reads the outbox (a read-only connection will do) and builds the
-  file's bytes and its name ``<epoch>-<seq>-<sha256>.json``;
+- ``gather(db, …)`` reserves the next file: its name ``<epoch>-<seq>-<sha256>.json``,
+  its seq and the outbox rows it carries are written down and the device's seq moves
+  on, in one small transaction, before a byte leaves the PC;
 - ``send(hub, batch)`` talks to the hub only, never to the database;
-- ``confirm(db, batch)`` marks those rows sent and advances the device's seq, in one
+- ``confirm(db, batch)`` marks those rows sent and drops the reservation, in one
   transaction, only after the hub said the file is there.
 
+A seq is spent when it is reserved, never when it is confirmed: a run cut after the
+hub stored file N finds N still reserved next time, rebuilds it from exactly the same
+rows (same bytes, same name: the hub answers "already there"), confirms it, and only
+then gathers the newer rows under N + 1. A seq never names two different files.
 Nothing depends on the wall clock: the file holds no time, rows are taken in outbox
-order. The same pending rows give the same bytes, hence the same name: a run cut
-after the hub stored its file but before ``confirm`` finds it "already there" next
-time and confirms without a second file.
+order.
 
 The epoch belongs to one device id. A restored backup or a copied database gets a new
-device id (``atelier.settings``), hence a new epoch and a seq starting over: a name
-is never reused, and two PCs never write the same name.
+device id (``atelier.settings``), hence a new epoch and a seq starting over (a
+reservation of the old id is dropped; its rows are still pending): a name is never
+reused, and two PCs never write the same name.
 """
 
 import hashlib
@@ -33,7 +37,8 @@ from atelier.sync.hub import Hub, HubConflict, HubError, with_retries
 FORMAT = 1
 EPOCH = "sync_epoch"
 EPOCH_DEVICE = "sync_epoch_device"  # the device id the epoch belongs to
-SEQ = "sync_seq"  # the seq of the last file the hub confirmed, in this epoch
+SEQ = "sync_seq"  # the seq of the last file reserved, in this epoch
+IN_FLIGHT = "sync_in_flight"  # JSON: the reserved file (device, epoch, seq, name, outbox seqs)
 LAST_SUCCESS = "sync_last_success"  # an ISO time, for display only
 LAST_ERROR = "sync_last_error"
 
@@ -47,6 +52,7 @@ class Batch:
     name: str
     data: bytes
     rows: tuple[int, ...]  # the outbox seqs the file carries
+    resent: bool = False  # a file reserved by an earlier run that did not confirm it
 
     @property
     def parts(self) -> list[str]:
@@ -81,7 +87,7 @@ def epoch_for(device_id: str) -> str:
 
 
 def current_epoch(db: Database, device_id: str) -> tuple[str, int]:
-    """(epoch, last confirmed seq); a device id the epoch does not belong to starts anew."""
+    """(epoch, last reserved seq); a device id the epoch does not belong to starts anew."""
     if settings.get(db, EPOCH_DEVICE) == device_id and settings.get(db, EPOCH):
         return settings.get(db, EPOCH), int(settings.get(db, SEQ, "0") or "0")
     return epoch_for(device_id), 0
@@ -91,21 +97,52 @@ def file_name(epoch: str, seq: int, data: bytes) -> str:
     return f"{epoch}-{seq:010d}-{hashlib.sha256(data).hexdigest()}.json"
 
 
-def gather(db: Database, site: str | None, device_id: str) -> Batch | None:
-    """The next file to send, or None when nothing is pending. Reads only."""
-    entries = outbox.pending(db)
-    if not entries:
-        return None
-    epoch, last_seq = current_epoch(db, device_id)
-    seq = last_seq + 1
+def encode(device_id: str, epoch: str, seq: int, entries: list[outbox.Entry]) -> bytes:
     document = {
         "format": FORMAT, "device_id": device_id, "epoch": epoch, "seq": seq,
         "entries": [{"summary_id": e.summary_id, "kind": e.kind, "version": e.version, "payload": e.payload}
                     for e in entries],
     }
-    data = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    return Batch(site_folder(site), device_id, epoch, seq, file_name(epoch, seq, data), data,
-                 tuple(e.seq for e in entries))
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def in_flight(db: Database, site: str | None, device_id: str) -> Batch | None:
+    """The file an earlier run reserved and did not confirm, rebuilt byte for byte; None
+    if there is none, or if it belongs to another device id (a restore or a copy)."""
+    held = json.loads(settings.get(db, IN_FLIGHT) or "null")
+    if not held or held["device_id"] != device_id:
+        return None
+    entries = outbox.entries(db, held["rows"])
+    data = encode(device_id, held["epoch"], held["seq"], entries)
+    if file_name(held["epoch"], held["seq"], data) != held["name"]:
+        return None  # outbox rows never change once queued; if they did, the seq stays spent
+    return Batch(site_folder(site), device_id, held["epoch"], held["seq"], held["name"], data,
+                 tuple(held["rows"]), resent=True)
+
+
+def gather(db: Database, site: str | None, device_id: str) -> Batch | None:
+    """The file to send: the reserved one if a run left it unconfirmed, else every
+    pending row under the next seq, reserved now; None when nothing is pending."""
+    with db.atomic():
+        batch = in_flight(db, site, device_id)
+        if batch is not None:
+            return batch
+        if settings.get(db, IN_FLIGHT):
+            settings.put(db, IN_FLIGHT, "")  # another device id's: its rows are still pending
+        entries = outbox.pending(db)
+        if not entries:
+            return None
+        epoch, last_seq = current_epoch(db, device_id)
+        seq = last_seq + 1
+        data = encode(device_id, epoch, seq, entries)
+        batch = Batch(site_folder(site), device_id, epoch, seq, file_name(epoch, seq, data), data,
+                      tuple(e.seq for e in entries))
+        settings.put(db, EPOCH, epoch)
+        settings.put(db, EPOCH_DEVICE, device_id)
+        settings.put(db, SEQ, str(seq))
+        settings.put(db, IN_FLIGHT, json.dumps({"device_id": device_id, "epoch": epoch, "seq": seq,
+                                                "name": batch.name, "rows": list(batch.rows)}))
+        return batch
 
 
 def send(hub: Hub, batch: Batch, **retry) -> str:
@@ -115,18 +152,16 @@ def send(hub: Hub, batch: Batch, **retry) -> str:
 
 
 def confirm(db: Database, batch: Batch) -> None:
-    """The hub holds the file: its rows are sent and the seq moves on, all at once."""
+    """The hub holds the file: its rows are sent and its reservation dropped, all at once."""
     with db.atomic():
         db.wrote("outbox")
         db.execute(
             "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND seq IN (SELECT value FROM json_each(?))",
             [utc_now(), json.dumps(list(batch.rows))],
         )
-        epoch, last_seq = current_epoch(db, batch.device_id)
-        if epoch == batch.epoch and last_seq < batch.seq:
-            settings.put(db, EPOCH, batch.epoch)
-            settings.put(db, EPOCH_DEVICE, batch.device_id)
-            settings.put(db, SEQ, str(batch.seq))
+        held = json.loads(settings.get(db, IN_FLIGHT) or "null")
+        if held and held["name"] == batch.name:
+            settings.put(db, IN_FLIGHT, "")
         settings.put(db, LAST_SUCCESS, utc_now())
         settings.put(db, LAST_ERROR, "")
 
@@ -140,16 +175,19 @@ def pending_count(db: Database) -> int:
 
 
 def push(db: Database, hub: Hub, site: str | None, device_id: str, **retry) -> PushReport:
-    """One sync run on one thread: gather, send, confirm. Errors of the hub are reported,
-    not raised; the rows then stay pending for the next run."""
-    batch = gather(db, site, device_id)
-    if batch is None:
-        return PushReport()
-    try:
-        outcome = send(hub, batch, **retry)
-    except HubError as error:
-        record_error(db, error.message)
-        return PushReport(name=batch.name, pending=pending_count(db), error=error.message,
-                          conflict=isinstance(error, HubConflict))
-    confirm(db, batch)
-    return PushReport(sent=batch.count, name=batch.name, outcome=outcome, pending=pending_count(db))
+    """One sync run on one thread: gather, send, confirm; a file left reserved by a cut
+    run goes first, then the new rows. Errors of the hub are reported, not raised; the
+    rows then stay pending for the next run."""
+    sent, name, outcome = 0, None, None
+    while (batch := gather(db, site, device_id)) is not None:
+        try:
+            outcome = send(hub, batch, **retry)
+        except HubError as error:
+            record_error(db, error.message)
+            return PushReport(sent=sent, name=batch.name, pending=pending_count(db), error=error.message,
+                              conflict=isinstance(error, HubConflict))
+        confirm(db, batch)
+        sent, name = sent + batch.count, batch.name
+        if not batch.resent:  # what is queued meanwhile waits for the next run
+            break
+    return PushReport(sent=sent, name=name, outcome=outcome, pending=pending_count(db))

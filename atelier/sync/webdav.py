@@ -167,6 +167,8 @@ class WebDavHub:
             return []
         if response.status_code != 207:
             raise self.error_for(response, "lister le dossier")
+        levels = [ROOT_FOLDER, *checked_parts(parts)]  # listed, so it and its parents exist: no MKCOL
+        self.known_folders.update(tuple(levels[:depth]) for depth in range(1, len(levels) + 1))
         return names_in_multistatus(response.content, urlsplit(url).path)
 
     def same_or_conflict(self, final_url: str, name: str, data: bytes, missing_is_transient: bool = False) -> str:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from atelier.sync.folder import FolderHub
 from atelier.sync.hub import Hub, HubError
-from atelier.sync.webdav import WebDavHub, checked_url
 
 PASSWORD_VARIABLE = "ATELIER_HUB_PASSWORD"
 
@@ -28,6 +27,8 @@ def checked_address(address: str) -> str:
     if not text:
         raise ValueError("Indiquez un dossier ou une adresse https:// pour le partage.")
     if is_web(text):
+        from atelier.sync.webdav import checked_url  # httpx loads only for a web address
+
         return checked_url(text)
     if "://" in text:
         raise ValueError(f"L'adresse du serveur doit commencer par https:// (reçu : « {text} »).")
@@ -52,5 +53,7 @@ def password(user: str, environ=None, ask=None) -> str:
 def open_hub(address: str, user: str = "", password_text: str = "", timeout: float = 20.0) -> Hub:
     """A FolderHub or a WebDavHub; ValueError for plain http:// off this computer."""
     if is_web(address):
+        from atelier.sync.webdav import WebDavHub  # httpx costs a tenth of a second at start-up
+
         return WebDavHub(address, user, password_text, timeout=timeout)
     return FolderHub(Path(address))

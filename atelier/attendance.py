@@ -5,7 +5,7 @@ from datetime import date
 
 from atelier import groups, people, sessions
 from atelier.clock import day_span, utc_now
-from atelier.db import Database
+from atelier.db import Database, in_chunks
 from atelier.i18n import N_
 from atelier.people import Named
 
@@ -48,16 +48,14 @@ def _first_visit(person: str, moment: str) -> str:
 def first_visits(db: Database, participant_ids, visits: int = 2) -> set[str]:
     """The sessions of each person's ``visits`` earliest visits (not cancelled, came)."""
     found: set[str] = set()
-    ids = list(participant_ids)
-    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
-        chunk = ids[start:start + 500]
+    for chunk, marks in in_chunks(participant_ids):
         rows = db.execute(
             f"""
             SELECT session_id FROM (
                 SELECT a.session_id, row_number() OVER (
                     PARTITION BY a.participant_id ORDER BY s.date, s.start_time, s.id) AS visit
                 FROM attendance a JOIN sessions s ON s.id = a.session_id
-                WHERE a.participant_id IN ({', '.join('?' * len(chunk))}) AND {came_sql("a")}
+                WHERE a.participant_id IN ({marks}) AND {came_sql("a")}
                   AND s.status != 'cancelled')
             WHERE visit <= ?
             """,

@@ -112,6 +112,15 @@ class Database:
         self.conn.close()
 
 
+def in_chunks(ids) -> Iterator[tuple[list, str]]:
+    """``ids`` in slices small enough for one statement (SQLite limits its parameters),
+    each with its placeholders: ``(["a", "b"], "?, ?")``."""
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        yield chunk, ", ".join("?" * len(chunk))
+
+
 class DatabaseError(Exception):
     """A problem with the database file, explained in plain French."""
 

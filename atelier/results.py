@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from atelier.clock import day_span, new_id, utc_now
-from atelier.db import Database
+from atelier.db import Database, in_chunks
 from atelier.lessons.pack import Exercise, Module
 from atelier.lessons.scoring import Outcome
 
@@ -116,11 +116,10 @@ def grid(db: Database, participant_ids: Sequence[str],
         return {}
     wanted = set(exercises)
     cells: dict[tuple[str, str, str], Cell] = {}
-    for start in range(0, len(participant_ids), 500):  # SQLite's limit on parameters
-        chunk = list(participant_ids[start:start + 500])
+    for chunk, marks in in_chunks(participant_ids):
         rows = db.execute(
             "SELECT participant_id, module_id, exercise_id, max(score), count(*), sum(attempts), max(finished_at) "
-            f"FROM exercise_results WHERE participant_id IN ({', '.join('?' * len(chunk))}) "
+            f"FROM exercise_results WHERE participant_id IN ({marks}) "
             "GROUP BY participant_id, module_id, exercise_id",
             chunk,
         ).fetchall()

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from atelier.db import Database
+from atelier.db import Database, in_chunks
 
 from atelier import records
 from atelier.clock import new_id, utc_now
@@ -182,7 +182,6 @@ def scheduled_between(db: Database, first: date, last: date, group_id: str | Non
 def with_ids(db: Database, session_ids) -> dict[str, SessionRow]:
     """Session id → SessionRow for the ids that exist, in as few queries as SQLite allows."""
     ids, found = sorted(set(session_ids)), {}
-    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
-        chunk = ids[start:start + 500]
-        found.update((row.session.id, row) for row in listed(db, f"s.id IN ({', '.join('?' * len(chunk))})", chunk))
+    for chunk, marks in in_chunks(ids):
+        found.update((row.session.id, row) for row in listed(db, f"s.id IN ({marks})", chunk))
     return found

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from atelier import attendance, figures, progress, sessions, settings
 from atelier.clock import utc_now
-from atelier.db import Database, Touched
+from atelier.db import Database, Touched, in_chunks
 from atelier.exports.catalogue import module_index, module_title
 from atelier.sync import outbox
 
@@ -137,13 +137,11 @@ def requeue(db: Database, touched: Touched) -> None:
 def _summarised_visits(db: Database, participant_ids) -> set[str]:
     """The sessions these people came to that are closed or were summarised once."""
     found: set[str] = set()
-    ids = sorted(participant_ids)
-    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
-        chunk = ids[start:start + 500]
+    for chunk, marks in in_chunks(sorted(participant_ids)):
         rows = db.execute(
             f"""
             SELECT DISTINCT a.session_id FROM attendance a JOIN sessions s ON s.id = a.session_id
-            WHERE a.participant_id IN ({', '.join('?' * len(chunk))}) AND {attendance.came_sql("a")}
+            WHERE a.participant_id IN ({marks}) AND {attendance.came_sql("a")}
               AND (s.status = '{sessions.DONE}' OR EXISTS (SELECT 1 FROM outbox o WHERE o.summary_id = s.id))
             """,
             chunk,

@@ -6,10 +6,11 @@ without a display.
 """
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
-from atelier import __version__, backups, paths
+from atelier import __version__, backups, error_log, files, paths
 from atelier.db import DatabaseError
 from atelier.i18n import _
 from atelier.store import Store, restore
@@ -70,11 +71,22 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as error:
         print(str(error), file=sys.stderr)
         return 3
-    except (backups.BackupError, ValueError, OSError) as error:
+    except sqlite3.DatabaseError as error:  # damage met after the start-up check: same words, same backup
+        from atelier.store import damaged
+
+        print(str(damaged(paths.database_path(), paths.backups_dir(), str(error))), file=sys.stderr)
+        return 3
+    except OSError as error:
+        print(files.plain_os_error(error, error.filename or paths.home()), file=sys.stderr)
+        return 1
+    except (backups.BackupError, files.WriteError, ValueError) as error:
         print(_("Erreur : {error}").format(error=error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        print(error_log.message(error), file=sys.stderr)
+        return 1
 
 
 def _demo(args) -> int:

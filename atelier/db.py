@@ -130,10 +130,20 @@ class NewerDatabaseError(DatabaseError):
 
 
 class DamagedDatabaseError(DatabaseError):
+    """A file that cannot be trusted: damaged, lost (emptied) or not Atelier's.
+
+    It is left exactly as it is; ``backup`` is the latest good backup, if any."""
+
     def __init__(self, message: str, path: Path, details: str):
         super().__init__(message)
         self.path = path
         self.details = details
+        self.backup = None
+        self.headline: str | None = None  # the first sentence a person reads
+
+
+class ReadOnlyDataError(DatabaseError):
+    """The data file or its folder cannot be written (a read-only disk, a protected folder)."""
 
 
 def connect(path: Path) -> Database:
@@ -159,17 +169,15 @@ def read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True)
 
 
-def inspect(path: Path) -> tuple[int, list[str]]:
-    """The file's schema version and applied migration names, read without writing."""
+def inspect(path: Path) -> tuple[int, list[str], bool]:
+    """The file's schema version, applied migration names, and whether it holds any
+    table at all, read without writing."""
     conn = read_only(path)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_table = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-            [schema.MIGRATIONS_TABLE],
-        ).fetchone()
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         names = []
-        if has_table:
+        if schema.MIGRATIONS_TABLE in tables:
             names = [
                 row[0]
                 for row in conn.execute(
@@ -178,15 +186,21 @@ def inspect(path: Path) -> tuple[int, list[str]]:
                     [schema.MIGRATION_SET],
                 )
             ]
-        return version, names
+        return version, names, bool(tables)
     finally:
         conn.close()
 
 
-def refuse_if_newer(path: Path) -> None:
-    version, names = inspect(path)
+def refuse_if_newer(path: Path) -> str | None:
+    """Refuse a file a newer Atelier wrote (NewerDatabaseError); say what is wrong with
+    one that only looks newer or is not Atelier's at all; None when it is ours.
+
+    A newer Atelier always leaves a migration name this one does not know: header bytes
+    that announce a higher version over known migrations are damage, not the future.
+    """
+    version, names, has_tables = inspect(path)
     unknown = [n for n in names if n not in schema.known_migrations()]
-    if version > schema.SCHEMA_VERSION or unknown:
+    if unknown:
         raise NewerDatabaseError(
             _(
                 "Ce fichier de données a été écrit par une version plus récente "
@@ -194,6 +208,12 @@ def refuse_if_newer(path: Path) -> None:
                 "d'Atelier pour l'ouvrir.\nFichier : {path}"
             ).format(path=path)
         )
+    if has_tables and not names:
+        return _("ce fichier SQLite n'est pas un fichier de données d'Atelier (aucune de ses migrations)")
+    if version > schema.SCHEMA_VERSION or (names and version > len(names)):
+        return _("l'en-tête annonce la version {version} mais le fichier n'a que {count} migrations connues").format(
+            version=version, count=len(names))
+    return None
 
 
 def quick_check(path: Path) -> str:

@@ -27,3 +27,8 @@ def database_path(base: Path | None = None) -> Path:
 
 def backups_dir(base: Path | None = None) -> Path:
     return (base or home()) / "backups"
+
+
+def error_log(base: Path | None = None) -> Path:
+    """Where unexpected errors are written for whoever helps the association."""
+    return (base or home()) / "atelier-erreurs.log"

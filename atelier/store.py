@@ -5,6 +5,7 @@ newer file is refused untouched, a damaged file is kept as it is and reported wi
 the latest good backup, a backup is taken before any migration.
 """
 
+import errno
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from atelier.db import Database
 
-from atelier import backups, db as database, paths, settings
+from atelier import backups, db as database, files, paths, settings
 from atelier.i18n import _
 
 
@@ -25,6 +26,7 @@ class Store:
     checked: bool = True  # quick_check done (or the file was new)
     damage: str | None = None  # what quick_check found, when it was not "ok"
     _reader: Database | None = field(default=None, repr=False)
+    _deep: sqlite3.Connection | None = field(default=None, repr=False)
 
     @property
     def path(self) -> Path:
@@ -44,18 +46,27 @@ class Store:
         migration, a new device_id or the sync's secret is due, and those wait for the check.
         """
         home = home or paths.home()
-        home.mkdir(parents=True, exist_ok=True)
         path = paths.database_path(home)
-        existed = path.exists() and path.stat().st_size > 0
         backups_dir = paths.backups_dir(home)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise data_folder_error(error, home) from None
+        existed = _existing(path, backups_dir)
+        refuse_if_read_only(home, path if existed else None)
         if existed:
             try:
-                database.refuse_if_newer(path)
+                oddity = database.refuse_if_newer(path)
             except sqlite3.DatabaseError as error:  # not even readable: damaged
                 raise damaged(path, backups_dir, str(error)) from None
+            if oddity:
+                raise damaged(path, backups_dir, oddity)
             if check:
                 _raise_if_damaged(path, backups_dir)
-        db = database.connect(path)
+        try:
+            db = database.connect(path)
+        except sqlite3.DatabaseError as error:
+            raise _open_failed(error, path, backups_dir, existed) from None
         try:
             pending = database.pending_migrations(db)
             if existed and not check and (pending or settings.device_id_stale(db, path)
@@ -68,6 +79,9 @@ class Store:
             db.before_commit = _requeue_summaries  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
             settings.sync_secret(db)  # a file from before the sync gets its secret once, checked first
+        except sqlite3.DatabaseError as error:
+            db.close()
+            raise _open_failed(error, path, backups_dir, existed) from None
         except BaseException:
             db.close()
             raise
@@ -80,6 +94,34 @@ class Store:
             self.damage = None if result == "ok" else result
             self.checked = True
         return self.damage or "ok"
+
+    def deep_check(self) -> str | None:
+        """The full ``integrity_check`` (it also finds an index that disagrees with its
+        table, which quick_check misses), on a read-only connection of its own so it can
+        run on a background thread while the program works. 'ok', the damage found, or
+        None when ``stop_deep_check`` cut it short."""
+        conn = database.read_only(self.path)
+        self._deep = conn
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.OperationalError:
+            if self._deep is None:
+                return None  # interrupted: the program is closing
+            raise
+        finally:
+            conn.close()
+        result = "\n".join(r[0] for r in rows)
+        if result != "ok":
+            self.damage = result  # from now on every write is refused
+        return result
+
+    def stop_deep_check(self) -> None:
+        deep, self._deep = self._deep, None
+        if deep is not None:
+            try:
+                deep.interrupt()
+            except sqlite3.ProgrammingError:
+                pass  # already finished and closed
 
     def damaged_error(self) -> database.DamagedDatabaseError:
         return damaged(self.path, self.backups_dir, self.damage or "")
@@ -131,7 +173,65 @@ def _raise_if_damaged(path: Path, backups_dir: Path) -> None:
         raise damaged(path, backups_dir, result)
 
 
-def damaged(path: Path, backups_dir: Path, details: str) -> database.DamagedDatabaseError:
+LOST_BELOW = 100  # bytes: a SQLite file's header alone is 100; anything shorter is not a database
+
+
+def _existing(path: Path, backups_dir: Path) -> bool:
+    """True when there is a file to check; False for a new installation.
+
+    An empty or truncated file beside backups is a lost file, never a new start: it
+    is reported like damage (the latest good backup offered) and never rewritten."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise data_folder_error(error, path) from None
+    if size >= LOST_BELOW:
+        return True
+    if size == 0 and not backups.list_backups(backups_dir):
+        return False  # created empty by hand or by a first start cut short: nothing was ever in it
+    raise damaged(path, backups_dir, _("le fichier ne fait que {size} octet(s) : son contenu a été perdu").format(size=size),
+                  headline=_("Le fichier de données d'Atelier est vide : son contenu a été perdu."))
+
+
+def refuse_if_read_only(home: Path, path: Path | None) -> None:
+    """Stop at the door when the data cannot be written, rather than fail at every click.
+
+    Probed for real (a permission bit does not stop root, a read-only disk stops everyone)."""
+    probe = home / f".atelier-write-test-{os.getpid()}"
+    try:
+        with open(probe, "xb"):
+            pass
+        probe.unlink()
+        if path is not None:
+            with open(path, "r+b"):
+                pass
+    except OSError as error:
+        raise data_folder_error(error, path or home) from None
+
+
+def data_folder_error(error: OSError, where: Path) -> database.DatabaseError:
+    if error.errno in files.READ_ONLY:
+        return database.ReadOnlyDataError(_(
+            "Atelier ne peut pas écrire dans « {where} » : le disque ou le dossier est en lecture seule "
+            "ou protégé. Rien n'a été modifié. Déplacez les données vers un dossier où l'on peut écrire, "
+            "ou demandez de l'aide à la personne qui s'occupe de l'informatique de l'association."
+        ).format(where=where))
+    return database.DatabaseError(files.plain_os_error(error, where))
+
+
+def _open_failed(error: sqlite3.DatabaseError, path: Path, backups_dir: Path, existed: bool) -> database.DatabaseError:
+    """A database error while opening, in plain French: a full disk, a read-only file, or damage."""
+    text = str(error).lower()
+    if "full" in text:
+        return database.DatabaseError(files.plain_os_error(OSError(errno.ENOSPC, text), path))
+    if "readonly" in text or "read-only" in text:
+        return data_folder_error(OSError(errno.EROFS, text), path)
+    return damaged(path, backups_dir, str(error))
+
+
+def damaged(path: Path, backups_dir: Path, details: str, headline: str | None = None) -> database.DamagedDatabaseError:
     good = backups.latest_good(backups_dir)
     if good:
         advice = _(
@@ -140,11 +240,11 @@ def damaged(path: Path, backups_dir: Path, details: str) -> database.DamagedData
         ).format(when=_local(good.taken_at), backup=good.path)
     else:
         advice = _("Aucune sauvegarde en bon état n'a été trouvée.")
-    message = _(
-        "Le fichier de données d'Atelier est abîmé. Il a été laissé tel quel, rien n'a été "
-        "effacé.\n{advice}"
-    ).format(advice=advice)
+    headline = headline or _("Le fichier de données d'Atelier est abîmé.")
+    message = _("{headline} Il a été laissé tel quel, rien n'a été effacé.\nFichier : {path}\n{advice}").format(
+        headline=headline, path=path, advice=advice)
     error = database.DamagedDatabaseError(message, path, details)
+    error.headline = headline
     error.backup = good
     return error
 
@@ -162,7 +262,9 @@ def restore(backup_path: Path, home: Path | None = None) -> Path:
         raise backups.BackupError(
             _("Cette sauvegarde est abîmée et ne peut pas être remise en place : {result}").format(result=result)
         )
-    database.refuse_if_newer(backup_path)
+    oddity = database.refuse_if_newer(backup_path)
+    if oddity:
+        raise backups.BackupError(_("Cette sauvegarde ne peut pas être remise en place : {oddity}").format(oddity=oddity))
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     home.mkdir(parents=True, exist_ok=True)
     # Copy the backup first: if it fails (or the backup is thinned away by the
@@ -182,7 +284,7 @@ def restore(backup_path: Path, home: Path | None = None) -> Path:
     finally:
         source.close()
     if path.exists():
-        if database.quick_check(path) == "ok":
+        if path.stat().st_size >= LOST_BELOW and database.quick_check(path) == "ok":
             current = database.connect(path)
             try:
                 backups.take(current, paths.backups_dir(home), "before-restore")

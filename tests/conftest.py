@@ -49,3 +49,16 @@ def _damage(path: Path, table: str = "participants", pages: int = 3, seed: int =
 def damage():
     """``damage(path)``: corrupt interior pages of a real, closed SQLite file."""
     return _damage
+
+
+def make_newer(path: Path) -> None:
+    """What a newer Atelier leaves in a closed file: a higher version and a migration
+    this one does not know."""
+    from atelier import schema
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+        conn.execute(f"INSERT INTO {schema.MIGRATIONS_TABLE}(migration_set, name, applied_at) "
+                     "VALUES (?, '0099_from_the_future', '2099-01-01')", [schema.MIGRATION_SET])
+    conn.close()

@@ -1,15 +1,18 @@
 """Backups: taken safely and checked, at most daily, thinned, restorable."""
 
+import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_newer
 from atelier import backups, paths, people, settings
 from atelier.db import NewerDatabaseError
 from atelier.people import Participant
 from atelier.store import Store, restore
+from tests.conftest import make_newer
 
 UTC = timezone.utc
 
@@ -215,9 +218,8 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(home, damage):
 def test_restore_refuses_a_backup_from_a_newer_atelier(home, tmp_path):
     Store.open(home).close()
     newer = tmp_path / "newer.db"
-    conn = sqlite3.connect(newer)
-    conn.execute("PRAGMA user_version = 999")
-    conn.close()
+    shutil.copyfile(paths.database_path(home), newer)
+    make_newer(newer)
     path = paths.database_path(home)
     before = path.read_bytes()
     with pytest.raises(NewerDatabaseError):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_newer
 from atelier import __version__, backups, cli, paths, people
 from atelier.people import Participant
 from atelier.store import Store
@@ -139,11 +140,7 @@ def test_check_a_file_that_is_not_a_database(capsys, home):
 
 def test_check_a_newer_file(capsys, home):
     Store.open(home).close()
-    import sqlite3
-
-    conn = sqlite3.connect(paths.database_path(home))
-    conn.execute("PRAGMA user_version = 999")
-    conn.close()
+    make_newer(paths.database_path(home))
     code, out, err = in_process(capsys, "check")
     assert code == 3 and "version plus récente" in err
 

@@ -159,9 +159,8 @@ def _make_newer(home: Path, how: str) -> Path:
     Store.open(home).close()
     path = paths.database_path(home)
     conn = sqlite3.connect(path)
-    if how == "version":
-        conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
-    else:
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    if how == "version_and_migration":
         conn.execute(
             f"INSERT INTO {schema.MIGRATIONS_TABLE}(migration_set, name, applied_at) "
             "VALUES (?, '0099_from_the_future', '2099-01-01')",
@@ -173,7 +172,7 @@ def _make_newer(home: Path, how: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("how", ["version", "unknown_migration"])
+@pytest.mark.parametrize("how", ["version_and_migration"])
 def test_a_newer_file_is_refused_untouched(home, how):
     path = _make_newer(home, how)
     before = snapshot(path)
@@ -185,6 +184,17 @@ def test_a_newer_file_is_refused_untouched(home, how):
     assert not Path(f"{path}-wal").exists()
     assert not Path(f"{path}-shm").exists()
     assert backups.list_backups(paths.backups_dir(home)) == []
+
+
+def test_header_bytes_that_only_look_newer_are_damage_not_the_future(home):
+    """A flipped user_version over known migrations: no newer Atelier wrote this."""
+    path = _make_newer(home, "header_only")
+    before = snapshot(path)
+    with pytest.raises(DamagedDatabaseError) as caught:
+        Store.open(home)
+    assert "version plus récente" not in str(caught.value)
+    assert f"version {schema.SCHEMA_VERSION + 1}" in caught.value.details
+    assert snapshot(path) == before
 
 
 # --- device_id ---------------------------------------------------------------------

@@ -5,6 +5,7 @@ Every modal question (a message box, the first-run dialog) goes through one
 answer the way a person would, without a global flag.
 """
 
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from atelier import paths, settings
 from atelier.backups import BackupError
+from atelier.files import plain_os_error
 from atelier.db import DamagedDatabaseError, DatabaseError, NewerDatabaseError
-from atelier.store import Store, restore
+from atelier.store import Store, damaged, restore
 from ui.main_window import MainWindow, build_window
+from ui.operations import plain_words
 from ui.theme import apply_theme
 from ui.views import first_run
 from ui.words import short_date
@@ -64,7 +67,8 @@ def newer_box(error: NewerDatabaseError) -> QMessageBox:
 
 def damaged_box(error: DamagedDatabaseError) -> tuple[QMessageBox, Any]:
     """The message for a damaged file, and its restore button (None without a backup)."""
-    text = tr("Le fichier de données d'Atelier est abîmé.\nIl a été laissé tel quel : rien n'a été effacé.")
+    headline = error.headline or tr("Le fichier de données d'Atelier est abîmé.")
+    text = headline + "\n" + tr("Il a été laissé tel quel : rien n'a été effacé.")
     backup = getattr(error, "backup", None)
     when = ""
     if backup is not None:
@@ -107,6 +111,11 @@ def open_store(home: Path, ask: Ask = exec_widget, check: bool = True) -> Store 
         if not offer_backup(error, home, ask):
             return EXIT_DATA_PROBLEM  # "Quitter": the file stays exactly as it is
         return open_store(home, ask)
+    except DatabaseError as error:  # a read-only disk, a full disk: said, nothing changed
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), str(error))
+        box.addButton(tr("Quitter"), QMessageBox.ButtonRole.RejectRole).setAccessibleName(tr("Quitter"))
+        ask(box)
+        return EXIT_DATA_PROBLEM
 
 
 def offer_backup(error: DamagedDatabaseError, home: Path, ask: Ask) -> bool:
@@ -118,9 +127,10 @@ def offer_backup(error: DamagedDatabaseError, home: Path, ask: Ask) -> bool:
     try:
         restore(error.backup.path, home)
     except (BackupError, DatabaseError, OSError) as problem:
+        said = plain_os_error(problem, home) if isinstance(problem, OSError) else problem
         ask(QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
             "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
-        ).format(problem=problem)))
+        ).format(problem=said)))
         return False
     return True
 
@@ -153,7 +163,14 @@ def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None =
     store = open_store(home, ask, check=False)
     if isinstance(store, int):
         return store
-    if is_first_run(store):
+    try:
+        first = is_first_run(store)
+    except sqlite3.DatabaseError as problem:  # damage the start-up check has not reached yet
+        store.close()
+        if not offer_backup(damaged(store.path, store.backups_dir, str(problem)), home, ask):
+            return EXIT_DATA_PROBLEM
+        return start(home, ask, today)
+    if first:
         dialog = first_run.FirstRunDialog()
         ask(dialog)
         if dialog.choice == first_run.SETUP and dialog.answers:
@@ -171,10 +188,19 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
     """Show the window, check the file on the worker, then take the daily backup.
 
     The worker runs its jobs in order, so nothing is written before the check has
-    passed; when it fails, every later write is refused (see Operations).
+    passed; when it fails, every later write is refused (see Operations). Once the
+    quick check has passed, the full check runs on a thread of its own: it can take a
+    minute on a big file, and the workshop must not wait for it.
     """
     window.show()
-    window.worker.run(window.store.verify, on_done=lambda result: result == "ok" or recover(window, ask, quit))
+
+    def checked(result: str) -> None:
+        if result != "ok":
+            recover(window, ask, quit)
+        else:
+            window.check_deeply(lambda deep: deep in ("ok", None) or recover(window, ask, quit))
+
+    window.worker.run(window.store.verify, on_done=checked)
     if not window.demo:
         window.schedule_backup()
 
@@ -184,8 +210,7 @@ def recover(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], An
     error = window.store.damaged_error()
     home = window.store.home
     window.hide()
-    window.sync.stop()
-    window.worker.stop()
+    window.stop_background()
     window.store.close()
     if offer_backup(error, home, ask):
         replacement = start(home, ask)
@@ -195,7 +220,16 @@ def recover(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], An
     quit(EXIT_DATA_PROBLEM)
 
 
+def report_unexpected(kind, error, trace) -> None:
+    """The last net: an error no screen caught goes to the log and to a French dialog."""
+    if issubclass(kind, KeyboardInterrupt):
+        return sys.__excepthook__(kind, error, trace)
+    error.__traceback__ = trace
+    QMessageBox.warning(None, tr("Atelier"), plain_words(error))
+
+
 def main() -> int:
+    sys.excepthook = report_unexpected
     app = make_app()
     window = start()
     if isinstance(window, int):
@@ -206,6 +240,5 @@ def main() -> int:
     finally:  # the window on screen may be a replacement opened by recover()
         for widget in app.topLevelWidgets():
             if isinstance(widget, MainWindow):
-                widget.sync.stop()
-                widget.worker.stop()
+                widget.stop_background()
                 widget.store.close()

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.worker = worker
         self._owns_worker = owns_worker
+        self._checker: Worker | None = None  # the full integrity check, once started
         self.demo = demo
         self.ops = Operations(store, worker, self, today)
         self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.refresh_title())
@@ -196,10 +197,22 @@ class MainWindow(QMainWindow):
         """The daily automatic backup, on the worker: the window never waits for it."""
         return self.worker.run(self.store.backup_if_due)
 
-    def closeEvent(self, event) -> None:
+    def check_deeply(self, on_done) -> None:
+        """The full integrity check, on a thread of its own (never the worker: writes go on)."""
+        self._checker = Worker(self)
+        self._checker.run(self.store.deep_check, on_done=on_done, on_error=lambda error: on_done(str(error)))
+
+    def stop_background(self) -> None:
         self.sync.stop()  # no run starts any more; a send under way finishes
+        if self._checker is not None:
+            self.store.stop_deep_check()
+            self._checker.stop()
+            self._checker = None
         if self._owns_worker:
             self.worker.stop()  # waits for a running backup to finish cleanly
+
+    def closeEvent(self, event) -> None:
+        self.stop_background()
         super().closeEvent(event)
 
 

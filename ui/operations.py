@@ -8,6 +8,7 @@ emitted once on the main thread, and each screen refreshes only for what concern
 ``read``, on the store's read-only connection.
 """
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -16,7 +17,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from atelier.changes import Changes, Done, perform
+from atelier import error_log
 from atelier.db import DatabaseError
+from atelier.files import WriteError, plain_os_error
 from atelier.store import Store
 from ui.worker import Worker
 
@@ -107,11 +110,20 @@ class _Watch(QObject):
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:
-    """Plain words for the facilitator: the core's French message, or a general one."""
-    if isinstance(error, (ValueError, KeyError, DatabaseError)):
-        text = str(error).strip("'")
-    else:
-        text = QCoreApplication.translate(
-            "Operations", "Cela n'a pas pu être enregistré. Rien n'a été perdu : réessayez.\n({error})"
-        ).format(error=error)
-    QMessageBox.warning(parent, QCoreApplication.translate("Operations", "Attention"), text)
+    """Plain words for the facilitator: the core's French message, or a general one
+    (the details, in English, go to the error log, never on the screen)."""
+    QMessageBox.warning(parent, QCoreApplication.translate("Operations", "Attention"), plain_words(error))
+
+
+def plain_words(error: Exception) -> str:
+    if isinstance(error, (ValueError, KeyError, DatabaseError, WriteError)):
+        return str(error).strip("'")
+    if isinstance(error, OSError):
+        return plain_os_error(error, error.filename or "")
+    if isinstance(error, sqlite3.DatabaseError):  # damage met after the start-up checks
+        error_log.record(error)
+        return QCoreApplication.translate(
+            "Operations", "Le fichier de données d'Atelier n'a pas pu être lu ou écrit. Fermez Atelier et "
+            "rouvrez-le : il vérifiera le fichier et proposera la dernière sauvegarde en bon état si besoin.")
+    return QCoreApplication.translate(
+        "Operations", "Cela n'a pas pu être enregistré. Rien n'a été perdu : réessayez.") + "\n" + error_log.message(error)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
+from tests.conftest import make_newer
 from atelier import groups, settings
 from atelier.groups import Group
 from atelier.db import DamagedDatabaseError
@@ -183,9 +184,7 @@ def test_damaged_file_can_be_replaced_by_the_latest_backup(home, started, qtbot)
 def test_newer_file_is_refused_untouched(home, started):
     Store.open(home).close()
     path = home / "atelier.db"
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 999")
-    conn.close()
+    make_newer(path)
     before = path.read_bytes()
     shown = []
 

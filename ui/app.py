@@ -23,6 +23,7 @@ from atelier.store import Store, damaged, restore
 from ui.main_window import MainWindow, build_window
 from ui.operations import plain_words
 from ui.theme import apply_theme
+from ui import window_place
 from ui.views import first_run
 from ui.words import short_date
 
@@ -192,7 +193,7 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
     quick check has passed, the full check runs on a thread of its own: it can take a
     minute on a big file, and the workshop must not wait for it.
     """
-    window.show()
+    window_place.show_placed(window, window.store.home)
 
     def checked(result: str) -> None:
         if result != "ok":

@@ -22,6 +22,7 @@ from atelier import settings
 from ui.operations import Operations
 from ui.pages import page_class
 from ui.sync_runner import SyncRunner
+from ui import window_place
 from ui.theme import px
 from ui.views.home import HomeView
 from ui.widgets.scroller import Scroller
@@ -212,6 +213,8 @@ class MainWindow(QMainWindow):
             self.worker.stop()  # waits for a running backup to finish cleanly
 
     def closeEvent(self, event) -> None:
+        if self.isVisible():
+            window_place.remember(self, self.store.home)
         self.stop_background()
         super().closeEvent(event)
 

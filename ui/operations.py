@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from atelier.changes import Changes, Done, perform
 from atelier.db import DatabaseError
+from atelier.files import WriteError, error_text
 from atelier.store import Store
 from ui.worker import Worker
 
@@ -110,6 +111,8 @@ def show_error(parent: QWidget | None, error: Exception) -> None:
     """Plain words for the facilitator: the core's French message, or a general one."""
     if isinstance(error, (ValueError, KeyError, DatabaseError)):
         text = str(error).strip("'")
+    elif isinstance(error, (WriteError, OSError)):
+        text = error_text(error)  # never the system's English
     else:
         text = QCoreApplication.translate(
             "Operations", "Cela n'a pas pu être enregistré. Rien n'a été perdu : réessayez.\n({error})"

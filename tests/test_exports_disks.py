@@ -33,6 +33,12 @@ FORMATS = ["sheets.pdf", "register.csv", "register.xlsx", "person.json"]  # one 
 ENGLISH = ("Errno", "No space", "Read-only", "Is a directory", "Permission denied", "Traceback")
 
 
+@pytest.fixture(autouse=True)
+def qt_application(qapp):
+    """The PDFs are painted in this process: pytest-qt's QApplication, made before the
+    renderer would make a bare QGuiApplication that the screens' tests could not use."""
+
+
 @pytest.fixture
 def world(home):
     store = Store.open(home)

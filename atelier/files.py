@@ -43,6 +43,14 @@ def plain_os_error(error: OSError, path: os.PathLike | str) -> str:
     return _("Le système n'a pas pu écrire « {path} » (erreur n° {code}).").format(path=path, code=error.errno or "?")
 
 
+def error_text(error: BaseException, path: os.PathLike | str | None = None) -> str:
+    """What a person reads for ``error``: a system error in plain French (naming ``path``,
+    else the file the system named), any other error's own message (ours are French)."""
+    if isinstance(error, OSError):
+        return plain_os_error(error, path or error.filename or _("ce fichier"))
+    return str(error)
+
+
 def partial_name(target: Path) -> Path:
     """A fresh temporary name beside ``target`` (hidden, random: two writers never share one)."""
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}{PARTIAL}")
@@ -72,7 +80,7 @@ def whole_file(target: os.PathLike | str) -> Iterator[Path]:
     fsync_folder(target.parent)
 
 
-def write_bytes(target: os.PathLike | str, data: bytes) -> None:
+def write_bytes(target: os.PathLike | str, data: bytes | memoryview) -> None:
     with whole_file(target) as partial:
         with open(partial, "xb") as handle:
             handle.write(data)

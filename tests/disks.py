@@ -31,6 +31,11 @@ def mounted_tmpfs(folder: Path, size: str = "256k", read_only: bool = False):
         subprocess.run(["umount", "-l", str(folder)], check=True, timeout=30)
 
 
+def make_read_only(folder: Path) -> None:
+    """Remount the small disk at ``folder`` read-only: what is on it stays readable."""
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True, timeout=30)
+
+
 def fill(folder: Path, leave: int = 0) -> None:
     """Fill the disk holding ``folder`` until at most ``leave`` bytes are free."""
     filler = folder / "filler.bin"

@@ -5,7 +5,8 @@ import os
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from atelier.files import WriteError, clean_partials, plain_os_error, whole_file, write_bytes
+from atelier.files import WriteError, clean_partials, error_text, plain_os_error, whole_file, write_bytes
+from atelier.sync.folder import folder_error
 from tests.disks import fill, read_only_disk, small_disk  # noqa: F401 (fixtures)
 
 
@@ -68,3 +69,17 @@ def test_leftovers_of_interrupted_writes_are_cleaned(tmp_path):
 def test_no_system_error_text_in_english_ever(code):
     message = plain_os_error(OSError(code, "No space left on device"), "/x/y.pdf")
     assert "/x/y.pdf" in message and "No space" not in message and "Errno" not in message
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=-5, max_value=200))
+def test_the_sync_folder_says_every_system_error_in_french_too(code):
+    message = str(folder_error("/media/cle/partage", OSError(code, "Input/output error")))
+    assert "/media/cle/partage" in message and "Input/output" not in message and "Errno" not in message
+
+
+def test_error_text_names_the_file_the_system_named():
+    assert error_text(OSError(28, "No space left on device", "/x/a.csv")).startswith("Le disque est plein : « /x/a.csv »")
+    assert "/y/b.pdf" in error_text(OSError(30, "Read-only file system", "/x/a.csv"), "/y/b.pdf")
+    assert "No space" not in error_text(OSError(28, "No space left on device"))  # no name known
+    assert error_text(LookupError("Aucune séance sur cette période.")) == "Aucune séance sur cette période."

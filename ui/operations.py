@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from atelier.changes import Changes, Done, perform
 from atelier import error_log
 from atelier.db import DatabaseError
-from atelier.files import WriteError, plain_os_error
+from atelier.files import WriteError, error_text
 from atelier.store import Store
 from ui.worker import Worker
 
@@ -116,10 +116,10 @@ def show_error(parent: QWidget | None, error: Exception) -> None:
 
 
 def plain_words(error: Exception) -> str:
-    if isinstance(error, (ValueError, KeyError, DatabaseError, WriteError)):
+    if isinstance(error, (ValueError, KeyError, DatabaseError)):
         return str(error).strip("'")
-    if isinstance(error, OSError):
-        return plain_os_error(error, error.filename or "")
+    if isinstance(error, (WriteError, OSError)):
+        return error_text(error)  # never the system's English
     if isinstance(error, sqlite3.DatabaseError):  # damage met after the start-up checks
         error_log.record(error)
         return QCoreApplication.translate(

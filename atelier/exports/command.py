@@ -9,6 +9,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from atelier.files import WriteError, error_text
 from atelier.i18n import _
 
 KINDS = {"sheet": (".pdf",), "sheets": (".pdf",), "register": (".csv", ".xlsx"), "report": (".xlsx", ".pdf"),
@@ -102,6 +103,9 @@ def run(args, renderer) -> int:
         return 1
     except ImportError as error:  # a bundle built without the PDF renderer
         print(_("Erreur : l'export PDF n'est pas disponible ({error}).").format(error=error), file=sys.stderr)
+        return 1
+    except (WriteError, OSError) as error:  # a full disk, a read-only folder: the previous file is intact
+        print(_("Erreur : {error}").format(error=error_text(error, target)), file=sys.stderr)
         return 1
     finally:
         store.close()

@@ -11,6 +11,7 @@ from atelier.db import Database
 
 from atelier import people, sessions
 from atelier.clock import utc_now
+from atelier.files import write_text
 
 SESSION_COLUMNS = ("date", "start_time", "end_time", "place", "facilitator", "module_id", "status")
 
@@ -49,5 +50,5 @@ def _add_sessions(db: Database, rows: list[dict]) -> None:
 def write_json(data: dict, path: Path) -> Path:
     """Readable JSON, UTF-8, accents as they are."""
     path = Path(path)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     return path

@@ -17,7 +17,8 @@ from atelier.db import Database
 
 from atelier.attendance import ABSENT, EXCUSED, LABELS, LATE, PRESENT
 from atelier.exports.catalogue import module_index
-from atelier.exports.spreadsheet import DANGEROUS, escape, new_workbook, sheet_title, write_sheet_header
+from atelier.exports.spreadsheet import DANGEROUS, escape, new_workbook, save_workbook, sheet_title, write_sheet_header
+from atelier.files import whole_file
 from atelier.i18n import N_, _
 
 SEPARATORS = (";", ",")
@@ -88,7 +89,7 @@ def write_csv(db: Database, path: Path, first: date, last: date, group_id: str |
     sql = sql.replace(", coalesce(s.group_id, '')\n", "\n", 1)  # the group id is for the XLSX sheets only
     cursor = db.execute(sql, parameters)
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+    with whole_file(path) as partial, open(partial, "x", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=separator, lineterminator="\r\n")
         writer.writerow([_(title) for title in HEADER])
         while batch := cursor.fetchmany(5000):
@@ -123,7 +124,7 @@ def write_xlsx(db: Database, path: Path, first: date, last: date, group_id: str 
         summary.append([escape(name), len(seen), *numbers])
     if not totals:
         summary.append([_("Aucune présence notée sur la période.")])
-    workbook.save(path)
+    save_workbook(workbook, path)
     return count
 
 

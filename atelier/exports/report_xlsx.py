@@ -12,7 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from atelier.exports.report import ActivityReport
-from atelier.exports.spreadsheet import escape, new_workbook, sheet_title, write_sheet_header
+from atelier.exports.spreadsheet import escape, new_workbook, save_workbook, sheet_title, write_sheet_header
 from atelier.i18n import _
 
 _FIXED = (
@@ -34,7 +34,7 @@ def write_report_xlsx(report: ActivityReport, path: Path) -> Path:
     taken: set[str] = set()
     _sessions_sheet(workbook.create_sheet(sheet_title(_("Séances"), taken)), report)
     _totals_sheet(workbook.create_sheet(sheet_title(_("Totaux"), taken)), report)
-    workbook.save(path)
+    save_workbook(workbook, path)
     return Path(path)
 
 

@@ -1,9 +1,13 @@
 """What every spreadsheet Atelier writes shares: formula escaping, sheet titles, headers."""
 
+import io
+
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from atelier.files import write_bytes
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -19,6 +23,18 @@ def escape(value):
 def new_workbook() -> Workbook:
     """A streaming (write-only) workbook: rows go to disk as they come."""
     return Workbook(write_only=True)
+
+
+def save_workbook(workbook: Workbook, path) -> None:
+    """The workbook written whole at ``path``, or the previous file left as it was.
+
+    Zipped in memory first (a register of 100,000 rows is 4 MB): openpyxl leaves its
+    zip open when a write fails, and the zip's English traceback would then reach the
+    terminal whenever Python collects it.
+    """
+    zipped = io.BytesIO()
+    workbook.save(zipped)
+    write_bytes(path, zipped.getbuffer())  # no second copy of the bytes
 
 
 def sheet_title(name: str, taken: set[str]) -> str:

@@ -16,6 +16,7 @@ import secrets
 import sys
 from pathlib import Path
 
+from atelier.files import plain_os_error
 from atelier.sync.hub import (
     ALREADY_THERE, ROOT_FOLDER, STORED, HubConflict, HubError, checked_name, checked_parts, is_temporary,
 )
@@ -225,6 +226,6 @@ def folder_error(folder: Path, error: OSError) -> HubError:
         reason = "le dossier est en lecture seule ou protégé"
     elif error.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
         reason = "le dossier est introuvable (la clé USB ou le disque est-il branché ?)"
-    else:
-        reason = f"le système a répondu « {error.strerror or error} »"
+    else:  # the system's own words are English: the error's number, as every writer says it
+        return HubError(plain_os_error(error, folder), transient=error.errno in TRANSIENT)
     return HubError(f"Impossible d'écrire dans le dossier « {folder} » : {reason}.", transient=error.errno in TRANSIENT)

@@ -1,6 +1,8 @@
 """The Documents screen and the sheet dialog, driven by real clicks; every file read back."""
 
+import errno
 import json
+import os
 import subprocess
 import threading
 from datetime import date, timedelta
@@ -10,6 +12,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from atelier import demo, sessions
+from atelier.files import plain_os_error
+from tests.disks import fill, read_only_disk, small_disk  # noqa: F401 (fixtures)
 from tests.ui.conftest import TODAY
 
 LEFT = Qt.MouseButton.LeftButton
@@ -197,3 +201,44 @@ def test_session_screen_and_workshop_open_the_sheet(qtbot, store, open_window):
     assert workshop.sheet_dialog.isVisible() and workshop.sheet_dialog.completed
     assert workshop.sheet_dialog.content().session_id == session.id
     workshop.sheet_dialog.close()
+
+
+def test_a_full_disk_is_said_in_french_and_the_previous_documents_stay(qtbot, documents, small_disk):
+    """A PDF (painted on the export thread) and a CSV (written on the database worker)."""
+    page = documents
+    page.first.setDate(QDate(TODAY.year, TODAY.month, 1))  # a few sheets: they fit the small disk
+    page.choose_path = lambda parent, title, suggested, filters: str(small_disk / page.next_name)
+    buttons = {"feuilles.pdf": page.sheets, "registre.csv": page.register}
+    for name, button in buttons.items():
+        page.next_name = name
+        assert click_and_wait_end(qtbot, page, button) == "done"
+    previous = {name: (small_disk / name).read_bytes() for name in buttons}
+    fill(small_disk)
+    for name, button in buttons.items():
+        page.next_name = name
+        assert click_and_wait_end(qtbot, page, button) == "failed"
+        shown = page.message.text().replace("\u200b", "")  # invisible spaces: the path may wrap
+        assert shown == plain_os_error(OSError(errno.ENOSPC, "No space left on device"), small_disk / name)
+        assert page.message.isVisible() and not page.folder.isVisible() and button.isEnabled()
+    assert {name: (small_disk / name).read_bytes() for name in buttons} == previous
+    assert sorted(os.listdir(small_disk)) == sorted([*buttons, "filler.bin"])  # no partial file
+
+
+def test_the_sheet_dialog_says_a_read_only_disk_in_french(qtbot, store, read_only_disk):
+    from ui.operations import Operations
+    from ui.views.sheet_dialog import SheetDialog
+    from ui.worker import Worker
+
+    demo.fill(store.db, TODAY)
+    session = sessions.between(store.db, TODAY, TODAY)[0].session
+    worker = Worker()
+    try:
+        dialog = SheetDialog(Operations(store, worker), session.id, choose_path=lambda *a: str(read_only_disk / "f"))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.mouseClick(dialog.save, LEFT)
+        shown = dialog.message.text().replace("\u200b", "")
+        assert "lecture seule" in shown and str(read_only_disk / "f.pdf") in shown and "Errno" not in shown
+        assert dialog.saved is None and os.listdir(read_only_disk) == []
+    finally:
+        worker.stop()

@@ -1,7 +1,9 @@
 """Réglages: saved as they change, the text size and the contrast applied at once to the
 whole program, the facilitator's code chosen and changed."""
 
+import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +14,7 @@ from ui import theme
 from ui.app import start
 from ui.widgets.pin_dialog import guard
 from ui.views.settings import SettingsView
+from tests.disks import fill, small_disk  # noqa: F401 (fixture)
 from waits import laid_out
 
 LEFT = Qt.MouseButton.LeftButton
@@ -265,3 +268,17 @@ def test_an_svg_logo_is_kept_as_svg(store, page, qtbot, tmp_path):
     view.logo.choose_file = lambda *args: None  # the chooser closed without a file: nothing happens
     qtbot.mouseClick(view.logo.choose, LEFT)
     assert settings.get(store.db, LOGO) == str(store.home / "logo.svg") and not view.logo.message.isVisible()
+
+
+def test_a_logo_that_does_not_fit_leaves_the_previous_one(store, tmp_path, small_disk):
+    from atelier.exports.sheet import LOGO
+    from atelier.files import WriteError
+    from ui.views.logo_setting import store_logo
+
+    first = store_logo(store.db, Path(make_logo(tmp_path / "premier.png")), small_disk, "png")
+    kept = first.read_bytes()
+    fill(small_disk)
+    with pytest.raises(WriteError, match="Le disque est plein"):
+        store_logo(store.db, Path(make_logo(tmp_path / "second.png")), small_disk, "png")
+    assert first.read_bytes() == kept and settings.get(store.db, LOGO) == str(first)
+    assert sorted(os.listdir(small_disk)) == ["filler.bin", "logo.png"]  # no partial copy

@@ -3,17 +3,21 @@
 Every document is painted by the same code on a QPdfWriter (a file) or a QPrinter
 (print preview, the print dialog). ``Page`` scales the painter so that one unit is
 0.1 mm whatever the device's resolution, and gives fonts their size in print points.
-``PdfFile`` writes to a temporary name beside the target and renames it at the end:
-a cancelled or failed export leaves no half-written file.
+``PdfFile`` paints into memory and writes the bytes through ``atelier.files``: QPdfWriter
+reports no write error of its own (on a full disk it "succeeds" with a truncated file),
+Python's writes do. A cancelled or failed export leaves the previous file as it was.
 """
 
 import os
 from collections.abc import Callable
+from contextlib import ExitStack
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from atelier.files import whole_file
 
 
 MARGIN_MM = 15
@@ -104,17 +108,26 @@ def text_height(text: str, f: QFont, width: float) -> float:
 
 
 class PdfFile:
-    """``with PdfFile(path, title) as (painter, writer): ...``; renamed into place at the end."""
+    """``with PdfFile(path, title) as (painter, writer): ...``; written whole at the end, or not at all.
+
+    The target's temporary file is opened first, so a read-only folder or a folder's name
+    fails before any page is painted; the pages go to memory (a year of sheets, 800 pages,
+    is 2 MB) and are written, fsynced and renamed when the painting is done.
+    """
 
     def __init__(self, path, title: str):
         ensure_app()
         self.path = Path(path)
         self.title = title
-        self.partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.partial")
 
     def __enter__(self) -> tuple[QPainter, QPdfWriter]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.writer = QPdfWriter(str(self.partial))
+        with ExitStack() as stack:
+            partial = stack.enter_context(whole_file(self.path))
+            self.file = stack.enter_context(open(partial, "xb"))
+            self.closing = stack.pop_all()
+        self.buffer = QBuffer()
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.writer = QPdfWriter(self.buffer)
         self.writer.setPageLayout(a4_layout())
         self.writer.setResolution(RESOLUTION)
         self.writer.setTitle(self.title)
@@ -123,13 +136,15 @@ class PdfFile:
         return self.painter, self.writer
 
     def __exit__(self, kind, error, traceback) -> bool:
-        self.painter.end()
-        del self.painter, self.writer  # the file is closed with the writer
+        self.painter.end()  # the PDF's last bytes (its cross-reference table) are in the buffer now
+        del self.painter, self.writer
         if kind is None:
-            os.replace(self.partial, self.path)
-        else:
-            self.partial.unlink(missing_ok=True)
-        return False
+            try:
+                self.file.write(memoryview(self.buffer.data()))  # no second copy of the bytes
+            except OSError as failed:
+                kind, error, traceback = type(failed), failed, failed.__traceback__
+        self.buffer.close()
+        return self.closing.__exit__(kind, error, traceback)
 
 
 def check(cancelled: Cancelled) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHB
 
 from atelier import groups, people
 from atelier.exports import attestation, person, register, report, report_xlsx, sheet
+from atelier.files import WriteError, error_text
 from ui.render.export_job import ExportJob
 from ui.render.page import ExportCancelled
 from ui.theme import current_scale, px, target_px
@@ -332,7 +333,11 @@ class DocumentsView(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self._finish()
-        self.message.setText(self.tr("Le document n'a pas pu être écrit : {error}").format(error=error))
+        text = error_text(error)  # a full disk, a read-only folder: in plain French, naming the file
+        if not isinstance(error, (WriteError, OSError)):
+            text = self.tr("Le document n'a pas pu être écrit : {error}").format(error=text)
+        self.message.setText(breakable(text))
+        self.message.setToolTip(text)
         self.export_ended.emit("failed")
 
     def _stopped(self) -> None:

@@ -10,7 +10,6 @@ A file Qt cannot read as an image is refused, and nothing changes.
 default); a test passes its own, or sets the attribute of the same name.
 """
 
-import os
 import shutil
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QSizePolicy, QVBoxLay
 
 from atelier import settings
 from atelier.exports.sheet import LOGO
+from atelier.files import error_text, whole_file
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
@@ -49,9 +49,8 @@ def image_extension(path: Path) -> str | None:
 def store_logo(db, source: Path, home: Path, extension: str) -> Path:
     """On the worker: the copy in the home folder, then the setting; older copies go."""
     target = home / f"logo.{extension}"
-    partial = home / f"logo.{extension}.part"
-    shutil.copyfile(source, partial)
-    os.replace(partial, target)  # the previous logo stays whole until the new one is
+    with whole_file(target) as partial:  # the previous logo stays whole until the new one is
+        shutil.copyfile(source, partial)
     settings.put(db, LOGO, str(target))
     for name in COPIES:
         if home / name != target:
@@ -183,7 +182,7 @@ class LogoSetting(QWidget):
         self.message.hide()
         self.ops.run(store_logo, source, self.ops.store.home, extension, parent=self,
                      on_error=lambda error: self.say(
-                         self.tr("Le logo n'a pas pu être copié. Rien n'a été changé.\n({error})").format(error=error)))
+                         self.tr("Le logo n'a pas pu être copié. Rien n'a été changé.\n({error})").format(error=error_text(error))))
 
     def remove_logo(self) -> None:
         self.message.hide()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout
 
 from atelier.exports.sheet import sheet_for
+from atelier.files import WriteError, error_text
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.widgets.buttons import big_button
@@ -131,8 +132,8 @@ class SheetDialog(QDialog):
         path = Path(path) if Path(path).suffix.lower() == ".pdf" else Path(f"{path}.pdf")
         try:
             self.saved = render_sheet(content, path)
-        except OSError as error:
-            self.say(self.tr("La feuille n'a pas pu être enregistrée : {error}").format(error=error))
+        except (WriteError, OSError) as error:  # the previous file at that path is left as it was
+            self.say(breakable(error_text(error, path)))
             return
         self.say(self.tr("Feuille enregistrée : {path}").format(path=breakable(self.saved)))
         self.message.setToolTip(str(self.saved))

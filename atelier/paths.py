@@ -27,3 +27,8 @@ def database_path(base: Path | None = None) -> Path:
 
 def backups_dir(base: Path | None = None) -> Path:
     return (base or home()) / "backups"
+
+
+def erasure_log(base: Path | None = None) -> Path:
+    """Who was erased, outside the database so that no backup carries it (atelier.erasure_log)."""
+    return (base or home()) / "erasures.log"

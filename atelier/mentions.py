@@ -4,9 +4,10 @@ A facilitator's notes on a session, another participant's notes, a group's name 
 place may name someone. The access export lists those passages, and erasing the person
 replaces the name with « [personne effacée] ».
 
-A passage names the person when it holds their first and last name (either order), or
-their first name or last name alone when no one else in the file bears it: "Hélène est
-venue" names Hélène Martin if she is the only Hélène, and no one if there are two.
+A passage names the person when it holds their first and last name (either order), or,
+in notes, their first name or last name alone when no one else in the file bears it:
+"Hélène est venue" names Hélène Martin if she is the only Hélène, and no one if there
+are two; « Salle Hélène », a place, names no one.
 Names are found whatever the accents and capitals, as whole words: « Marie » is not
 found in « Marie-Claire ».
 """
@@ -33,6 +34,9 @@ FREE_TEXT = {
     ("groups", "name"): N_("Nom du groupe « {label} »"),
     ("groups", "place"): N_("Lieu du groupe « {label} »"),
 }
+# Notes speak of people by their first name; names of places and groups are often a
+# person's too (« Salle Hélène Boucher »): there only the full name counts.
+NOTES = {("participants", "notes"), ("sessions", "notes")}
 # What names each row in words: a person's name, a session's date, a group's name.
 _LABELS = {
     "participants": "trim(first_name || ' ' || last_name)",
@@ -76,8 +80,11 @@ def _words(name: str) -> str:
     return _SEPARATOR.join(parts)
 
 
-def pattern(db: Database, person: Participant) -> re.Pattern | None:
-    """What finds the person in folded text; None for a person with no name to find."""
+def pattern(db: Database, person: Participant, notes: bool = True) -> re.Pattern | None:
+    """What finds the person in folded text (``notes=False``: by the full name only);
+    None for a person with no name to find."""
+    if not notes:
+        return name_pattern(person, {people.fold(person.first_name.strip()), people.fold(person.last_name.strip())})
     others = db.execute("SELECT first_name, last_name FROM participants WHERE id != ?", [person.id]).fetchall()
     return name_pattern(person, {people.fold(name.strip()) for row in others for name in row})
 
@@ -137,11 +144,12 @@ def excerpt(text: str, where: list[tuple[int, int]]) -> str:
 
 def find(db: Database, person: Participant) -> list[Mention]:
     """Every free-text passage that names the person; their own record's notes aside."""
-    finder = pattern(db, person)
-    if finder is None:
+    finders = {True: pattern(db, person), False: pattern(db, person, notes=False)}
+    if finders[True] is None:
         return []
     found = []
     for (table, column), where in FREE_TEXT.items():
+        finder = finders[(table, column) in NOTES]
         rows = db.execute(
             f"SELECT id, {_LABELS[table]}, {column} FROM {table} WHERE {column} != '' AND id != ? ORDER BY rowid",
             [person.id])
@@ -166,8 +174,9 @@ def erase_name(db: Database, person: Participant, replacement: str = ERASED) -> 
     """Replace the person's name wherever free text holds it; call inside a transaction.
     Returns the passages as they were, so that the caller can say what changed."""
     found = find(db, person)
-    finder = pattern(db, person)
+    finders = {True: pattern(db, person), False: pattern(db, person, notes=False)}
     for mention in found:
+        finder = finders[(mention.table, mention.column) in NOTES]
         text = db.execute(f"SELECT {mention.column} FROM {mention.table} WHERE id = ?", [mention.row_id]).fetchone()[0]
         _note_written(db, mention)
         db.execute(f"UPDATE {mention.table} SET {mention.column} = ?, updated_at = ? WHERE id = ?",

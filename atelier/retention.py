@@ -38,7 +38,8 @@ def cutoff(today: date, years: int) -> date:
 
 def inactive(db: Database, today: date, years: int | None = None) -> list[Inactive]:
     """Everyone not seen since before the cutoff, the longest gone first; the anonymised
-    left out. Seen: came to a session, did an exercise, or was registered."""
+    left out. Seen: came to a session that took place (as the figures count it), did an
+    exercise, or was registered."""
     limit = cutoff(today, years or settings.retention_years(db))
     rows = db.execute(
         f"""
@@ -46,7 +47,8 @@ def inactive(db: Database, today: date, years: int | None = None) -> list[Inacti
             SELECT p.id, trim(p.first_name || ' ' || p.last_name) AS name, p.last_name, p.first_name, max(
                 substr(p.created_at, 1, 10),
                 coalesce((SELECT max(s.date) FROM attendance a JOIN sessions s ON s.id = a.session_id
-                          WHERE a.participant_id = p.id AND {attendance.came_sql("a")}), ''),
+                          WHERE a.participant_id = p.id AND {attendance.came_sql("a")}
+                            AND {attendance.held_sql("s")}), ''),
                 coalesce((SELECT max(substr(r.finished_at, 1, 10)) FROM exercise_results r
                           WHERE r.participant_id = p.id), '')) AS seen
             FROM participants p WHERE NOT {anonymisation.ANONYMOUS_SQL})

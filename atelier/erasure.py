@@ -53,16 +53,14 @@ def items(report: dict[str, int]) -> list[str]:
 
 
 def about_backups() -> str:
-    """How long older backups keep a copy, read from the thinning rules, and what a restore does."""
+    """How long older backups keep a copy (the thinning rules keep one a month for
+    ``KEEP_MONTHLY`` months, see ``atelier.backups``), and what a restore does."""
     return _(
-        "Les sauvegardes faites avant l'effacement gardent une copie de ses données. Atelier les "
-        "supprime au fil du temps : il garde les {newest} dernières sauvegardes, une par jour sur "
-        "{days} jours, une par semaine sur {weeks} semaines et une par mois sur {months} mois. La "
-        "dernière copie disparaît donc au plus tard après {months} mois d'utilisation d'Atelier. "
-        "Si l'une de ces sauvegardes est remise en place, la personne est aussitôt effacée à nouveau. "
-        "Les copies faites ailleurs (sur une clé USB) ne sont pas touchées : effacez-les vous-même."
-    ).format(newest=backups.KEEP_NEWEST, days=backups.KEEP_DAILY, weeks=backups.KEEP_WEEKLY,
-             months=backups.KEEP_MONTHLY)
+        "Les sauvegardes faites avant l'effacement gardent une copie de ses données : Atelier les "
+        "supprime au fil du temps, la dernière au plus tard après {months} mois d'utilisation. Si l'une "
+        "d'elles est remise en place, la personne est aussitôt effacée à nouveau. Les copies faites "
+        "ailleurs (clé USB) ne sont pas touchées."
+    ).format(months=backups.KEEP_MONTHLY)
 
 
 def erase(db: Database, person_id: str, replace_names: bool = True, log: bool = True) -> dict[str, int]:

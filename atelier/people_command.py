@@ -86,7 +86,7 @@ def _purge(store: Store, args, today: date) -> int:
         return 0
     print(_("Ces personnes ne sont pas venues depuis plus de {years} ans ({n}) :").format(years=years, n=len(found)))
     for person in found:
-        print(_("  • {name} — vue pour la dernière fois le {day}").format(
+        print(_("  • {name}, dernière venue le {day}").format(
             name=person.full_name, day=person.last_seen.strftime("%d/%m/%Y")))
     print(_("Anonymiser efface leur nom, leurs coordonnées et leurs notes, et remplace leur nom par "
             "« [personne effacée] » dans les textes. Leurs présences restent comptées, sans nom, dans "

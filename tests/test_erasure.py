@@ -219,7 +219,6 @@ def test_opening_with_nothing_to_do_again_writes_nothing(home):
 
 def test_the_dialog_s_words_about_backups_follow_the_thinning_rules():
     words = erasure.about_backups()
-    assert f"une par mois sur {backups.KEEP_MONTHLY} mois" in words
     assert f"au plus tard après {backups.KEEP_MONTHLY} mois" in words
     assert "effacée à nouveau" in words
 

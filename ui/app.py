@@ -20,7 +20,7 @@ from atelier.db import DamagedDatabaseError, DatabaseError, NewerDatabaseError
 from atelier.store import Store, restore
 from ui.main_window import MainWindow, build_window
 from ui.theme import apply_theme
-from ui.views import first_run
+from ui.views import first_run, retention_dialog
 from ui.words import short_date
 
 __all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
@@ -168,7 +168,8 @@ def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None =
 
 
 def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any] = QApplication.exit) -> None:
-    """Show the window, check the file on the worker, then take the daily backup.
+    """Show the window, check the file on the worker, then take the daily backup and
+    look for people past the retention period (asked about without blocking).
 
     The worker runs its jobs in order, so nothing is written before the check has
     passed; when it fails, every later write is refused (see Operations).
@@ -177,6 +178,7 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
     window.worker.run(window.store.verify, on_done=lambda result: result == "ok" or recover(window, ask, quit))
     if not window.demo:
         window.schedule_backup()
+        retention_dialog.offer_at_start(window.ops, window)  # people past the retention period, if any
 
 
 def recover(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any] = QApplication.exit) -> None:

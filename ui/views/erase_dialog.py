@@ -45,8 +45,7 @@ class EraseDialog(ConfirmDialog):
         title = self.tr("Effacer {name} définitivement ?").format(name=person.full_name)
         lines = "\n".join("•  " + item for item in erasure_items(report))
         message = self.tr(
-            "Tout ce qu'Atelier garde sur {name} sera effacé de cet ordinateur :\n{lines}\n\n"
-            "Cela ne peut pas être annulé."
+            "Tout ce qu'Atelier garde sur {name} sera effacé de cet ordinateur, sans retour possible :\n{lines}"
         ).format(name=person.full_name, lines=lines)
         super().__init__(title, message, self.tr("Effacer définitivement"), danger=True, parent=parent)
         self.person = person
@@ -58,10 +57,9 @@ class EraseDialog(ConfirmDialog):
         if self.mentions:
             self.passages = _label(self._passages_text())
             self.body.addWidget(self.passages)
-            self.replace_box = BigCheckBox(self.tr("Remplacer son nom dans ces passages"))
+            self.replace_box = BigCheckBox(self.tr("Remplacer son nom par « {erased} »").format(erased=ERASED))
             self.replace_box.setChecked(True)
-            self.replace_box.setAccessibleDescription(
-                self.tr("Son nom y devient « {erased} ».").format(erased=ERASED))
+            self.replace_box.setAccessibleDescription(self.tr("Dans ces passages ; le reste du texte est gardé."))
             self.outer.insertWidget(1, self.replace_box)  # the choice stays in sight, never scrolled away
         self.backups = _label(erasure.about_backups(), "muted")
         self.body.addWidget(self.backups)
@@ -96,8 +94,6 @@ class EraseDialog(ConfirmDialog):
         if hidden > 0:
             lines.append(plural(hidden, "… et {n} autre (tous dans l'export de ses données).",
                                 "… et {n} autres (tous dans l'export de ses données).", "EraseDialog"))
-        lines.append(self.tr("Coché, son nom y devient « {erased} » ; le reste du texte est gardé.")
-                     .format(erased=ERASED))
         return "\n".join(lines)
 
     def _typed(self, text: str) -> None:

@@ -109,19 +109,20 @@ def launched(home, qtbot):
         window.store.close()
 
 
-def prompt(qtbot, window) -> RetentionDialog:
+def prompted(home, launched, qtbot) -> tuple:
+    """People gone for years, the program started: its window, the prompt, their ids."""
+    store = Store.open(home)
+    ids = gone_for_years(store.db, date.today())
+    store.close()
+    window = launched()
     qtbot.waitUntil(lambda: window.findChild(RetentionDialog) is not None, timeout=5000)
     dialog = window.findChild(RetentionDialog)
     qtbot.waitExposed(dialog)
-    return dialog
+    return window, dialog, ids
 
 
 def test_after_start_up_the_people_gone_for_years_are_listed_and_anonymised_once_confirmed(home, launched, qtbot):
-    store = Store.open(home)
-    odette, marcel, paul = gone_for_years(store.db, date.today())
-    store.close()
-    window = launched()
-    dialog = prompt(qtbot, window)
+    window, dialog, (odette, marcel, paul) = prompted(home, launched, qtbot)
     assert "2 personnes ne viennent plus depuis plus de 3 ans" in dialog.windowTitle()
     assert [box.text() for box in dialog.boxes] == ["Marcel Dupont", "Odette Ancienne"]
     assert dialog.cancel_button.isDefault()  # Enter never anonymises
@@ -136,27 +137,24 @@ def test_after_start_up_the_people_gone_for_years_are_listed_and_anonymised_once
 
 
 def test_later_puts_the_question_off_and_the_next_start_does_not_ask(home, launched, qtbot):
-    store = Store.open(home)
-    odette, _marcel, _paul = gone_for_years(store.db, date.today())
-    store.close()
-    window = launched()
-    dialog = prompt(qtbot, window)
+    window, dialog, (odette, _marcel, _paul) = prompted(home, launched, qtbot)
     qtbot.mouseClick(dialog.cancel_button, LEFT)
     qtbot.waitUntil(lambda: settings.get(window.store.db, retention.ASK_AFTER) is not None, timeout=5000)
     assert people.get(window.store.db, odette).first_name == "Odette"
     window.close()
 
-    again = launched()
-    qtbot.waitUntil(lambda: again.worker.pending() == 0, timeout=5000)
-    QApplication.processEvents()
-    assert again.findChild(RetentionDialog) is None
+    asks_nothing(qtbot, launched())
 
 
 def test_nobody_past_the_period_asks_nothing(home, launched, qtbot):
     store = Store.open(home)
     people.add(store.db, Participant("Nouvelle", "Venue"))
     store.close()
-    window = launched()
+    asks_nothing(qtbot, launched())
+
+
+def asks_nothing(qtbot, window) -> None:
+    """Once the start-up jobs are done and their answers handled, no prompt is open."""
     qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=5000)
     QApplication.processEvents()
     assert window.findChild(RetentionDialog) is None

@@ -10,7 +10,7 @@ the write-ahead log: the erased bytes are left nowhere in the files.
 
 from dataclasses import dataclass
 
-from atelier import anonymisation, backups, erasure_log, mentions, people
+from atelier import anonymisation, backups, erasure_log, mentions, people, settings
 from atelier.db import Database, in_chunks
 from atelier.i18n import _
 from atelier.mentions import Mention
@@ -112,6 +112,7 @@ def reapply(db: Database, entries: list[erasure_log.Entry]) -> int:
     if not entries:
         return 0
     with db.atomic():
+        settings.treat_as_copy(db)  # its re-queued summaries never reuse a version the original sent
         for entry in entries:
             if entry.action == erasure_log.ANONYMISE:
                 anonymisation.anonymise(db, [entry.participant_id], log=False)

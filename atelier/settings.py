@@ -93,6 +93,13 @@ def _raise_version_floor(db: Database) -> None:
     put(db, VERSION_FLOOR, str((floor // VERSION_STEP + 1) * VERSION_STEP + secrets.randbelow(VERSION_STEP // 2)))
 
 
+def treat_as_copy(db: Database) -> None:
+    """The file turned out to be an older copy (it forgot an erasure made since): its
+    summaries' versions go above a new floor, as a restored file's do."""
+    with db.atomic():
+        _raise_version_floor(db)
+
+
 # Per installation: how the screens look on this PC (the text size and the contrast).
 TEXT_SCALE = "text_scale"
 HIGH_CONTRAST = "high_contrast"

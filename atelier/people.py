@@ -49,8 +49,9 @@ _COLUMNS = records.columns(Participant)
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, so that "Helene" finds "Hélène"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case without accents, so that "Helene" finds "Hélène" (and "YILDIZ" "Yıldız":
+    the dotless ı is the one letter whose capital folds to another letter)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

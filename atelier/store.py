@@ -14,7 +14,7 @@ from pathlib import Path
 
 from atelier.db import Database
 
-from atelier import backups, db as database, files, paths, settings
+from atelier import backups, db as database, erasure, files, paths, settings
 from atelier.i18n import _
 
 
@@ -69,7 +69,8 @@ class Store:
             raise _open_failed(error, path, backups_dir, existed) from None
         try:
             pending = database.pending_migrations(db)
-            if existed and not check and (pending or settings.device_id_stale(db, path)
+            forgotten = [] if pending else erasure.outstanding(db)  # erased people a restored file brings back
+            if existed and not check and (pending or forgotten or settings.device_id_stale(db, path)
                                           or settings.get(db, settings.SYNC_SECRET) is None):
                 _raise_if_damaged(path, backups_dir)
                 check = True
@@ -79,6 +80,7 @@ class Store:
             db.before_commit = _requeue_summaries  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
             settings.sync_secret(db)  # a file from before the sync gets its secret once, checked first
+            erasure.reapply(db, erasure.outstanding(db) if pending else forgotten)
         except sqlite3.DatabaseError as error:
             db.close()
             raise _open_failed(error, path, backups_dir, existed) from None

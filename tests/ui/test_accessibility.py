@@ -18,9 +18,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from atelier import groups, people, sessions, settings
+from atelier import groups, mentions, people, sessions, settings
 from atelier.groups import Group
 from atelier.people import Participant
+from atelier.retention import Inactive
 from atelier.sessions import Session
 from a11y import FOCUS_PAIRS, TEXT_PAIRS, audit, colours, controls
 from waits import laid_out
@@ -55,7 +56,8 @@ def day(store):
     for person in members:
         groups.add_member(db, group.id, person.id)
     session = sessions.add(db, Session(date=TODAY.isoformat(), start_time="14:00", end_time="16:00",
-                                       group_id=group.id, place=group.place, module_id="la-souris"))
+                                       group_id=group.id, place=group.place, module_id="la-souris",
+                                       notes="Hélène Durand apporte sa tablette."))
     return {"group": group, "person": members[0], "session": session}
 
 
@@ -138,7 +140,11 @@ DIALOGS = {
     "fiche-participant": ("ui.views.participant_form",
                           lambda m, w, d: m.ParticipantForm(w.ops, d["person"], today=TODAY)),
     "effacer": ("ui.views.erase_dialog", lambda m, w, d: m.EraseDialog(
-        d["person"], people.erasure_report(w.store.db, d["person"].id))),
+        d["person"], people.erasure_report(w.store.db, d["person"].id),
+        mentions.find(w.store.db, d["person"]))),
+    "anonymiser": ("ui.views.retention_dialog", lambda m, w, d: m.RetentionDialog(
+        [Inactive(d["person"].id, d["person"].full_name, date(2022, 3, 14)),
+         Inactive("x", "Marcel Petit", date(2022, 6, 2))], 3)),
     "planifier-une-seance": ("ui.views.session_form", lambda m, w, d: m.SessionForm(w.ops, "one", None, TODAY)),
     "planifier-une-serie": ("ui.views.session_form", lambda m, w, d: m.SessionForm(w.ops, "series", None, TODAY)),
     "modifier-la-seance": ("ui.views.session_form",

@@ -7,7 +7,7 @@ that person; Enter on a row opens their form. Every write goes through
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from atelier import people
+from atelier import erasure, people
 from ui.models.participants import ParticipantsModel
 from ui.theme import px
 from ui.views.erase_dialog import EraseDialog
@@ -145,7 +145,7 @@ class ParticipantsView(QWidget):
         person = self.chosen()
         if person is None:
             return
-        report = self.ops.read(people.erasure_report, person.id)
-        dialog = EraseDialog(person, report, parent=self)
-        dialog.accepted.connect(lambda: self.ops.run(people.erase, person.id, parent=self))
+        plan = self.ops.read(erasure.plan, person.id)
+        dialog = EraseDialog(person, plan.report, plan.mentions, parent=self)
+        dialog.accepted.connect(lambda: self.ops.run(erasure.erase, person.id, dialog.replace_names, parent=self))
         self._open(dialog)

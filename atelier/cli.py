@@ -75,10 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as error:
         print(str(error), file=sys.stderr)
         return 3
-    except sqlite3.DatabaseError as error:  # damage met after the start-up check: same words, same backup
-        from atelier.store import damaged
+    except sqlite3.DatabaseError as error:  # met after the start-up check: a full disk, damage…
+        from atelier.store import database_trouble
 
-        print(str(damaged(paths.database_path(), paths.backups_dir(), str(error))), file=sys.stderr)
+        print(str(database_trouble(error, paths.database_path(), paths.backups_dir())), file=sys.stderr)
         return 3
     except OSError as error:
         print(files.plain_os_error(error, error.filename or paths.home()), file=sys.stderr)

@@ -66,7 +66,7 @@ class Store:
         try:
             db = database.connect(path)
         except sqlite3.DatabaseError as error:
-            raise _open_failed(error, path, backups_dir, existed) from None
+            raise database_trouble(error, path, backups_dir) from None
         try:
             pending = database.pending_migrations(db)
             forgotten = [] if pending else erasure.outstanding(db)  # erased people a restored file brings back
@@ -83,7 +83,7 @@ class Store:
             erasure.reapply(db, erasure.outstanding(db) if pending else forgotten)
         except sqlite3.DatabaseError as error:
             db.close()
-            raise _open_failed(error, path, backups_dir, existed) from None
+            raise database_trouble(error, path, backups_dir) from None
         except BaseException:
             db.close()
             raise
@@ -223,8 +223,9 @@ def data_folder_error(error: OSError, where: Path) -> database.DatabaseError:
     return database.DatabaseError(files.plain_os_error(error, where))
 
 
-def _open_failed(error: sqlite3.DatabaseError, path: Path, backups_dir: Path, existed: bool) -> database.DatabaseError:
-    """A database error while opening, in plain French: a full disk, a read-only file, or damage."""
+def database_trouble(error: sqlite3.DatabaseError, path: Path, backups_dir: Path) -> database.DatabaseError:
+    """SQLite's own error, in plain French: a full disk, a read-only file, or damage (with
+    the latest good backup)."""
     text = str(error).lower()
     if "full" in text:
         return database.DatabaseError(files.plain_os_error(OSError(errno.ENOSPC, text), path))

@@ -49,7 +49,7 @@ def write_hub(root: Path, kind: str, real: dict) -> list[tuple]:
     """One file per device in a folder hub; returns the rows the merge should hold."""
     from atelier.sync import push as pushing
     from atelier.sync.folder import FolderHub
-    from atelier.sync.outbox import Entry
+    from atelier.sync.outbox import Outgoing, canonical
 
     hub = FolderHub(root)
     rows = []
@@ -57,13 +57,12 @@ def write_hub(root: Path, kind: str, real: dict) -> list[tuple]:
         device_id = str(uuid.uuid4())
         epoch = pushing.epoch_for(device_id)
         ids = [str(uuid.uuid4()) for _ in range(PER_DEVICE)]
-        entries = [Entry(n, i, kind, 1, {**real, "summary_id": i}, NOW, None) for n, i in enumerate(ids)]
+        texts = [canonical({**real, "summary_id": i}) for i in ids]
+        entries = [Outgoing(n, i, kind, 1, text.encode()) for n, (i, text) in enumerate(zip(ids, texts))]
         data = pushing.encode(device_id, epoch, 1, entries)
         name = pushing.file_name(epoch, 1, data)
         hub.put_new([SITE, device_id], name, data)
-        rows += [(e.summary_id, SITE, device_id, kind, 1,
-                  json.dumps(e.payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")), name, NOW)
-                 for e in entries]
+        rows += [(i, SITE, device_id, kind, 1, text, name, NOW) for i, text in zip(ids, texts)]
     return rows
 
 

@@ -151,7 +151,7 @@ def _summarised_visits(db: Database, participant_ids) -> set[str]:
 
 
 def _refresh(db: Database, session_id: str) -> None:
-    said = outbox.latest_payload(db, session_id)
+    said = outbox.latest_text(db, session_id)
     exists = db.execute("SELECT status FROM sessions WHERE id = ?", [session_id]).fetchone()
     if exists is None:
         payload = {"schema": SCHEMA, "kind": KIND, "summary_id": session_id, "session_id": session_id,
@@ -160,6 +160,6 @@ def _refresh(db: Database, session_id: str) -> None:
         return  # nothing was ever said about a session not closed yet
     else:
         payload = asdict(summarise(db, session_id))
-    if said is not None and said == payload or said is None and exists is None:
+    if said is not None and said == outbox.canonical(payload) or said is None and exists is None:
         return
     outbox.queue(db, KIND, session_id, payload)

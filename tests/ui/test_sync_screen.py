@@ -61,7 +61,7 @@ def test_a_folder_chosen_in_settings_receives_a_closed_session(store, open_windo
     window.show_section("home")
     qtbot.waitUntil(lambda: window.home.sync_label.text().startswith("Synchronisé à"), timeout=5000)
     assert window.home.sync_row.isVisible() and not window.home.retry.isVisible()
-    assert store.db.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM outbox_pending").fetchone()[0] == 0
 
 
 def test_an_unplugged_folder_is_offline_and_retry_sends_once_it_is_back(store, open_window, qtbot, tmp_path):

@@ -112,8 +112,9 @@ class SyncSetting(QWidget):
         self.progress.toggled.connect(lambda on: self.ops.run(learner_progress.turn, on, parent=self))
         column.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(_label(self.tr(
-            "Coché : les progrès de chaque apprenant aux exercices partent aussi (exercices réussis, "
-            "nombre d'essais), sous un code et sans nom, sauf si « Résumés nominatifs » est coché."), muted=True))
+            "Non coché : rien ne part sur les exercices. Coché : les progrès de chaque apprenant aux "
+            "exercices partent aussi (exercices réussis, nombre d'essais), sous un code, sans nom sauf si "
+            "«\u00a0Résumés nominatifs\u00a0» est coché."), muted=True))
         self.coordinator = BigCheckBox(self.tr("Coordination"))
         self.coordinator.toggled.connect(lambda on: self.ops.run(set_coordinator, on, parent=self))
         column.addWidget(self.coordinator, 0, Qt.AlignmentFlag.AlignLeft)

@@ -5,9 +5,10 @@ can never disagree. Each summary id carries a growing version: the coordinator's
 keeps the highest, so a bundle sent twice changes nothing.
 
 A payload is stored as its canonical JSON text (``canonical``): the file a push sends
-is built from those texts as they are (``to_send``), never decoding them again. A row waits in ``outbox_pending`` until
-the hub confirmed the file that carries it: marking ten thousand rows sent deletes ten
-thousand small keys instead of rewriting every payload.
+is built from those texts as they are (``to_send``), never decoding them again. A row
+waits in ``outbox_pending`` until the hub confirmed the file that carries it: marking
+ten thousand rows sent deletes ten thousand small keys instead of rewriting every
+payload.
 """
 
 import json
@@ -22,7 +23,7 @@ _COLUMNS = "o.seq, o.summary_id, o.kind, o.version, o.payload, o.queued_at"
 _OUTGOING = "o.seq, o.summary_id, o.kind, o.version, CAST(o.payload AS BLOB)"
 
 
-class Entry(NamedTuple):  # a tuple: ten thousand are made in a blink
+class Entry(NamedTuple):
     seq: int
     summary_id: str
     kind: str
@@ -76,15 +77,6 @@ def pending(db: Database) -> list[Entry]:
 
 def pending_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM outbox_pending").fetchone()[0]
-
-
-def entries(db: Database, seqs: list[int]) -> list[Entry]:
-    """These outbox rows, in outbox order."""
-    rows = db.execute(
-        f"SELECT {_COLUMNS} FROM outbox o WHERE o.seq IN (SELECT value FROM json_each(?)) ORDER BY o.seq",
-        [json.dumps(list(seqs))],
-    ).fetchall()
-    return [Entry(*row) for row in rows]
 
 
 class Outgoing(NamedTuple):

@@ -137,7 +137,8 @@ def erase(db: Database, person_id: str) -> dict[str, int]:
         report = erasure_report(db, person_id)
         # The summaries of the sessions they were marked in change: the sync re-queues them.
         visited = [row[0] for row in db.execute("SELECT session_id FROM attendance WHERE participant_id = ?", [person_id])]
-        db.wrote("participants", *(table for table, _column in referring_tables(db)), sessions=visited)
+        db.wrote("participants", *(table for table, _column in referring_tables(db)), sessions=visited,
+                 people=[person_id])  # their own progress summary, if any, says they are gone
         for table, column in referring_tables(db):
             db.execute(f"DELETE FROM {table} WHERE {column} = ?", [person_id])
         db.execute("DELETE FROM participants WHERE id = ?", [person_id])

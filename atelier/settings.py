@@ -157,6 +157,7 @@ def remove_facilitator(db: Database, name: str) -> list[str]:
 # stand for people in the summaries; named summaries are the association's explicit choice.
 SYNC_SECRET = "sync_secret"
 NAMED_SUMMARIES = "named_summaries"
+LEARNER_PROGRESS = "learner_progress_summaries"  # "1": each learner's exercise progress is summarised too
 SECRET_MIN_LENGTH = 16
 
 

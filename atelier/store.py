@@ -164,9 +164,10 @@ class Store:
 
 
 def _requeue_summaries(db: Database, touched: database.Touched) -> None:
-    from atelier.sync import summaries  # loaded at the first write, not at every start-up
+    from atelier.sync import learner_progress, summaries  # loaded at the first write, not at every start-up
 
     summaries.requeue(db, touched)
+    learner_progress.requeue(db, touched)
 
 
 def _raise_if_damaged(path: Path, backups_dir: Path) -> None:

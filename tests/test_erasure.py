@@ -132,7 +132,7 @@ def test_a_full_disk_refuses_the_erasure_and_keeps_everything(tmp_path):
     French message and nothing is half done."""
     home = tmp_path / "small"
     home.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(home)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(home)],
                              capture_output=True, timeout=30)
     if mounted.returncode != 0:
         pytest.skip("no way to mount a small tmpfs here (needs root): cannot fill a real disk")

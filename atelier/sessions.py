@@ -131,6 +131,20 @@ def cancel(db: Database, session_id: str) -> None:
         )
 
 
+def restore(db: Database, session_id: str) -> None:
+    """A session cancelled by mistake is planned again."""
+    with db.atomic():
+        note_written(db, session_id)
+        db.execute("UPDATE sessions SET status = 'planned', updated_at = ? WHERE id = ? AND status = 'cancelled'",
+                   [utc_now(), session_id])
+
+
+def move_to(db: Database, session_id: str, day: date) -> Session:
+    """The session takes place on ``day`` rather than on the day it was planned for."""
+    with db.atomic():
+        return update(db, replace(get(db, session_id), date=day.isoformat()))
+
+
 LOOK_BACK = timedelta(days=366)  # a year back is what a facilitator looks for; exports cover the rest
 
 

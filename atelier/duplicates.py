@@ -8,8 +8,9 @@ found; ``pairs`` lists the records that look like one person twice, to be merged
 """
 
 import re
+from dataclasses import dataclass
 
-from atelier import people, records
+from atelier import attendance, people, records
 from atelier.db import Database
 from atelier.people import Participant
 
@@ -27,7 +28,7 @@ def same_name(a: Participant, b: Participant) -> bool:
 
 
 def _everyone(db: Database) -> list[Participant]:
-    rows = db.execute(f"SELECT {', '.join(people._COLUMNS)} FROM participants ORDER BY created_at, id").fetchall()
+    rows = db.execute(f"SELECT {', '.join(people._COLUMNS)} FROM participants ORDER BY created_at, rowid").fetchall()
     return [records.from_row(Participant, row) for row in rows]
 
 
@@ -48,3 +49,27 @@ def pairs(db: Database) -> list[tuple[Participant, Participant]]:
         if key:
             by_key.setdefault(key, []).append(person)
     return [(group[i], later) for group in by_key.values() for i in range(len(group)) for later in group[i + 1:]]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A person already known, with what tells two namesakes apart."""
+
+    person: Participant
+    groups: list[str]  # the names of their groups
+    last_visit: str | None  # the ISO date they last came, if ever
+
+
+def known(db: Database, first_name: str, last_name: str = "", exclude: str | None = None) -> list[Match]:
+    """``matching``, each with their groups and last visit, for the facilitator to recognise them."""
+    found = []
+    for person in matching(db, first_name, last_name, exclude):
+        groups = [row[0] for row in db.execute(
+            "SELECT g.name FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.participant_id = ? "
+            "ORDER BY g.name COLLATE NOCASE", [person.id])]
+        last = db.execute(
+            f"SELECT max(s.date) FROM attendance a JOIN sessions s ON s.id = a.session_id "
+            f"WHERE a.participant_id = ? AND {attendance.came_sql('a')} AND s.status != 'cancelled'",
+            [person.id]).fetchone()[0]
+        found.append(Match(person, groups, last))
+    return found

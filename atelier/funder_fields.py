@@ -9,7 +9,7 @@ A field is lacking while nothing was chosen; « Non communiqué », chosen, is a
 from dataclasses import dataclass, replace
 from datetime import date
 
-from atelier import attendance, groups, people, records
+from atelier import attendance, people, records
 from atelier.db import Database, in_chunks
 from atelier.people import Participant
 
@@ -40,11 +40,6 @@ class Gaps:
 def gaps(everyone: list[Participant]) -> Gaps:
     short = [p for p in everyone if lacking(p)]
     return Gaps(short, *(sum(field in lacking(p) for p in short) for field in FIELDS))
-
-
-def of_group(db: Database, group_id: str) -> Gaps:
-    """Among the group's members still on the lists."""
-    return gaps(groups.members(db, group_id))
 
 
 def of_period(db: Database, first: date, last: date, group_id: str | None = None) -> Gaps:

@@ -98,9 +98,10 @@ def get(db: Database, session_id: str) -> Session:
     return records.get(db, "sessions", Session, session_id)
 
 
-def upcoming(db: Database, today: date, limit: int = 20) -> list[SessionRow]:
-    """Today's sessions first, then the coming ones; cancelled ones left out."""
-    return listed(db, "s.date >= ? AND s.status != 'cancelled'", [today.isoformat()], limit)
+def upcoming(db: Database, today: date, limit: int = 20, cancelled: bool = False) -> list[SessionRow]:
+    """Today's sessions first, then the coming ones; cancelled ones left out unless asked for."""
+    where = "s.date >= ?" if cancelled else "s.date >= ? AND s.status != 'cancelled'"
+    return listed(db, where, [today.isoformat()], limit)
 
 
 def count(db: Database) -> int:

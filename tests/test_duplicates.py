@@ -68,3 +68,20 @@ def test_pairs_lists_each_twice_known_person_oldest_first(store):
     b = people.add(store.db, Participant("DUBOIS", "gerard"))
     people.add(store.db, Participant("Gérard", "Dupont"))
     assert [(x.id, y.id) for x, y in duplicates.pairs(store.db)] == [(a.id, b.id)]
+
+
+def test_known_says_what_tells_namesakes_apart(store):
+    from datetime import date
+
+    from atelier import attendance, groups, sessions
+    from atelier.groups import Group
+    from atelier.sessions import Session
+
+    helene = people.add(store.db, Participant("Hélène", "Martin", birth_year=1948))
+    group = groups.add(store.db, Group("Souris"))
+    groups.add_member(store.db, group.id, helene.id)
+    for day, status in ((date(2026, 11, 3), "present"), (date(2026, 11, 10), "absent")):
+        session = sessions.add(store.db, Session(day.isoformat(), "14:00", "16:00", group.id))
+        attendance.mark(store.db, session.id, helene.id, status)
+    [match] = duplicates.known(store.db, "martin", "helene")
+    assert (match.person.id, match.groups, match.last_visit) == (helene.id, ["Souris"], "2026-11-03")

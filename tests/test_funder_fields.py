@@ -36,7 +36,7 @@ def filled(store):
 
 def test_what_a_group_lacks(store, filled):
     group, _other, (_full, _declined, bare, half), _held = filled
-    gaps = funder_fields.of_group(store.db, group.id)
+    gaps = funder_fields.gaps(groups.members(store.db, group.id))  # as the group's page counts
     assert [p.id for p in gaps.people] == [half.id, bare.id]  # by name: Aubert, Perrin
     assert (len(gaps), gaps.age, gaps.gender, gaps.social_status) == (2, 2, 1, 2)
     assert funder_fields.lacking(half) == ("age", "social_status")

@@ -22,6 +22,7 @@ from ui.render.export_job import ExportJob
 from ui.render.page import ExportCancelled
 from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
+from ui.views.funder_gaps import FunderGaps
 from ui.views.sheet_dialog import ask_save_path, breakable
 from ui.widgets.buttons import big_button
 from ui.widgets.scroller import scrolling_page
@@ -109,8 +110,10 @@ class DocumentsView(QWidget):
         column.addLayout(self._form(zip(labels[:3], (self.first, self.last, self.group)), label_width))
         self._section(column, self.tr("Pour la période et le groupe"))
         self._document(column, self.sheets, beside=self.completed)
-        for button in (self.register, self.report):
-            self._document(column, button)
+        self._document(column, self.register)
+        self.gaps = FunderGaps(ops, self.tr("venues sur la période"), self)  # before the report: fields it needs
+        column.addWidget(self.gaps)
+        self._document(column, self.report)
         self._section(column, self.tr("Pour une personne"))
         column.addLayout(self._form([(labels[3], self.person)], label_width))
         for button in (self.attestation, self.person_data):
@@ -131,6 +134,7 @@ class DocumentsView(QWidget):
         self.folder.hide()
         ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
         self.reload()
+        self.gaps.follow_period(self, self.first, self.last, self.group)
 
     def _date(self, value: date, name: str, height: int) -> QDateEdit:
         edit = QDateEdit(value)

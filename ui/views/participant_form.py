@@ -22,9 +22,12 @@ from ui.words import parse_date, short_date
 
 class ParticipantForm(FormDialog):
     saved = Signal(object)  # the Participant as stored
+    existing_chosen = Signal(object)  # a new person turned out to be known: this Participant instead
 
     def __init__(self, ops, person: Participant | None = None, today: date | None = None,
-                 save=None, parent: QWidget | None = None):
+                 save=None, parent: QWidget | None = None, use_text: str = ""):
+        """``use_text``: for a new person, the words of the button that uses a record
+        already known instead ('Ajouter {name} au groupe'); without it, no such offer."""
         title = self.tr("Modifier la fiche") if person else self.tr("Nouvelle personne")
         super().__init__(title, parent=parent)
         self.ops = ops
@@ -68,6 +71,15 @@ class ParticipantForm(FormDialog):
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
 
+        self.known = None
+        if person is None and use_text:  # the same name already known: offered before a second record
+            from ui.views.known_person import KnownPerson
+
+            self.known = KnownPerson(ops, use_text, self)
+            self.layout().insertWidget(self.layout().indexOf(self.error), self.known)
+            self.known.chosen.connect(self._use_known)
+            for field in (self.first_name, self.last_name):
+                field.textChanged.connect(self._look_up)
         self.birth_year.textChanged.connect(self._year_typed)
         self.consent_today.toggled.connect(self._consent_ticked)
         self.submitted.connect(self.submit)
@@ -87,6 +99,18 @@ class ParticipantForm(FormDialog):
         self.social_status.set_key(p.social_status)
         self.consent_date.setText(short_date(p.consent_date))
         self.notes.setPlainText(p.notes)
+
+    def _look_up(self) -> None:
+        self.known.look_up(self.first_name.text(), self.last_name.text())
+        text = self.tr("Créer une autre fiche") if self.known.matches else self.tr("Enregistrer")
+        self.save_button.setText(text)
+        self.save_button.setAccessibleName(text)
+        if self.known.matches and self.isVisible():
+            self.fit_to_screen()
+
+    def _use_known(self, person: Participant) -> None:
+        self.accept()  # first: whoever opened the form may open another one for that person
+        self.existing_chosen.emit(person)
 
     def _year_typed(self, text: str) -> None:
         # The bracket follows from the year: only one of the two is asked for.

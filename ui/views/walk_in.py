@@ -1,7 +1,9 @@
 """Someone came without being in the group: three fields and one tick.
 
 First name (the only one needed), last name, phone; "l'ajouter au groupe" is ticked
-when the session has a group. The person is recorded present at once.
+when the session has a group. The person is recorded present at once. A name already
+known shows that person, with a button to mark them present rather than make a second
+record of them.
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -15,8 +17,9 @@ from ui.widgets.buttons import big_button
 
 class WalkInDialog(QDialog):
     chosen = Signal(str, str, str, bool)  # first name, last name, phone, join the group
+    known_chosen = Signal(str, bool)  # the id of a person already known, join the group
 
-    def __init__(self, group_name: str = "", parent=None):
+    def __init__(self, group_name: str = "", parent=None, ops=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ajouter une personne"))
         self.setAccessibleName(self.tr("Ajouter une personne venue aujourd'hui"))
@@ -49,6 +52,17 @@ class WalkInDialog(QDialog):
             layout.addSpacing(px(6))
             layout.addWidget(label)
             layout.addWidget(edit)
+        self.known = None
+        if ops is not None:
+            from ui.views.known_person import KnownPerson
+
+            self.known = KnownPerson(ops, lambda person: self.tr("Marquer {name} présente") if person.gender == "feminin"
+                                     else self.tr("Marquer {name} présent"), self)
+            self.known.chosen.connect(self._use_known)
+            for _label, edit in (self.first, self.last):
+                edit.textChanged.connect(self._look_up)
+            layout.addSpacing(px(10))
+            layout.addWidget(self.known)
         layout.addSpacing(px(10))
         layout.addWidget(self.join)
         buttons = QHBoxLayout()
@@ -66,8 +80,7 @@ class WalkInDialog(QDialog):
         self.first[1].setFocus()
         self.first[1].textChanged.connect(lambda text: self.add.setEnabled(bool(text.strip())))
         self.add.setEnabled(False)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(px(640), screen.width()), min(self.sizeHint().height(), screen.height()))
+        self._fit()
 
     def _field(self, text: str) -> tuple[QLabel, QLineEdit]:
         label = QLabel(text)
@@ -76,6 +89,28 @@ class WalkInDialog(QDialog):
         edit.setAccessibleName(text)
         label.setBuddy(edit)
         return label, edit
+
+    def _look_up(self) -> None:
+        self.known.look_up(self.first[1].text(), self.last[1].text())
+        known = bool(self.known.matches)
+        self.add.setText(self.tr("Ajouter une autre personne") if known else self.tr("Ajouter (présent)"))
+        self.add.setAccessibleName(self.tr("Ajouter une nouvelle fiche, marquée présente") if known
+                                   else self.tr("Ajouter cette personne, marquée présente"))
+        self.add.setDefault(not known)  # Enter never makes a second record of someone known
+        if known:
+            self.known.buttons[0].setDefault(True)
+            chain = [self.phone[1], *self.known.buttons, self.join]  # read in the order they are shown
+            for before, after in zip(chain, chain[1:]):
+                self.setTabOrder(before, after)
+        self._fit()
+
+    def _use_known(self, person) -> None:
+        self.known_chosen.emit(person.id, self.join.isChecked())
+        self.accept()
+
+    def _fit(self) -> None:
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(px(640), screen.width()), min(self.sizeHint().height(), screen.height()))
 
     def _accept(self) -> None:
         first = self.first[1].text().strip()

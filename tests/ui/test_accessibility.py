@@ -140,6 +140,8 @@ DIALOGS = {
     "nouveau-participant": ("ui.views.participant_form", lambda m, w, d: m.ParticipantForm(w.ops, today=TODAY)),
     "fiche-participant": ("ui.views.participant_form",
                           lambda m, w, d: m.ParticipantForm(w.ops, d["person"], today=TODAY)),
+    "fiche-participant-en-double": ("ui.views.participant_form", lambda m, w, d: m.ParticipantForm(
+        w.ops, people.add(w.store.db, replace(d["person"], id="twin")), today=TODAY)),
     "effacer": ("ui.views.erase_dialog", lambda m, w, d: m.EraseDialog(
         d["person"], people.erasure_report(w.store.db, d["person"].id))),
     "planifier-une-seance": ("ui.views.session_form", lambda m, w, d: m.SessionForm(w.ops, "one", None, TODAY)),
@@ -156,7 +158,7 @@ DIALOGS = {
     "commencer-un-autre-jour": ("ui.views.start_day", lambda m, w, d: m.StartDayDialog(
         replace(d["session"], date="2026-12-04"), TODAY)),
     "supprimer-la-seance": ("ui.views.session_removal", lambda m, w, d: m.removal_dialog(
-        None, "Vendredi 27 novembre 2026, 14:00 – 16:00", Removal(marks=3, came=2, summarised=True))),
+        None, d["session"], Removal(marks=3, came=2, summarised=True))),
     "fusionner": ("ui.views.merge_dialog", lambda m, w, d: m.MergeDialog(w.ops, d["person"])),
     "completer-les-fiches": ("ui.views.complete_fields", lambda m, w, d: m.CompleteFieldsDialog(
         w.ops, groups.members(w.store.db, d["group"].id))),

@@ -111,7 +111,7 @@ class DocumentsView(QWidget):
         self._section(column, self.tr("Pour la période et le groupe"))
         self._document(column, self.sheets, beside=self.completed)
         self._document(column, self.register)
-        self.gaps = FunderGaps(ops, self.tr("venues sur la période"), self)  # before the report: fields it needs
+        self.gaps = FunderGaps(ops, (self.tr("venue sur la période"), self.tr("venues sur la période")), self)  # before the report: fields it needs
         column.addWidget(self.gaps)
         self._document(column, self.report)
         self._section(column, self.tr("Pour une personne"))
@@ -194,6 +194,7 @@ class DocumentsView(QWidget):
 
 
     def reload(self) -> None:
+        chosen_group, chosen_person = self.group.currentData(), self.person.currentData()
         self.group.clear()
         self.group.addItem(self.tr("Tous les groupes"), None)
         for g in self.ops.read(groups.every):
@@ -201,6 +202,9 @@ class DocumentsView(QWidget):
         self.person.clear()
         for p in self.ops.read(people.every):
             self.person.addItem(p.full_name, p.id)
+        # a person completed or renamed elsewhere keeps the choices made here
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen_group)))
+        self.person.setCurrentIndex(max(0, self.person.findData(chosen_person)))
 
     def period(self) -> tuple[date, date, str | None]:
         return self.first.date().toPython(), self.last.date().toPython(), self.group.currentData()

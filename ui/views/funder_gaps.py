@@ -23,8 +23,9 @@ def gaps_text(gaps: Gaps) -> str:
 
 
 class FunderGaps(Notice):
-    def __init__(self, ops, among: str, parent: QWidget | None = None):
-        """``among``: who is counted, in the heading's words ('dans ce groupe', 'venues sur la période')."""
+    def __init__(self, ops, among: tuple[str, str], parent: QWidget | None = None):
+        """``among``: who is counted, for one person and for several, agreeing with them
+        ('venue sur la période', 'venues sur la période')."""
         super().__init__(parent=parent)
         self.ops, self.among = ops, among
         self.gaps: Gaps | None = None
@@ -39,8 +40,10 @@ class FunderGaps(Notice):
         if not gaps:
             self.hide()
             return
+        one, many = self.among
         heading = plural(len(gaps), tr("{n} personne {among} n'a pas tout ce que demande le bilan"),
-                         tr("{n} personnes {among} n'ont pas tout ce que demande le bilan"), among=self.among)
+                         tr("{n} personnes {among} n'ont pas tout ce que demande le bilan"),
+                         among=one if len(gaps) <= 1 else many)
         self.say(heading, gaps_text(gaps))
         self.show()
 

@@ -42,7 +42,7 @@ class GroupPage(QWidget):
         # Short words, so that the three fit on one line even at 200 %.
         self.edit_button = big_button(self.tr("Modifier"), self.tr("Modifier le nom, le lieu, le jour et les heures du groupe"))
         self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver le groupe"))
-        self.gaps = FunderGaps(ops, self.tr("de ce groupe"), self)  # the quick ways of adding leave them empty
+        self.gaps = FunderGaps(ops, (self.tr("de ce groupe"),) * 2, self)  # the quick ways of adding leave them empty
         self.model = ParticipantsModel(parent=self)
         self.list = BigList(self.tr("Membres du groupe"))
         self.list.setModel(self.model)

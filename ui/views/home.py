@@ -20,6 +20,7 @@ from ui.widgets.buttons import big_button
 from ui.widgets.scroller import scrolling_page
 from ui.words import french_date, module_label, plural
 
+_LATER = (sessions.PLANNED, sessions.DONE, sessions.CANCELLED)  # today's cards, in this order
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
 
 
@@ -38,7 +39,8 @@ def load(db, today: date) -> HomeData:
     return HomeData(
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         site=settings.get(db, settings.SITE, "") or "",
-        today=[r for r in rows if r.session.date == iso],
+        # what is still to start first: at 200 % its « Commencer » shows without scrolling
+        today=sorted((r for r in rows if r.session.date == iso), key=lambda r: _LATER.index(r.session.status)),
         coming=[r for r in rows if r.session.date != iso][:NEXT_COUNT],
     )
 

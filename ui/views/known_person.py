@@ -6,11 +6,12 @@ form, a group's « Nouvelle personne », the roll's walk-in). It looks again at 
 change of the name (a quick read), and hides when no one matches.
 """
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from atelier import duplicates
 from atelier.duplicates import Match
+from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.notice import Notice
 from ui.words import short_date
@@ -38,6 +39,9 @@ def describe(match: Match) -> str:
 
 
 class KnownPerson(Notice):
+    """The heading, then for each person found a line that tells who they are and the
+    button that uses them, under it (two namesakes never share a button's words alone)."""
+
     chosen = Signal(object)  # the Participant to use instead of a new record
 
     def __init__(self, ops, use_text, parent: QWidget | None = None):
@@ -45,26 +49,44 @@ class KnownPerson(Notice):
         function of the Participant that gives them (to say « présente » of a woman)."""
         super().__init__(parent=parent)
         self.ops, self.use_text = ops, use_text
+        self.exclude: str | None = None  # the record being edited: not its own namesake
         self.matches: list[Match] = []
-        self.buttons = []
+        self.buttons: list[QPushButton] = []
+        self.found = QWidget()
+        self.lines = QVBoxLayout(self.found)
+        self.lines.setContentsMargins(0, 0, 0, 0)
+        self.lines.setSpacing(px(6))
+        self.column.insertWidget(self.column.indexOf(self.text), self.found)
         self.hide()
 
     def look_up(self, first_name: str, last_name: str) -> None:
-        found = self.ops.read(duplicates.known, first_name, last_name)
+        found = self.ops.read(duplicates.known, first_name, last_name, self.exclude)
         if [m.person.id for m in found] == [m.person.id for m in self.matches]:
             return
         self.matches = found
-        self.clear_buttons()
+        while self.lines.count():
+            widget = self.lines.takeAt(0).widget()
+            widget.setParent(None)
+            widget.deleteLater()
         self.buttons = []
         if not found:
             self.hide()
             return
-        heading = (tr("Cette personne est peut-être déjà connue :") if len(found) == 1
-                   else tr("Ces personnes du même nom sont déjà connues :"))
-        self.say(heading, "\n".join(describe(m) for m in found))
+        if self.exclude is not None:
+            self.say(tr("Une autre fiche porte ce nom :") if len(found) == 1
+                     else tr("D'autres fiches portent ce nom :"))
+        else:
+            self.say(tr("Cette personne est peut-être déjà connue :") if len(found) == 1
+                     else tr("Ces personnes du même nom sont déjà connues :"))
         for match in found:
+            who = QLabel(describe(match))
+            who.setWordWrap(True)
+            who.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             words = self.use_text(match.person) if callable(self.use_text) else self.use_text
             button = big_button(words.format(name=match.person.full_name), name=words.format(name=describe(match)),
                                 on_click=lambda _=False, p=match.person: self.chosen.emit(p))
-            self.buttons.append(self.add_button(button))
+            self.lines.addWidget(who)
+            self.lines.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.buttons.append(button)
+        self.setAccessibleDescription("\n".join(describe(m) for m in found))
         self.show()

@@ -43,15 +43,12 @@ class ParticipantsView(QWidget):
         self.edit_button = big_button(self.tr("Modifier"), self.tr("Modifier la fiche de la personne choisie"))
         self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver la personne choisie"))
         self.erase_button = big_button(self.tr("Effacer…"), self.tr("Effacer définitivement la personne choisie"))
-        self.merge_button = big_button(self.tr("Fusionner…"), self.tr(
-            "Réunir sur la fiche choisie une autre fiche de la même personne"))
 
         top = FlowLayout()  # the title, then the button beside it or, at 200 %, under it
         top.addWidget(title)
         top.addWidget(self.new_button)
         actions = FlowLayout()  # wraps at 200 % rather than widen the window
-        for button in (self.edit_button, self.archive_button, self.merge_button, self.erase_button,
-                       self.show_archived):
+        for button in (self.edit_button, self.archive_button, self.erase_button, self.show_archived):
             actions.addWidget(button)
         column = QVBoxLayout(self)
         column.setContentsMargins(px(32), px(20), px(32), px(24))
@@ -62,7 +59,7 @@ class ParticipantsView(QWidget):
         column.addWidget(self.empty)
         column.addLayout(actions)
         order = [self.new_button, self.search, self.list,
-                 self.edit_button, self.archive_button, self.merge_button, self.erase_button, self.show_archived]
+                 self.edit_button, self.archive_button, self.erase_button, self.show_archived]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
         self.setAccessibleName(self.tr("Participants"))
@@ -71,7 +68,6 @@ class ParticipantsView(QWidget):
         self.edit_button.clicked.connect(self.edit_chosen)
         self.archive_button.clicked.connect(self.archive_chosen)
         self.erase_button.clicked.connect(self.erase_chosen)
-        self.merge_button.clicked.connect(self.merge_chosen)
         self.search.searched.connect(lambda _text: self.reload())
         self.show_archived.toggled.connect(self._archived_toggled)
         self.list.opened.connect(lambda _index: self.edit_chosen())
@@ -109,7 +105,7 @@ class ParticipantsView(QWidget):
 
     def _update_buttons(self) -> None:
         person = self.chosen()
-        for button in (self.edit_button, self.archive_button, self.merge_button, self.erase_button):
+        for button in (self.edit_button, self.archive_button, self.erase_button):
             button.setEnabled(person is not None)
         text = self.tr("Réactiver") if person and person.archived_at else self.tr("Archiver")
         self.archive_button.setText(text)
@@ -126,6 +122,7 @@ class ParticipantsView(QWidget):
         form = ParticipantForm(self.ops, person, self.ops.today(), parent=self,
                                use_text=self.tr("Ouvrir la fiche de {name}"))
         form.existing_chosen.connect(self.open_known)
+        form.merge_requested.connect(self.merge_into)
         self._open(form)
 
     def open_known(self, person) -> None:
@@ -157,12 +154,11 @@ class ParticipantsView(QWidget):
             people.archive, person.id, parent=self))
         self._open(dialog)
 
-    def merge_chosen(self) -> None:
+    def merge_into(self, person) -> None:
+        """« Fusionner… » on a record: choose the other record of that person."""
         from ui.views.merge_dialog import MergeDialog
 
-        person = self.chosen()
-        if person is not None:
-            self._open(MergeDialog(self.ops, person, parent=self))
+        self._open(MergeDialog(self.ops, person, parent=self))
 
     def erase_chosen(self) -> None:
         person = self.chosen()

@@ -79,13 +79,6 @@ class RollCallView(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(px(32), px(16), px(32), px(24))
         column.setSpacing(px(8))
-        self.past_banner = None
-        if not self._unlocked:  # entered afterwards, from the paper sheet, or on a PC with a wrong date
-            self.past_banner = Notice(tr("Séance passée"), tr(
-                "Cet appel est celui du {day}. Vous pouvez le saisir ou le corriger : "
-                "la première modification vous sera demandée une fois.").format(
-                day=french_date(session.date, capital=False)))
-            column.addWidget(self.past_banner)
         column.addWidget(title)
         column.addWidget(when)
         column.addLayout(button_rows([self.all_present, self.walk_in, self.undo_button]))
@@ -93,6 +86,18 @@ class RollCallView(QWidget):
         column.addLayout(self.rows_box)
         column.addStretch(1)
         self.scroller = scrolling_page(self, content)
+        self.past_banner = None
+        if not self._unlocked:  # entered afterwards, from the paper sheet, or on a PC with a wrong date
+            self.past_banner = Notice(tr("Séance passée : l'appel du {day}").format(
+                day=french_date(session.date, capital=False)))
+            self.past_banner.setAccessibleDescription(tr(
+                "Vous pouvez saisir ou corriger cet appel : la première modification vous sera demandée une fois."))
+            above = QWidget()  # above the scrolling rows: always in sight, however far the roll scrolls
+            above.setObjectName("page")
+            holder = QVBoxLayout(above)
+            holder.setContentsMargins(px(32), px(12), px(32), 0)
+            holder.addWidget(self.past_banner)
+            self.layout().insertWidget(0, above)
         self.setAccessibleName(tr("L'appel"))
 
         ops.watch(self, ("attendance", "people", "groups"), self._on_changed)

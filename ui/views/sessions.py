@@ -172,7 +172,7 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         session = self.selected()
         if session is None:
             return
-        self.question = removal_dialog(self, self.when(), self.ops.read(session_removal.removal, session.id))
+        self.question = removal_dialog(self, session, self.ops.read(session_removal.removal, session.id))
         self.question.accepted.connect(lambda: self.ops.run(session_removal.delete, session.id, parent=self))
         self.question.open()
 

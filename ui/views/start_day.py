@@ -1,9 +1,11 @@
 """« Commencer » a session planned for another day: it takes place today, or this PC's
-date is wrong. One question, three answers: today (the session's date becomes today's),
-its planned day (kept as it is), or not now."""
+date is wrong. One question, three short answers (they fit side by side at 200 %):
+« Aujourd'hui » (the session's date becomes today's), its planned day (kept as it is),
+or « Annuler »."""
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from atelier.sessions import Session
@@ -19,14 +21,19 @@ class StartDayDialog(ConfirmDialog):
         planned = french_date(session.date, capital=False)
         super().__init__(
             self.tr("Cette séance est prévue le {day}.").format(day=planned),
-            self.tr("Pour ce PC, nous sommes le {today}. Si la séance a lieu aujourd'hui, sa date devient "
-                    "celle d'aujourd'hui. Si le PC n'est pas à la bonne date, gardez la date prévue.").format(
-                today=french_date(today, capital=False)),
-            self.tr("Elle a lieu aujourd'hui"), parent=parent, enter_confirms=True)
+            self.tr("Pour ce PC, nous sommes le {today}. Elle a lieu aujourd'hui ? Choisissez « Aujourd'hui » : "
+                    "sa date changera. Le PC n'est pas à la bonne date ? Choisissez « {kept} » : "
+                    "sa date ne changera pas.").format(today=french_date(today, capital=False), kept=self.kept(session)),
+            self.tr("Aujourd'hui"), parent=parent, enter_confirms=True)
         self.setObjectName("startDay")
         self.confirm_button.setAccessibleName(self.tr("La séance a lieu aujourd'hui : changer sa date"))
-        self.keep_button = big_button(self.tr("Garder le {day}").format(day=french_date(session.date, year=False,
-                                                                                        capital=False)),
-                                      name=self.tr("Garder la date prévue et ouvrir l'appel"),
+        self.keep_button = big_button(self.kept(session), name=self.tr("Garder la date prévue et ouvrir l'appel"),
                                       on_click=lambda: self.done(KEEP))
         self.buttons.insertWidget(self.buttons.indexOf(self.confirm_button), self.keep_button)
+
+    @staticmethod
+    def kept(session: Session) -> str:
+        """'Le 1er décembre': the answer that keeps the planned day."""
+        day = french_date(session.date, year=False, capital=False)
+        return QCoreApplication.translate("StartDayDialog", "Le {day}").format(
+            day=day.split(" ", 1)[1])  # without the weekday: a short button

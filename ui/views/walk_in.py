@@ -8,11 +8,12 @@ record of them.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui import theme
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.scroller import Scroller
 
 
 class WalkInDialog(QDialog):
@@ -44,34 +45,43 @@ class WalkInDialog(QDialog):
         self.add.setDefault(True)
         self.cancel = big_button(self.tr("Annuler"), name=self.tr("Annuler, n'ajouter personne"), on_click=self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(px(32), px(20), px(32), px(20))
+        # The fields scroll at 200 % on a small screen; the two buttons stay in sight under them.
+        content = QWidget()
+        content.setObjectName("page")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, px(8), 0)
         layout.setSpacing(px(4))
         layout.addWidget(title)
+        self.known = None
         for label, edit in (self.first, self.last, self.phone):
             layout.addSpacing(px(6))
             layout.addWidget(label)
             layout.addWidget(edit)
-        self.known = None
-        if ops is not None:
-            from ui.views.known_person import KnownPerson
+            if edit is self.last[1] and ops is not None:  # right under the name: someone already known?
+                from ui.views.known_person import KnownPerson
 
-            self.known = KnownPerson(ops, lambda person: self.tr("Marquer {name} présente") if person.gender == "feminin"
-                                     else self.tr("Marquer {name} présent"), self)
-            self.known.chosen.connect(self._use_known)
+                self.known = KnownPerson(ops, lambda person: self.tr("Marquer {name} présente")
+                                         if person.gender == "feminin" else self.tr("Marquer {name} présent"), self)
+                self.known.chosen.connect(self._use_known)
+                layout.addSpacing(px(10))
+                layout.addWidget(self.known)
+        if self.known is not None:
             for _label, edit in (self.first, self.last):
                 edit.textChanged.connect(self._look_up)
-            layout.addSpacing(px(10))
-            layout.addWidget(self.known)
         layout.addSpacing(px(10))
         layout.addWidget(self.join)
+        layout.addStretch(1)
+        self.scroll = Scroller(content)
         buttons = QHBoxLayout()
         buttons.setSpacing(px(16))
         buttons.addWidget(self.cancel)
         buttons.addStretch(1)
         buttons.addWidget(self.add)
-        layout.addSpacing(px(12))
-        layout.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(px(32), px(20), px(32), px(20))
+        outer.setSpacing(px(12))
+        outer.addWidget(self.scroll, 1)
+        outer.addLayout(buttons)
         self.setTabOrder(self.first[1], self.last[1])
         self.setTabOrder(self.last[1], self.phone[1])
         self.setTabOrder(self.phone[1], self.join)
@@ -99,7 +109,7 @@ class WalkInDialog(QDialog):
         self.add.setDefault(not known)  # Enter never makes a second record of someone known
         if known:
             self.known.buttons[0].setDefault(True)
-            chain = [self.phone[1], *self.known.buttons, self.join]  # read in the order they are shown
+            chain = [self.last[1], *self.known.buttons, self.phone[1]]  # read in the order they are shown
             for before, after in zip(chain, chain[1:]):
                 self.setTabOrder(before, after)
         self._fit()
@@ -109,8 +119,15 @@ class WalkInDialog(QDialog):
         self.accept()
 
     def _fit(self) -> None:
+        """As tall as the fields want, never taller than the screen (they scroll then)."""
         screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(px(640), screen.width()), min(self.sizeHint().height(), screen.height()))
+        content = self.scroll.widget()
+        content.adjustSize()
+        height = self.sizeHint().height() - self.scroll.sizeHint().height() + content.sizeHint().height() + 4
+        width = self.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()  # room for the bar
+        self.resize(min(max(px(640), width), screen.width() - 40), min(height, screen.height() - 40))
+        if self.known is not None and self.known.matches:
+            self.scroll.ensureWidgetVisible(self.known.buttons[-1])
 
     def _accept(self) -> None:
         first = self.first[1].text().strip()

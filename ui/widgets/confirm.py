@@ -74,7 +74,10 @@ class ConfirmDialog(QDialog):
         width = min(max(self.sizeHint().width(), px(640)), px(900), screen.width() - 40)
         margins = self.outer.contentsMargins()
         inner = width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
-        height = (self.outer.totalHeightForWidth(width) - self.scroll.sizeHint().height()
+        outer = self.outer.totalHeightForWidth(width)
+        if outer < 0:  # nothing in it trades width for height (Qt says -1): its plain size
+            outer = self.outer.totalSizeHint().height()
+        height = (outer - self.scroll.sizeHint().height()
                   + self.body.totalHeightForWidth(inner) + 2 * self.scroll.frameWidth() + 12)  # the theme borders scroll areas
         self.resize(width, min(height, screen.height() - 40))
         # When the words do not all fit, the keyboard must be able to scroll them too.

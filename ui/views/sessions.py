@@ -157,14 +157,11 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         session = self.selected()
         if session is None:
             return
-        when = self.when()
+        when = self.model.data(self.list.currentIndex(), Qt.ItemDataRole.AccessibleTextRole)
         self.question = ask(self, self.tr("Annuler cette séance ?\n{when}").format(when=when),
                             self.tr("Oui, annuler la séance"), lambda: self.ops.run(
                                 sessions.cancel, session.id, parent=self),
                             no=self.tr("Non, la garder"))
-
-    def when(self) -> str:
-        return self.model.data(self.list.currentIndex(), Qt.ItemDataRole.AccessibleTextRole)
 
     def ask_delete(self) -> None:
         from ui.views.session_removal import removal_dialog

@@ -93,3 +93,25 @@ def test_documents_says_who_the_report_would_count_as_unknown(store, filled, ope
     click_and_wait(qtbot, window, dialog.save_button)
     qtbot.waitUntil(lambda: not gaps.isVisible())
     assert page.group.currentData() == souris.id  # the choice made stays
+
+
+def test_the_wheel_scrolls_the_list_and_never_changes_an_answer(store, filled, open_window, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    souris, _clavier, (_anne, odette, _jean) = filled
+    window = open_window()
+    dialog = CompleteFieldsDialog(window.ops, groups.members(store.db, souris.id), window)
+    qtbot.addWidget(dialog)
+    dialog.resize(dialog.width(), 300)  # short: the list has to scroll
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    choice = dialog.choices[(odette.id, "gender")]
+    assert not choice.hasFocus()
+    before = dialog.scroll.verticalScrollBar().value()
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(choice.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(choice, wheel)
+    assert choice.key() is None and dialog.scroll.verticalScrollBar().value() > before
+    dialog.reject()

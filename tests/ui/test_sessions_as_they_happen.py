@@ -180,3 +180,13 @@ def test_a_cancelled_session_shows_as_such_on_the_home(store, group, open_window
     texts = [label.text() for label in window.home.findChildren(QLabel) if label.isVisible()]
     assert "Annulée — 09:30 – 11:30" in texts
     assert not [b for b in window.home.findChildren(QPushButton) if b.isVisible() and b.text() == "Commencer"]
+
+
+def test_what_is_still_to_start_comes_first_on_the_home(store, group, open_window, qtbot):
+    morning = sessions.add(store.db, Session(TODAY.isoformat(), "09:30", "11:30", group.id))
+    summaries.close_session(store.db, morning.id, "")
+    sessions.add(store.db, Session(TODAY.isoformat(), "14:00", "16:00", group.id))
+    window = open_window()
+    first = window.home.today_box.itemAt(0).widget()
+    assert first.start is not None and first.start.text() == "Commencer"  # in sight at 200 % too
+    assert window.home.today_box.itemAt(1).widget().start.text() == "Rouvrir"

@@ -46,7 +46,7 @@ class ConfirmDialog(QDialog):
         self.default_button.setDefault(True)
         self.message.setVisible(bool(message))
 
-        buttons = QHBoxLayout()
+        self.buttons = buttons = QHBoxLayout()  # a dialog with a third answer adds it here
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm_button)

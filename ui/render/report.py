@@ -4,6 +4,7 @@ bar chart drawn with QPainter, and who came (age brackets, gender, status)."""
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor
 
+from atelier.exports.report import PEOPLE
 from ui.render.page import Page, font, text_height, tr
 from ui.words import short_date
 
@@ -41,7 +42,10 @@ class ReportLayout:
         page.text(QRectF(0, 0, w, 80), r.association, font(14, True))
         page.text(QRectF(0, 80, w, 100), tr("Rapport d'activité"), font(20, True))
         page.text(QRectF(0, 180, w, 70), tr("Ateliers numériques {period}").format(period=r.period_label), font(12))
-        if r.site:
+        if r.sites:
+            page.text(QRectF(0, 240, w, 90), tr("Sites : {names}").format(names=", ".join(r.sites)), font(12),
+                      wrap=True)
+        elif r.site:
             page.text(QRectF(0, 240, w, 60), tr("Lieu d'accueil : {site}").format(site=r.site), font(12))
         t = r.totals
         figures = [
@@ -96,7 +100,9 @@ class ReportLayout:
 
     def _breakdown(self, page: Page, top: float) -> None:
         r, t = self.r, self.r.totals
-        page.text(QRectF(0, top, self.width, 70), tr("Participants uniques, par catégorie"), font(14, True))
+        heading = tr("Participants uniques, par catégorie") if r.counted == PEOPLE else tr(
+            "Présences par catégorie (une par personne et par séance)")
+        page.text(QRectF(0, top, self.width, 70), heading, font(14, True))
         groups = [
             (tr("Âge"), r.age_labels, t.by_age),
             (tr("Genre"), r.gender_labels, t.by_gender),

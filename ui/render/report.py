@@ -19,7 +19,7 @@ SHORT_MONTHS = {
 }
 
 
-def _number(value: float) -> str:
+def french_number(value: float) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
     return text.replace(".", ",")
 
@@ -49,10 +49,10 @@ class ReportLayout:
             page.text(QRectF(0, 240, w, 60), tr("Lieu d'accueil : {site}").format(site=r.site), font(12))
         t = r.totals
         figures = [
-            (tr("Séances"), _number(t.sessions)),
-            (tr("Heures d'atelier"), _number(t.hours)),
-            (tr("Participants uniques"), _number(t.unique_participants)),
-            (tr("Nouveaux participants"), _number(t.new_participants)),
+            (tr("Séances"), french_number(t.sessions)),
+            (tr("Heures d'atelier"), french_number(t.hours)),
+            (tr("Participants uniques"), french_number(t.unique_participants)),
+            (tr("Nouveaux participants"), french_number(t.new_participants)),
         ]
         box_w, top = (w - 3 * 40) / 4, 330
         for i, (label, value) in enumerate(figures):
@@ -62,7 +62,7 @@ class ReportLayout:
             page.text(box.adjusted(10, 20, -10, -140), value, font(24, True), Qt.AlignmentFlag.AlignCenter)
             page.text(box.adjusted(10, 130, -10, -10), label, font(11), Qt.AlignmentFlag.AlignHCenter
                       | Qt.AlignmentFlag.AlignTop, wrap=True)
-        page.text(QRectF(0, top + 280, w, 60), tr("Présences cumulées : {n}").format(n=_number(t.attendances)),
+        page.text(QRectF(0, top + 280, w, 60), tr("Présences cumulées : {n}").format(n=french_number(t.attendances)),
                   font(12))
         self._chart(page, QRectF(0, 700, w, 950))
         self._breakdown(page, 1720)
@@ -77,7 +77,7 @@ class ReportLayout:
         painter = page.painter
         painter.drawLine(QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()))
         painter.drawLine(QLineF(plot.left(), plot.top(), plot.left(), plot.bottom()))
-        page.text(QRectF(0, plot.top() - 30, 70, 60), _number(peak), font(11), Qt.AlignmentFlag.AlignRight
+        page.text(QRectF(0, plot.top() - 30, 70, 60), french_number(peak), font(11), Qt.AlignmentFlag.AlignRight
                   | Qt.AlignmentFlag.AlignVCenter)
         page.text(QRectF(0, plot.bottom() - 30, 70, 60), "0", font(11), Qt.AlignmentFlag.AlignRight
                   | Qt.AlignmentFlag.AlignVCenter)

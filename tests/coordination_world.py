@@ -102,6 +102,21 @@ def push(site: Site, hub_root: Path) -> None:
     assert report.error is None
 
 
+def pushed_sites(root: Path) -> tuple[Path, list[Site]]:
+    """The hub folder ``root/partage`` with both sites' files in it; the sites stay open."""
+    hub = root / "partage"
+    hub.mkdir()
+    sites = [tilleuls(root / "tilleuls"), mediatheque(root / "mediatheque")]
+    for site in sites:
+        push(site, hub)
+    return hub, sites
+
+
+def close(sites: list[Site]) -> None:
+    for site in sites:
+        site.store.close()
+
+
 def correct_b2(site: Site) -> None:
     """Chantal came after all: the summary's version 2 (present 2)."""
     attendance.mark(site.store.db, site.sessions["b2"], site.people["Chantal"], attendance.PRESENT)

@@ -9,12 +9,13 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
+from atelier import settings
 from atelier.store import Store
 from atelier.sync import coordination
 from atelier.sync.coordination import EVERY_SITE, Tally
 from tests.coordination_world import (
-    FIRST, LAST, MEDIATHEQUE_FOLDER, TILLEULS, TILLEULS_FOLDER, correct_b2, make_coordinator, mediatheque, pull,
-    push, tilleuls,
+    FIRST, LAST, MEDIATHEQUE_FOLDER, TILLEULS, TILLEULS_FOLDER, close, correct_b2, make_coordinator, pull, push,
+    pushed_sites,
 )
 
 
@@ -22,13 +23,9 @@ from tests.coordination_world import (
 def world(tmp_path_factory):
     """Both sites pushed and pulled once; then the Médiathèque's correction pushed and pulled."""
     root = tmp_path_factory.mktemp("coordination")
-    hub = root / "hub"
-    hub.mkdir()
-    sites = [tilleuls(root / "tilleuls"), mediatheque(root / "mediatheque")]
+    hub, sites = pushed_sites(root)
     office = Store.open(root / "office")
     make_coordinator(office, hub)
-    for site in sites:
-        push(site, hub)
     first = pull(office, hub)
     before = coordination.figures(office.db, FIRST, LAST)
     correct_b2(sites[1])
@@ -36,8 +33,7 @@ def world(tmp_path_factory):
     second = pull(office, hub)
     yield {"office": office, "sites": sites, "hub": hub, "pulls": (first, second), "before": before}
     office.close()
-    for site in sites:
-        site.store.close()
+    close(sites)
 
 
 def test_every_site_by_month_with_people_counted_once_across_sites(world):
@@ -98,8 +94,6 @@ def test_the_overview_gives_every_scope_from_one_pass_and_the_sites_names(world)
 def test_this_installations_own_site_keeps_its_real_name(world, tmp_path):
     store = Store.open(tmp_path / "tilleuls-coordination")
     try:
-        from atelier import settings
-
         settings.put(store.db, settings.SITE, TILLEULS)
         store.db.execute("ATTACH ? AS office", [str(world["office"].path)])
         store.db.execute("INSERT INTO hub_checkpoints SELECT * FROM office.hub_checkpoints")

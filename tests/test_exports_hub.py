@@ -20,9 +20,8 @@ from atelier.exports.report import ATTENDANCES
 from atelier.exports.report_xlsx import write_report_xlsx
 from atelier.store import Store
 from atelier.sync.coordination import EVERY_SITE
-from tests.coordination_world import (
-    FIRST, LAST, MEDIATHEQUE_FOLDER, TILLEULS_FOLDER, make_coordinator, mediatheque, pull, push, tilleuls,
-)
+from tests.coordination_world import FIRST, LAST, MEDIATHEQUE_FOLDER, TILLEULS_FOLDER, close, make_coordinator, \
+    pull, pushed_sites
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 5, 2)
@@ -31,18 +30,13 @@ TODAY = date(2026, 5, 2)
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     root = tmp_path_factory.mktemp("hub-exports")
-    hub = root / "hub"
-    hub.mkdir()
-    sites = [tilleuls(root / "tilleuls"), mediatheque(root / "mediatheque")]
+    hub, sites = pushed_sites(root)
     office = Store.open(root / "office")
     make_coordinator(office, hub)
-    for site in sites:
-        push(site, hub)
     pull(office, hub)
     yield {"office": office, "sites": sites, "root": root}
     office.close()
-    for site in sites:
-        site.store.close()
+    close(sites)
 
 
 def test_the_report_of_every_site(world):

@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from atelier import settings
 from atelier.clock import utc_now
@@ -54,7 +54,7 @@ def where_from(db) -> tuple[bool, str | None, str]:
     return settings.is_coordinator(db), settings.hub_address(db), settings.hub_user(db)
 
 
-class HubPuller(QObject):
+class HubPuller(sync_runner.Runs):
     state_changed = Signal(object)  # PullState
     _listed = Signal(int, int)  # run, new files found
     _batch_ready = Signal(int)  # run: a batch waits in the queue
@@ -64,9 +64,6 @@ class HubPuller(QObject):
         super().__init__(parent)
         self.ops, self.runner = ops, runner
         self.state = PullState()
-        self.stopped = self.running = self.again = False
-        self.wait_ms = sync_runner.EVERY_MS
-        self.threads: list[threading.Thread] = []
         self.batches: queue.Queue = queue.Queue()
         self._run = 0
         self._slots = threading.Semaphore(WAITING_BATCHES)
@@ -75,9 +72,6 @@ class HubPuller(QObject):
         self._fetched_all = False
         self._error, self._offline = "", False
         self._address: str | None = None  # the hub of the last run or reading: a new one is pulled soon
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.run_now)
         self._listed.connect(self._on_listed)
         self._batch_ready.connect(self._on_batch)
         self._ended.connect(self._on_ended)
@@ -108,33 +102,23 @@ class HubPuller(QObject):
 
     def stop(self) -> None:
         """At closing: no more runs; the thread stops between two files (joined)."""
-        self.stopped = True
-        self.timer.stop()
         self._cancel.set()
-        for thread in self.threads:
-            thread.join(sync_runner.THREAD_JOIN_S)
-        self.threads = []
+        super().stop()
 
     # A run
 
     def run_now(self) -> None:
         """Pull now (« Récupérer maintenant »); during a run, another follows it."""
-        if self.stopped:
+        if not self.may_run():
             return
-        if self.running:
-            self.again = True
-            return
-        self.timer.stop()
         coordination, address, user = self.ops.read(where_from)
         self._address = address
         if not coordination or not address:
             self._show(PullState(NO_HUB if coordination else OFF, finished_at=self.state.finished_at))
             return
-        web = hub_config.is_web(address)
-        secret = self.runner.password(address, user) if web else ""
-        if web and user and not secret:
-            self._show(PullState(FAILED, message=self.tr("Le mot de passe du serveur est à indiquer dans Réglages, "
-                                                         "« Synchronisation »."), finished_at=self.state.finished_at))
+        secret = self.runner.secret_for(address, user)
+        if secret is None:
+            self._show(PullState(FAILED, message=self.runner.password_missing(), finished_at=self.state.finished_at))
             return
         known = self.ops.read(coordinator.every_known_file)
         self.running, self.again = True, False
@@ -248,9 +232,3 @@ class HubPuller(QObject):
     def _show(self, state: PullState) -> None:
         self.state = state
         self.state_changed.emit(state)
-
-    def _thread(self, target, *args) -> None:
-        self.threads = [t for t in self.threads if t.is_alive()]
-        thread = threading.Thread(target=target, args=args, name="atelier-sync", daemon=True)
-        self.threads.append(thread)
-        thread.start()

@@ -102,13 +102,10 @@ def test_every_section(key, look, day, opened, qtbot):
 
 def test_the_coordination_section(look, day, opened, qtbot, store, tmp_path):
     """At the coordination's PC, over two real sites' files: the figures, the chart, the lists."""
-    from tests.coordination_world import make_coordinator, mediatheque, pull, push, tilleuls
+    from tests.coordination_world import close, make_coordinator, pull, pushed_sites
 
-    hub = tmp_path / "partage"
-    hub.mkdir()
-    for site in (tilleuls(tmp_path / "tilleuls"), mediatheque(tmp_path / "mediatheque")):
-        push(site, hub)
-        site.store.close()
+    hub, sites = pushed_sites(tmp_path)
+    close(sites)
     make_coordinator(store, hub)
     pull(store, hub)
     window = opened()

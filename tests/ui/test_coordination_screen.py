@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from atelier import settings
 from tests.coordination_world import (
-    MEDIATHEQUE_FOLDER, TILLEULS_FOLDER, correct_b2, make_coordinator, mediatheque, push, tilleuls,
+    MEDIATHEQUE_FOLDER, TILLEULS_FOLDER, close, correct_b2, make_coordinator, push, pushed_sites,
 )
 from ui import hub_pull, sync_runner
 from ui.views.coordination import CoordinationView
@@ -30,16 +30,11 @@ def quick(monkeypatch):
 @pytest.fixture
 def sites(tmp_path):
     """The hub folder, with the Tilleuls' and the Médiathèque's files (and a stray one)."""
-    hub = tmp_path / "partage"
-    hub.mkdir()
-    made = [tilleuls(tmp_path / "tilleuls"), mediatheque(tmp_path / "mediatheque")]
-    for site in made:
-        push(site, hub)
+    hub, made = pushed_sites(tmp_path)
     stray = next((hub / "atelier" / MEDIATHEQUE_FOLDER).iterdir()) / "brouillon.json"
     stray.write_text("{}", encoding="utf-8")
     yield hub, made
-    for site in made:
-        site.store.close()
+    close(made)
 
 
 def coordination_page(window, qtbot) -> CoordinationView:

@@ -9,21 +9,16 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from atelier import settings
-from tests.coordination_world import TILLEULS_FOLDER, make_coordinator, mediatheque, pull, push, tilleuls
+from tests.coordination_world import TILLEULS_FOLDER, close, make_coordinator, pull, pushed_sites
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
 def sites(tmp_path):
-    hub = tmp_path / "partage"
-    hub.mkdir()
-    made = [tilleuls(tmp_path / "tilleuls"), mediatheque(tmp_path / "mediatheque")]
-    for site in made:
-        push(site, hub)
+    hub, made = pushed_sites(tmp_path)
     yield hub, made
-    for site in made:
-        site.store.close()
+    close(made)
 
 
 def test_documents_at_the_coordination_cover_every_site_or_one(store, open_window, qtbot, sites, tmp_path):

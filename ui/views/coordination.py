@@ -13,7 +13,7 @@ core announces a change of the hub's data (Changes.hub), at most one reading at 
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from atelier.sync import coordination
 from atelier.sync.coordination import EVERY_SITE
@@ -23,6 +23,7 @@ from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
 from ui.views.hub_devices import HubDevices, HubRejects
 from ui.widgets.buttons import big_button
+from ui.widgets.choice import BigChoice
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.month_chart import MonthChart
 from ui.widgets.month_table import MonthTable
@@ -63,13 +64,12 @@ class CoordinationView(QWidget):
         self.progress.setMinimumHeight(height)
         self.progress.setFormat(self.tr("%v fichiers sur %m"))
         self.progress.hide()
-        self.site = self._choice(self.tr("Site"), height)
+        self.site = BigChoice([], name=self.tr("Site"), letters=16)
         self.site.currentIndexChanged.connect(lambda _i: self.render())
-        self.period = self._choice(self.tr("Période"), height)
-        self.period.addItem(self.tr("12 derniers mois"), None)
         this_year = ops.today().year
-        for year in range(this_year, this_year - YEARS_BACK - 1, -1):
-            self.period.addItem(str(year), year)
+        self.period = BigChoice([(None, self.tr("12 derniers mois"))] + [
+            (year, str(year)) for year in range(this_year, this_year - YEARS_BACK - 1, -1)],
+            name=self.tr("Période"), letters=16)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.busy = _label(self.tr("Calcul des chiffres…"), "muted")
         self.totals = {key: _label("", "cardTime") for key in ("sessions", "people", "hours", "attendances")}
@@ -111,14 +111,6 @@ class CoordinationView(QWidget):
         self.reload()
 
     # Building blocks
-
-    def _choice(self, name: str, height: int) -> QComboBox:
-        box = QComboBox()
-        box.setAccessibleName(name)
-        box.setMinimumHeight(height)
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(16)
-        return box
 
     def _choices(self) -> FlowLayout:
         row = FlowLayout(spacing=px(16))

@@ -29,14 +29,21 @@ def _label(text: str, name: str = "") -> QLabel:
     return label
 
 
-class HubDevices(QWidget):
-    """Per site, a card with each device: files, summaries, last file received and when."""
+class _Listing(QWidget):
+    """A column of plain widgets, emptied and filled again at each reading."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, spacing: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(px(10))
+        self.column.setSpacing(px(spacing))
+
+
+class HubDevices(_Listing):
+    """Per site, a card with each device: files, summaries, last file received and when."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(10, parent)
 
     def show_status(self, status: dict, names: dict[str, str], site: str | None) -> None:
         _clear(self.column)
@@ -64,14 +71,11 @@ class HubDevices(QWidget):
             file=file_words(device["last_file"]), when=moment_words(device["last_received_at"]))
 
 
-class HubRejects(QWidget):
+class HubRejects(_Listing):
     """The files the coordinator refused, each with its French reason."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(px(8))
+        super().__init__(8, parent)
 
     def show_rejects(self, rejects: list[dict], names: dict[str, str], site: str | None) -> None:
         _clear(self.column)

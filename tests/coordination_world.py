@@ -54,8 +54,7 @@ def held(site: Site, key: str, day: str, start: str, end: str, marks: dict[str, 
     db = site.store.db
     group = groups.every(db)[0]
     made = sessions.add(db, sessions.Session(day, start, end, group.id, module_id=module))
-    for first, status in marks.items():
-        attendance.mark(db, made.id, site.people[first], status)
+    attendance.set_statuses(db, made.id, {site.people[first]: status for first, status in marks.items()})
     summaries.close_session(db, made.id, "")
     site.sessions[key] = made.id
 

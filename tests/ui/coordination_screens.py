@@ -33,9 +33,8 @@ def fill_device(folder: Path, site: str, index: int, today: date, weeks: int) ->
         day = today - timedelta(days=7 * (weeks - week) + index)
         made = sessions.add(db, sessions.Session(day.isoformat(), "14:00", "16:00", group.id,
                                                  module_id=chance.choice(("la-souris", "le-clavier"))))
-        for person in who:
-            if chance.random() < 0.7:
-                attendance.mark(db, made.id, person.id, attendance.PRESENT)
+        attendance.set_statuses(db, made.id, {person.id: attendance.PRESENT for person in who
+                                               if chance.random() < 0.7})  # one transaction a session
         summaries.close_session(db, made.id, "")
     return store
 

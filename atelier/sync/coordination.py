@@ -10,9 +10,11 @@ people, wherever they came. Attendances count a person once per session.
 
 One pass over the period: SQLite's JSON functions read the few fields needed from each
 payload (the document is parsed once per row), and Python gathers the hashes by site
-and month, so that every site and all of them come out of the same pass. Measured on
-100 devices × 5,000 summaries (500,000 summaries of 8 people each): see the README
-section "Coordination".
+and month, so that every site and all of them come out of the same pass. ``make bench``
+(bench/coordination.py) measures it on 100 devices × 5,000 summaries of 8 people: for
+the 124,000 of the last twelve months, 2 to 3 s for every site at once, a quarter of a
+second for one site (its index), 1 to 1.4 times a bare SQLite read of the same fields.
+The screen reads it on the database worker, never on the main thread.
 """
 
 import json

@@ -168,3 +168,32 @@ def test_a_big_first_pull_goes_to_the_worker_in_batches(store, open_window, qtbo
     assert [read for _kind, read, _total in running] == [0, 1, 2, 3] and running[0][2] == 3
     assert window.pull.state.report.files_merged == 2 and totals(page)[0] == "4"
 
+
+
+def test_turning_coordination_on_pulls_soon_by_itself(store, open_window, qtbot, sites, monkeypatch):
+    hub, _made = sites
+    settings.set_hub(store.db, str(hub))  # a site's PC so far: nothing pulled
+    monkeypatch.setattr(hub_pull, "AFTER_CHANGE_MS", 50)
+    window = open_window()
+    assert window.pull.state.kind == hub_pull.OFF
+    qtbot.mouseClick(window.buttons["settings"], LEFT)
+    window.stack.currentWidget().sync.coordinator.click()
+    qtbot.waitUntil(lambda: window.pull.state.kind == hub_pull.DONE, timeout=15000)
+    assert store.db.execute("SELECT count(*) FROM hub_checkpoints").fetchone()[0] == 2
+    assert window.buttons["coordination"].isVisible()
+
+
+def test_a_webdav_hub_asks_for_its_password_then_is_pulled(store, open_window, qtbot, sites):
+    from tests.hub_server import PASSWORD, USER, running_dav_server
+
+    hub, _made = sites
+    with running_dav_server(hub) as url:
+        settings.set_hub(store.db, url, USER, coordinator=True)
+        window = open_window()
+        page = coordination_page(window, qtbot)
+        qtbot.mouseClick(page.pull_button, LEFT)
+        assert window.pull.state.kind == hub_pull.FAILED
+        assert "mot de passe du serveur est à indiquer dans Réglages" in page.pull_state.text()
+        window.sync.passwords[(url, USER)] = PASSWORD  # as typed in Réglages, in memory only
+        pulled(qtbot, window, page)
+        assert totals(page) == ("4", "4", "7", "7") and window.pull.state.report.rejected == 1

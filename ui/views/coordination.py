@@ -266,8 +266,8 @@ class CoordinationView(QWidget):
             self.progress.setRange(0, state.total)
             self.progress.setValue(state.read)
         self.pull_state.setText(self.pull_words(state))
-        if state.kind in (DONE, FAILED, OFFLINE):
-            self.schedule_reload()
+        if state.kind != RUNNING and self.reload_timer.isActive():
+            self.reload_timer.start(RELOAD_MS)  # what the pull merged, shown as soon as it ended
 
     def pull_words(self, state: PullState) -> str:
         if state.kind == NO_HUB:

@@ -42,10 +42,11 @@ class MonthChart(QWidget):
     def labels(self, slot: float, metrics: QFontMetricsF) -> tuple[list[str], bool]:
         """The months' names (or numbers, when a name is wider than a month's room), and
         whether the values fit above the bars."""
+        room = slot - px(6)  # a gap between two months' words
         names = [SHORT_MONTHS.get(month_words(month).split(" ")[0], month[5:]) for month, _v in self.bars]
-        if any(metrics.horizontalAdvance(name) > slot for name in names):
+        if any(metrics.horizontalAdvance(name) > room for name in names):
             names = [month[5:] for month, _v in self.bars]
-        values_fit = all(metrics.horizontalAdvance(french_number(value)) <= slot for _m, value in self.bars)
+        values_fit = all(metrics.horizontalAdvance(french_number(value)) <= room for _m, value in self.bars)
         return names, values_fit
 
     def years(self, slot: float, metrics: QFontMetricsF) -> list[tuple[int, str]]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from atelier import settings
+from ui.hub_pull import HubPuller
 from ui.operations import Operations
 from ui.pages import page_class
 from ui.sync_runner import SyncRunner
@@ -35,6 +36,7 @@ SECTIONS = (
     ("sessions", QT_TRANSLATE_NOOP("MainWindow", "Séances")),
     ("exercises", QT_TRANSLATE_NOOP("MainWindow", "Exercices")),
     ("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents")),
+    ("coordination", QT_TRANSLATE_NOOP("MainWindow", "Coordination")),  # on the coordination's PC only
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Réglages")),
 )
 
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
         self._checker: Worker | None = None  # the full integrity check, once started
         self.demo = demo
         self.ops = Operations(store, worker, self, today)
-        self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.refresh_title())
+        self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.settings_changed())
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
 
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.open_workshop)
         self.pages["home"] = self.home
         self.sync = SyncRunner(self.ops, self)  # the background sync, on its own thread
+        self.pull = HubPuller(self.ops, self.sync, self)  # and, at the coordination, the pull of every site
         self.home.attach_sync(self.sync)
         self.stack.addWidget(self.home)
 
@@ -126,11 +129,25 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
         self.refresh_title()
+        self.refresh_sections()
         self.show_section("home")
         # The first home is read here, on the main thread, before any job runs: the
         # query takes a millisecond and the window then opens already filled.
         self.home.reload()
         self.sync.start()
+        self.pull.start()
+
+    def settings_changed(self) -> None:
+        self.refresh_title()
+        self.refresh_sections()
+
+    def refresh_sections(self) -> None:
+        """« Coordination » shows on the coordination's PC only (Réglages → Synchronisation
+        says how to make this PC the one); a facilitator's PC never sees it."""
+        coordination = self.ops.read(settings.is_coordinator)
+        self.buttons["coordination"].setVisible(coordination)
+        if not coordination and self.stack.currentWidget() is self.pages.get("coordination"):
+            self.show_section("home")
 
     def refresh_title(self) -> None:
         if self.demo:
@@ -149,6 +166,9 @@ class MainWindow(QMainWindow):
             attach = getattr(page, "attach_sync", None)  # Réglages: the hub's password, « Tester »
             if attach is not None:
                 attach(self.sync)
+            attach = getattr(page, "attach_pull", None)  # Coordination: « Récupérer maintenant »
+            if attach is not None:
+                attach(self.pull)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -205,6 +225,7 @@ class MainWindow(QMainWindow):
 
     def stop_background(self) -> None:
         self.sync.stop()  # no run starts any more; a send under way finishes
+        self.pull.stop()
         if self._checker is not None:
             self.store.stop_deep_check()
             self._checker.stop()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from atelier import backups, paths, people, settings
+from atelier import backups, paths, people, schema, settings
 from atelier.db import NewerDatabaseError
 from atelier.people import Participant
 from atelier.store import Store, restore
@@ -23,9 +23,10 @@ def ids_in(path: Path) -> set[str]:
 
 
 def tiny_db(path: Path) -> None:
+    """A small file with an Atelier file's tables (thinning only deletes those)."""
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE t (x)")
-    conn.execute("INSERT INTO t VALUES (1)")
+    for table in schema.expected_tables([]):
+        conn.execute(f"CREATE TABLE {table} (x)")
     conn.commit()
     conn.close()
 

@@ -260,3 +260,19 @@ def test_restore_into_an_empty_home(home, tmp_path):
         assert people.get(after.db, person.id).first_name == "José"
     finally:
         after.close()
+
+
+def test_restore_over_a_lost_empty_data_file_sets_it_aside(home):
+    store = Store.open(home)
+    person = people.add(store.db, Participant("Gardée"))
+    backup = store.backup("manual")
+    store.close()
+    path = paths.database_path(home)
+    path.write_bytes(b"")  # the data file lost its contents
+    Path(f"{path}-wal").unlink(missing_ok=True)
+
+    restore(backup.path, home)
+
+    assert ids_in(path) == {person.id}
+    (aside,) = home.glob("atelier-damaged-*.db")
+    assert aside.read_bytes() == b""

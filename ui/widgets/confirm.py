@@ -74,7 +74,11 @@ class ConfirmDialog(QDialog):
         width = min(max(self.sizeHint().width(), px(640)), px(900), screen.width() - 40)
         margins = self.outer.contentsMargins()
         inner = width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
-        height = (self.outer.totalHeightForWidth(width) - self.scroll.sizeHint().height()
+        # Without a wrapping widget added under the words, the outer layout has no
+        # height-for-width of its own (Qt answers -1): its size hint is the height then.
+        outer = (self.outer.totalHeightForWidth(width) if self.outer.hasHeightForWidth()
+                 else self.outer.totalSizeHint().height())
+        height = (outer - self.scroll.sizeHint().height()
                   + self.body.totalHeightForWidth(inner) + 2 * self.scroll.frameWidth() + 12)  # the theme borders scroll areas
         self.resize(width, min(height, screen.height() - 40))
         # When the words do not all fit, the keyboard must be able to scroll them too.

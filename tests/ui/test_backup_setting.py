@@ -114,6 +114,8 @@ def test_cancelling_the_restore_changes_nothing(store, open_window, qtbot):
     dialog = page.confirm
     assert isinstance(dialog, ConfirmDialog) and dialog.isVisible()
     assert "gardées dans une nouvelle sauvegarde" in dialog.message.text()
+    qtbot.waitExposed(dialog)
+    assert dialog.scroll.verticalScrollBar().maximum() == 0, "the whole question shows, nothing to scroll"
     qtbot.keyClick(dialog.default_button, Qt.Key.Key_Return)  # a hasty Enter does not restore
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert emitted == [] and len(backups.list_backups(store.backups_dir)) == 1

@@ -25,8 +25,9 @@ UTC = timezone.utc
 
 
 def add(store, *names: str) -> None:
-    for name in names:
-        people.add(store.db, Participant(name))
+    with store.db.atomic():  # one transaction: a few milliseconds for thousands
+        for name in names:
+            people.add(store.db, Participant(name))
 
 
 def backups_page(window, qtbot):

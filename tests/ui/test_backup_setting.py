@@ -176,3 +176,23 @@ def test_the_row_of_a_backup_speaks_its_state(store, qtbot):
     row.checked("Ce fichier est vide.")
     assert row.accessibleName().endswith("✗ Inutilisable : Ce fichier est vide.")
     assert not row.restore.isEnabled()
+
+
+def test_a_restore_in_the_demonstration_stays_in_the_demonstration(home, qtbot, restarted):
+    from atelier.store import Store
+    from ui.main_window import build_window
+
+    store = Store.open(home / "demo")
+    add(store, "Démo")
+    kept = store.backup("manual")
+    add(store, "Plus tard")
+    window = build_window(store, demo=True)
+    said = []
+    launch(window, lambda widget: said.append(widget), quit=said.append)
+    window.restore_requested.emit(kept.path)
+
+    (replacement,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert replacement.demo and replacement.windowTitle() == "Atelier — démonstration"
+    assert replacement.store.home == home / "demo"
+    assert [p.first_name for p in people.every(replacement.store.db)] == ["Démo"]
+    assert not (home / "atelier.db").exists()  # the real data never touched

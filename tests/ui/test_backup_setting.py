@@ -196,3 +196,25 @@ def test_a_restore_in_the_demonstration_stays_in_the_demonstration(home, qtbot, 
     assert replacement.store.home == home / "demo"
     assert [p.first_name for p in people.every(replacement.store.db)] == ["Démo"]
     assert not (home / "atelier.db").exists()  # the real data never touched
+
+
+def test_a_restore_refused_at_the_last_moment_reopens_on_the_same_data_and_says_why(home, qtbot, restarted):
+    """The backup was spoilt between the check and the restore: nothing is replaced."""
+    from atelier.store import Store
+    from ui.main_window import build_window
+
+    store = Store.open(home)
+    add(store, "Toujours là")
+    spoilt = make_bad(store.backups_dir, "foreign", 7, store.backup("manual").path)
+    window = build_window(store)
+    said = []
+    launch(window, lambda widget: said.append(widget.text() if isinstance(widget, QMessageBox) else widget),
+           quit=said.append)
+    window.restore_requested.emit(spoilt)
+
+    (replacement,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert [p.first_name for p in people.every(replacement.store.db)] == ["Toujours là"]
+    assert said[-1].startswith("La sauvegarde n'a pas pu être remise en place.")
+    assert "pas une sauvegarde d'Atelier" in said[-1]
+    assert [b.reason for b in backups.list_backups(replacement.store.backups_dir)
+            if b.reason == "before-restore"] == []

@@ -145,7 +145,8 @@ def _backup(args) -> int:
         for backup, problem in found:  # newest first; one that is not good says why
             when = backup.taken_at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
             state = _("bonne") if problem is None else _("PAS BONNE")
-            print(f"{when}  {backup.reason_words():<26} {backup.size / 1_000_000:7.1f} Mo  {state:<9}  {backup.path}")
+            size = f"{backup.size / 1_000_000:7.1f}".replace(".", ",")  # « 0,3 Mo », the French way
+            print(f"{when}  {backup.reason_words():<26} {size} Mo  {state:<9}  {backup.path}")
             if problem is not None:
                 print(f"    {problem}")
         return 0

@@ -36,17 +36,18 @@ def refuse_unless_good(path: Path) -> None:
     """Raise ``BackupError`` unless ``path`` is a good backup for this Atelier;
     ``NewerDatabaseError`` when a newer Atelier wrote it."""
     _refuse_unless_sqlite(path)
-    try:
+    try:  # a scribbled name in the schema is text Python cannot decode: damage too
         version, applied = database.inspect(path)
-    except sqlite3.Error:
+        if version > schema.SCHEMA_VERSION or set(applied) - set(schema.known_migrations()):
+            raise database.NewerDatabaseError(_(
+                "Cette sauvegarde vient d'une version plus récente d'Atelier : installez la dernière "
+                "version pour la remettre en place."))
+        checked = database.quick_check(path)
+        tables, size = _shape(path)
+    except (sqlite3.Error, UnicodeDecodeError):
         raise BackupError(_damaged()) from None
-    if version > schema.SCHEMA_VERSION or set(applied) - set(schema.known_migrations()):
-        raise database.NewerDatabaseError(_(
-            "Cette sauvegarde vient d'une version plus récente d'Atelier : installez la dernière "
-            "version pour la remettre en place."))
-    if database.quick_check(path) != "ok":
+    if checked != "ok":
         raise BackupError(_damaged())
-    tables, size = _shape(path)
     if size != os.path.getsize(path):  # cut short, or grown: its pages are not all there
         raise BackupError(_damaged())
     missing = schema.expected_tables(applied) - tables
@@ -106,7 +107,7 @@ def _shape(path: Path) -> tuple[set[str], int]:
             return tables, size
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return set(), -1
 
 

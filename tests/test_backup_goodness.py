@@ -88,6 +88,21 @@ def test_list_backup_and_restore_latest_step_over_every_bad_kind_without_hanging
     assert "Traceback" not in restored.stderr
 
 
+def test_a_name_that_is_not_text_is_damage_not_a_crash(home, good):
+    """Found by Hypothesis: one byte scribbled in a name in the schema. SQLite's message
+    about the malformed schema quotes it, and Python's sqlite3 cannot decode it."""
+    data = good.read_bytes()
+    at = data.index(b"step_progress") + 2
+    data = data[:at] + b"\x80" + data[at + 1:]
+    scribbled = paths.backups_dir(home) / "atelier-n000009-20240615-120000-auto.db"
+    scribbled.write_bytes(data)
+    assert "abîmée" in backups.problem(scribbled)
+    before = snapshot(home)
+    with pytest.raises(BackupError):
+        restore(scribbled, home)
+    assert snapshot(home) == before
+
+
 def test_a_foreign_sqlite_file_named_atelier_db_is_not_taken_for_a_backup(home, tmp_path):
     foreign = tmp_path / "atelier.db"
     conn = sqlite3.connect(foreign)

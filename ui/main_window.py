@@ -76,6 +76,7 @@ class NavScroll(Scroller):
 
 class MainWindow(QMainWindow):
     home_ready = Signal()  # the home screen shows the sessions read from the database
+    restore_requested = Signal(object)  # Réglages → Sauvegardes: a confirmed backup's Path (see ui.app)
 
     def __init__(self, store, worker: Worker, today: date | None = None, demo: bool = False, owns_worker: bool = True):
         super().__init__()
@@ -163,6 +164,9 @@ class MainWindow(QMainWindow):
             start = getattr(page, "start_requested", None)  # a page that lists sessions can start one
             if start is not None:
                 start.connect(self.open_workshop)
+            restore = getattr(page, "restore_requested", None)  # Réglages: a backup to put in place
+            if restore is not None:
+                restore.connect(self.restore_requested)
             attach = getattr(page, "attach_sync", None)  # Réglages: the hub's password, « Tester »
             if attach is not None:
                 attach(self.sync)

@@ -106,6 +106,8 @@ def _shape(path: Path) -> tuple[set[str], int]:
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             size = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+            if "settings" in tables:  # what opening reads first: its text must be text (quick_check does not look)
+                conn.execute("SELECT * FROM settings").fetchall()
             return tables, size
         finally:
             conn.close()

@@ -197,8 +197,10 @@ def _restore(args) -> int:
         if answer.strip().lower() not in ("o", "oui", "y", "yes"):
             print(_("Rien n'a été changé."))
             return 1
-    path = restore(source)
-    print(_("Sauvegarde remise en place : {path}").format(path=path))
+    restored = restore(source)
+    print(_("Sauvegarde remise en place : {path}").format(path=restored.path))
+    if restored.kept_aside is not None:
+        print(_("Les données d'avant sont gardées dans : {path}").format(path=restored.kept_aside))
     return 0
 
 

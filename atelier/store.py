@@ -254,7 +254,14 @@ def damaged(path: Path, backups_dir: Path, details: str, headline: str | None = 
     return error
 
 
-def restore(backup_path: Path, home: Path | None = None) -> Path:
+@dataclass(frozen=True)
+class Restored:
+    path: Path
+    kept_aside: Path | None  # the data from before: a "before-restore" backup, or the damaged file set aside
+    was_damaged: bool = False
+
+
+def restore(backup_path: Path, home: Path | None = None) -> Restored:
     """Put a backup in place of the current file; the current one is kept aside.
 
     A foreign, damaged or newer file is refused before anything is replaced. The backup
@@ -272,6 +279,7 @@ def restore(backup_path: Path, home: Path | None = None) -> Path:
             _("Cette sauvegarde ne peut pas être remise en place. {reason}").format(reason=error)) from None
     home.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    kept: dict[str, object] = {}
 
     def set_current_aside() -> None:
         if not path.exists():
@@ -279,11 +287,12 @@ def restore(backup_path: Path, home: Path | None = None) -> Path:
         if backups.problem(path) is None:
             current = database.connect(path)
             try:
-                backups.take(current, paths.backups_dir(home), "before-restore")
+                kept["path"] = backups.take(current, paths.backups_dir(home), "before-restore").path
             finally:
                 current.close()
         else:  # a damaged file is never deleted: set it aside, with its WAL, for a technician
             aside = path.with_name(f"atelier-damaged-{stamp}.db")
+            kept.update(path=aside, damaged=True)
             for suffix in ("-wal", "-shm", ""):
                 if Path(f"{path}{suffix}").exists():
                     os.replace(f"{path}{suffix}", f"{aside}{suffix}")
@@ -300,7 +309,7 @@ def restore(backup_path: Path, home: Path | None = None) -> Path:
         settings.renew_device_id(store.db, path)
     finally:
         store.close()
-    return path
+    return Restored(path, kept.get("path"), bool(kept.get("damaged")))
 
 
 def _local(moment: datetime) -> str:

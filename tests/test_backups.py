@@ -277,3 +277,17 @@ def test_restore_over_a_lost_empty_data_file_sets_it_aside(home):
     assert ids_in(path) == {person.id}
     (aside,) = home.glob("atelier-damaged-*.db")
     assert aside.read_bytes() == b""
+
+
+def test_restore_says_where_the_data_from_before_went(home, damage):
+    store = Store.open(home)
+    people.add(store.db, Participant("Hélène", "Martin"))
+    backup = store.backup("manual")
+    store.close()
+    restored = restore(backup.path, home)
+    assert not restored.was_damaged and "before-restore" in restored.kept_aside.name
+    assert restored.kept_aside.exists()
+    damage(paths.database_path(home), table="participants")
+    restored = restore(backup.path, home)
+    assert restored.was_damaged and restored.kept_aside.name.startswith("atelier-damaged-")
+    assert restored.kept_aside.exists()

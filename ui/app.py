@@ -247,9 +247,14 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
     home, demo, geometry = window.store.home, window.demo, window.saveGeometry()
     let_go(window)
     try:
-        wait_for(lambda: restore(backup, home), tr("Remise en place de la sauvegarde…"))
-        said = tr("La sauvegarde est remise en place.\n\nLes données d'avant sont gardées dans une "
-                  "sauvegarde « avant une remise en place ».")
+        restored = wait_for(lambda: restore(backup, home), tr("Remise en place de la sauvegarde…"))
+        said = tr("La sauvegarde est remise en place.")
+        if restored.was_damaged:
+            said += "\n\n" + tr("Le fichier abîmé d'avant est mis de côté, pas effacé : {path}").format(
+                path=restored.kept_aside)
+        elif restored.kept_aside is not None:
+            said += "\n\n" + tr("Les données d'avant sont gardées dans une sauvegarde « avant une remise "
+                                 "en place ».")
     except (BackupError, DatabaseError) as problem:
         said = tr("La sauvegarde n'a pas pu être remise en place. Les données sont restées telles quelles.\n\n"
                   "{problem}").format(problem=problem)

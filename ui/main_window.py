@@ -56,7 +56,8 @@ class NavButton(QPushButton):
 
 class NavScroll(Scroller):
     """The navigation column; it scrolls rather than push the window off a small
-    screen at 200 %, and is always as wide as its widest button."""
+    screen at 200 %, and is always as wide as its widest button (and its scroll bar,
+    when the buttons are taller than the window)."""
 
     def __init__(self, column: QWidget):
         super().__init__(column, frame=True)
@@ -65,8 +66,19 @@ class NavScroll(Scroller):
 
     def sizeHint(self) -> QSize:
         self.widget().ensurePolished()
-        width = self.widget().sizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        width = self.widget().sizeHint().width()
+        if self._scrolls():  # room for the bar only when it shows: the page keeps the width
+            width += self.verticalScrollBar().sizeHint().width()
         return QSize(width + 2 * self.frameWidth(), super().sizeHint().height())
+
+    def _scrolls(self) -> bool:
+        return self.widget().minimumSizeHint().height() > self.height() - 2 * self.frameWidth()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._scrolls() != getattr(self, "_scrolled", None):
+            self._scrolled = self._scrolls()
+            self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.sizeHint().width(), 0)

@@ -5,11 +5,12 @@ when the session has a group. The person is recorded present at once.
 """
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ui import theme
 from ui.theme import px
+from ui.widgets.check import BigCheckBox
+from ui.widgets.on_screen import fit_on_screen
 from ui.widgets.buttons import big_button
 
 
@@ -30,8 +31,8 @@ class WalkInDialog(QDialog):
         self.first = self._field(self.tr("Prénom"))
         self.last = self._field(self.tr("Nom"))
         self.phone = self._field(self.tr("Téléphone (facultatif)"))
-        self.join = QCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
-                              if group_name else self.tr("L'ajouter au groupe"))
+        self.join = BigCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
+                                if group_name else self.tr("L'ajouter au groupe"))
         self.join.setAccessibleName(self.join.text())
         self.join.setChecked(bool(group_name))
         self.join.setEnabled(bool(group_name))
@@ -66,8 +67,8 @@ class WalkInDialog(QDialog):
         self.first[1].setFocus()
         self.first[1].textChanged.connect(lambda text: self.add.setEnabled(bool(text.strip())))
         self.add.setEnabled(False)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(px(640), screen.width()), min(self.sizeHint().height(), screen.height()))
+        self.ensurePolished()  # the theme's fonts first: the tick's words on one line when the screen has the room
+        fit_on_screen(self, max(px(640), self.sizeHint().width()), self.sizeHint().height())
 
     def _field(self, text: str) -> tuple[QLabel, QLineEdit]:
         label = QLabel(text)

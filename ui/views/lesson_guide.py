@@ -17,7 +17,6 @@ from ui.operations import Operations, show_error
 from ui.theme import px
 from ui.views.projector import ProjectorWindow
 from ui.widgets.buttons import big_button
-from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.markdown_view import MarkdownView, strip_title
 from ui.widgets.step_timer import StepTimer
 
@@ -65,14 +64,16 @@ class LessonGuideView(QWidget):
         self.project_button.setCheckable(True)
         self.project_button.toggled.connect(self.set_projecting)
         self.timer = StepTimer(self)
-        # One row at 100 %; it wraps onto a second line rather than widen the window.
-        top = FlowLayout(spacing=px(14))
-        for widget in (self.counter, self.timer, self.project_button):
-            top.addWidget(widget)
-
         self.title = QLabel()
         self.title.setObjectName("section")
         self.title.setWordWrap(True)
+        # The chrome takes two lines, the step's text all the rest: the title with the
+        # stopwatch and « Projeter » beside it, « Étape 2 sur 9 » between the arrows.
+        top = QHBoxLayout()
+        top.setSpacing(px(14))
+        top.addWidget(self.title, 1)
+        top.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.project_button, 0, Qt.AlignmentFlag.AlignTop)
         self.view = MarkdownView(self)
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
@@ -84,12 +85,13 @@ class LessonGuideView(QWidget):
         bottom.setSpacing(px(12))
         bottom.addWidget(self.previous_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.counter)
+        bottom.addStretch(1)
         bottom.addWidget(self.next_button)
 
         for label in (self.counter, self.title):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addLayout(top)
-        layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         # Top to bottom, left to right; the arrows and Space work from any of them.

@@ -58,6 +58,8 @@ class WorkshopView(QWidget):
     def show_step(self, i: int) -> None:
         for k, button in enumerate(self.steps):
             button.setChecked(k == i)
+        # Not during the lesson: the bar stays one line at 200 % and the step's text has the room.
+        self.sheet_button.setVisible(i != 1)
         if i == 0:
             page = self.roll_call
         elif i == 1:

@@ -18,7 +18,6 @@ from ui.widgets.big_list import BigList
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.flow_layout import FlowLayout
-from ui.widgets.scroller import scrolling_page
 
 
 class GroupPage(QWidget):
@@ -33,7 +32,7 @@ class GroupPage(QWidget):
 
         self.back_button = big_button(self.tr("← Groupes"), self.tr("Revenir à la liste des groupes"))
         self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title.setObjectName("section")  # one line at 200 %: the list keeps its rows
         self.details = QLabel()
         self.details.setObjectName("subtitle")
         for label in (self.title, self.details):
@@ -50,7 +49,8 @@ class GroupPage(QWidget):
         self.add_button = big_button(self.tr("Ajouter des membres"), self.tr("Choisir des personnes dans la liste"),
                                      primary=True)
         self.new_button = big_button(self.tr("Nouvelle personne"), self.tr("Créer une personne et l'ajouter au groupe"))
-        self.remove_button = big_button(self.tr("Retirer du groupe"), self.tr("Retirer la personne choisie du groupe"))
+        self.remove_button = big_button(self.tr("Retirer"), self.tr("Retirer la personne choisie du groupe"),
+                                        name=self.tr("Retirer du groupe"))  # short: two lines of buttons at 200 %
 
         # Rows of buttons wrap at 200 % rather than widen the window past the screen.
         head = FlowLayout()
@@ -59,14 +59,17 @@ class GroupPage(QWidget):
         actions = FlowLayout()
         for button in (self.add_button, self.new_button, self.remove_button):
             actions.addWidget(button)
-        # The page scrolls rather than squeeze its rows together at 200 %.
+        # Only the list scrolls (a page that scrolls round a list that scrolls loses the
+        # mouse wheel); at 200 % it keeps four rows in sight.
         content = QWidget()
         content.setObjectName("page")
-        scrolling_page(self, content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(content)
         self.list.setMinimumHeight(px(150))
         column = QVBoxLayout(content)
-        column.setContentsMargins(px(32), px(16), px(32), px(24))
-        column.setSpacing(px(10))
+        column.setContentsMargins(px(32), px(12), px(32), px(12))
+        column.setSpacing(px(8))
         column.addLayout(head)
         column.addWidget(self.title)
         column.addWidget(self.details)

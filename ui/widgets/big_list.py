@@ -40,8 +40,8 @@ class RowDelegate(QStyledItemDelegate):
         _font, metrics, _bold, bold_metrics = self._fonts(option)
         _side, _badge, used = self._marks(index, metrics, bold_metrics)
         view = self.parent()
-        if isinstance(view, QListView):  # as if the scroll bar showed: a row never grows when it comes
-            width = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
+        if isinstance(view, QListView):  # the view's spacing goes round each row too
+            width = view.viewport().width() - 2 * view.spacing()
         else:
             width = option.rect.width()
         text_height = bold_metrics.height()

@@ -83,7 +83,9 @@ class _CodeDialog(QDialog):
             width = max(self.width(), px(560))
             m = self.layout().contentsMargins()
             words = self.column.totalHeightForWidth(width - m.left() - m.right())
-            height = self.layout().totalHeightForWidth(width) - self.scroll.sizeHint().height() + words
+            # The scroll area stands for the questions: their own height instead of its hint.
+            height = (self.layout().totalSizeHint().height() - self.scroll.sizeHint().height() + words
+                      + 2 * self.scroll.frameWidth())
             fit_on_screen(self, width, max(height, self.height()))
 
     def add_field(self, question: str) -> PinField:

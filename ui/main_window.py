@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from ui.sync_runner import SyncRunner
 from ui import window_place
 from ui.theme import px
 from ui.views.home import HomeView
+from ui.widgets.page_stack import PageStack
 from ui.widgets.scroller import Scroller
 from ui.worker import Worker
 
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
 
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # sized by the page on screen, not the largest one
         self.home = HomeView(self.ops)
         self.home.loaded.connect(self.home_ready)
         self.home.start_requested.connect(self.open_workshop)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier import pin, results
 from atelier.lessons.pack import Exercise, Module
@@ -28,6 +28,7 @@ from ui.practice.my_progress import MyProgressPage
 from ui.practice.summary import SummaryPage
 from ui.theme import current_scale, notifier
 from ui.widgets.confirm import ConfirmDialog
+from ui.widgets.page_stack import PageStack
 from ui.widgets.pin_dialog import guard
 from ui.widgets.scroller import Scroller
 
@@ -38,20 +39,8 @@ def default_factory(exercise: Exercise, scale: float, parent: QWidget | None = N
     return widget_for(exercise, scale, parent)
 
 
-class PageStack(QStackedWidget):
+class LearnerPages(PageStack):
     """Only the page on screen counts for the size: a short page never scrolls."""
-
-    def __init__(self):
-        super().__init__()
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
-
-    def sizeHint(self):
-        page = self.currentWidget()
-        return page.sizeHint() if page is not None else super().sizeHint()
-
-    def minimumSizeHint(self):
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
     def heightForWidth(self, width: int) -> int:
         """Qt's stacked layout answers for its tallest page: a short page would scroll.
@@ -102,7 +91,7 @@ class PracticeWindow(QWidget):
         self.run_page = RunPage()
         self.summary = SummaryPage()
         self.progress = MyProgressPage()
-        self.stack = PageStack()
+        self.stack = LearnerPages()
         for page in (self.picker, self.home, self.menu, self.instructions, self.run_page, self.summary,
                      self.progress):
             self.stack.addWidget(page)

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from screenshot_app import ROOT, home_filled, settle  # noqa: F401 - ROOT first on sys.path
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from atelier import groups, people, sessions  # noqa: E402
 from atelier.people import Participant  # noqa: E402
@@ -30,6 +29,7 @@ from ui import modules as library  # noqa: E402
 from ui.app import make_app  # noqa: E402
 from ui.main_window import build_window  # noqa: E402
 from ui.theme import apply_theme  # noqa: E402
+from ui.widgets.on_screen import screen_room  # noqa: E402
 
 SCALE = 2.0
 LEARNERS = (("Odette", "Chevalier"), ("Raymond", "Mercier"), ("Marie-Thérèse", "Fontaine-Lambert"),
@@ -48,7 +48,7 @@ class Walk:
     def check(self, name: str, top: QWidget, **rules) -> None:
         settle(top)
         found = problems(top, **rules)
-        room = (top.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        room = screen_room(top)
         if not room.contains(top.frameGeometry()):
             found.insert(0, f"la fenêtre ({top.width()}×{top.height()}) sort de l'écran ({room.width()}×{room.height()})")
         self.found[name] = found
@@ -121,11 +121,13 @@ def dialogs(walk: Walk, window, day: dict) -> None:
 
 def practice(walk: Walk, window, day: dict) -> None:
     from atelier.lessons.scoring import Outcome
+    from ui.practice import help_flag
     from ui.practice.shell import PracticeWindow
 
     members = groups.members(window.store.db, day["group"].id)
     modules = library.all_modules()
-    shell = PracticeWindow(window.ops, members, modules)
+    flag = help_flag.attach(window)  # « J'ai besoin d'aide » shows on the facilitator's window too
+    shell = PracticeWindow(window.ops, members, modules, flag)
     shell.setGeometry(shell.screen().geometry())
     shell.show()
     tiles = [*shell.picker.tiles.values(), shell.picker.guest_tile]
@@ -146,7 +148,7 @@ def practice(walk: Walk, window, day: dict) -> None:
             walk.check("practice-instructions", shell, main=[shell.instructions.start_button])
         shell.start_exercise()
         widget = shell.run_page.widget
-        own = tuple(getattr(widget, "list", None) and [widget.list] or ())  # the scroll exercise scrolls
+        own = (widget.list,) if kind == "scroll" else ()  # scrolling is what it teaches
         walk.check(f"practice-{kind}", shell, main=[shell.run_page.skip_button], whole=True, may_scroll=own)
     shell._show_summary(Outcome(0.3, 14, 200_000))
     walk.check("practice-summary", shell, main=[shell.summary.again_button])
@@ -156,6 +158,10 @@ def practice(walk: Walk, window, day: dict) -> None:
     walk.dialog("practice-quit", shell.dialog)
     shell._may_close = True
     shell.close()
+    window.buttons["home"].click()
+    banner = window.findChild(QWidget, "helpBanner")  # over the facilitator's home, for a while
+    walk.check("help-flag", window, main=[banner.clear_button])
+    flag.clear()
 
 
 def main() -> int:

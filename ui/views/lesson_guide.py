@@ -8,7 +8,7 @@ facilitator. Coming back to a session resumes at the furthest step already reach
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from atelier import progress
 from atelier.lessons.pack import Module
@@ -17,6 +17,7 @@ from ui.operations import Operations, show_error
 from ui.theme import px
 from ui.views.projector import ProjectorWindow
 from ui.widgets.buttons import big_button
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.markdown_view import MarkdownView, strip_title
 from ui.widgets.step_timer import StepTimer
 
@@ -59,6 +60,8 @@ class LessonGuideView(QWidget):
     def _build(self, layout: QVBoxLayout) -> None:
         self.counter = QLabel()
         self.counter.setObjectName("subtitle")  # the workshop around it names the module
+        self.counter.setWordWrap(True)  # a narrow window: « Étape 2 / sur 9 » rather than wider
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.project_button = big_button(self.tr("Projeter"), self.tr(
             "Ouvre ou ferme la fenêtre du projecteur, qui montre l'étape en très grand"), tooltip=False)
         self.project_button.setCheckable(True)
@@ -69,11 +72,17 @@ class LessonGuideView(QWidget):
         self.title.setWordWrap(True)
         # The chrome takes two lines, the step's text all the rest: the title with the
         # stopwatch and « Projeter » beside it, « Étape 2 sur 9 » between the arrows.
+        tools = QWidget()  # side by side, or one above the other in a narrow window
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        tools.setSizePolicy(policy)
+        row = FlowLayout(tools, spacing=px(14))
+        row.addWidget(self.timer)
+        row.addWidget(self.project_button)
         top = QHBoxLayout()
         top.setSpacing(px(14))
         top.addWidget(self.title, 1)
-        top.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.project_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(tools, 0, Qt.AlignmentFlag.AlignTop)
         self.view = MarkdownView(self)
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 

@@ -9,12 +9,14 @@ from atelier.people import Participant
 from fit import in_sight
 from ui.practice.learner_picker import LearnerPicker
 from ui.practice.look import apply_learner_look
-from ui.practice.tile_grid import _unbreakable, fits_in_order
+from ui.practice.tile_grid import fits_in_order, unbreakable
 from ui.theme import apply_theme
 from waits import laid_out
 
 SIZE = (1366, 630)  # what the practice window leaves its page at 200 % on a 1366 × 768 screen
 
+TWELVE = ["Odette", "Raymond", "Marie-Thérèse", "Lan", "Yvette", "André", "Simone", "Lucien", "Josiane", "Maurice",
+          "Colette", "Jean-Christophe"]
 first_names = st.text(alphabet="abcdeéèfghijklmnoprstuvyzAÉJLMN-", min_size=2, max_size=16).filter(
     lambda name: name.strip("-") == name and "--" not in name)
 
@@ -37,7 +39,7 @@ def shown_names(qtbot, names: list[str]):
 def names_whole(tiles) -> None:
     for tile in tiles:
         for label in tile.findChildren(QLabel, "learnerName"):
-            widest = max(label.fontMetrics().horizontalAdvance(piece) for piece in _unbreakable(label.text()))
+            widest = max(label.fontMetrics().horizontalAdvance(piece) for piece in unbreakable(label.text()))
             assert label.width() >= widest, f"« {label.text()} » coupé dans sa tuile"
             assert label.height() >= label.heightForWidth(label.width()), f"« {label.text()} » coupé en bas"
 
@@ -59,10 +61,23 @@ def test_every_name_is_whole_and_in_sight_when_it_can_be(qapp, qtbot, names):
 def test_a_group_of_twelve_shows_every_name_at_200_percent(qapp, qtbot):
     apply_theme(qapp, 2.0)
     try:
-        page, _picker, tiles = shown_names(qtbot, ["Odette", "Raymond", "Marie-Thérèse", "Lan", "Yvette", "André",
-                                                    "Simone", "Lucien", "Josiane", "Maurice", "Colette",
-                                                    "Jean-Christophe"])
+        page, _picker, tiles = shown_names(qtbot, TWELVE)
         names_whole(tiles)
         assert [tile.accessibleName() for tile in tiles if not in_sight(tile, page)] == []
+    finally:
+        apply_theme(qapp, 1.0)
+
+
+def test_a_live_change_of_text_size_fits_the_tiles_again(qapp, qtbot):
+    apply_theme(qapp, 1.0)
+    page, picker, tiles = shown_names(qtbot, TWELVE)
+    try:
+        apply_theme(qapp, 2.0)
+        apply_learner_look(page)  # as the practice window does on the theme's signal
+        names = [label for tile in tiles for label in tile.findChildren(QLabel, "learnerName")]
+        qtbot.waitUntil(lambda: all(in_sight(tile, page) for tile in tiles), timeout=3000)
+        laid_out(qtbot, page)
+        assert min(label.font().pointSizeF() for label in names) >= 22  # the learners' least, at 200 %
+        names_whole(tiles)
     finally:
         apply_theme(qapp, 1.0)

@@ -11,11 +11,11 @@ that does not fit (a very large group on a very small screen) does it scroll.
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from ui.practice.look import LEARNER_POINTS, Tile, learner_target, lpx
-from ui.theme import current_scale
+from ui.theme import current_scale, notifier
 from ui.widgets.scroller import Scroller
 
 MAX_COLUMNS = 6
@@ -63,6 +63,12 @@ class TileGrid(Scroller):
         self._fitted_for: tuple | None = None
         self._holder = QWidget()
         self.setWidget(self._holder)
+        notifier().changed.connect(self._theme_changed)
+
+    def _theme_changed(self, *_args) -> None:
+        # Measured again once the window has its new look too (it changes after this).
+        self._fitted_for = None
+        QTimer.singleShot(0, self, self.refit)
 
     def set_tiles(self, tiles: list[QPushButton]) -> None:
         old = self._holder
@@ -131,7 +137,7 @@ class TileGrid(Scroller):
         m = grid.contentsMargins()
         gap = grid.spacing()
         column_width = (width - m.left() - m.right() - gap * (columns - 1)) // columns
-        if any(_widest_word(tile) > column_width for tile in self.tiles):
+        if any(widest_piece(tile) > column_width for tile in self.tiles):
             return None
         rows = [self.tiles[n:n + columns] for n in range(0, len(self.tiles), columns)]
         heights = [max(max(tile.heightForWidth(column_width), tile.minimumHeight()) for tile in row) for row in rows]
@@ -155,15 +161,15 @@ class TileGrid(Scroller):
             self.tiles[0].setFocus()
 
 
-def _unbreakable(text: str) -> list[str]:
+def unbreakable(text: str) -> list[str]:
     """The pieces a wrapped line never cuts: words, split after their hyphens
     (« Jean-Christophe » may go onto two lines as « Jean- » and « Christophe »)."""
     return [piece for word in text.split() for piece in re.findall(r"[^-]+-?|-", word)]
 
 
-def _widest_word(tile: QPushButton) -> int:
+def widest_piece(tile: QPushButton) -> int:
     """The room the tile's longest word needs, with the tile's own margins."""
     words = [label.fontMetrics().horizontalAdvance(word) for label in tile.findChildren(QLabel)
-             if label.objectName() != "initials" for word in _unbreakable(label.text())]
+             if label.objectName() != "initials" for word in unbreakable(label.text())]
     m = tile.layout().contentsMargins() if tile.layout() is not None else None
     return max(words, default=0) + (m.left() + m.right() if m is not None else 0) + 8

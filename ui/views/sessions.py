@@ -25,9 +25,9 @@ class SessionsView(QWidget):
         title.setObjectName("title")
         # Short words: both on one line at 200 %, and the list keeps its room.
         self.plan_one = big_button(self.tr("Nouvelle séance"), primary=True,
-                                   name=self.tr("Nouvelle séance : la planifier"), on_click=lambda: self.open_form("one"))
+                                   name=self.tr("Planifier une nouvelle séance"), on_click=lambda: self.open_form("one"))
         self.plan_series = big_button(self.tr("Nouvelle série"),
-                                      name=self.tr("Nouvelle série de séances, une par semaine"),
+                                      name=self.tr("Planifier une nouvelle série de séances, une par semaine"),
                                       on_click=lambda: self.open_form("series"))
         self.coming_button = big_button(self.tr("À venir"), name=self.tr("Voir les séances à venir"),
                                         on_click=lambda: self.show_past(False))

@@ -117,7 +117,7 @@ def test_a_named_learner_practises_and_the_result_is_kept(practice, qtbot, store
     check_learner_targets(shell)
     widget = run_first_exercise(qtbot, shell)
     assert shell.instructions.instructions.font().pointSizeF() >= 20
-    assert shell.run_page.reminder.font().pointSizeF() >= 20
+    assert shell.run_page.count.font().pointSizeF() >= 20
     assert widget.starts == 1 and shell.run_page.count.text() == "0 sur 1"
     with qtbot.waitSignal(shell.recorded, timeout=5000):
         click(qtbot, widget.button)

@@ -70,7 +70,7 @@ def test_shipped_module_is_a_full_workshop(name, kinds):
     module = load_module(SHIPPED / name)
     assert module.id == name and module.level == "debutant" and module.duration == 120
     assert "prendre_en_main_du_materiel" in module.themes
-    assert 7 <= len(module.steps) <= 10
+    assert 6 <= len(module.steps) <= 12
     assert [s.index for s in module.steps] == list(range(len(module.steps)))
     assert all(s.title != s.file and s.markdown.startswith("# ") for s in module.steps)
     assert {e.kind for e in module.exercises} == kinds

@@ -16,8 +16,16 @@ import pytest
 from atelier.lessons.pack import load_module
 
 LESSONS = Path(__file__).resolve().parent.parent / "lessons"
-MODULES = ["la-souris", "le-clavier", "l-ordinateur-et-ses-fenetres", "mes-documents-et-mes-photos",
-           "aller-sur-internet"]
+MODULES = ["la-souris",
+           "le-clavier",
+           "l-ordinateur-et-ses-fenetres",
+           "mes-documents-et-mes-photos",
+           "aller-sur-internet",
+           "chercher-et-verifier",
+           "mes-e-mails-lire-ecrire",
+           "mes-e-mails-pieces-jointes",
+           "mots-de-passe-et-comptes",
+           "dejouer-les-arnaques"]
 SECTIONS = ["## Ce que dit l'animateur", "## Ce que montre l'animateur", "## Ce que font les participants",
             "## Difficultés fréquentes", "## Si quelqu'un a fini / est en difficulté", "## Critère de réussite"]
 NEXT_KEYS = {"requires", "checklist", "remember", "glossary", "exercises"}

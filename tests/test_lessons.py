@@ -59,7 +59,8 @@ def test_shipped_modules_have_no_problem():
     assert check_path(SHIPPED) == []
     modules, problems = load_library(default_lesson_dirs())
     assert problems == []
-    assert {m.id for m in modules} >= {"la-souris", "le-clavier"}
+    assert {m.id for m in modules} >= {"la-souris", "le-clavier", "chercher-et-verifier", "mes-e-mails-lire-ecrire",
+                                       "mes-e-mails-pieces-jointes", "mots-de-passe-et-comptes", "dejouer-les-arnaques"}
 
 
 @pytest.mark.parametrize("name, theme, kinds", [
@@ -70,6 +71,11 @@ def test_shipped_modules_have_no_problem():
     ("mes-documents-et-mes-photos", "gere_ses_contenus_numeriques",
      {"choice", "double-click", "type", "right-click", "drag", "scroll"}),
     ("aller-sur-internet", "navigation_sur_internet", {"choice", "type", "click", "scroll"}),
+    ("chercher-et-verifier", "navigation_sur_internet", {"type", "choice", "scroll"}),
+    ("mes-e-mails-lire-ecrire", "email", {"type", "choice", "keys", "form", "scroll"}),
+    ("mes-e-mails-pieces-jointes", "email", {"choice", "right-click", "double-click"}),
+    ("mots-de-passe-et-comptes", "securite_numerique", {"choice", "type", "form"}),
+    ("dejouer-les-arnaques", "securite_numerique", {"choice", "type"}),
 ])
 def test_shipped_module_is_a_full_workshop(name, theme, kinds):
     module = load_module(SHIPPED / name)

@@ -2,9 +2,10 @@
 
 ``fill()`` goes through the core's own functions, so that every rule of the domain
 applies to the demonstration as it does to real data, and writes everything in one
-transaction. Each group's term follows the beginners' course with the lesson modules
-installed here (``COURSE``), so that every session opens a lesson. The names are made up and the contact details fictitious (06 00 00 00 xx,
-example.org), as the CNIL advises for digital-mediation spaces. Everything is drawn
+transaction. Each group's term follows the beginners' course (atelier.lessons.course)
+with the lesson modules installed here, so that every session opens a lesson. The
+names are made up and the contact details fictitious (06 00 00 00 xx, example.org),
+as the CNIL advises for digital-mediation spaces. Everything is drawn
 from a seeded generator, so two demonstrations are the same apart from the dates,
 which follow today: some sessions are past (with the roll taken), one is today, some
 are coming.
@@ -18,6 +19,7 @@ from atelier.db import Database
 
 from atelier import attendance, groups, people, sessions, settings
 from atelier.exports.catalogue import module_index
+from atelier.lessons.course import COURSE
 from atelier.groups import Group
 from atelier.i18n import _
 from atelier.people import Participant, fold
@@ -72,14 +74,6 @@ NOTES = (
     "Préfère venir avec sa propre tablette.",
     "Souhaite apprendre à appeler ses petits-enfants en vidéo.",
     "Main droite fragile : essayer la souris pour gaucher.",
-)
-
-# The sixteen modules of the beginners' course (issue 12), in the order they are taught.
-COURSE = (
-    "la-souris", "le-clavier", "l-ordinateur-et-ses-fenetres", "mes-documents-et-mes-photos",
-    "aller-sur-internet", "chercher-et-verifier", "mes-e-mails-lire-ecrire", "mes-e-mails-pieces-jointes",
-    "mots-de-passe-et-comptes", "dejouer-les-arnaques", "acheter-et-payer-en-ligne", "demarches-en-ligne",
-    "ma-sante-en-ligne", "garder-le-contact", "prendre-soin-de-son-ordinateur", "mon-bilan-numerique",
 )
 
 # name, weekday (0 = Monday), start, end, facilitator, size of the group, where its term starts in COURSE

@@ -7,6 +7,7 @@ import pytest
 
 from atelier import attendance, cli, demo, groups, people, sessions, settings
 from atelier.exports.catalogue import module_index
+from atelier.lessons.course import COURSE
 from atelier.groups import Group
 from atelier.store import Store
 from atelier.sync import outbox, summaries
@@ -95,13 +96,13 @@ def test_every_session_opens_an_installed_lesson_in_the_course_order(store):
     for group in groups.every(store.db):
         planned = term_of(store.db, group.name)
         assert len(planned) == 12 and set(planned) <= installed
-        places = [demo.COURSE.index(module) for module in planned]
+        places = [COURSE.index(module) for module in planned]
         assert places == sorted(places), group.name
     assert term_of(store.db, "Débutants du mardi")[0] == "la-souris"
 
 
 @pytest.mark.parametrize("installed, beginners", [
-    (demo.COURSE, list(demo.COURSE[:12])),                             # the whole course: a module a week
+    (COURSE, list(COURSE[:12])),                             # the whole course: a module a week
     (("le-clavier", "la-souris"), ["la-souris"] * 6 + ["le-clavier"] * 6),  # the first two: 6 weeks each
     (("mon-bilan-numerique", "atelier-jardin"), ["mon-bilan-numerique"] * 12),  # what comes first is missing
     (("atelier-jardin",), ["atelier-jardin"] * 12),                   # only an association's own pack
@@ -119,8 +120,8 @@ def test_the_beginners_term_with_whatever_is_installed(tmp_path, installed, begi
 
 
 def test_a_later_group_starts_further_along_the_course():
-    course = demo.course_order(demo.COURSE)
-    assert demo.term_modules(course, "aller-sur-internet", 12) == list(demo.COURSE[4:])
+    course = demo.course_order(COURSE)
+    assert demo.term_modules(course, "aller-sur-internet", 12) == list(COURSE[4:])
     # its first module is not installed: the term starts at the next one that is
     assert demo.term_modules(["la-souris", "chercher-et-verifier", "mon-bilan-numerique"], "aller-sur-internet", 4) \
         == ["chercher-et-verifier", "chercher-et-verifier", "mon-bilan-numerique", "mon-bilan-numerique"]

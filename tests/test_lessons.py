@@ -59,12 +59,25 @@ def test_shipped_modules_have_no_problem():
     assert check_path(SHIPPED) == []
     modules, problems = load_library(default_lesson_dirs())
     assert problems == []
-    assert {m.id for m in modules} >= {"la-souris", "le-clavier"}
+    assert {m.id for m in modules} >= {"la-souris", "le-clavier", "chercher-et-verifier", "mes-e-mails-lire-ecrire",
+                                       "mes-e-mails-pieces-jointes", "mots-de-passe-et-comptes", "dejouer-les-arnaques",
+                                       "acheter-et-payer-en-ligne", "demarches-en-ligne", "ma-sante-en-ligne",
+                                       "garder-le-contact", "prendre-soin-de-son-ordinateur", "mon-bilan-numerique"}
 
 
 @pytest.mark.parametrize("name, theme, kinds", [
     ("la-souris", "prendre_en_main_du_materiel", {"click", "double-click", "drag", "scroll", "right-click", "choice"}),
     ("le-clavier", "prendre_en_main_du_materiel", {"type", "keys", "form", "choice"}),
+    ("l-ordinateur-et-ses-fenetres", "prendre_en_main_du_materiel",
+     {"double-click", "right-click", "choice", "click", "keys"}),
+    ("mes-documents-et-mes-photos", "gere_ses_contenus_numeriques",
+     {"choice", "double-click", "type", "right-click", "drag", "scroll"}),
+    ("aller-sur-internet", "navigation_sur_internet", {"choice", "type", "click", "scroll"}),
+    ("chercher-et-verifier", "navigation_sur_internet", {"type", "choice", "scroll"}),
+    ("mes-e-mails-lire-ecrire", "email", {"type", "choice", "keys", "form", "scroll"}),
+    ("mes-e-mails-pieces-jointes", "email", {"choice", "right-click", "double-click"}),
+    ("mots-de-passe-et-comptes", "securite_numerique", {"choice", "type", "form"}),
+    ("dejouer-les-arnaques", "securite_numerique", {"choice", "type"}),
     ("acheter-et-payer-en-ligne", "banque_et_achats_en_ligne", {"scroll", "choice", "form"}),
     ("demarches-en-ligne", "aide_aux_demarches_administratives", {"choice", "keys", "form"}),
     ("ma-sante-en-ligne", "sante", {"choice", "scroll", "form"}),

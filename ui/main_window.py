@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from ui.sync_runner import SyncRunner
 from ui import window_place
 from ui.theme import px
 from ui.views.home import HomeView
+from ui.widgets.page_stack import PageStack
 from ui.widgets.scroller import Scroller
 from ui.worker import Worker
 
@@ -58,7 +58,8 @@ class NavButton(QPushButton):
 
 class NavScroll(Scroller):
     """The navigation column; it scrolls rather than push the window off a small
-    screen at 200 %, and is always as wide as its widest button."""
+    screen at 200 %, and is always as wide as its widest button (and its scroll bar,
+    when the buttons are taller than the window)."""
 
     def __init__(self, column: QWidget):
         super().__init__(column, frame=True)
@@ -67,8 +68,19 @@ class NavScroll(Scroller):
 
     def sizeHint(self) -> QSize:
         self.widget().ensurePolished()
-        width = self.widget().sizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        width = self.widget().sizeHint().width()
+        if self._scrolls():  # room for the bar only when it shows: the page keeps the width
+            width += self.verticalScrollBar().sizeHint().width()
         return QSize(width + 2 * self.frameWidth(), super().sizeHint().height())
+
+    def _scrolls(self) -> bool:
+        return self.widget().minimumSizeHint().height() > self.height() - 2 * self.frameWidth()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._scrolls() != getattr(self, "_scrolled", None):
+            self._scrolled = self._scrolls()
+            self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.sizeHint().width(), 0)
@@ -76,6 +88,7 @@ class NavScroll(Scroller):
 
 class MainWindow(QMainWindow):
     home_ready = Signal()  # the home screen shows the sessions read from the database
+    restore_requested = Signal(object)  # Réglages → Sauvegardes: a confirmed backup's Path (see ui.app)
 
     def __init__(self, store, worker: Worker, today: date | None = None, demo: bool = False, owns_worker: bool = True):
         super().__init__()
@@ -89,7 +102,7 @@ class MainWindow(QMainWindow):
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
 
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # sized by the page on screen, not the largest one
         self.home = HomeView(self.ops)
         self.home.loaded.connect(self.home_ready)
         self.home.start_requested.connect(self.open_workshop)
@@ -163,6 +176,9 @@ class MainWindow(QMainWindow):
             start = getattr(page, "start_requested", None)  # a page that lists sessions can start one
             if start is not None:
                 start.connect(self.open_workshop)
+            restore = getattr(page, "restore_requested", None)  # Réglages: a backup to put in place
+            if restore is not None:
+                restore.connect(self.restore_requested)
             attach = getattr(page, "attach_sync", None)  # Réglages: the hub's password, « Tester »
             if attach is not None:
                 attach(self.sync)

@@ -111,13 +111,13 @@ def test_a_named_learner_practises_and_the_result_is_kept(practice, qtbot, store
     assert [shell.picker.tiles[p.id].accessibleName() for p in shell.people] == ["Hélène M.", "Bernard", "Hélène P."]
     click(qtbot, shell.picker.tiles[helene.id])
     assert shell.home.title.text() == "Bonjour Hélène M.\u00a0!"
-    opening = library.all_modules()[0]   # the modules come in the order of their titles
-    first = opening.exercises[0]
+    menu_first = library.all_modules()[0]   # the module the menu lists first
+    first = menu_first.exercises[0]
     assert shell.home.next_button.accessibleName() == f"Continuer : {first.title}"
     check_learner_targets(shell)
     widget = run_first_exercise(qtbot, shell)
     assert shell.instructions.instructions.font().pointSizeF() >= 20
-    assert shell.run_page.reminder.font().pointSizeF() >= 20
+    assert shell.run_page.count.font().pointSizeF() >= 20
     assert widget.starts == 1 and shell.run_page.count.text() == "0 sur 1"
     with qtbot.waitSignal(shell.recorded, timeout=5000):
         click(qtbot, widget.button)
@@ -127,13 +127,13 @@ def test_a_named_learner_practises_and_the_result_is_kept(practice, qtbot, store
     check_learner_targets(shell)
     rows = store.db.execute("SELECT participant_id, module_id, exercise_id, score, attempts, duration_ms, device_id "
                             "FROM exercise_results").fetchall()
-    assert rows == [(helene.id, opening.id, first.id, 0.9, 3, 95_000, store.device_id)]
+    assert rows == [(helene.id, menu_first.id, first.id, 0.9, 3, 95_000, store.device_id)]
     click(qtbot, shell.summary.again_button)  # Recommencer: the same widget, started again
     assert shell.run_page.widget is widget and widget.starts == 2
     with qtbot.waitSignal(shell.recorded, timeout=5000):
         click(qtbot, widget.button)
     click(qtbot, shell.summary.next_button)
-    assert shell.instructions.title.text() == opening.exercises[1].title
+    assert shell.instructions.title.text() == menu_first.exercises[1].title
     assert results.count(store.db) == 2
     click(qtbot, shell.change_button)  # no code needed to change learner
     assert shell.stack.currentWidget() is shell.picker and shell.isVisible()

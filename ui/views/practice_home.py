@@ -86,7 +86,6 @@ class PracticeHomeView(QWidget):
             corner.setAccessibleName(self.tr("Coin du tableau"))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setMinimumHeight(target_px(current_scale()) * 4)
         self.empty = QLabel(self.tr("Personne dans ce groupe pour l'instant."))
         self.empty.setObjectName("empty")
 
@@ -194,6 +193,11 @@ class PracticeHomeView(QWidget):
         for row in range(self.model.rowCount()):
             # + 1: the grid line takes a pixel of each row, which must stay a full target high
             header.resizeSection(row, max(header.sectionSize(row), target_px(current_scale()) + 1))
+        # Every row in sight as the page scrolls: a grid that scrolls inside a page that
+        # scrolls would take the mouse wheel from it half-way.
+        bar = self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(max(target_px(current_scale()) * 4, self.table.horizontalHeader().height()
+                                      + header.length() + 2 * self.table.frameWidth() + bar))
         self.empty.setVisible(not members)
 
     def open_practice(self, today: TodayGroup | None) -> None:

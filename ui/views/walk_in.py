@@ -8,10 +8,11 @@ record of them.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui import theme
 from ui.theme import px
+from ui.widgets.check import BigCheckBox
 from ui.widgets.buttons import big_button
 from ui.widgets.scroller import Scroller
 
@@ -34,8 +35,8 @@ class WalkInDialog(QDialog):
         self.first = self._field(self.tr("Prénom"))
         self.last = self._field(self.tr("Nom"))
         self.phone = self._field(self.tr("Téléphone (facultatif)"))
-        self.join = QCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
-                              if group_name else self.tr("L'ajouter au groupe"))
+        self.join = BigCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
+                                if group_name else self.tr("L'ajouter au groupe"))
         self.join.setAccessibleName(self.join.text())
         self.join.setChecked(bool(group_name))
         self.join.setEnabled(bool(group_name))
@@ -90,6 +91,7 @@ class WalkInDialog(QDialog):
         self.first[1].setFocus()
         self.first[1].textChanged.connect(lambda text: self.add.setEnabled(bool(text.strip())))
         self.add.setEnabled(False)
+        self.ensurePolished()  # the theme's fonts first: the tick's words on one line when the screen has the room
         self._fit()
 
     def _field(self, text: str) -> tuple[QLabel, QLineEdit]:
@@ -126,8 +128,6 @@ class WalkInDialog(QDialog):
         height = self.sizeHint().height() - self.scroll.sizeHint().height() + content.sizeHint().height() + 4
         width = self.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()  # room for the bar
         self.resize(min(max(px(640), width), screen.width() - 40), min(height, screen.height() - 40))
-        if self.known is not None and self.known.matches:
-            self.scroll.ensureWidgetVisible(self.known.buttons[-1])
 
     def _accept(self) -> None:
         first = self.first[1].text().strip()

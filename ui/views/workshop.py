@@ -7,7 +7,7 @@ window shows the home and puts a finished workshop away.
 """
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from atelier.sessions import Session
 from ui.modules import module_by_id
@@ -15,6 +15,7 @@ from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.roll_call import RollCallView
 from ui.widgets.buttons import big_button
+from ui.widgets.page_stack import PageStack
 
 
 class WorkshopView(QWidget):
@@ -42,7 +43,7 @@ class WorkshopView(QWidget):
         bar = button_rows([self.home_button, *self.steps, self.sheet_button])
         bar.setContentsMargins(px(24), px(16), px(24), 0)
 
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # sized by the page on screen, not the largest one
         self.roll_call = RollCallView(ops, session)
         self.stack.addWidget(self.roll_call)
         self.lesson: QWidget | None = None
@@ -58,6 +59,8 @@ class WorkshopView(QWidget):
     def show_step(self, i: int) -> None:
         for k, button in enumerate(self.steps):
             button.setChecked(k == i)
+        # Not during the lesson: the bar stays one line at 200 % and the step's text has the room.
+        self.sheet_button.setVisible(i != 1)
         if i == 0:
             page = self.roll_call
         elif i == 1:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayo
 from atelier import pin
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.on_screen import fit_on_screen
+from ui.widgets.scroller import Scroller
 
 MIN_DIGITS, MAX_DIGITS = 4, 8
 
@@ -51,9 +53,14 @@ class _CodeDialog(QDialog):
         self.ok = big_button(action, primary=True, on_click=self._submit)
         self.ok.setDefault(True)
         self.cancel = big_button(self.tr("Annuler"), name=self.tr("Annuler, sans rien changer"), on_click=self.reject)
-        self.column = QVBoxLayout()
+        questions = QWidget()
+        questions.setObjectName("page")
+        self.column = QVBoxLayout(questions)
+        self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(px(6))
         self.column.addWidget(self.heading)
+        self.column.addStretch(1)
+        self.scroll = Scroller(questions)  # on a short screen the questions scroll, the buttons stay
         buttons = QHBoxLayout()
         buttons.setSpacing(px(16))
         buttons.addWidget(self.cancel)
@@ -62,9 +69,8 @@ class _CodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(px(32), px(24), px(32), px(24))
         layout.setSpacing(px(12))
-        layout.addLayout(self.column)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
-        layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(px(560))
         self._fitted = False
@@ -75,19 +81,22 @@ class _CodeDialog(QDialog):
         if not self._fitted:
             self._fitted = True
             width = max(self.width(), px(560))
-            height = self.layout().totalHeightForWidth(width)
-            if height > self.height():
-                self.setMinimumHeight(height)
-                self.resize(width, height)
+            m = self.layout().contentsMargins()
+            words = self.column.totalHeightForWidth(width - m.left() - m.right())
+            # The scroll area stands for the questions: their own height instead of its hint.
+            height = (self.layout().totalSizeHint().height() - self.scroll.sizeHint().height() + words
+                      + 2 * self.scroll.frameWidth())
+            fit_on_screen(self, width, max(height, self.height()))
 
     def add_field(self, question: str) -> PinField:
         label = QLabel(question)
         label.setWordWrap(True)
         field = PinField(question)
         label.setBuddy(field)
-        self.column.addSpacing(px(8))
-        self.column.addWidget(label)
-        self.column.addWidget(field)
+        end = self.column.count() - 1  # before the closing stretch
+        self.column.insertSpacing(end, px(8))
+        self.column.insertWidget(end + 1, label)
+        self.column.insertWidget(end + 2, field)
         if self.fields:
             self.setTabOrder(self.fields[-1], field)
         self.fields.append(field)
@@ -147,7 +156,7 @@ class PinChangeDialog(_CodeDialog):
         super().__init__(title, self.tr("Enregistrer le code"), parent)
         intro = QLabel(self.tr("Le code a de 4 à 8 chiffres. Il protège la sortie des exercices."))
         intro.setWordWrap(True)
-        self.column.addWidget(intro)
+        self.column.insertWidget(1, intro)
         self.current = self.add_field(self.tr("Code actuel")) if has_code else None
         self.new = self.add_field(self.tr("Nouveau code"))
         self.again = self.add_field(self.tr("Nouveau code, encore une fois"))

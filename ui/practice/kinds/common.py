@@ -92,6 +92,11 @@ class Exercise(ExerciseWidget):
         self._started = time.monotonic()
         self._ended = False
 
+    def fits(self) -> bool:
+        """The words, the target, the answers or the form all show, nothing to scroll."""
+        room = self.scroller.contentsRect()
+        return self.layout_.totalHeightForWidth(room.width()) <= room.height()
+
     def add_feedback(self, *buttons: QPushButton) -> None:
         """Put ``buttons`` (the way on, e.g. « Envoyer ») beside the feedback line, under
         the scroll area: never scrolled out of sight."""

@@ -4,8 +4,8 @@ needs another look; when everything is right, the form is sent and the exercise 
 The checks themselves are the core's (atelier.lessons.scoring.field_problem)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QSizePolicy, QVBoxLayout)
 
 from atelier.lessons.scoring import FormScore, field_problem
 from ui.practice.kinds.common import Exercise, tr
@@ -82,30 +82,45 @@ class FormExercise(Exercise):
         self.fields = [FormField(spec, self._submit, scale) for spec in exercise.params["fields"]]
         sheet = QFrame()
         sheet.setObjectName("card")
-        column = QVBoxLayout(sheet)
+        grid = QGridLayout(sheet)  # two fields a line: the whole form shows, no scrolling
         gap = round(8 * spacing_factor(scale))
-        column.setContentsMargins(4 * gap, 3 * gap, 4 * gap, 3 * gap)
-        column.setSpacing(gap)
+        grid.setContentsMargins(3 * gap, 2 * gap, 3 * gap, 2 * gap)
+        grid.setHorizontalSpacing(3 * gap)
+        grid.setVerticalSpacing(2 * gap)
+        place = 0
         for field in self.fields:
+            cell = QVBoxLayout()
+            cell.setSpacing(gap // 2)
             if field.kind == "checkbox":
                 row = QHBoxLayout()
                 row.setSpacing(2 * gap)
                 row.addWidget(field.input, 0, Qt.AlignmentFlag.AlignTop)
                 row.addWidget(field.label, 1)
-                column.addLayout(row)
+                cell.addLayout(row)
+                place += place % 2  # a tick box and its words take a whole line
+                grid.addLayout(cell, place // 2, 0, 1, 2)
+                place += 2
             else:
-                column.addWidget(field.label)
-                column.addWidget(field.input)
-            column.addWidget(field.problem)
-            column.addSpacing(gap)
-            if field.kind != "checkbox":
+                cell.addWidget(field.label)
+                cell.addWidget(field.input)
+                grid.addLayout(cell, place // 2, place % 2)
+                place += 1
                 self._watch(field)
+            cell.addWidget(field.problem)
+            cell.addStretch(1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        sheet.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # The data to copy on the left, the form on the right: both in sight while typing.
+        self.layout_.removeWidget(self.instruction)
+        side = QHBoxLayout()
+        side.setSpacing(3 * gap)
+        self.instruction.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        side.addWidget(self.instruction, 2)
+        side.addWidget(sheet, 3, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(side, 1)
         self.submit = big_button(exercise.params["submit"], primary=True)
         self.submit.clicked.connect(self._submit)
-        column.addStretch(1)
-        sheet.setMaximumWidth(round(900 * spacing_factor(scale)))
-        sheet.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.layout_.addWidget(sheet, 1, Qt.AlignmentFlag.AlignHCenter)   # scrolls with the words
         self.add_feedback(self.submit)   # « Envoyer » stays in sight, under the scroll area
         self.score = FormScore([f.spec["name"] for f in self.fields])
 

@@ -166,7 +166,7 @@ class TypingExercise(Exercise):
         if after == current.expected:
             self._next()
         elif wrong and self.feedback.property("tone") != "soft":
-            self.say(tr("Une lettre diffère, en couleur : effacez-la avec Retour arrière, "
+            self.say(tr("Une lettre diffère, en couleur : effacez-la avec la touche Effacer, "
                         "ou continuez."))
         elif not wrong and self.feedback.property("tone") != "none":
             self.say(self.tip, "none")

@@ -41,7 +41,7 @@ def parse_number(text) -> float | None:
 
 def fold(text: str) -> str:
     """The text without what a comparison forgives: case, accents, spaces, look-alikes."""
-    plain = unicodedata.normalize("NFKD", str(text).translate(_LOOK_ALIKE))
+    plain = unicodedata.normalize("NFKD", str(text)).translate(_LOOK_ALIKE)
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     return "".join(plain.casefold().split())
 

@@ -81,7 +81,7 @@ RULES = {
     "type": {"texts": TextList(1)},
     "keys": {"keys": Keys()},
     "form": {"fields": Nested(check_fields, optional=True), "pages": Nested(check_pages, optional=True),
-             "submit": Text("Envoyer"), "data": Text(optional=True), "recap": Flag(False)},
+             "submit": Text(optional=True), "data": Text(optional=True), "recap": Flag(False)},
     "choice": {"questions": Nested(check_questions)},
     "hotspot": {"questions": Nested(check_hotspot_questions)},
     "hover": {"image": Picture(), "uncover": Share(0.3, 0.8), "brush": Int(30, 300, 90)},

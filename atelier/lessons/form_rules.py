@@ -62,17 +62,19 @@ def _field(n: int, table: dict, names: set) -> tuple[dict, list[Issue]]:
               if key not in FIELD_KEYS]
     issues += required_texts(table, n, ("label", "type"))
     name = table.get("name")
-    if "name" in table and (message := Text().check("name", name)):
-        issues.append(Issue((n, "name"), message))
-    elif name in names:
-        issues.append(Issue((n, "name"), _("deux champs s'appellent « {name} » : chaque "
-                                           "« name » doit être unique").format(name=name)))
-    elif name is None and isinstance(table.get("label"), str):
+    if "name" in table:
+        if message := Text().check("name", name):
+            issues.append(Issue((n, "name"), message))
+        elif name in names:
+            issues.append(Issue((n, "name"), _("deux champs s'appellent « {name} » : chaque "
+                                               "« name » doit être unique").format(name=name)))
+    elif isinstance(table.get("label"), str) and table["label"].strip():
         name, extra = _slug(table["label"]), 2
         while name in names:
             name, extra = f"{_slug(table['label'])}-{extra}", extra + 1
         field["name"] = name
-    names.add(name)
+    if isinstance(name, str):
+        names.add(name)
     kind = table.get("type")
     if isinstance(kind, str) and kind.strip() and kind not in FIELD_TYPES:
         issues.append(Issue((n, "type"), _("type de champ inconnu « {value} »{hint} ; types "
@@ -145,4 +147,6 @@ def finish_form(params: dict) -> list[Issue]:
     if pages is None:
         params["pages"] = [{"title": "", "fields": fields}]
     params["fields"] = [field for page in params["pages"] for field in page["fields"]]
+    if params.get("submit") is None:   # the button that sends: « Valider » after a recap
+        params["submit"] = _("Valider") if params.get("recap") else _("Envoyer")
     return []

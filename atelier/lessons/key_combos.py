@@ -81,18 +81,19 @@ def _writes(modifiers: tuple[str, ...], char: str) -> tuple[str, ...] | str:
             return _("avec Ctrl, écrivez une lettre ou un chiffre, par exemple \"Ctrl+C\"")
         return ()
     if "AltGr" in modifiers:
+        char = _DIGIT_ROW.get(char, char)   # the key « à 0 @ », named by either
         if char not in _WITH_ALTGR:
             return _("AltGr avec « {key} » n'écrit rien sur un clavier français ; AltGr sert avec : "
                      "{keys}").format(key=char, keys=", ".join(
                          f"{k} ({v})" for k, v in _WITH_ALTGR.items()))
         return (_WITH_ALTGR[char],)
     if "Shift" in modifiers:
+        if char in _DIGIT_ROW:   # é, è, à… are on the row of digits: Maj gives the digit
+            return (_DIGIT_ROW[char],)
         if char.isalpha():
             return (char.upper(),)
         if char.isdigit():
             return (char,)
-        if char in _DIGIT_ROW:
-            return (_DIGIT_ROW[char],)
         if char in _WITH_SHIFT:
             return (_WITH_SHIFT[char],)
         return _("Maj avec « {key} » : ce n'est pas une touche du clavier français").format(key=char)

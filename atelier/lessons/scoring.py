@@ -256,10 +256,12 @@ class FormScore:
                 self.right_at[name] = self._checks[name]
         return not any(problems.values())
 
-    def reopen(self, name: str) -> None:
-        """A field right before was changed and is wrong now: it counts again."""
-        if self.right_at.pop(name, None) is not None:
-            self.tries[name] += 1
+    def recheck(self, problems: dict[str, str | None]) -> None:
+        """Every field once more before sending, within the same press: one that was right
+        and is wrong now (changed after « Précédent ») counts again."""
+        for name, problem in problems.items():
+            if problem and self.right_at.pop(name, None) is not None:
+                self.tries[name] += 1
 
     @property
     def done(self) -> bool:

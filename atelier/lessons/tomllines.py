@@ -58,9 +58,11 @@ class Locator:
             return start
         own_end = self._next_header(start)
         found = self.find(where[0], start, own_end)
+        name = f"{prefix}.{where[0]}"
+        subs = [i for i, header, array in self.headers if start < i < end and array and header == name]
+        if found is None and subs and len(where) == 1:   # the list itself, written as [[…]] tables
+            return subs[0]
         if len(where) > 1 and isinstance(where[1], int):
-            name = f"{prefix}.{where[0]}"
-            subs = [i for i, header, array in self.headers if start < i < end and array and header == name]
             if len(subs) > where[1]:
                 sub = subs[where[1]]
                 sub_end = next((i for i, header, _a in self.headers if i > sub and (

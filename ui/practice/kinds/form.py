@@ -1,92 +1,79 @@
-"""form: a realistic but fictitious form (text, e-mail, date, drop-down list, tick box)
-and its "Envoyer" button. On sending, a gentle word appears under each field that
-needs another look; when everything is right, the form is sent and the exercise ends.
-The checks themselves are the core's (atelier.lessons.scoring.field_problem)."""
+"""form: a realistic but fictitious form, on one page or several, as on real sites.
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
-                               QVBoxLayout)
+The data card to copy (« La fiche ») stays in sight on the left while the learner types.
+« Suivant » looks at the fields of its page: a gentle word under each one that needs
+another look, named in the feedback line too; a page goes on only once it is right.
+With ``recap``, a last page lists everything with « Modifier » beside each page, before
+« Valider ». Sending looks at every field once more. The checks are the core's
+(atelier.lessons.scoring.field_problem), fed the value the card asks for.
+"""
 
-from atelier.lessons.scoring import FormScore, field_problem
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QStackedWidget, QVBoxLayout
+
+from atelier.lessons.scoring import FormScore
 from ui.practice.kinds.common import Exercise, tr
-from ui.theme import spacing_factor
+from ui.practice.kinds.form_field import FormField
+from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
 
 
-class TickLabel(QLabel):
-    """The words of a tick box, wrapped at 200 %; a click on them ticks the box too."""
-
-    def mouseReleaseEvent(self, event):
-        if isinstance(self.buddy(), QCheckBox) and self.rect().contains(event.position().toPoint()):
-            self.buddy().toggle()
-        super().mouseReleaseEvent(event)
-
-
-class FormField:
-    """One field: its label, its input and the gentle word under it."""
-
-    def __init__(self, spec: dict, on_enter, scale: float = 1.0):
-        self.spec = spec
-        self.kind = spec["type"]
-        self.label = TickLabel(spec["label"]) if self.kind == "checkbox" else QLabel(spec["label"])
-        self.label.setWordWrap(True)
-        if self.kind == "checkbox":
-            self.input = QCheckBox()   # its words are the label beside it, which wraps
-            target = round(64 * spacing_factor(scale))
-            self.input.setMinimumSize(target, target)
-        elif self.kind == "choice":
-            self.input = QComboBox()
-            self.input.addItem(tr("Choisissez…"))
-            self.input.addItems(spec["choices"])
-        else:
-            self.input = QLineEdit()
-            if self.kind == "date":
-                self.input.setPlaceholderText(tr("jj/mm/aaaa"))
-            self.input.returnPressed.connect(on_enter)
-        self.input.setAccessibleName(spec["label"])
-        self.label.setBuddy(self.input)
-        self.problem = QLabel()
-        self.problem.setObjectName("feedback")
-        self.problem.setWordWrap(True)
-        self.problem.setProperty("tone", "soft")
-        self.problem.hide()
-
-    def value(self):
-        if self.kind == "checkbox":
-            return self.input.isChecked()
-        if self.kind == "choice":
-            return self.input.currentText() if self.input.currentIndex() > 0 else ""
-        return self.input.text()
-
-    def clear(self) -> None:
-        if self.kind == "checkbox":
-            self.input.setChecked(False)
-        elif self.kind == "choice":
-            self.input.setCurrentIndex(0)
-        else:
-            self.input.clear()
-        self.show_problem(None)
-
-    def check(self) -> str | None:
-        return field_problem(self.kind, self.value(), self.spec.get("required", True))
-
-    def show_problem(self, message: str | None) -> None:
-        self.problem.setText(message or "")
-        self.problem.setVisible(bool(message))
-        self.input.setAccessibleDescription(message or "")
+def quoted(fields) -> str:
+    return ", ".join(f"« {f.spec['label']} »" for f in fields)
 
 
 class FormExercise(Exercise):
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
-        self.fields = [FormField(spec, self._submit, scale) for spec in exercise.params["fields"]]
+        p = exercise.params
+        self.gap = round(8 * spacing_factor(scale))
+        self.recap = bool(p.get("recap"))
+        self.pages_spec = p.get("pages") or [{"title": "", "fields": p["fields"]}]
+        self.page_fields = [[FormField(spec, self._forward, scale) for spec in page["fields"]]
+                            for page in self.pages_spec]
+        self.fields = [field for page in self.page_fields for field in page]
+        self.stack = QStackedWidget()
+        for n, fields in enumerate(self.page_fields):
+            self.stack.addWidget(self._page(n, fields))
+        self.recap_page = QFrame()
+        self.recap_page.setObjectName("card")
+        self.recap_column = QVBoxLayout(self.recap_page)
+        self.stack.addWidget(self.recap_page)
+        self.stack.setMaximumWidth(round(900 * spacing_factor(scale)))
+        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.stack.currentChanged.connect(lambda _n: self.stack.updateGeometry())
+        self.layout_.addWidget(self.stack, 1, Qt.AlignmentFlag.AlignHCenter)
+        if p.get("data"):
+            self._data_card(p["data"])
+        self.back_button = big_button(tr("‹ Précédent"), name=tr("Page précédente"))
+        self.back_button.clicked.connect(self._back)
+        self.submit = big_button(p["submit"], primary=True)
+        self.submit.clicked.connect(self._forward)
+        self.add_feedback(self.back_button, self.submit)   # in sight, under the scroll area
+        for field in self.fields:
+            self._watch(field)
+        self.score = FormScore([f.spec["name"] for f in self.fields])
+        self.at = 0
+
+    # --- building ------------------------------------------------------------------
+
+    def _page(self, n: int, fields: list[FormField]) -> QFrame:
         sheet = QFrame()
         sheet.setObjectName("card")
         column = QVBoxLayout(sheet)
-        gap = round(8 * spacing_factor(scale))
+        gap = self.gap
         column.setContentsMargins(4 * gap, 3 * gap, 4 * gap, 3 * gap)
         column.setSpacing(gap)
-        for field in self.fields:
+        title = self.pages_spec[n].get("title") or ""
+        if len(self.pages_spec) > 1 or title:
+            heading = QLabel(tr("Page {n} sur {count} : {title}").format(
+                n=n + 1, count=len(self.pages_spec), title=title) if len(self.pages_spec) > 1 and title
+                else title or tr("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec)))
+            heading.setObjectName("instruction")
+            heading.setWordWrap(True)
+            column.addWidget(heading)
+        for field in fields:
             if field.kind == "checkbox":
                 row = QHBoxLayout()
                 row.setSpacing(2 * gap)
@@ -95,26 +82,54 @@ class FormExercise(Exercise):
                 column.addLayout(row)
             else:
                 column.addWidget(field.label)
-                column.addWidget(field.input)
+                if isinstance(field.row, QHBoxLayout):   # a password and its « œil »
+                    column.addLayout(field.row)
+                else:
+                    column.addWidget(field.row)
             column.addWidget(field.problem)
             column.addSpacing(gap)
-            if field.kind != "checkbox":
-                self._watch(field)
-        self.submit = big_button(exercise.params["submit"], primary=True)
-        self.submit.clicked.connect(self._submit)
         column.addStretch(1)
-        sheet.setMaximumWidth(round(900 * spacing_factor(scale)))
-        sheet.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.layout_.addWidget(sheet, 1, Qt.AlignmentFlag.AlignHCenter)   # scrolls with the words
-        self.add_feedback(self.submit)   # « Envoyer » stays in sight, under the scroll area
-        self.score = FormScore([f.spec["name"] for f in self.fields])
+        return sheet
+
+    def _data_card(self, text: str) -> None:
+        """« La fiche » on the left, outside the form's scroll area: always in sight. Its
+        words wrap anywhere (an e-mail address is one long word at 200 %) and scroll on
+        their own when the card is longer than the screen."""
+        card = QFrame()
+        card.setObjectName("dataCard")
+        column = QVBoxLayout(card)
+        column.setContentsMargins(3 * self.gap, 2 * self.gap, 2 * self.gap, 2 * self.gap)
+        heading = QLabel(tr("La fiche"))
+        heading.setObjectName("instruction")
+        self.data = QPlainTextEdit(text)
+        self.data.setReadOnly(True)
+        self.data.setFrameShape(QFrame.Shape.NoFrame)
+        self.data.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.data.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.data.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes from field to field
+        self.data.setAccessibleName(tr("La fiche à recopier : {text}").format(text=text))
+        column.addWidget(heading)
+        column.addWidget(self.data, 1)
+        pal = current_palette()
+        card.setStyleSheet(f"QFrame#dataCard {{ background: {pal.card}; border: 3px dashed {pal.border}; "
+                           f"border-radius: {2 * self.gap}px; }} QFrame#dataCard QLabel, QFrame#dataCard "
+                           f"QPlainTextEdit {{ background: {pal.card}; color: {pal.text}; border: none; }}")
+        outer = self.layout()
+        outer.removeWidget(self.scroller)
+        row = QHBoxLayout()
+        row.setContentsMargins(3 * self.gap, 2 * self.gap, 0, 0)
+        row.setSpacing(0)
+        wide = self.scale >= 1.4   # large text: the card needs half the width
+        row.addWidget(card, 1 if wide else 2)
+        row.addWidget(self.scroller, 1 if wide else 3)
+        outer.insertLayout(0, row, 1)
 
     def _watch(self, field: FormField) -> None:
         """A gentle word goes away as soon as the field is right."""
-        signal = (field.input.currentIndexChanged if field.kind == "choice"
-                  else field.input.textEdited)
-        signal.connect(lambda *_a, f=field: f.problem.isVisible() and not f.check()
-                       and f.show_problem(None))
+        field.changed_signal().connect(lambda *_a, f=field: f.problem.isVisible() and not f.check()
+                                       and f.show_problem(None))
+
+    # --- going through the pages -----------------------------------------------------
 
     def start(self) -> None:
         self.begin()
@@ -122,24 +137,103 @@ class FormExercise(Exercise):
         for field in self.fields:
             field.clear()
         self.submit.setEnabled(True)
-        self.progressed.emit(0, 1)
-        self.fields[0].input.setFocus()
+        self.progressed.emit(0, len(self.pages_spec))
+        self._go(0)
 
-    def _submit(self) -> None:
+    def _go(self, page: int) -> None:
+        self.at = page
+        self.stack.setCurrentIndex(page)
+        last = page >= len(self.pages_spec) - (0 if self.recap else 1)
+        self.submit.setText(self.exercise.params["submit"] if last else tr("Suivant"))
+        self.submit.setAccessibleName(self.submit.text())
+        self.back_button.setVisible(page > 0)
+        self.instruction.setVisible(page == 0)   # said once; then the pages speak
+        self.scroller.verticalScrollBar().setValue(0)
+        if page == len(self.pages_spec):
+            self._fill_recap()
+            self.say(tr("Relisez tout. Pour changer une page, cliquez sur « Modifier »."), "none")
+            self.submit.setFocus()
+        else:
+            self.say("", "none")
+            first = self.page_fields[page][0]
+            first.input.setFocus()
+            QTimer.singleShot(0, self, lambda: self.scroller.ensureWidgetVisible(first.input, 0))
+
+    def _back(self) -> None:
+        if self.at > 0 and self.submit.isEnabled():
+            self._go(self.at - 1)
+
+    def _forward(self) -> None:
         if not self.submit.isEnabled():
             return
-        problems = {}
-        for field in self.fields:
-            problems[field.spec["name"]] = message = field.check()
-            field.show_problem(message)
-        if not self.score.submit(problems):
-            first = next(f for f in self.fields if problems[f.spec["name"]])
-            first.input.setFocus()
-            self.scroller.ensureWidgetVisible(first.problem, 0)
-            self.say(tr("Presque ! Corrigez les cases en couleur, puis « {submit} ».").format(
-                submit=self.submit.text()))
+        if self.at < len(self.pages_spec):
+            fields = self.page_fields[self.at]
+            if not self._page_right(fields):
+                return
+            self.progressed.emit(self.at + 1, len(self.pages_spec))
+            if self.at + 1 < len(self.pages_spec) or self.recap:
+                self._go(self.at + 1)
+                return
+        problems = {f.spec["name"]: f.check() for f in self.fields}   # once more, every page
+        self.score.recheck(problems)
+        wrong = [f for f in self.fields if problems[f.spec["name"]]]
+        if wrong:
+            self._go(next(n for n, page in enumerate(self.page_fields) if wrong[0] in page))
+            for field in self.page_fields[self.at]:
+                field.show_problem(problems[field.spec["name"]])
+            self._not_yet([f for f in wrong if f in self.page_fields[self.at]])
             return
         self.submit.setEnabled(False)
-        self.progressed.emit(1, 1)
+        self.back_button.setEnabled(False)
         self.say(tr("Bravo, le formulaire est envoyé !"), "good")
-        self.end(self.score.outcome(self.elapsed_ms()))
+        self.end(self.score.outcome(self.elapsed_ms(), {f.spec["name"]: f.spec["label"] for f in self.fields}))
+
+    def _page_right(self, fields: list[FormField]) -> bool:
+        problems = {f.spec["name"]: f.check() for f in fields}
+        for field in fields:
+            field.show_problem(problems[field.spec["name"]])
+        if self.score.check_page(problems):
+            return True
+        self._not_yet([f for f in fields if problems[f.spec["name"]]])
+        return False
+
+    def _not_yet(self, wrong: list[FormField]) -> None:
+        wrong[0].input.setFocus()
+        self.scroller.ensureWidgetVisible(wrong[0].problem, 0)
+        self.say(tr("Presque ! À revoir : {fields}. Corrigez les cases en couleur, puis « {button} ».").format(
+            fields=quoted(wrong), button=self.submit.text()))
+
+    # --- the recap ---------------------------------------------------------------------
+
+    def _fill_recap(self) -> None:
+        column = self.recap_column
+        while column.count():
+            item = column.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                while item.layout().count():
+                    item.layout().takeAt(0).widget().deleteLater()
+        column.setContentsMargins(4 * self.gap, 3 * self.gap, 4 * self.gap, 3 * self.gap)
+        column.setSpacing(self.gap)
+        heading = QLabel(tr("Récapitulatif : vérifiez avant de valider"))
+        heading.setObjectName("instruction")
+        heading.setWordWrap(True)
+        column.addWidget(heading)
+        for n, fields in enumerate(self.page_fields):
+            top = QHBoxLayout()
+            title = QLabel(self.pages_spec[n].get("title") or tr("Page {n}").format(n=n + 1))
+            title.setWordWrap(True)
+            title.setStyleSheet("font-weight: bold;")
+            change = big_button(tr("Modifier"), name=tr("Modifier : {page}").format(page=title.text()))
+            change.clicked.connect(lambda _c=False, n=n: self._go(n))
+            top.addWidget(title, 1)
+            top.addWidget(change, 0, Qt.AlignmentFlag.AlignTop)
+            column.addLayout(top)
+            for field in fields:
+                line = QLabel(tr("{label} : {value}").format(label=field.spec["label"], value=field.shown_value()))
+                line.setWordWrap(True)
+                line.setTextFormat(Qt.TextFormat.PlainText)
+                column.addWidget(line)
+            column.addSpacing(self.gap)
+        column.addStretch(1)

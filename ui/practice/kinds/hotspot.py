@@ -125,7 +125,7 @@ class HotspotExercise(Exercise):
             praise = tr("C'est juste !") if self.tries[n] == 0 else tr("Vous l'avez trouvé !")
             self.say(f"{praise} {q['explanation']}".strip(), "good")
             self.next_button.show()
-            QTimer.singleShot(0, self.next_button.setFocus)
+            QTimer.singleShot(0, self, self.next_button.setFocus)
             return
         self.tally.miss()
         self.tries[n] += 1

@@ -45,16 +45,16 @@ def key_name(name: str) -> str:
 def key_place(combo: Combination) -> str:
     """Where the key is, or how to make the combination, in one or two short sentences."""
     if combo.modifiers:
-        sentence = (tr("Gardez {held} appuyée, puis appuyez sur « {key} ».") if len(combo.modifiers) == 1
-                    else tr("Gardez {held} appuyées, puis appuyez sur « {key} ».")).format(
-            held=held_words(combo), key=key_label(combo.key))
+        sentence = (tr("Gardez {held} appuyée, puis appuyez sur {key}.") if len(combo.modifiers) == 1
+                    else tr("Gardez {held} appuyées, puis appuyez sur {key}.")).format(
+            held=held_words(combo), key=quoted(key_label(combo.key)))
         where = {"Ctrl": tr("Ctrl est en bas à gauche du clavier."),
                  "AltGr": tr("AltGr est à droite de la barre d'espace."),
                  "Shift": tr("Maj porte une grosse flèche vers le haut.")}[combo.modifiers[0]]
-        writes = tr(" Cela écrit « {text} ».").format(text=combo.writes[0]) if combo.writes else ""
+        writes = tr(" Cela écrit {text}.").format(text=quoted(combo.writes[0])) if combo.writes else ""
         return f"{sentence} {where}{writes}"
     if not combo.named:
-        return tr("Cherchez la touche qui porte « {key} ».").format(key=key_label(combo.key))
+        return tr("Cherchez la touche qui porte {key}.").format(key=quoted(key_label(combo.key)))
     return {
         "Enter": tr("La grande touche à droite des lettres, avec une flèche coudée."),
         "Backspace": tr("Au-dessus d'Entrée, avec une flèche vers la gauche."),
@@ -73,9 +73,14 @@ def key_place(combo: Combination) -> str:
     }[combo.key]
 
 
+def quoted(text: str) -> str:
+    """« text », its marks kept on its line (no-break spaces, as French wants)."""
+    return f"\u00ab\u00a0{text}\u00a0\u00bb"
+
+
 def held_words(combo: Combination) -> str:
     """« Ctrl », or « Ctrl » et « Maj »: the keys to hold down."""
-    return tr(" et ").join(f"« {key_label(m)} »" for m in combo.modifiers)
+    return tr(" et ").join(quoted(key_label(m)) for m in combo.modifiers)
 
 
 def matches(combo: Combination, key: Qt.Key, modifiers, text: str) -> bool:
@@ -113,7 +118,8 @@ class KeyCap(QWidget):
     def show_key(self, key: str) -> None:
         """``key``: an id of KEYS, or one character."""
         symbol, width = (KEYS[key][1], KEYS[key][2]) if key in KEYS else (key_label(key), 1.0)
-        self.symbol, self.name = symbol, key_label(key) if key in KEYS else ""
+        self.symbol = symbol
+        self.name = key_label(key) if key in KEYS and key_label(key) != symbol else ""   # « Ctrl » once
         unit = round(120 * (1 + self.scale) / 2)   # 120 px at 100 %, 180 at 200 %
         self.setFixedSize(round(unit * width), unit)
         self.setAccessibleName(tr("Touche {name}").format(name=key_label(key)))

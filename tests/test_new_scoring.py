@@ -14,7 +14,10 @@ from atelier.lessons.key_combos import parse_key
 from atelier.lessons.scoring import FormScore, field_problem, in_spot
 from atelier.lessons.scratch_card import ScratchCard
 
-WORDS = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), min_size=1, max_size=30)
+# What a French form holds: Latin letters with their accents (up to Latin Extended-A: œ,
+# ÿ, ı), digits, punctuation and spaces.
+WORDS = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x17F, categories=("L", "N", "Zs", "P")),
+                min_size=1, max_size=30)
 
 
 def disguise(text: str, draw) -> str:

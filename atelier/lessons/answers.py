@@ -12,7 +12,7 @@ from datetime import date
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _LOOK_ALIKE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-",
                              "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u0153": "oe", "\u0152": "oe",
-                             "\u00e6": "ae", "\u00c6": "ae"})
+                             "\u00e6": "ae", "\u00c6": "ae", "\u0131": "i"})
 
 
 def parse_date(text: str) -> date | None:
@@ -41,7 +41,7 @@ def parse_number(text) -> float | None:
 
 def fold(text: str) -> str:
     """The text without what a comparison forgives: case, accents, spaces, look-alikes."""
-    plain = unicodedata.normalize("NFKD", str(text)).translate(_LOOK_ALIKE)
+    plain = unicodedata.normalize("NFKD", str(text).casefold()).translate(_LOOK_ALIKE)
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     return "".join(plain.casefold().split())
 

@@ -65,6 +65,12 @@ def key_label(key: str) -> str:
     return key.upper() if len(key) == 1 else key
 
 
+def key_chars(key: str) -> set[str]:
+    """The characters printed on the same key of a French keyboard: "0" and "à"."""
+    row = {v: k for k, v in _DIGIT_ROW.items()}
+    return {key, _DIGIT_ROW.get(key, key), row.get(key, key)}
+
+
 def _named(word: str) -> str | None:
     folded = " ".join(word.replace(".", " ").split()).casefold()
     for key, label in NAMED.items():

@@ -30,4 +30,7 @@ class GlossaryDialog(QDialog):
         column.addWidget(self.view, 1)
         column.addLayout(row)
         self.resize(px(760), px(520))
-        self.close_button.setFocus()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.close_button.setFocus()   # Enter or Space closes; the wheel still scrolls the words

@@ -104,7 +104,9 @@ class HotspotExercise(Exercise):
     def _show(self, n: int) -> None:
         q = self.questions[n]
         self.say("", "none")
-        self.instruction.setVisible(n == 0)   # said once; then the questions speak
+        # Said once, while there is room: at 200 % the question alone leaves the picture its height
+        # (the instructions page said it all before « Commencer »).
+        self.instruction.setVisible(n == 0 and self.scale < 1.4)
         self.question.setText(q["question"])
         self.question.setAccessibleName(q["question"])
         self.spot_picture.show_picture(self._pictures[n], tr("Image : {question}").format(question=q["question"]))

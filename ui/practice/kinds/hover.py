@@ -1,6 +1,7 @@
 """hover: a grey card to uncover by moving the pointer over it, without a click (the
 « carte à gratter »). Under it, the pack's picture or a drawn landscape. The pointer
-uncovers a round brush (the pack's ``brush`` pixels at 100 %); once the pack's share of
+uncovers a round brush (the pack's ``brush`` pixels at 100 %, half as much again at
+200 %, as targets grow); once the pack's share of
 the card is uncovered, the whole picture shows. The rule is the core's
 (atelier.lessons.scratch_card); this draws it.
 """
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from atelier.lessons.scratch_card import ScratchCard
 from ui.practice.kinds.common import Exercise, draw_landscape, tr
 from ui.practice.kinds.picture import PictureFile
+from ui.theme import spacing_factor
 
 CARD = "#8C8C8C"
 CARD_LINES = "#A6A6A6"
@@ -121,7 +123,9 @@ class HoverExercise(Exercise):
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
         self.uncover = exercise.params["uncover"]
-        self.area = ScratchArea(self.pack_picture("image"), self.scaled(exercise.params["brush"]), self.uncover)
+        # The brush grows half as fast as the text, as targets do: the card cannot grow past the screen.
+        brush = round(exercise.params["brush"] * spacing_factor(scale))
+        self.area = ScratchArea(self.pack_picture("image"), brush, self.uncover)
         self.area.swept.connect(self._swept)
         self.area.pressed.connect(self._pressed)
         self.layout_.addWidget(self.area, 1)

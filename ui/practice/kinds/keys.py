@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from atelier.lessons.key_combos import Combination, key_label, parse_key
+from atelier.lessons.key_combos import Combination, key_chars, key_label, parse_key
 from atelier.lessons.scoring import ClickScore
 from ui.practice.kinds.common import Exercise, tr
 from ui.theme import spacing_factor
@@ -91,10 +91,18 @@ def matches(combo: Combination, key: Qt.Key, modifiers, text: str) -> bool:
             return True   # Windows: AltGr comes as Ctrl + Alt
         return key in wanted and all(modifiers & HELD[m] for m in combo.modifiers if m in HELD)
     if "Ctrl" in combo.modifiers:
-        return (key == Qt.Key(ord(combo.key.upper())) and bool(modifiers & M.ControlModifier)
+        return (key == qt_key(combo.key) and bool(modifiers & M.ControlModifier)
                 and not modifiers & M.AltModifier
                 and bool(modifiers & M.ShiftModifier) == ("Shift" in combo.modifiers))
     return bool(text) and text in combo.writes
+
+
+def qt_key(char: str) -> Qt.Key | None:
+    """Qt's code for the key that carries ``char`` (its capital), if Qt has one."""
+    try:
+        return Qt.Key(ord(char.upper()))
+    except ValueError:
+        return None
 
 
 def half_right(combo: Combination, key: Qt.Key, text: str) -> bool:
@@ -103,7 +111,7 @@ def half_right(combo: Combination, key: Qt.Key, text: str) -> bool:
         return False
     if combo.named:
         return key in KEYS[combo.key][0]
-    return text.lower() == combo.key or key == Qt.Key(ord(combo.key.upper()))
+    return (bool(text) and text.lower() in key_chars(combo.key)) or key == qt_key(combo.key)
 
 
 class KeyCap(QWidget):

@@ -52,8 +52,9 @@ class SummaryPage(QWidget):
         text = QVBoxLayout(words)
         text.setContentsMargins(lpx(32), lpx(24), lpx(32), lpx(8))
         text.setSpacing(lpx(14))
-        for label in (self.bravo, self.message, self.detail, self.review, self.kept, self.remember_title,
-                      self.remember):
+        # The things to remember come right under « Bravo » (at 200 % the rest may need scrolling).
+        for label in (self.bravo, self.message, self.remember_title, self.remember, self.detail, self.review,
+                      self.kept):
             text.addWidget(label)
         text.addStretch(1)
         # The buttons sit under the words, never in their scroll area: always on screen.

@@ -20,7 +20,7 @@ from ui.widgets.buttons import big_button
 
 
 def quoted(fields) -> str:
-    return ", ".join(f"« {f.spec['label']} »" for f in fields)
+    return ", ".join(f"«\u00a0{f.spec['label']}\u00a0»" for f in fields)
 
 
 class FormExercise(Exercise):
@@ -119,9 +119,8 @@ class FormExercise(Exercise):
         row = QHBoxLayout()
         row.setContentsMargins(3 * self.gap, 2 * self.gap, 0, 0)
         row.setSpacing(0)
-        wide = self.scale >= 1.4   # large text: the card needs half the width
-        row.addWidget(card, 1 if wide else 2)
-        row.addWidget(self.scroller, 1 if wide else 3)
+        row.addWidget(card, 2)   # the form keeps room for its round buttons' words at 200 %
+        row.addWidget(self.scroller, 3)
         outer.insertLayout(0, row, 1)
 
     def _watch(self, field: FormField) -> None:
@@ -151,7 +150,7 @@ class FormExercise(Exercise):
         self.scroller.verticalScrollBar().setValue(0)
         if page == len(self.pages_spec):
             self._fill_recap()
-            self.say(tr("Relisez tout. Pour changer une page, cliquez sur « Modifier »."), "none")
+            self.say("", "none")
             self.submit.setFocus()
         else:
             self.say("", "none")
@@ -198,10 +197,10 @@ class FormExercise(Exercise):
         return False
 
     def _not_yet(self, wrong: list[FormField]) -> None:
+        """Short, since the fields themselves say what to do: the feedback names them."""
         wrong[0].input.setFocus()
-        self.scroller.ensureWidgetVisible(wrong[0].problem, 0)
-        self.say(tr("Presque ! À revoir : {fields}. Corrigez les cases en couleur, puis « {button} ».").format(
-            fields=quoted(wrong), button=self.submit.text()))
+        QTimer.singleShot(0, self, lambda: self.scroller.ensureWidgetVisible(wrong[0].problem, 0))
+        self.say(tr("Presque ! À revoir : {fields}.").format(fields=quoted(wrong)))
 
     # --- the recap ---------------------------------------------------------------------
 
@@ -216,10 +215,12 @@ class FormExercise(Exercise):
                     item.layout().takeAt(0).widget().deleteLater()
         column.setContentsMargins(4 * self.gap, 3 * self.gap, 4 * self.gap, 3 * self.gap)
         column.setSpacing(self.gap)
-        heading = QLabel(tr("Récapitulatif : vérifiez avant de valider"))
+        heading = QLabel(tr("Récapitulatif"))
         heading.setObjectName("instruction")
-        heading.setWordWrap(True)
-        column.addWidget(heading)
+        how = QLabel(tr("Relisez tout. Pour changer une page, cliquez sur «\u00a0Modifier\u00a0»."))
+        for label in (heading, how):
+            label.setWordWrap(True)
+            column.addWidget(label)
         for n, fields in enumerate(self.page_fields):
             top = QHBoxLayout()
             title = QLabel(self.pages_spec[n].get("title") or tr("Page {n}").format(n=n + 1))

@@ -6,6 +6,8 @@ Each key good and bad, each message naming its file and the line an editor shows
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from atelier.lessons.library import check_path
 from atelier.lessons.pack import load_module
@@ -253,3 +255,59 @@ def test_hover_defaults_and_picture(tmp_path):
 ])
 def test_bad_hover(tmp_path, params, marker, expected):
     assert_one(tmp_path, exercise("hover", params), marker, expected)
+
+
+# --- whatever a trainer writes, the new checks answer with words, never a crash ---------------
+
+VALUES = st.recursive(st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True)
+                      | st.text(max_size=12),
+                      lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                   max_size=4),
+                      max_leaves=12)
+NEW_KEYS = {
+    "hotspot": ["questions", "image", "question", "spots", "explanation", "x", "y", "width", "height"],
+    "hover": ["image", "uncover", "brush"],
+    "form": ["fields", "pages", "title", "label", "type", "expected", "length", "choices", "required", "data",
+             "recap", "submit", "name"],
+    "keys": ["keys"],
+    "double-click": ["interval_ms", "image", "label"],
+    "drag": ["object_image", "object_label", "target_image", "target_label"],
+}
+
+
+def tables(kind):
+    keys = st.sampled_from(NEW_KEYS[kind])
+    nested = st.recursive(VALUES, lambda inner: st.lists(st.dictionaries(keys, inner, max_size=5), max_size=3)
+                          | st.dictionaries(keys, inner, max_size=5), max_leaves=20)
+    return st.dictionaries(keys, nested, max_size=6)
+
+
+KIND_TABLES = st.one_of([st.tuples(st.just(kind), tables(kind)) for kind in sorted(NEW_KEYS)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(KIND_TABLES)
+def test_the_new_checks_never_crash(kind_table):
+    from atelier.lessons.exercises import check_exercises
+    from atelier.lessons.rules import PackFiles
+
+    kind, written = kind_table
+    table = {"id": "a", "kind": kind, "title": "T", "instructions": "I.", **written}
+    files = PackFiles(problem=lambda path: None, box=lambda path: (0.0, 0.0, 100.0, 50.0))
+    good, issues = check_exercises([table], files)
+    assert all(isinstance(i.message, str) and i.message for i in issues)
+    assert bool(good) != bool(issues)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(["requires", "checklist", "remember", "glossary"]), VALUES, min_size=1))
+def test_the_new_module_keys_never_crash(tmp_path_factory, extra):
+    import tomllib
+
+    from atelier.lessons.pack import _Reader
+
+    folder = make_module(tmp_path_factory.mktemp("m"))
+    reader = _Reader(folder)
+    reader.read()
+    reader._module({**tomllib.loads(HEAD), **extra})
+    assert all(p.message and p.file for p in reader.problems)

@@ -8,7 +8,6 @@ parameter are in rules.py; a form's fields in form_rules.py; questions in
 question_rules.py; keys in key_combos.py.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 

@@ -62,7 +62,8 @@ def key_label(key: str) -> str:
     """A key as the program names it: « Entrée », « Maj », or the letter on its cap."""
     if key in NAMED:
         return _(NAMED[key])
-    return key.upper() if len(key) == 1 else key
+    capital = key.upper()
+    return capital if len(capital) == 1 and capital.lower() == key else key   # not µ → Μ, nor ß → SS
 
 
 def key_chars(key: str) -> set[str]:

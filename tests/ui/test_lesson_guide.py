@@ -10,18 +10,9 @@ from PySide6.QtWidgets import QAbstractButton
 from atelier import progress, sessions
 from atelier.sessions import Session
 from ui import modules
-from ui.operations import Operations
 from ui.views.lesson_guide import LessonGuideView
 from ui.views.projector import other_screen
-from ui.worker import Worker
 from ui.widgets.markdown_view import strip_title
-
-
-@pytest.fixture
-def ops(store):
-    worker = Worker()
-    yield Operations(store, worker)
-    worker.stop()
 
 
 @pytest.fixture

@@ -12,24 +12,13 @@ from PySide6.QtCore import QRect, Qt
 from atelier import sessions
 from atelier.lessons.pack import load_module
 from atelier.lessons.scoring import Outcome
-from atelier.people import Participant
 from atelier.sessions import Session
-from ui.operations import Operations
+from big_practice import big_practice
 from ui.practice.kinds import widget_for
-from ui.practice.shell import PracticeWindow
-from ui.theme import apply_theme
 from ui.views.lesson_guide import LessonGuideView
-from ui.worker import Worker
 from waits import laid_out
 
 DEMO = load_module(Path(__file__).resolve().parents[1] / "demo_pack" / "nouveautes")
-
-
-@pytest.fixture
-def ops(store):
-    worker = Worker()
-    yield Operations(store, worker)
-    worker.stop()
 
 
 @pytest.fixture
@@ -83,23 +72,8 @@ def test_markdown_signs_in_a_packs_words_are_shown_as_written():
 
 @pytest.fixture
 def big_shell(qapp, qtbot, open_window, store):
-    from atelier import people
-
-    window = open_window()
-    learner = people.add(store.db, Participant("Jacqueline", "Girard-Delacroix"))
-    apply_theme(qapp, 2.0)
-    shell = PracticeWindow(window.ops, [learner], [DEMO], factory=lambda e, s, p=None: widget_for(e, s, p))
-    try:
-        shell.setGeometry(QRect(0, 0, 1366, 768))
-        shell.show()
-        qtbot.waitExposed(shell)
-        shell.picker.tiles[learner.id].click()
+    with big_practice(qapp, qtbot, open_window(), store, [DEMO], lambda e, s, p=None: widget_for(e, s, p)) as shell:
         yield shell
-    finally:
-        shell._may_close = True
-        shell.close()
-        shell.deleteLater()
-        apply_theme(qapp, 1.0)
 
 
 @pytest.mark.parametrize("exercise_id", ["trouver-cadenas", "carte-a-gratter"])

@@ -5,11 +5,12 @@ combinations, and the pack's pictures and labels on the first kinds."""
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from atelier.lessons.pack import load_module
+from exercise_helpers import shown_exercise
 
 DEMO = load_module(Path(__file__).resolve().parents[1] / "demo_pack" / "nouveautes")
 LEFT = Qt.MouseButton.LeftButton
@@ -28,15 +29,7 @@ def run(qtbot):
     def runner(exercise, scale=1.0):
         apply_theme(QApplication.instance(), scale)
         widget = widget_for(exercise, scale)
-        qtbot.addWidget(widget)
-        widget.resize(1366, 768)
-        widget.show()
-        qtbot.waitExposed(widget)
-        widget.activateWindow()
-        qtbot.waitUntil(widget.isActiveWindow)
-        outcomes = []
-        widget.finished.connect(outcomes.append)
-        widget.start()
+        outcomes, _progress = shown_exercise(qtbot, widget)
         QApplication.processEvents()
         return widget, outcomes
     yield runner

@@ -7,7 +7,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from atelier.lessons.scoring import choice_score
-from ui.practice.kinds.common import GOOD, SOFT, Exercise, tr
+from ui.practice.kinds.common import GOOD, SOFT, Exercise, instruction_label, tr
 from ui.practice.kinds.picture import PictureFile
 from ui.theme import spacing_factor
 from ui.widgets.buttons import big_button
@@ -19,9 +19,7 @@ class ChoiceExercise(Exercise):
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
         self.questions = exercise.params["questions"]
-        self.question = QLabel()
-        self.question.setObjectName("instruction")
-        self.question.setWordWrap(True)
+        self.question = instruction_label()
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         top = QHBoxLayout()

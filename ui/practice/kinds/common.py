@@ -143,6 +143,14 @@ class Exercise(ExerciseWidget):
         return False
 
 
+def instruction_label(text: str = "") -> QLabel:
+    """Words in the instruction's large bold print, wrapped: a question, a page's title."""
+    label = QLabel(text)
+    label.setObjectName("instruction")
+    label.setWordWrap(True)
+    return label
+
+
 def named(label: str | None, default: str, with_label: str) -> str:
     """The kind's own words (``default``), or, when the pack names the thing, the words
     of ``with_label`` with its {label} (« le dossier Photos »)."""

@@ -13,7 +13,7 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QStackedWidget, QVBoxLayout
 
 from atelier.lessons.scoring import FormScore
-from ui.practice.kinds.common import Exercise, tr
+from ui.practice.kinds.common import Exercise, instruction_label, tr
 from ui.practice.kinds.form_field import FormField
 from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
@@ -67,12 +67,9 @@ class FormExercise(Exercise):
         column.setSpacing(gap)
         title = self.pages_spec[n].get("title") or ""
         if len(self.pages_spec) > 1 or title:
-            heading = QLabel(tr("Page {n} sur {count} : {title}").format(
+            column.addWidget(instruction_label(tr("Page {n} sur {count} : {title}").format(
                 n=n + 1, count=len(self.pages_spec), title=title) if len(self.pages_spec) > 1 and title
-                else title or tr("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec)))
-            heading.setObjectName("instruction")
-            heading.setWordWrap(True)
-            column.addWidget(heading)
+                else title or tr("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec))))
         for field in fields:
             if field.kind == "checkbox":
                 row = QHBoxLayout()
@@ -99,8 +96,7 @@ class FormExercise(Exercise):
         card.setObjectName("dataCard")
         column = QVBoxLayout(card)
         column.setContentsMargins(3 * self.gap, 2 * self.gap, 2 * self.gap, 2 * self.gap)
-        heading = QLabel(tr("La fiche"))
-        heading.setObjectName("instruction")
+        heading = instruction_label(tr("La fiche"))
         self.data = QPlainTextEdit(text)
         self.data.setReadOnly(True)
         self.data.setFrameShape(QFrame.Shape.NoFrame)
@@ -215,12 +211,10 @@ class FormExercise(Exercise):
                     item.layout().takeAt(0).widget().deleteLater()
         column.setContentsMargins(4 * self.gap, 3 * self.gap, 4 * self.gap, 3 * self.gap)
         column.setSpacing(self.gap)
-        heading = QLabel(tr("Récapitulatif"))
-        heading.setObjectName("instruction")
+        column.addWidget(instruction_label(tr("Récapitulatif")))
         how = QLabel(tr("Relisez tout. Pour changer une page, cliquez sur «\u00a0Modifier\u00a0»."))
-        for label in (heading, how):
-            label.setWordWrap(True)
-            column.addWidget(label)
+        how.setWordWrap(True)
+        column.addWidget(how)
         for n, fields in enumerate(self.page_fields):
             top = QHBoxLayout()
             title = QLabel(self.pages_spec[n].get("title") or tr("Page {n}").format(n=n + 1))

@@ -6,10 +6,10 @@ still clicks it themselves. Then the explanation, and « Question suivante ».
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from atelier.lessons.scoring import ClickScore, in_spot
-from ui.practice.kinds.common import SOFT_EDGE, Exercise, tr
+from ui.practice.kinds.common import SOFT_EDGE, Exercise, instruction_label, tr
 from ui.practice.kinds.picture import PictureFile
 from ui.theme import MIN_TARGET_PX
 from ui.widgets.buttons import big_button
@@ -81,9 +81,7 @@ class HotspotExercise(Exercise):
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
         self.questions = exercise.params["questions"]
-        self.question = QLabel()
-        self.question.setObjectName("instruction")
-        self.question.setWordWrap(True)
+        self.question = instruction_label()
         self.spot_picture = SpotPicture(scale)
         self.spot_picture.clicked.connect(self._clicked)
         self.layout_.addWidget(self.question)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from atelier import groups, mentions, people, sessions, settings
 from atelier.groups import Group
+from atelier.lessons.pack import load_module
 from atelier.people import Participant
 from atelier.retention import Inactive
 from atelier.sessions import Session
@@ -28,6 +29,7 @@ from waits import laid_out
 from ui import theme
 
 ROOT = Path(__file__).resolve().parents[2]
+DEMO_MODULE = ROOT / "tests" / "demo_pack" / "nouveautes"   # a module with a lexique
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window()
 LOOKS = [(1.0, False), (2.0, False), (1.0, True), (2.0, True)]
 LOOK_IDS = ["100", "200", "100-contraste", "200-contraste"]
@@ -151,6 +153,7 @@ DIALOGS = {
                            lambda m, w, d: m.SessionForm(w.ops, "edit", d["session"], TODAY)),
     "nouveau-venu": ("ui.views.walk_in", lambda m, w, d: m.WalkInDialog(d["group"].name)),
     "feuille-d-emargement": ("ui.views.sheet_dialog", lambda m, w, d: m.SheetDialog(w.ops, d["session"].id)),
+    "lexique": ("ui.views.glossary_dialog", lambda m, w, d: m.GlossaryDialog(load_module(DEMO_MODULE))),
 }
 
 # Found by this walk and reported to the screen's author; still wrong. Each entry is a

@@ -10,13 +10,14 @@ With ``recap``, a last page lists everything with « Modifier » beside each pag
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout
 
 from atelier.lessons.scoring import FormScore
 from ui.practice.kinds.common import Exercise, instruction_label, tr
 from ui.practice.kinds.form_field import FormField
 from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
+from ui.widgets.page_stack import PageStack
 
 
 def quoted(fields) -> str:
@@ -33,7 +34,7 @@ class FormExercise(Exercise):
         self.page_fields = [[FormField(spec, self._forward, scale) for spec in page["fields"]]
                             for page in self.pages_spec]
         self.fields = [field for page in self.page_fields for field in page]
-        self.stack = QStackedWidget()
+        self.stack = PageStack()   # as tall as the page shown: a short page never scrolls
         for n, fields in enumerate(self.page_fields):
             self.stack.addWidget(self._page(n, fields))
         self.recap_page = QFrame()
@@ -42,7 +43,6 @@ class FormExercise(Exercise):
         self.stack.addWidget(self.recap_page)
         self.stack.setMaximumWidth(round(900 * spacing_factor(scale)))
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.stack.currentChanged.connect(lambda _n: self.stack.updateGeometry())
         self.layout_.addWidget(self.stack, 1, Qt.AlignmentFlag.AlignHCenter)
         if p.get("data"):
             self._data_card(p["data"])

@@ -169,7 +169,7 @@ def test_form_pages_expected_values_password_code_radio_and_recap(run, qtbot, sc
     assert certify.value() is True
     qtbot.mouseClick(widget.submit, LEFT)
     assert widget.stack.currentIndex() == 3 and widget.submit.text() == "Valider"
-    recap = [label.text() for label in widget.recap_page.findChildren(QLabel)]
+    recap = [label.accessibleName() or label.text() for label in widget.recap_page.findChildren(QLabel)]
     assert "Nom : MARTIN" in recap and "Mot de passe : ••••••••" in recap and "Mode de livraison : En point relais" in recap
     assert "Je veux recevoir la lettre d'information : Pas cochée" in recap
     change = next(b for b in widget.recap_page.findChildren(type(widget.submit)) if b.text() == "Modifier")

@@ -46,6 +46,8 @@ QLineEdit, QComboBox {{ min-height: {target}px; padding: 0 {gap(10)};
 QLineEdit:focus, QComboBox:focus {{ border: 3px solid {p.focus}; }}
 QComboBox QAbstractItemView {{ background: {p.card}; color: {p.text}; }}
 QCheckBox::indicator {{ width: {gap(36)}; height: {gap(36)}; }}
+QRadioButton {{ min-height: {target}px; spacing: {gap(14)}; }}
+QRadioButton::indicator {{ width: {gap(36)}; height: {gap(36)}; }}
 QMenu {{ background: {p.card}; border: 3px solid {p.border}; padding: {gap(6)}; }}
 QMenu::item {{ padding: {gap(12)} {gap(40)}; color: {p.text}; }}
 QMenu::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}

@@ -8,6 +8,8 @@ With ``recap``, a last page lists everything with « Modifier » beside each pag
 (atelier.lessons.scoring.field_problem), fed the value the card asks for.
 """
 
+import re
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout
@@ -18,6 +20,12 @@ from ui.practice.kinds.form_field import FormField
 from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
 from ui.widgets.page_stack import PageStack
+
+
+def breakable(text: str) -> str:
+    """``text`` with a line allowed after each @ . / - _ (a zero-width space): Qt wraps
+    only at spaces, and an e-mail address at 200 % is wider than the page."""
+    return re.sub(r"([@./_-])", "\\1\u200b", text)
 
 
 def quoted(fields) -> str:
@@ -76,6 +84,9 @@ class FormExercise(Exercise):
                 row.setSpacing(2 * gap)
                 row.addWidget(field.input, 0, Qt.AlignmentFlag.AlignTop)
                 row.addWidget(field.label, 1)
+                # A row of wrapped words is as tall as its words say (Qt asks the words only):
+                # at least as tall as the box beside them.
+                field.label.setMinimumHeight(field.input.minimumHeight())
                 column.addLayout(row)
             else:
                 column.addWidget(field.label)
@@ -206,9 +217,6 @@ class FormExercise(Exercise):
             item = column.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-            elif item.layout() is not None:
-                while item.layout().count():
-                    item.layout().takeAt(0).widget().deleteLater()
         column.setContentsMargins(4 * self.gap, 3 * self.gap, 4 * self.gap, 3 * self.gap)
         column.setSpacing(self.gap)
         column.addWidget(instruction_label(tr("Récapitulatif")))
@@ -216,19 +224,19 @@ class FormExercise(Exercise):
         how.setWordWrap(True)
         column.addWidget(how)
         for n, fields in enumerate(self.page_fields):
-            top = QHBoxLayout()
             title = QLabel(self.pages_spec[n].get("title") or tr("Page {n}").format(n=n + 1))
             title.setWordWrap(True)
             title.setStyleSheet("font-weight: bold;")
-            change = big_button(tr("Modifier"), name=tr("Modifier : {page}").format(page=title.text()))
-            change.clicked.connect(lambda _c=False, n=n: self._go(n))
-            top.addWidget(title, 1)
-            top.addWidget(change, 0, Qt.AlignmentFlag.AlignTop)
-            column.addLayout(top)
+            column.addWidget(title)
             for field in fields:
-                line = QLabel(tr("{label} : {value}").format(label=field.spec["label"], value=field.shown_value()))
+                said = tr("{label} : {value}").format(label=field.spec["label"], value=field.shown_value())
+                line = QLabel(breakable(said))   # a long e-mail address wraps instead of widening the page
                 line.setWordWrap(True)
                 line.setTextFormat(Qt.TextFormat.PlainText)
+                line.setAccessibleName(said)
                 column.addWidget(line)
-            column.addSpacing(self.gap)
+            change = big_button(tr("Modifier"), name=tr("Modifier : {page}").format(page=title.text()))
+            change.clicked.connect(lambda _c=False, n=n: self._go(n))
+            column.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)   # under what it changes
+            column.addSpacing(2 * self.gap)
         column.addStretch(1)

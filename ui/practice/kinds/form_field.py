@@ -6,7 +6,7 @@ it, a code of a set number of digits. The checks are the core's
 (atelier.lessons.scoring.field_problem), with the value the data card asks for.
 """
 
-from PySide6.QtCore import QPointF, QRectF, QRegularExpression, Qt
+from PySide6.QtCore import QPointF, QRectF, QRegularExpression, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
@@ -127,6 +127,8 @@ class FormField:
         if self.kind != "password":
             return self.input
         self.eye = QPushButton()
+        side = round(32 * spacing_factor(scale))
+        self.eye.setIconSize(QSize(side, side))
         self.eye.setCheckable(True)
         self.eye.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.eye.setAutoDefault(False)

@@ -285,7 +285,7 @@ def tables(kind):
 KIND_TABLES = st.one_of([st.tuples(st.just(kind), tables(kind)) for kind in sorted(NEW_KEYS)])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(KIND_TABLES)
 def test_the_new_checks_never_crash(kind_table):
     from atelier.lessons.exercises import check_exercises

@@ -13,12 +13,18 @@ from pathlib import Path, PurePosixPath
 
 from atelier.lessons.exercises import SLUG, Text, TextList, check_exercises, shown, suggest, unknown_key
 from atelier.i18n import _
+from atelier.lessons.picture_size import picture_box
+from atelier.lessons.rules import PackFiles
 from atelier.lessons.tomllines import Locator
 from atelier.vocabulary import labels
 
 MODULE_FILE = "module.toml"
-MODULE_KEYS = ("id", "title", "summary", "language", "version", "duration", "level",
-               "themes", "objectives", "steps", "exercises")
+MODULE_REQUIRED = ("id", "title", "summary", "language", "version", "duration", "level",
+                   "themes", "objectives", "steps")
+# requires: modules whose glossary counts as known; checklist: « Avant l'atelier »;
+# remember: the 3 things to remember; glossary: word = its explanation, in easy French.
+MODULE_KEYS = (*MODULE_REQUIRED, "exercises", "requires", "checklist", "remember", "glossary")
+REMEMBER_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,8 @@ class Exercise:
     kind: str
     title: str
     instructions: str
-    params: dict = field(hash=False)   # defaults filled in; see atelier/exercises.py
+    params: dict = field(hash=False)   # defaults filled in; see atelier/lessons/exercises.py
+    folder: Path | None = field(default=None, compare=False)   # the module's: its pictures
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,10 @@ class Module:
     steps: tuple[Step, ...]
     exercises: tuple[Exercise, ...]
     path: Path
+    requires: tuple[str, ...] = ()
+    checklist: tuple[str, ...] = ()      # « Avant l'atelier », first in the guide
+    remember: tuple[str, ...] = ()       # « 3 choses à retenir »: the guide's end, the practice's
+    glossary: dict[str, str] = field(default_factory=dict, hash=False)   # word → easy explanation
 
 
 @dataclass(frozen=True)
@@ -183,7 +194,7 @@ class _Reader:
         for key in data:
             if key not in MODULE_KEYS:
                 self.add(unknown_key(key, MODULE_FILE, MODULE_KEYS), (key,))
-        for key in MODULE_KEYS[:-1]:
+        for key in MODULE_REQUIRED:
             if key not in data:
                 self.add(_("il manque « {key} »").format(key=key))
         value = data.get("id")
@@ -208,6 +219,10 @@ class _Reader:
         if self._check("themes", data, TextList(1)):
             self._check_keys("themes", data, "themes",
                              _("thème inconnu « {value} »{hint} ; thèmes possibles : {keys}"))
+        self._check("checklist", data, TextList(1))
+        self._check("remember", data, TextList(REMEMBER_COUNT, REMEMBER_COUNT))
+        self._requires(data)
+        glossary = self._glossary(data.get("glossary", {}))
         steps = self._steps(data.get("steps"))
         found = self._exercises(data.get("exercises", []))
         if self.problems:
@@ -215,7 +230,33 @@ class _Reader:
         return Module(data["id"], data["title"], data["summary"], data["language"],
                       data["version"], data["duration"], data["level"],
                       tuple(data["themes"]), tuple(data["objectives"]), steps, found,
-                      self.folder)
+                      self.folder, tuple(data.get("requires", ())), tuple(data.get("checklist", ())),
+                      tuple(data.get("remember", ())), glossary)
+
+    def _requires(self, data: dict) -> None:
+        if not self._check("requires", data, TextList(0)):
+            return
+        for name in data["requires"]:
+            if not SLUG.match(name):
+                self.add(_("« requires » : « {name} » n'est pas l'identifiant d'un module (lettres "
+                           "minuscules sans accents, chiffres et tirets, par exemple \"la-souris\")")
+                         .format(name=name), ("requires",))
+            elif name == data.get("id"):
+                self.add(_("« requires » nomme le module lui-même : écrivez les modules à faire "
+                           "avant celui-ci"), ("requires",))
+
+    def _glossary(self, table) -> dict[str, str]:
+        if not isinstance(table, dict):
+            self.add(_("le lexique s'écrit sous un en-tête [glossary], un mot par ligne : "
+                       'navigateur = "Le programme pour aller sur internet."'), ("glossary",))
+            return {}
+        for word, meaning in table.items():
+            if not word.strip() or Text().check(word, meaning):
+                self.add(_("lexique : « {word} » doit être suivi d'une explication entre guillemets, "
+                           'par exemple {word} = "Le programme pour aller sur internet.", pas {value}')
+                         .format(word=word, value=shown(meaning)),
+                         line=self.locate.table_line("glossary", word), file=self.toml)
+        return {w: m for w, m in table.items() if isinstance(m, str)}
 
     def _check(self, key, data, rule) -> bool:
         if key in data and (message := rule.check(key, data[key])):
@@ -277,11 +318,12 @@ class _Reader:
         return Step(index, name, title, text, path)
 
     def _exercises(self, tables) -> tuple[Exercise, ...]:
-        checked, issues = check_exercises(
-            tables, lambda path: _file_problem(self.folder, path))
+        files = PackFiles(problem=lambda path: _file_problem(self.folder, path),
+                          box=lambda path: picture_box(self.folder / path))
+        checked, issues = check_exercises(tables, files)
         for issue in issues:
             self.add(issue.message, issue.where, issue.exercise)
-        return tuple(Exercise(t["id"], t["kind"], t["title"], t["instructions"], params)
+        return tuple(Exercise(t["id"], t["kind"], t["title"], t["instructions"], params, self.folder)
                      for t, params in checked)
 
 

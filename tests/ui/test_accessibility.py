@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from atelier import groups, mentions, people, sessions, settings
 from atelier.groups import Group
+from atelier.lessons.pack import load_module
 from atelier.people import Participant
 from atelier.retention import Inactive
 from atelier.session_removal import Removal
@@ -31,6 +32,7 @@ from waits import laid_out
 from ui import theme
 
 ROOT = Path(__file__).resolve().parents[2]
+DEMO_MODULE = ROOT / "tests" / "demo_pack" / "nouveautes"   # a module with a lexique
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window()
 LOOKS = [(1.0, False), (2.0, False), (1.0, True), (2.0, True)]
 LOOK_IDS = ["100", "200", "100-contraste", "200-contraste"]
@@ -189,6 +191,7 @@ DIALOGS = {
     "fusionner": ("ui.views.merge_dialog", lambda m, w, d: m.MergeDialog(w.ops, d["person"])),
     "completer-les-fiches": ("ui.views.complete_fields", lambda m, w, d: m.CompleteFieldsDialog(
         w.ops, groups.members(w.store.db, d["group"].id))),
+    "lexique": ("ui.views.glossary_dialog", lambda m, w, d: m.GlossaryDialog(load_module(DEMO_MODULE))),
 }
 
 

@@ -5,7 +5,7 @@ One broken module never stops the others from loading.
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from atelier import error_log
@@ -72,37 +72,51 @@ def _load(folder: Path) -> tuple[Module | None, list[Problem]]:
         return None, [Problem(folder / MODULE_FILE, None, UNEXPECTED)]
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One folder met in a library: its module, or what keeps it from loading."""
+    folder: Path
+    root: Path                    # the library folder it was found in
+    module: Module | None
+    problems: tuple[Problem, ...]
+
+
+def library_entries(folders: list[Path]) -> list[Entry]:
+    """Every module folder under `folders` (each a module folder or a folder of them),
+    loaded or not. A second module with an id already loaded is left out, with why."""
+    entries: list[Entry] = []
+    seen: dict[str, Path] = {}
+    for root in map(Path, folders):
+        if not root.is_dir():
+            entries.append(Entry(root, root, None, (Problem(root, None, _("dossier introuvable")),)))
+            continue
+        found, trouble = _module_folders(root)
+        entries += [Entry(Path(p.file), root, None, (p,)) for p in trouble]
+        for folder in found:
+            module, trouble = _load(folder)
+            if module is not None and module.id in seen:
+                toml = folder / MODULE_FILE
+                line = Locator(toml.read_text("utf-8-sig")).line(("id",))
+                trouble = [Problem(toml, line, _(
+                    "l'identifiant « {id} » est déjà pris par le module du dossier {other} ; "
+                    "chaque module doit avoir le sien").format(id=module.id,
+                                                               other=seen[module.id]))]
+                module = None
+            elif module is not None:
+                seen[module.id] = folder
+            entries.append(Entry(folder, root, module, tuple(trouble)))
+    return entries
+
+
 def load_library(folders: list[Path]) -> tuple[list[Module], list[Problem]]:
     """Load every module under `folders` (each a module folder or a folder of them).
 
     One broken module never stops the others; a second module with an id already
     loaded is a problem and is left out.
     """
-    modules: list[Module] = []
-    problems: list[Problem] = []
-    seen: dict[str, Path] = {}
-    for root in map(Path, folders):
-        if not root.is_dir():
-            problems.append(Problem(root, None, _("dossier introuvable")))
-            continue
-        found, trouble = _module_folders(root)
-        problems += trouble
-        for folder in found:
-            module, trouble = _load(folder)
-            problems += trouble
-            if module is None:
-                continue
-            if module.id in seen:
-                toml = folder / MODULE_FILE
-                line = Locator(toml.read_text("utf-8-sig")).line(("id",))
-                problems.append(Problem(toml, line, _(
-                    "l'identifiant « {id} » est déjà pris par le module du dossier {other} ; "
-                    "chaque module doit avoir le sien").format(id=module.id,
-                                                               other=seen[module.id])))
-                continue
-            seen[module.id] = folder
-            modules.append(module)
-    return modules, problems
+    entries = library_entries(folders)
+    return ([e.module for e in entries if e.module is not None],
+            [p for e in entries for p in e.problems])
 
 
 Lint = Callable[[Module], list[Problem]]

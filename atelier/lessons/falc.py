@@ -8,6 +8,7 @@ names the rule, so that lessons/README.md can explain it.
 
 import re
 import tomllib
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from atelier.lessons.pack import MODULE_FILE, Module, Problem
 WORDS_LIMIT = {LEARNER: 15, SPOKEN: 20, GUIDE: 25}
 ANSWER_WORDS, EXPLANATION_SENTENCES, INSTRUCTION_SENTENCES = 8, 2, 3
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"')]?\s+(?=[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
+# A sentence ends at . ! ? … (and the closing quote after it) when the next one starts
+# with a capital, a digit or an opening quote.
+_SENTENCE_END = re.compile(r"[.!?…]+(?:\s?[»\"')])?(?=\s+[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _ITALICS = re.compile(r"(?<![\w*])\*[^*\s][^*]*\*(?!\*)|(?<!\w)_[^_\s][^_]*_(?!\w)")
 _DOUBLE_NEGATION = re.compile(r"\bni\b.*\bni\b|\b(pas|jamais)\s+(sans|im\w+|in\w+|ir\w+)",
@@ -32,6 +35,7 @@ def words_list() -> dict:
     return tomllib.loads((Path(__file__).with_name("falc_words.toml")).read_text("utf-8"))
 
 
+@cache
 def term_pattern(term: str) -> re.Pattern:
     """A term of the lists, each word maybe plural; capitals matter only where written."""
     parts = [re.escape(w) + (r"[sx]?" if w[-1].isalpha() else "") for w in term.split()]
@@ -44,7 +48,19 @@ def normal(word: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for line in text.split("\n") for s in _SENTENCE_END.split(line) if _WORD.search(s)]
+    return [sentence for _line, sentence in sentences_by_line(text)]
+
+
+def sentences_by_line(text: str) -> list[tuple[int, str]]:
+    """(line within ``text``, from 0; sentence) of each sentence of ``text``."""
+    found = []
+    for number, line in enumerate(text.split("\n")):
+        start = 0
+        for end in [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]:
+            if _WORD.search(line[start:end]):
+                found.append((number, line[start:end].strip()))
+            start = end
+    return found
 
 
 def words(text: str) -> list[str]:
@@ -113,15 +129,16 @@ def lint_passages(passages: list[Passage], known: set[str]) -> list[Problem]:
 def _sentence_rules(passage: Passage) -> list[Problem]:
     """R1 (length), R2 (one idea), R4 (English), R8 (capitals): every scope."""
     found, limit = [], WORDS_LIMIT[passage.scope]
-    for sentence in sentences(passage.text):
+    for offset, sentence in sentences_by_line(passage.text):
+        here = replace(passage, line=passage.line + offset)   # a long text's own line
         count = len(words(sentence))
         if count > limit:
-            found.append(_problem(passage, "R1", _(
+            found.append(_problem(here, "R1", _(
                 "phrase de {n} mots, {max} au plus : « {text} »").format(
                 n=count, max=limit, text=_quoted(sentence))))
         if passage.scope == LEARNER and (sentence.count(";") or len(re.findall(
                 r"(?<!\d):(?!\d)", sentence)) > 1 or sentence.count(",") > 2):
-            found.append(_problem(passage, "R2", _(
+            found.append(_problem(here, "R2", _(
                 "une idée par phrase : pas de « ; », un « : » et deux virgules au plus : "
                 "« {text} »").format(text=_quoted(sentence))))
     unquoted = re.sub(r"«[^»]{1,12}»", "", passage.text)   # « Esc » as written on the key
@@ -288,7 +305,8 @@ def _key_name_rule(passages: list[Passage]) -> list[Problem]:
         shown, others = names[0], names[1:]
         for passage in passages:
             for other in others:
-                if re.search(rf"\btouches?\s+(?:«\s*)?{re.escape(other)}(?![\w-])", passage.text):
+                # « Esc » in quotes is what the key says on it: allowed, as for R4
+                if re.search(rf"\btouches?\s+{re.escape(other)}(?![\w-])", passage.text):
                     found.append(_problem(passage, "R13", _(
                         "le programme appelle cette touche « {shown} », pas « {other} »").format(
                         shown=shown, other=other)))

@@ -56,8 +56,9 @@ def string_literals(text: str) -> list[tuple[int, int, str]]:
             value = tomllib.loads("x = " + raw)["x"]
         except (tomllib.TOMLDecodeError, RecursionError, ValueError):
             value = None
-        if isinstance(value, str):
-            found.append((line, line + raw.count("\n"), value))
+        if isinstance(value, str):   # a newline just after the opening quotes is not the text's
+            first = line + (1 if re.match(r"(\"\"\"|\'\'\')\r?\n", raw) else 0)
+            found.append((first, line + raw.count("\n"), value))
         line += raw.count("\n")
         at = max(end, start + 1)
     return found

@@ -94,7 +94,8 @@ def verdict(problems: list[str], what: str = "problèmes") -> None:
         pytest.xfail("déjà signalé : " + " ; ".join(problems))
 
 
-@pytest.mark.parametrize("key", ["home", "groups", "participants", "sessions", "exercises", "documents", "settings"])
+@pytest.mark.parametrize("key", ["home", "groups", "participants", "sessions", "lessons", "exercises", "documents",
+                                 "settings"])
 def test_every_section(key, look, day, opened, qtbot):
     window = opened()
     qtbot.mouseClick(window.buttons[key], Qt.MouseButton.LeftButton)
@@ -151,7 +152,26 @@ DIALOGS = {
                            lambda m, w, d: m.SessionForm(w.ops, "edit", d["session"], TODAY)),
     "nouveau-venu": ("ui.views.walk_in", lambda m, w, d: m.WalkInDialog(d["group"].name)),
     "feuille-d-emargement": ("ui.views.sheet_dialog", lambda m, w, d: m.SheetDialog(w.ops, d["session"].id)),
+    "importer-un-module": ("ui.views.lesson_import", lambda m, w, d: import_dialog(m, w, refused=False)),
+    "zip-refuse": ("ui.views.lesson_import", lambda m, w, d: import_dialog(m, w, refused=True)),
 }
+
+
+def import_dialog(module, window, refused: bool):
+    """The import dialog showing what a zip holds (a module replacing an older one), or
+    why it is refused."""
+    from atelier.lessons import imports
+    from tests.lesson_packs import module_zip, write_zip
+
+    user_dir = window.store.home / "lessons"
+    folder = user_dir.parent / "zips"
+    folder.mkdir(exist_ok=True)
+    imports.install(imports.unpack_zip(module_zip(folder / "v1.zip"), user_dir), user_dir)
+    zip_path = write_zip(folder / "bad.zip", {"../x.md": b"#"}) if refused else \
+        module_zip(folder / "v2.zip", version=2, title="Les fenêtres et les dossiers")
+    dialog = module.ImportDialog(window.ops, zip_path, user_dir, window)
+    dialog.show_contents(imports.unpack_zip(zip_path, user_dir))
+    return dialog
 
 # Found by this walk and reported to the screen's author; still wrong. Each entry is a
 # piece of the message: such a problem makes the test xfail, any other one fails it, so

@@ -11,18 +11,8 @@ import pytest
 from atelier.lessons.falc import lint, lint_folder, sentences, words
 from atelier.lessons.falc_text import string_literals
 from atelier.lessons.library import default_lesson_dirs, load_library
+from tests.test_lessons import HEAD
 
-HEAD = '''id = "{id}"
-title = "Essai"
-summary = "Un module pour essayer."
-language = "fr"
-version = 1
-duration = 60
-level = "debutant"
-themes = ["prendre_en_main_du_materiel"]
-objectives = ["Cliquer"]
-steps = ["01-debut.md"]
-'''
 EXERCISE = '''
 [[exercises]]
 id = "ex"
@@ -36,7 +26,7 @@ STEP = "# Début\n\n## Ce que dit l'animateur\n\n- « Bonjour à tous. »\n\n## 
 def write(parent: Path, toml: str, step: str = STEP, module_id: str = "essai", **files) -> Path:
     folder = parent / module_id
     folder.mkdir(parents=True)
-    (folder / "module.toml").write_text(HEAD.format(id=module_id) + toml, "utf-8")
+    (folder / "module.toml").write_text(HEAD.replace('"essai"', f'"{module_id}"') + toml, "utf-8")
     (folder / "01-debut.md").write_text(step, "utf-8")
     for name, text in files.items():
         (folder / (name.replace("_", "-") + ".toml")).write_text(text, "utf-8")

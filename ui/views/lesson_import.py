@@ -51,6 +51,7 @@ class ImportDialog(QDialog):
         self.message = QLabel()
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Avancement"))
+        self.progress.setFormat(self.tr("%p %"))   # French: a space before the sign
         self.progress.setMinimumHeight(target_px(current_scale()))
         for label in (self.heading, self.message):
             label.setWordWrap(True)

@@ -41,6 +41,8 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ops, self.source, self.user_dir = ops, Path(source), Path(user_dir)
         self.unpacked: imports.Unpacked | None = None
+        self.latest: imports.Unpacked | None = None   # read by the thread, not yet shown
+        self.closing = False                         # « Annuler » while the thread works
         self.job: ExportJob | None = None
         self.setWindowTitle(self.tr("Importer un module"))
         self.setAccessibleName(self.tr("Importer un module"))
@@ -98,16 +100,18 @@ class ImportDialog(QDialog):
         """Unpack and check the zip on its own thread."""
         def work(progress, cancelled):
             try:
-                unpacked = imports.unpack_zip(self.source, self.user_dir, progress, cancelled)
+                self.latest = imports.unpack_zip(self.source, self.user_dir, progress, cancelled)
             except Cancelled:
                 raise ExportCancelled() from None
-            if cancelled():   # « Annuler » just as it ended: nothing is kept
-                imports.discard(unpacked)
-                raise ExportCancelled()
-            return unpacked
+            return self.latest   # kept on the dialog too: « Annuler » at this moment removes it
         self._run(work, self.show_contents)
 
     def show_contents(self, unpacked: imports.Unpacked) -> None:
+        self.latest = None
+        if self.closing:   # « Annuler » came while the last file was read
+            imports.discard(unpacked)
+            super().reject()
+            return
         self.unpacked = unpacked
         if unpacked.refused:
             self._state(self.tr("Ce zip ne peut pas être importé"), plural(
@@ -187,7 +191,7 @@ class ImportDialog(QDialog):
         self.job.progressed.connect(self._progressed)
         self.job.finished_with.connect(done)
         self.job.failed.connect(self._failed)
-        self.job.stopped.connect(lambda: super(ImportDialog, self).reject())
+        self.job.stopped.connect(self._stopped)
         self.job.start()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -196,6 +200,9 @@ class ImportDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         """A full disk, a read-only one…: said here, in French, and nothing imported."""
+        if self.closing:
+            super().reject()
+            return
         if self.unpacked is not None and not self.unpacked.refused:   # it failed while installing:
             modules.reload()                                           # some may be in place
             self.ops.announce(Changes(lessons=True), self.parentWidget())
@@ -204,9 +211,16 @@ class ImportDialog(QDialog):
         self._state(self.tr("L'importation n'a pas pu se faire"), plain_words(error))
         self.fit_to_screen()
 
+    def _stopped(self) -> None:
+        if self.latest is not None:   # read whole, then « Annuler »: the thread dropped it
+            imports.discard(self.latest)
+            self.latest = None
+        super().reject()
+
     def reject(self) -> None:
         if self.job is not None and self.job.isRunning():
-            self.job.cancel()     # « stopped » closes the dialog once the thread let go
+            self.closing = True
+            self.job.cancel()     # « stopped » (or the contents, if they come first) closes it
             return
         if self.unpacked is not None and not self.unpacked.refused:
             imports.discard(self.unpacked)

@@ -15,7 +15,7 @@ from atelier.lessons.exercises import SLUG, Text, TextList, check_exercises, sho
 from atelier.i18n import _
 from atelier.lessons.picture_size import picture_box
 from atelier.lessons.rules import PackFiles
-from atelier.lessons.tomllines import Locator
+from atelier.lessons.tomllines import Locator, editor_lines, last_line
 from atelier.vocabulary import labels
 
 MODULE_FILE = "module.toml"
@@ -71,13 +71,16 @@ class Problem:
     file: Path
     line: int | None
     message: str
+    warning: bool = False   # advice (the FALC lint on the guide's prose): loads all the same
 
     def __str__(self) -> str:
         where = "/".join(Path(self.file).parts[-2:])
+        message = _("conseil : {message}").format(message=self.message) if self.warning \
+            else self.message
         if self.line:
             return _("{file}, ligne {line} : {message}").format(
-                file=where, line=self.line, message=self.message)
-        return _("{file} : {message}").format(file=where, message=self.message)
+                file=where, line=self.line, message=message)
+        return _("{file} : {message}").format(file=where, message=message)
 
 
 class PackError(Exception):
@@ -104,16 +107,43 @@ _TOML_ERRORS = {
 }
 
 
-def _toml_problem(file: Path, error: tomllib.TOMLDecodeError) -> Problem:
+def _toml_problem(file: Path, error: tomllib.TOMLDecodeError, source: str) -> Problem:
     text = str(error)
     line = getattr(error, "lineno", None)   # Python 3.14+; earlier: "(at line 3, column 5)"
     if line is None and (m := re.search(r"at line (\d+)", text)):
         line = int(m.group(1))
+    if line is None or "end of document" in text:   # a cut file: its last line
+        line = last_line(source)
     detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
     french = next((v for k, v in _TOML_ERRORS.items() if detail.startswith(k)), None)
     message = _("le fichier n'est pas un TOML valide : {reason}").format(
         reason=_(french) if french else detail)
-    return Problem(file, line, message)
+    return Problem(file, min(line, last_line(source)), message)
+
+
+def read_toml(file: Path, text: str) -> tuple[dict | None, Problem | None]:
+    """The TOML of ``text`` (read from ``file``), or the problem that stops it, with its line.
+
+    tomllib itself fails on two hostile shapes: brackets nested hundreds deep (it
+    recurses) and integers of thousands of digits (Python refuses to convert them).
+    """
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as error:
+        return None, _toml_problem(file, error, text)
+    except RecursionError:
+        depth, line = 0, 1
+        for line, row in enumerate(editor_lines(text), 1):
+            depth += row.count("[") + row.count("{") - row.count("]") - row.count("}")
+            if depth > 50:
+                break
+        return None, Problem(file, line, _("trop de crochets ou d'accolades les uns dans "
+                                           "les autres : simplifiez ce qui est écrit ici"))
+    except ValueError:   # "Exceeds the limit (4300 digits) for integer string conversion"
+        lines = editor_lines(text)
+        line = next((n for n, row in enumerate(lines, 1) if re.search(r"\d{1000}", row)),
+                    len(lines))
+        return None, Problem(file, max(line, 1), _("un nombre a beaucoup trop de chiffres"))
 
 
 def _read_text(file: Path, problems: list[Problem]) -> str | None:
@@ -182,10 +212,9 @@ class _Reader:
         text = _read_text(self.toml, self.problems)
         if text is None:
             return None
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            self.problems.append(_toml_problem(self.toml, error))
+        data, problem = read_toml(self.toml, text)
+        if problem is not None:
+            self.problems.append(problem)
             return None
         self.locate = Locator(text)
         return self._module(data)
@@ -302,7 +331,7 @@ class _Reader:
         if not text.strip():
             self.add(_("le fichier d'étape est vide"), file=path)
             return None
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(editor_lines(text), 1):
             for match in _IMAGE.finditer(line):
                 target = _image_target(match.group(1))
                 if re.match(r"^[a-z]+:", target):
@@ -313,7 +342,7 @@ class _Reader:
                 if message:
                     self.add(_("image : {message}").format(message=message),
                              file=path, line=number)
-        title = next((line[2:].strip().rstrip("#").strip() for line in text.splitlines()
+        title = next((line[2:].strip().rstrip("#").strip() for line in editor_lines(text)
                       if line.startswith("# ")), name)
         return Step(index, name, title, text, path)
 

@@ -2,6 +2,10 @@
 
 tomllib gives values, not positions: to tell a trainer where a problem is, the raw
 text is scanned for the key, inside the right [[exercises]] block when needed.
+
+Lines are counted as an editor and tomllib count them: at each "\n" only. Python's
+``str.splitlines`` also breaks at U+2028, U+0085, form feeds…, which a trainer may have
+pasted inside a text: every line after it would be named one too far.
 """
 
 import re
@@ -10,12 +14,25 @@ import re
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
 
 
+def editor_lines(text: str) -> list[str]:
+    """The lines of ``text`` as an editor shows them (a "\r" before "\n" dropped)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()   # the newline that ends the last line starts no line of its own
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def last_line(text: str) -> int:
+    """The number of the last line of ``text`` (1 for an empty text)."""
+    return max(1, len(editor_lines(text)))
+
+
 class Locator:
     """Maps a key (inside the Nth [[exercises]] block, maybe inside its Mth sub-table)
     to a 1-based line number by scanning the text; None when it cannot tell."""
 
     def __init__(self, text: str):
-        self.lines = text.splitlines()
+        self.lines = editor_lines(text)
         self.code, inside = [], False
         for line in self.lines:
             self.code.append(not inside)

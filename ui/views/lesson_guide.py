@@ -30,7 +30,7 @@ class LessonGuideView(QWidget):
     step_changed = Signal(int)  # the index (from 0) of the step now shown
     closing_requested = Signal()  # « Fin de séance » on the last step: on to the closing
 
-    def __init__(self, ops: Operations, session: Session, module: Module | None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, session: Session | None, module: Module | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
         self.session = session
@@ -45,7 +45,8 @@ class LessonGuideView(QWidget):
         if module is None or not module.steps:
             self._build_empty(layout)
             return
-        covered = ops.read(progress.covered_steps, session.id).get(module.id, [])
+        # Without a session (preparing from « Leçons »), nothing is recorded as covered.
+        covered = ops.read(progress.covered_steps, session.id).get(module.id, []) if session else []
         self._recorded: set[int] = set(covered)
         self._build(layout)
         self.go_to(min(max(covered, default=0), len(module.steps) - 1))
@@ -175,7 +176,7 @@ class LessonGuideView(QWidget):
         self.step_changed.emit(index)
 
     def _record(self, index: int) -> None:
-        if index in self._recorded:
+        if index in self._recorded or self.session is None:
             return  # already in step_progress: nothing to write
         self._recorded.add(index)
         self.ops.run(progress.mark_step_covered, self.session.id, self.module.id, index,

@@ -35,10 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=_("remplir une base vide avec des données de démonstration"))
     demo.add_argument("--if-needed", action="store_true", help=_("ne rien faire si la démonstration est déjà prête"))
 
-    lessons = commands.add_parser("lessons", help=_("modules de leçons"))
-    lesson_commands = lessons.add_subparsers(dest="lessons_command", metavar=_("commande"), parser_class=_Parser, required=True)
-    check_lessons = lesson_commands.add_parser("check", help=_("vérifier un module, un dossier de modules ou un .zip"))
-    check_lessons.add_argument("paths", nargs="*", type=Path, metavar=_("CHEMIN"), help=_("par défaut : les modules fournis"))
+    from atelier.lessons import command as lessons_command
+
+    lessons_command.add_parser(commands, _Parser)
 
     commands.add_parser("check", help=_("vérifier que le fichier de données est intact"))
 
@@ -116,22 +115,9 @@ def _demo(args) -> int:
 
 
 def _lessons(args) -> int:
-    from atelier.lessons import library
+    from atelier.lessons import command as lessons_command
 
-    targets = args.paths or library.default_lesson_dirs()
-    problems = []
-    for target in targets:
-        if not target.exists():
-            print(_("Introuvable : {path}").format(path=target), file=sys.stderr)
-            return 2
-        problems += library.check_path(target)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(_("{count} problème(s) trouvé(s).").format(count=len(problems)), file=sys.stderr)
-        return 1
-    print(_("Aucun problème : les modules sont prêts."))
-    return 0
+    return lessons_command.run(args)
 
 
 def _check(args) -> int:

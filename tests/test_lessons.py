@@ -126,8 +126,10 @@ questions = [{ question = "?", answers = ["Oui", "Non"], correct = 1, explanatio
 """
     module = load_module(make_module(tmp_path, toml))
     click, drag, form, quiz = module.exercises
-    assert click.params == {"count": 5, "target_size": 160}
-    assert drag.params == {"count": 2, "object_size": 140, "target_size": 220, "tolerance": 40}
+    assert click.params == {"count": 5, "target_size": 160, "image": None, "label": None}
+    assert drag.params == {"count": 2, "object_size": 140, "target_size": 220, "tolerance": 40,
+                           "object_image": None, "object_label": None, "target_image": None,
+                           "target_label": None}
     assert form.params["submit"] == "Envoyer"
     assert quiz.params["questions"][0]["image"] is None
     assert module.steps[0].title == "Début" and module.steps[0].path.name == "01-debut.md"

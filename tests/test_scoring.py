@@ -139,7 +139,7 @@ def exercise(kind: str, params: str) -> str:
     ("type", 'texts = ["un\u00a0deux"]', "texts", "espace insécable"),
     ("type", 'texts = ["' + "a" * 61 + '"]', "texts", "61 caractères : 60 au plus"),
     ("type", "texts = []", "texts", "au moins 1"),
-    ("keys", 'keys = ["Entrée"]', "keys = [", "touche inconnue « Entrée »"),
+    ("keys", 'keys = ["Entrer"]', "keys = [", "touche inconnue « Entrer » (vouliez-vous dire « Entrée » ?)"),
     ("form", "fields = []", "fields", "liste non vide"),
     ("form", 'fields = [{ name = "ok", label = "OK", type = "checkbox", required = "oui" }]',
      "required", "« required » vaut true"),

@@ -34,6 +34,7 @@ SECTIONS = (
     ("groups", QT_TRANSLATE_NOOP("MainWindow", "Groupes")),
     ("participants", QT_TRANSLATE_NOOP("MainWindow", "Participants")),
     ("sessions", QT_TRANSLATE_NOOP("MainWindow", "Séances")),
+    ("lessons", QT_TRANSLATE_NOOP("MainWindow", "Leçons")),
     ("exercises", QT_TRANSLATE_NOOP("MainWindow", "Exercices")),
     ("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents")),
     ("coordination", QT_TRANSLATE_NOOP("MainWindow", "Coordination")),  # on the coordination's PC only

@@ -13,10 +13,12 @@ from atelier.lessons.course import in_course_order
 from atelier import paths
 
 if TYPE_CHECKING:  # loading and checking packs is imported only when a screen needs it
+    from atelier.lessons.installed import Installed
     from atelier.lessons.pack import Module, Problem
 
 _modules: dict[str, Module] | None = None
 _problems: list[Problem] = []
+_rows: list[Installed] = []
 
 
 def user_lessons_dir() -> Path:
@@ -25,12 +27,32 @@ def user_lessons_dir() -> Path:
 
 
 def reload() -> None:
-    global _modules, _problems, _titles
-    from atelier.lessons.library import default_lesson_dirs, load_library
+    replace(read_installed(user_lessons_dir()))
 
+
+def read_installed(user_dir: Path) -> list[Installed]:
+    """Every module, shipped and imported (broken ones too), after putting right what a
+    cut import left; callable on any thread, handed to ``replace`` on the main one."""
+    from atelier.lessons.imports import clean_leftovers
+    from atelier.lessons.installed import installed
+
+    clean_leftovers(user_dir)
+    return installed(user_dir)
+
+
+def replace(rows: list[Installed]) -> None:
+    """The library is now ``rows`` (read again after an import or a removal)."""
+    global _modules, _problems, _titles, _rows
     _titles = None
-    found, _problems = load_library(default_lesson_dirs(user_lessons_dir()))
-    _modules = {module.id: module for module in found}
+    _rows = list(rows)
+    _modules = {row.id: row.module for row in rows if row.module is not None}
+    _problems = [problem for row in rows for problem in row.problems]
+
+
+def installed_rows() -> list[Installed]:
+    """Each module folder met, shipped then imported, loaded or broken (the « Leçons » list)."""
+    _library()
+    return list(_rows)
 
 
 def _library() -> dict[str, Module]:

@@ -69,6 +69,12 @@ class Operations(QObject):
 
         return self.worker.run(guarded, *args, on_done=done, on_error=failed)
 
+    def announce(self, changes: Changes, initiator: QObject | None = None) -> None:
+        """Say what work done off the database changed (lesson packs are files): the
+        screens hear it as they hear the worker's changes."""
+        if changes:
+            self.changed.emit(changes, initiator)
+
     def read(self, work: Callable[..., Any], *args: Any) -> Any:
         """A quick read on the main thread, on the store's read-only connection
         (queries are fast; writes go through run)."""

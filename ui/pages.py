@@ -12,6 +12,7 @@ PAGES = {
     "groups": "ui.views.groups:GroupsView",
     "participants": "ui.views.participants:ParticipantsView",
     "sessions": "ui.views.sessions:SessionsView",
+    "lessons": "ui.views.lessons:LessonsView",
     "exercises": "ui.views.practice_home:PracticeHomeView",
     "documents": "ui.views.documents:DocumentsView",
     "coordination": "ui.views.coordination:CoordinationView",

@@ -13,12 +13,18 @@ from pathlib import Path, PurePosixPath
 
 from atelier.lessons.exercises import SLUG, Text, TextList, check_exercises, shown, suggest, unknown_key
 from atelier.i18n import _
-from atelier.lessons.tomllines import Locator
+from atelier.lessons.picture_size import picture_box
+from atelier.lessons.rules import PackFiles
+from atelier.lessons.tomllines import Locator, editor_lines, last_line
 from atelier.vocabulary import labels
 
 MODULE_FILE = "module.toml"
-MODULE_KEYS = ("id", "title", "summary", "language", "version", "duration", "level",
-               "themes", "objectives", "steps", "exercises")
+MODULE_REQUIRED = ("id", "title", "summary", "language", "version", "duration", "level",
+                   "themes", "objectives", "steps")
+# requires: modules whose glossary counts as known; checklist: « Avant l'atelier »;
+# remember: the 3 things to remember; glossary: word = its explanation, in easy French.
+MODULE_KEYS = (*MODULE_REQUIRED, "exercises", "requires", "checklist", "remember", "glossary")
+REMEMBER_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,8 @@ class Exercise:
     kind: str
     title: str
     instructions: str
-    params: dict = field(hash=False)   # defaults filled in; see atelier/exercises.py
+    params: dict = field(hash=False)   # defaults filled in; see atelier/lessons/exercises.py
+    folder: Path | None = field(default=None, compare=False)   # the module's: its pictures
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,10 @@ class Module:
     steps: tuple[Step, ...]
     exercises: tuple[Exercise, ...]
     path: Path
+    requires: tuple[str, ...] = ()
+    checklist: tuple[str, ...] = ()      # « Avant l'atelier », first in the guide
+    remember: tuple[str, ...] = ()       # « 3 choses à retenir »: the guide's end, the practice's
+    glossary: dict[str, str] = field(default_factory=dict, hash=False)   # word → easy explanation
 
 
 @dataclass(frozen=True)
@@ -60,13 +71,16 @@ class Problem:
     file: Path
     line: int | None
     message: str
+    warning: bool = False   # advice (the FALC lint on the guide's prose): loads all the same
 
     def __str__(self) -> str:
         where = "/".join(Path(self.file).parts[-2:])
+        message = _("conseil : {message}").format(message=self.message) if self.warning \
+            else self.message
         if self.line:
             return _("{file}, ligne {line} : {message}").format(
-                file=where, line=self.line, message=self.message)
-        return _("{file} : {message}").format(file=where, message=self.message)
+                file=where, line=self.line, message=message)
+        return _("{file} : {message}").format(file=where, message=message)
 
 
 class PackError(Exception):
@@ -93,16 +107,43 @@ _TOML_ERRORS = {
 }
 
 
-def _toml_problem(file: Path, error: tomllib.TOMLDecodeError) -> Problem:
+def _toml_problem(file: Path, error: tomllib.TOMLDecodeError, source: str) -> Problem:
     text = str(error)
     line = getattr(error, "lineno", None)   # Python 3.14+; earlier: "(at line 3, column 5)"
     if line is None and (m := re.search(r"at line (\d+)", text)):
         line = int(m.group(1))
+    if line is None or "end of document" in text:   # a cut file: its last line
+        line = last_line(source)
     detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
     french = next((v for k, v in _TOML_ERRORS.items() if detail.startswith(k)), None)
     message = _("le fichier n'est pas un TOML valide : {reason}").format(
         reason=_(french) if french else detail)
-    return Problem(file, line, message)
+    return Problem(file, min(line, last_line(source)), message)
+
+
+def read_toml(file: Path, text: str) -> tuple[dict | None, Problem | None]:
+    """The TOML of ``text`` (read from ``file``), or the problem that stops it, with its line.
+
+    tomllib itself fails on two hostile shapes: brackets nested hundreds deep (it
+    recurses) and integers of thousands of digits (Python refuses to convert them).
+    """
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as error:
+        return None, _toml_problem(file, error, text)
+    except RecursionError:
+        depth, line = 0, 1
+        for line, row in enumerate(editor_lines(text), 1):
+            depth += row.count("[") + row.count("{") - row.count("]") - row.count("}")
+            if depth > 50:
+                break
+        return None, Problem(file, line, _("trop de crochets ou d'accolades les uns dans "
+                                           "les autres : simplifiez ce qui est écrit ici"))
+    except ValueError:   # "Exceeds the limit (4300 digits) for integer string conversion"
+        lines = editor_lines(text)
+        line = next((n for n, row in enumerate(lines, 1) if re.search(r"\d{1000}", row)),
+                    len(lines))
+        return None, Problem(file, max(line, 1), _("un nombre a beaucoup trop de chiffres"))
 
 
 def _read_text(file: Path, problems: list[Problem]) -> str | None:
@@ -171,10 +212,9 @@ class _Reader:
         text = _read_text(self.toml, self.problems)
         if text is None:
             return None
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            self.problems.append(_toml_problem(self.toml, error))
+        data, problem = read_toml(self.toml, text)
+        if problem is not None:
+            self.problems.append(problem)
             return None
         self.locate = Locator(text)
         return self._module(data)
@@ -183,7 +223,7 @@ class _Reader:
         for key in data:
             if key not in MODULE_KEYS:
                 self.add(unknown_key(key, MODULE_FILE, MODULE_KEYS), (key,))
-        for key in MODULE_KEYS[:-1]:
+        for key in MODULE_REQUIRED:
             if key not in data:
                 self.add(_("il manque « {key} »").format(key=key))
         value = data.get("id")
@@ -208,6 +248,10 @@ class _Reader:
         if self._check("themes", data, TextList(1)):
             self._check_keys("themes", data, "themes",
                              _("thème inconnu « {value} »{hint} ; thèmes possibles : {keys}"))
+        self._check("checklist", data, TextList(1))
+        self._check("remember", data, TextList(REMEMBER_COUNT, REMEMBER_COUNT))
+        self._requires(data)
+        glossary = self._glossary(data.get("glossary", {}))
         steps = self._steps(data.get("steps"))
         found = self._exercises(data.get("exercises", []))
         if self.problems:
@@ -215,7 +259,33 @@ class _Reader:
         return Module(data["id"], data["title"], data["summary"], data["language"],
                       data["version"], data["duration"], data["level"],
                       tuple(data["themes"]), tuple(data["objectives"]), steps, found,
-                      self.folder)
+                      self.folder, tuple(data.get("requires", ())), tuple(data.get("checklist", ())),
+                      tuple(data.get("remember", ())), glossary)
+
+    def _requires(self, data: dict) -> None:
+        if not self._check("requires", data, TextList(0)):
+            return
+        for name in data["requires"]:
+            if not SLUG.match(name):
+                self.add(_("« requires » : « {name} » n'est pas l'identifiant d'un module (lettres "
+                           "minuscules sans accents, chiffres et tirets, par exemple \"la-souris\")")
+                         .format(name=name), ("requires",))
+            elif name == data.get("id"):
+                self.add(_("« requires » nomme le module lui-même : écrivez les modules à faire "
+                           "avant celui-ci"), ("requires",))
+
+    def _glossary(self, table) -> dict[str, str]:
+        if not isinstance(table, dict):
+            self.add(_("le lexique s'écrit sous un en-tête [glossary], un mot par ligne : "
+                       'navigateur = "Le programme pour aller sur internet."'), ("glossary",))
+            return {}
+        for word, meaning in table.items():
+            if not word.strip() or Text().check(word, meaning):
+                self.add(_("lexique : « {word} » doit être suivi d'une explication entre guillemets, "
+                           'par exemple {word} = "Le programme pour aller sur internet.", pas {value}')
+                         .format(word=word, value=shown(meaning)),
+                         line=self.locate.table_line("glossary", word), file=self.toml)
+        return {w: m for w, m in table.items() if isinstance(m, str)}
 
     def _check(self, key, data, rule) -> bool:
         if key in data and (message := rule.check(key, data[key])):
@@ -261,7 +331,7 @@ class _Reader:
         if not text.strip():
             self.add(_("le fichier d'étape est vide"), file=path)
             return None
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(editor_lines(text), 1):
             for match in _IMAGE.finditer(line):
                 target = _image_target(match.group(1))
                 if re.match(r"^[a-z]+:", target):
@@ -272,16 +342,17 @@ class _Reader:
                 if message:
                     self.add(_("image : {message}").format(message=message),
                              file=path, line=number)
-        title = next((line[2:].strip().rstrip("#").strip() for line in text.splitlines()
+        title = next((line[2:].strip().rstrip("#").strip() for line in editor_lines(text)
                       if line.startswith("# ")), name)
         return Step(index, name, title, text, path)
 
     def _exercises(self, tables) -> tuple[Exercise, ...]:
-        checked, issues = check_exercises(
-            tables, lambda path: _file_problem(self.folder, path))
+        files = PackFiles(problem=lambda path: _file_problem(self.folder, path),
+                          box=lambda path: picture_box(self.folder / path))
+        checked, issues = check_exercises(tables, files)
         for issue in issues:
             self.add(issue.message, issue.where, issue.exercise)
-        return tuple(Exercise(t["id"], t["kind"], t["title"], t["instructions"], params)
+        return tuple(Exercise(t["id"], t["kind"], t["title"], t["instructions"], params, self.folder)
                      for t, params in checked)
 
 

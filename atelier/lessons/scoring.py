@@ -5,15 +5,19 @@ says how much was done right the first time (0.0 to 1.0); every miss is counted 
 attempt so that progress shows, never as a fault shown to the learner.
 
 The rules of each kind live here (pointing, the double-click, the drop zone, the quiz,
-the form's gentle checks); the typing rules are in ``atelier.typing``. Exercise
+the form's gentle checks, the picture's spots); the typing rules are in
+``atelier.lessons.keystrokes``, the scratch card's in ``scratch_card``. Exercise
 widgets feed them what happened and hand the ``Outcome`` to the shell.
 """
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from atelier.i18n import _
+from atelier.lessons.answers import digits, parse_date, parse_number, same_answer
+
+__all__ = ["Outcome", "Tally", "ClickScore", "DoubleClick", "dropped_on", "choice_score", "in_spot",
+           "field_problem", "parse_date", "FormScore"]
 
 
 @dataclass(frozen=True)
@@ -133,66 +137,134 @@ def choice_score(answers: list[tuple[int, int]], duration_ms: int = 0) -> Outcom
                     "answers": [chosen for chosen, _correct in answers]})
 
 
+# --- a picture to click: the hotspot -----------------------------------------------------
+
+def in_spot(x: float, y: float, spots, grace: float = 0.0) -> bool:
+    """Whether (x, y), in the picture's own units, falls in one of ``spots`` (tables of
+    x, y, width, height); each spot is made at least ``2 × grace`` wide and high around
+    its middle, so that a tiny spot on a large picture is still a fair target."""
+    for spot in spots:
+        width, height = max(spot["width"], 2 * grace), max(spot["height"], 2 * grace)
+        left = spot["x"] + spot["width"] / 2 - width / 2
+        top = spot["y"] + spot["height"] / 2 - height / 2
+        if left <= x <= left + width and top <= y <= top + height:
+            return True
+    return False
+
+
 # --- the form's gentle checks ------------------------------------------------------------
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 
 
-def parse_date(text: str) -> date | None:
-    """A French date as people write it: 14/03/2025, 14-3-2025, 14.03.2025."""
-    found = _DATE.match(text or "")
-    if not found:
-        return None
-    day, month, year = (int(g) for g in found.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def field_problem(kind: str, value, required: bool = True) -> str | None:
-    """What to say next to one form field, or None when it is fine.
-
-    ``value`` is the text typed (text, email, date), the entry chosen or "" (choice),
-    or True/False (checkbox).
-    """
-    if kind == "checkbox":
-        return _("Cochez cette case.") if required and not value else None
-    text = (value or "").strip()
-    if not text:
-        if not required:
-            return None
-        if kind == "choice":
-            return _("Choisissez une réponse dans la liste.")
-        return _("Cette case est à remplir.")
+def _format_problem(kind: str, text: str, length: int | None) -> str | None:
     if kind == "email" and not _EMAIL.match(text):
         if "@" not in text:
             return _("Il manque l'arobase @ (AltGr + à), par exemple jeanne.martin@exemple.fr")
         return _("L'adresse ressemble à nom@exemple.fr, sans espace.")
     if kind == "date" and parse_date(text) is None:
         return _("Écrivez la date avec des barres, par exemple 14/03/2025.")
+    if kind == "number" and parse_number(text) is None:
+        return _("Écrivez un nombre, avec des chiffres.")
+    if kind == "code":
+        code = digits(text)
+        if not code.isdigit():
+            return _("Le code s'écrit seulement avec des chiffres.")
+        if length and len(code) != length:
+            return _("Le code a {n} chiffres ; vous en avez écrit {typed}.").format(n=length, typed=len(code))
+    return None
+
+
+def _mismatch(kind: str) -> str:
+    if kind in ("choice", "radio"):
+        return _("Ce n'est pas le bon choix : relisez la fiche.")
+    if kind == "password":
+        return _("Ce n'est pas le même mot de passe. Les majuscules comptent : regardez Verr. Maj.")
+    if kind == "code":
+        return _("Ce n'est pas le code reçu : relisez-le.")
+    return _("Ce n'est pas ce qui est écrit sur la fiche : relisez-la.")
+
+
+def field_problem(kind: str, value, required: bool = True, expected=None,
+                  length: int | None = None) -> str | None:
+    """What to say next to one form field, or None when it is fine.
+
+    ``value`` is the text typed (text, email, date, number, password, code), the entry
+    chosen or "" (choice, radio), or True/False (checkbox). ``expected``, when the pack
+    gives one, is the value the data card asks for; ``length`` the digits of a code.
+    """
+    if kind == "checkbox":
+        if expected is not None:
+            if bool(value) is bool(expected):
+                return None
+            return _("Cochez cette case.") if expected else _("Cette case ne doit pas être cochée : "
+                                                             "relisez la consigne.")
+        return _("Cochez cette case.") if required and not value else None
+    text = (value or "").strip()
+    if not text:
+        if not required and expected is None:
+            return None
+        if kind == "choice":
+            return _("Choisissez une réponse dans la liste.")
+        if kind == "radio":
+            return _("Choisissez une réponse.")
+        return _("Cette case est à remplir.")
+    if problem := _format_problem(kind, text, length):
+        return problem
+    if expected is not None and not same_answer(kind, text, expected):
+        return _mismatch(kind)
     return None
 
 
 class FormScore:
-    """Each press on the submit button is an attempt; a field right at the first press
-    is worth 1, at the second ½… The form is done when every field is right."""
+    """Each press on « Suivant » or the submit button is an attempt; it checks the fields
+    of its page. A field right at its first check is worth 1, at the second ½… The form
+    is done when every field is right."""
 
     def __init__(self, names: list[str]):
         self.names = list(names)
         self.submits = 0
         self.tries = {name: 0 for name in self.names}
         self.right_at: dict[str, int] = {}
+        self._checks = {name: 0 for name in self.names}
 
     def submit(self, problems: dict[str, str | None]) -> bool:
-        """Record one press with each field's problem (None = fine); True when all fine."""
+        """Record one press with the problem of each field it checked (None = fine), the
+        fields not named counting as fine; True when every field of the form is right."""
         self.submits += 1
         for name in self.names:
-            if problems.get(name) and name not in self.right_at:
+            if name in self.right_at:
+                continue
+            self._checks[name] += 1
+            if problems.get(name):
                 self.tries[name] += 1
-            elif name not in self.right_at:
-                self.right_at[name] = self.submits
+            else:
+                self.right_at[name] = self._checks[name]
+        return len(self.right_at) == len(self.names)
+
+    def check_page(self, problems: dict[str, str | None]) -> bool:
+        """One press on « Suivant »: only the fields of ``problems`` are looked at;
+        True when they are all fine."""
+        self.submits += 1
+        for name, problem in problems.items():
+            if name in self.right_at or name not in self._checks:
+                continue
+            self._checks[name] += 1
+            if problem:
+                self.tries[name] += 1
+            else:
+                self.right_at[name] = self._checks[name]
+        return not any(problems.values())
+
+    def recheck(self, problems: dict[str, str | None]) -> None:
+        """Every field once more before sending, within the same press: one that was right
+        and is wrong now (changed after « Précédent ») counts again."""
+        for name, problem in problems.items():
+            if problem and self.right_at.pop(name, None) is not None:
+                self.tries[name] += 1
+
+    @property
+    def done(self) -> bool:
         return len(self.right_at) == len(self.names)
 
     @property
@@ -202,8 +274,12 @@ class FormScore:
         worth = sum(1 / self.right_at[n] for n in self.right_at)
         return round(worth / len(self.names), 4)
 
-    def outcome(self, duration_ms: int) -> Outcome:
-        return Outcome(self.score, self.submits, duration_ms,
-                       len(self.right_at) == len(self.names),
+    def outcome(self, duration_ms: int, labels: dict[str, str] | None = None) -> Outcome:
+        """``labels`` (name → label): the fields that needed another look are named by
+        their label in ``details["to_review"]``, as the learner saw them."""
+        corrections = {n: t for n, t in self.tries.items() if t}
+        labels = labels or {}
+        return Outcome(self.score, self.submits, duration_ms, self.done,
                        {"fields": len(self.names), "submits": self.submits,
-                        "corrections": {n: t for n, t in self.tries.items() if t}})
+                        "corrections": corrections,
+                        "to_review": [labels.get(n, n) for n in self.names if n in corrections]})

@@ -27,6 +27,17 @@ def themed_app(qapp):
 
 
 @pytest.fixture
+def ops(store):
+    """The screens' way to the database: a real worker over ``store``, stopped after."""
+    from ui.operations import Operations
+    from ui.worker import Worker
+
+    worker = Worker()
+    yield Operations(store, worker)
+    worker.stop()
+
+
+@pytest.fixture
 def open_window(qtbot, store):
     """``open_window()``: a shown main window over ``store``, closed (worker stopped)
     after the test and before the store closes."""

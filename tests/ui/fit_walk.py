@@ -133,9 +133,12 @@ def practice(walk: Walk, window, day: dict) -> None:
     tiles = [*shell.picker.tiles.values(), shell.picker.guest_tile]
     walk.check("practice-tiles", shell, main=tiles, whole=True)
     shell.picker.tiles[members[0].id].click()
-    walk.check("practice-home", shell, main=[shell.home.next_button], whole=True)
+    # The modules and their exercises are lists that grow with the course (16 modules):
+    # they scroll, the rest of the page shows whole.
+    walk.check("practice-home", shell, main=[shell.home.next_button], whole=True, may_scroll=(shell.home.grid,))
     shell.open_module(modules[0])
-    walk.check("practice-menu", shell, main=list(shell.menu.tiles.values())[:1], whole=True)
+    walk.check("practice-menu", shell, main=list(shell.menu.tiles.values())[:1], whole=True,
+               may_scroll=(shell.menu.grid,))
     shell.show_progress()
     walk.check("practice-progress", shell)
     chosen = {}

@@ -389,6 +389,9 @@ def main() -> int:
         from exercise_screens import kinds_shots
 
         kinds_shots(app, out, sizes, settle, save)  # the nine exercise kinds, mid-exercise
+        from new_kind_screens import new_kinds_shots
+
+        new_kinds_shots(app, out, sizes, settle, save)  # issue 12's kinds, pictures and paged form
         from coordination_screens import coordination_shots
 
         coordination_shots(app, store, out, sizes, shown_window, settle, save)  # last: makes this PC the coordination

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from atelier import groups, mentions, people, sessions, settings
 from atelier.groups import Group
+from atelier.lessons.pack import load_module
 from atelier.people import Participant
 from atelier.retention import Inactive
 from atelier.session_removal import Removal
@@ -31,6 +32,7 @@ from waits import laid_out
 from ui import theme
 
 ROOT = Path(__file__).resolve().parents[2]
+DEMO_MODULE = ROOT / "tests" / "demo_pack" / "nouveautes"   # a module with a lexique
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window()
 LOOKS = [(1.0, False), (2.0, False), (1.0, True), (2.0, True)]
 LOOK_IDS = ["100", "200", "100-contraste", "200-contraste"]
@@ -97,7 +99,8 @@ def verdict(problems: list[str], what: str = "problèmes") -> None:
         pytest.xfail("déjà signalé : " + " ; ".join(problems))
 
 
-@pytest.mark.parametrize("key", ["home", "groups", "participants", "sessions", "exercises", "documents", "settings"])
+@pytest.mark.parametrize("key", ["home", "groups", "participants", "sessions", "lessons", "exercises", "documents",
+                                 "settings"])
 def test_every_section(key, look, day, opened, qtbot):
     window = opened()
     qtbot.mouseClick(window.buttons[key], Qt.MouseButton.LeftButton)
@@ -189,6 +192,9 @@ DIALOGS = {
     "fusionner": ("ui.views.merge_dialog", lambda m, w, d: m.MergeDialog(w.ops, d["person"])),
     "completer-les-fiches": ("ui.views.complete_fields", lambda m, w, d: m.CompleteFieldsDialog(
         w.ops, groups.members(w.store.db, d["group"].id))),
+    "lexique": ("ui.views.glossary_dialog", lambda m, w, d: m.GlossaryDialog(load_module(DEMO_MODULE))),
+    "importer-un-module": ("ui.views.lesson_import", lambda m, w, d: import_dialog(m, w, refused=False)),
+    "zip-refuse": ("ui.views.lesson_import", lambda m, w, d: import_dialog(m, w, refused=True)),
 }
 
 
@@ -197,6 +203,23 @@ def typed(dialog, first: str, last: str):
     fields = (dialog.first[1], dialog.last[1]) if hasattr(dialog, "first") else (dialog.first_name, dialog.last_name)
     for field, text in zip(fields, (first, last)):
         field.setText(text)
+    return dialog
+
+
+def import_dialog(module, window, refused: bool):
+    """The import dialog showing what a zip holds (a module replacing an older one), or
+    why it is refused."""
+    from atelier.lessons import imports
+    from tests.lesson_packs import module_zip, write_zip
+
+    user_dir = window.store.home / "lessons"
+    folder = user_dir.parent / "zips"
+    folder.mkdir(exist_ok=True)
+    imports.install(imports.unpack_zip(module_zip(folder / "v1.zip"), user_dir), user_dir)
+    zip_path = write_zip(folder / "bad.zip", {"../x.md": b"#"}) if refused else \
+        module_zip(folder / "v2.zip", version=2, title="Les fenêtres et les dossiers")
+    dialog = module.ImportDialog(window.ops, zip_path, user_dir, window)
+    dialog.show_contents(imports.unpack_zip(zip_path, user_dir))
     return dialog
 
 # Found by this walk and reported to the screen's author; still wrong. Each entry is a

@@ -12,16 +12,7 @@ from atelier.sync import outbox, summaries
 from atelier.people import Participant
 from atelier.sessions import Session
 from ui import modules
-from ui.operations import Operations
 from ui.views.closing import ClosingView
-from ui.worker import Worker
-
-
-@pytest.fixture
-def ops(store):
-    worker = Worker()
-    yield Operations(store, worker)
-    worker.stop()
 
 
 @pytest.fixture

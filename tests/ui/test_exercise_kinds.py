@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from atelier.lessons.exercises import check_exercise, scroll_position
 from atelier.lessons.pack import Exercise
 from atelier.lessons.library import default_lesson_dirs, load_library
+from exercise_helpers import shown_exercise
 from ui.practice.kinds import KIND_WIDGETS, widget_for
 
 LEFT = Qt.MouseButton.LeftButton
@@ -34,16 +35,7 @@ def type_text(widget, text: str) -> None:
 def run(qtbot):
     def runner(kind, scale=1.0, base=None, **params):
         widget = widget_for(make(kind, **params), scale, base=base)
-        qtbot.addWidget(widget)
-        widget.resize(1366, 768)
-        widget.show()
-        qtbot.waitExposed(widget)
-        widget.activateWindow()
-        qtbot.waitUntil(widget.isActiveWindow)
-        outcomes, progress = [], []
-        widget.finished.connect(outcomes.append)
-        widget.progressed.connect(lambda done, total: progress.append((done, total)))
-        widget.start()
+        outcomes, progress = shown_exercise(qtbot, widget)
         return widget, outcomes, progress
     return runner
 

@@ -10,20 +10,11 @@ from PySide6.QtWidgets import QAbstractButton
 from atelier import progress, sessions
 from atelier.sessions import Session
 from ui import modules
-from ui.operations import Operations
 from ui.views.lesson_guide import LessonGuideView
 from ui.views.projector import other_screen
-from ui.worker import Worker
 from ui.widgets.markdown_view import strip_title
 
 SOURIS_STEPS = 12  # lessons/la-souris: its steps, counted by the guide as « Étape n sur 12 »
-
-
-@pytest.fixture
-def ops(store):
-    worker = Worker()
-    yield Operations(store, worker)
-    worker.stop()
 
 
 @pytest.fixture
@@ -239,20 +230,22 @@ def test_a_session_without_module_says_so(qtbot, ops, open_guide):
 
 def test_every_control_is_large_named_and_reachable(qtbot, ops, open_guide):
     guide = open_guide()
-    buttons = guide.findChildren(QAbstractButton)
-    assert len(buttons) == 4
+    buttons = [b for b in guide.findChildren(QAbstractButton) if b.isVisible()]
+    lexique = [guide.glossary_button] if guide.module.glossary else []   # « Lexique », once the module has one
+    assert len(buttons) == 4 + len(lexique)
     for button in buttons:
         assert button.width() >= 48 and button.height() >= 48, button.text()
         assert button.accessibleName(), button.text()
         assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, button.text()
     assert guide.view.accessibleName().startswith(f"Étape 1 sur {SOURIS_STEPS}")
     order, widget = [], guide.timer.button
-    for _ in range(5):
+    for _ in range(5 + len(lexique)):
         order.append(widget)
         widget = widget.nextInFocusChain()
-        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()):
             widget = widget.nextInFocusChain()
-    assert order == [guide.timer.button, guide.project_button, guide.view, guide.previous_button, guide.next_button]
+    assert order == [guide.timer.button, *lexique, guide.project_button, guide.view, guide.previous_button,
+                     guide.next_button]
     settle(qtbot, ops)
 
 

@@ -3,38 +3,18 @@ buttons and the instructions' « Commencer » lie whole inside the practice wind
 never scrolled away or cut off, with or without the help notice showing."""
 
 import pytest
-from PySide6.QtCore import QRect
 
-from atelier.people import Participant
 from atelier.lessons.scoring import Outcome
+from big_practice import SCREEN, big_practice
 from ui import modules as library
-from ui.practice.shell import PracticeWindow
-from ui.theme import apply_theme
 from fit import in_sight
 from waits import laid_out
-
-SCREEN = QRect(0, 0, 1366, 768)
 
 
 @pytest.fixture
 def big_shell(qapp, qtbot, open_window, store):
-    from atelier import people
-
-    window = open_window()
-    learner = people.add(store.db, Participant("Jacqueline", "Girard-Delacroix"))
-    apply_theme(qapp, 2.0)
-    shell = PracticeWindow(window.ops, [learner], library.all_modules())
-    try:
-        shell.setGeometry(SCREEN)
-        shell.show()
-        qtbot.waitExposed(shell)
-        shell.picker.tiles[learner.id].click()
+    with big_practice(qapp, qtbot, open_window(), store, library.all_modules()) as shell:
         yield shell
-    finally:
-        shell._may_close = True
-        shell.close()
-        shell.deleteLater()  # closed is not gone: it would stay, following every later theme change
-        apply_theme(qapp, 1.0)
 
 
 @pytest.mark.parametrize("outcome", [Outcome(0.9, 5, 80_000), Outcome(0.3, 14, 200_000), Outcome(0.6, 9, 90_000),

@@ -17,6 +17,7 @@ from atelier import groups, sessions, settings
 from atelier.groups import Group
 from atelier.sessions import Session
 from atelier.store import Store
+from new_kind_screens import SHOWN as NEW_SHOWN
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "build" / "screenshots"
@@ -128,6 +129,7 @@ def test_screenshots_of_the_real_windows(xvfb, tmp_path):
         "coordination", "coordination-chart", "coordination-bas",
         *(f"kind-{kind}" for kind in ("click", "double-click", "drag", "scroll", "right-click", "type",
                                       "keys", "form", "choice")),
+        *(f"new-{name}" for name in NEW_SHOWN),
     )
     expected = [f"{page}-{percent}" for page in pages for percent in (100, 200)]
     expected = [name.replace("settings-contrast-100", "settings-100-contrast")

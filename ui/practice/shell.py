@@ -272,7 +272,10 @@ class PracticeWindow(QWidget):
         self.recorded.emit(result)
 
     def _show_summary(self, outcome: Outcome | None) -> None:
-        self.summary.show_outcome(outcome, self.guest, self._following() is not None)
+        module, exercise = self.current if self.current else (None, None)
+        last = module is not None and module.exercises and module.exercises[-1] == exercise
+        self.summary.show_outcome(outcome, self.guest, self._following() is not None,
+                                  module.remember if last and outcome is not None else ())
         self.stack.setCurrentWidget(self.summary)
 
     def _following(self) -> tuple[Module, Exercise] | None:

@@ -1,7 +1,8 @@
 """The end of an exercise: encouraging words, never a fault.
 
 « Bravo ! » when the exercise is done; otherwise warm words and « Recommencer » first.
-The learner can always start again, skip to the next one, or go on.
+The learner can always start again, skip to the next one, or go on. A form names the
+fields to look at again; after a module's last exercise, its « 3 choses à retenir ».
 """
 
 from PySide6.QtCore import Signal
@@ -35,6 +36,10 @@ class SummaryPage(QWidget):
         self.message = learner_label("", "instructions")
         self.detail = learner_label("")
         self.kept = learner_label("", "reminder")
+        self.review = learner_label("")
+        self.remember_title = learner_label(self.tr("3 choses à retenir"), "instructions")
+        self.remember_title.setStyleSheet("font-weight: bold;")
+        self.remember = learner_label("")
         self.again_button = learner_button(self.tr("Recommencer"), self.tr("Refaire le même exercice"))
         self.skip_button = learner_button(self.tr("Passer"), self.tr("Laisser cet exercice pour plus tard"))
         self.next_button = learner_button(self.tr("Exercice suivant"), self.tr("Aller à l'exercice suivant"),
@@ -47,7 +52,9 @@ class SummaryPage(QWidget):
         text = QVBoxLayout(words)
         text.setContentsMargins(lpx(16), lpx(16), lpx(16), lpx(8))
         text.setSpacing(lpx(14))
-        for label in (self.bravo, self.message, self.detail, self.kept):
+        # The things to remember come right under « Bravo » (at 200 % the rest may need scrolling).
+        for label in (self.bravo, self.message, self.remember_title, self.remember, self.detail, self.review,
+                      self.kept):
             text.addWidget(label)
         text.addStretch(1)
         # The buttons sit under the words, never in their scroll area: always on screen.
@@ -67,8 +74,10 @@ class SummaryPage(QWidget):
         column.addWidget(self.words, 1)
         column.addWidget(bar)
 
-    def show_outcome(self, outcome: Outcome | None, guest: bool, has_next: bool) -> None:
-        """``outcome`` None: the learner chose « Passer » during the exercise."""
+    def show_outcome(self, outcome: Outcome | None, guest: bool, has_next: bool,
+                     remember: tuple[str, ...] = ()) -> None:
+        """``outcome`` None: the learner chose « Passer » during the exercise; ``remember``:
+        the module's things to remember, after its last exercise."""
         done = outcome is not None and outcome.completed and outcome.score >= DONE_SCORE
         if outcome is None or not outcome.completed:
             self.bravo.setText(self.tr("Pas de souci !"))
@@ -90,6 +99,14 @@ class SummaryPage(QWidget):
         self.kept.setText(self.tr("Vous êtes invité : ce résultat n'est pas gardé.") if guest and outcome
                           and outcome.completed else "")
         self.kept.setVisible(bool(self.kept.text()))
+        to_review = outcome.details.get("to_review") if outcome is not None else None
+        self.review.setText(self.tr("À revoir la prochaine fois : {fields}.").format(
+            fields=", ".join(f"« {name} »" for name in to_review)) if to_review else "")
+        self.review.setVisible(bool(to_review))
+        self.remember.setText("\n".join(f"{n}. {item}" for n, item in enumerate(remember, 1)))
+        self.remember.setAccessibleName(self.tr("3 choses à retenir : {items}").format(items=" ".join(remember)))
+        for label in (self.remember_title, self.remember):
+            label.setVisible(bool(remember))
         self.setAccessibleName(self.bravo.text())
         self.setAccessibleDescription(self.message.text())
         # The main button: go on once it is done, otherwise try again.

@@ -1,7 +1,9 @@
 """The lesson guide: the session's module, one step at a time, in large print.
 
 "Précédente" / "Suivante" (or the Left and Right arrows, or Space) move between the
-steps; reaching a step records it as covered for this session. "Projeter" opens the
+steps; reaching a step records it as covered for this session. The module's
+« Avant l'atelier » opens the first step, its « 3 choses à retenir » and lexique end the
+last one; « Lexique » shows the words at any step. "Projeter" opens the
 projector window, which follows the guide; an optional stopwatch counts up for the
 facilitator. Coming back to a session resumes at the furthest step already reached.
 """
@@ -15,6 +17,8 @@ from atelier.lessons.pack import Module
 from atelier.sessions import Session
 from ui.operations import Operations, show_error
 from ui.theme import px
+from ui.views.glossary_dialog import GlossaryDialog
+from ui.views.guide_extras import step_markdown
 from ui.views.projector import ProjectorWindow
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
@@ -26,7 +30,7 @@ class LessonGuideView(QWidget):
     step_changed = Signal(int)  # the index (from 0) of the step now shown
     closing_requested = Signal()  # « Fin de séance » on the last step: on to the closing
 
-    def __init__(self, ops: Operations, session: Session, module: Module | None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, session: Session | None, module: Module | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
         self.session = session
@@ -41,7 +45,8 @@ class LessonGuideView(QWidget):
         if module is None or not module.steps:
             self._build_empty(layout)
             return
-        covered = ops.read(progress.covered_steps, session.id).get(module.id, [])
+        # Without a session (preparing from « Leçons »), nothing is recorded as covered.
+        covered = ops.read(progress.covered_steps, session.id).get(module.id, []) if session else []
         self._recorded: set[int] = set(covered)
         self._build(layout)
         self.go_to(min(max(covered, default=0), len(module.steps) - 1))
@@ -68,6 +73,12 @@ class LessonGuideView(QWidget):
         self.project_button.setCheckable(True)
         self.project_button.toggled.connect(self.set_projecting)
         self.timer = StepTimer(self)
+        self.glossary_button = big_button(self.tr("Lexique"), self.tr(
+            "Les mots du module et leur explication en français facile"), tooltip=False,
+            on_click=self.show_glossary)
+        self.glossary_button.setVisible(bool(self.module.glossary))
+        self.glossary: GlossaryDialog | None = None
+        self._projected = ""   # the step as the projector shows it
         self.title = QLabel()
         self.title.setObjectName("section")
         self.title.setWordWrap(True)
@@ -79,6 +90,7 @@ class LessonGuideView(QWidget):
         tools.setSizePolicy(policy)
         row = FlowLayout(tools, spacing=px(14))
         row.addWidget(self.timer)
+        row.addWidget(self.glossary_button)
         row.addWidget(self.project_button)
         top = QHBoxLayout()
         top.setSpacing(px(14))
@@ -105,11 +117,13 @@ class LessonGuideView(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         # Top to bottom, left to right; the arrows and Space work from any of them.
-        QWidget.setTabOrder(self.timer.button, self.project_button)
+        QWidget.setTabOrder(self.timer.button, self.glossary_button)
+        QWidget.setTabOrder(self.glossary_button, self.project_button)
         QWidget.setTabOrder(self.project_button, self.view)
         QWidget.setTabOrder(self.view, self.previous_button)
         QWidget.setTabOrder(self.previous_button, self.next_button)
-        for widget in (self, self.view, self.project_button, self.previous_button, self.timer.button, self.next_button):
+        for widget in (self, self.view, self.project_button, self.previous_button, self.timer.button, self.next_button,
+                       self.glossary_button):
             widget.installEventFilter(self)
         self.setFocusProxy(self.next_button)
 
@@ -146,7 +160,8 @@ class LessonGuideView(QWidget):
         self.title.setText(step.title)
         self.title.setAccessibleName(step.title)
         body = strip_title(step.markdown, step.title)
-        self.view.set_markdown(body, self.module.path)
+        self._projected = step_markdown(self.module, index, body, projected=True)
+        self.view.set_markdown(step_markdown(self.module, index, body), self.module.path)
         self.view.setAccessibleName(self.tr("{counter} : {title}").format(counter=counter, title=step.title))
         focus_was_on_a_button = self.previous_button.hasFocus() or self.next_button.hasFocus()
         self.previous_button.setEnabled(index > 0)
@@ -156,12 +171,12 @@ class LessonGuideView(QWidget):
         if focus_was_on_a_button and not self.focusWidget().isEnabled():
             (self.previous_button if self.previous_button.isEnabled() else self.next_button).setFocus()
         if self.projector is not None:
-            self.projector.show_step(counter, step.title, body, self.module.path)
+            self.projector.show_step(counter, step.title, self._projected, self.module.path)
         self._record(index)
         self.step_changed.emit(index)
 
     def _record(self, index: int) -> None:
-        if index in self._recorded:
+        if index in self._recorded or self.session is None:
             return  # already in step_progress: nothing to write
         self._recorded.add(index)
         self.ops.run(progress.mark_step_covered, self.session.id, self.module.id, index,
@@ -190,6 +205,11 @@ class LessonGuideView(QWidget):
             return False
         return True
 
+    def show_glossary(self) -> None:
+        if self.glossary is None:
+            self.glossary = GlossaryDialog(self.module, self)
+        self.glossary.open()
+
     # --- the projector -------------------------------------------------------------------
 
     def projecting(self) -> bool:
@@ -211,7 +231,7 @@ class LessonGuideView(QWidget):
                 self.projector.next_requested.connect(self.next)
                 self.projector.previous_requested.connect(self.previous)
             step = self.module.steps[self.index]
-            self.projector.show_step(self.counter_text(), step.title, self.view.markdown(), self.module.path)
+            self.projector.show_step(self.counter_text(), step.title, self._projected, self.module.path)
             self.projector.open_beside(self.window().screen())
             self._follow_scroll()
         elif self.projecting():

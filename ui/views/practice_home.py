@@ -119,7 +119,7 @@ class PracticeHomeView(QWidget):
 
         self.group_choice.currentIndexChanged.connect(self.reload_grid)
         self.module_choice.currentIndexChanged.connect(self.reload_grid)
-        ops.watch(self, ('results', 'groups', 'sessions', 'settings', 'people'), self._on_changed)
+        ops.watch(self, ('results', 'groups', 'sessions', 'settings', 'people', 'lessons'), self._on_changed)
         self.reload()
 
     def _combo(self, name: str) -> QComboBox:
@@ -219,7 +219,7 @@ class PracticeHomeView(QWidget):
         self.practice = None
 
     def _on_changed(self, changes: Changes, _initiator) -> None:
-        if changes.any_of("groups", "sessions", "settings", "people"):
+        if changes.any_of("groups", "sessions", "settings", "people", "lessons"):  # lessons: a pack imported
             self.reload()
         else:  # a learner's results: the grid only
             self.reload_grid()

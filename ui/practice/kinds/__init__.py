@@ -1,9 +1,11 @@
-"""The nine kinds of exercise, and ``widget_for``: what the practice shell calls.
+"""The kinds of exercise, and ``widget_for``: what the practice shell calls.
 
 Each kind is a small ExerciseWidget fed by the pack's parameters (defaults filled in by
-the lesson checker); ``base`` is the module's folder, for a quiz's pictures.
+the lesson checker); its pictures come from the module's folder (``exercise.folder``,
+or ``base`` when given).
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -15,6 +17,8 @@ from ui.practice.kinds.click import ClickExercise
 from ui.practice.kinds.double_click import DoubleClickExercise
 from ui.practice.kinds.drag import DragExercise
 from ui.practice.kinds.form import FormExercise
+from ui.practice.kinds.hotspot import HotspotExercise
+from ui.practice.kinds.hover import HoverExercise
 from ui.practice.kinds.keys import KeysExercise
 from ui.practice.kinds.right_click import RightClickExercise
 from ui.practice.kinds.scroll import ScrollExercise
@@ -30,13 +34,14 @@ KIND_WIDGETS: dict[str, type[ExerciseWidget]] = {
     "keys": KeysExercise,
     "form": FormExercise,
     "choice": ChoiceExercise,
+    "hotspot": HotspotExercise,
+    "hover": HoverExercise,
 }
 
 
 def widget_for(exercise: Exercise, scale: float = 1.0, parent: QWidget | None = None,
                base: Path | None = None) -> ExerciseWidget:
     """The widget that runs ``exercise`` at text size ``scale``; call ``start()`` once shown."""
-    kind = KIND_WIDGETS[exercise.kind]
-    if kind is ChoiceExercise:
-        return kind(exercise, scale, parent, base=base)
-    return kind(exercise, scale, parent)
+    if base is not None and getattr(exercise, "folder", None) is None:
+        exercise = replace(exercise, folder=Path(base))
+    return KIND_WIDGETS[exercise.kind](exercise, scale, parent)

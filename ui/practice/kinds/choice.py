@@ -2,14 +2,13 @@
 folder) with 2 to 4 large answers; after an answer the explanation shows, right or
 not, then "Question suivante". Each question is answered once."""
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from atelier.lessons.scoring import choice_score
-from ui.practice.kinds.common import GOOD, SOFT, Exercise, tr
+from ui.practice.kinds.common import GOOD, SOFT, Exercise, instruction_label, tr
+from ui.practice.kinds.picture import PictureFile
 from ui.theme import spacing_factor
 from ui.widgets.buttons import big_button
 
@@ -17,13 +16,10 @@ MAX_ANSWERS = 4
 
 
 class ChoiceExercise(Exercise):
-    def __init__(self, exercise, scale=1.0, parent=None, base: Path | None = None):
+    def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
-        self.base = Path(base) if base else None
         self.questions = exercise.params["questions"]
-        self.question = QLabel()
-        self.question.setObjectName("instruction")
-        self.question.setWordWrap(True)
+        self.question = instruction_label()
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         top = QHBoxLayout()
@@ -81,15 +77,21 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
         self.buttons[0].setFocus()
 
     def _show_image(self, relative: str | None) -> None:
-        pixmap = QPixmap(str(self.base / relative)) if relative and self.base else QPixmap()
-        if pixmap.isNull():
+        picture = PictureFile(self.folder, relative) if relative else None
+        if picture is None or not picture.valid:
             self.image.clear()
             self.image.hide()
             return
         height = round(160 * (1 + self.scale) / 2.5)   # 128 px at 100 %, 192 at 200 %
-        self.image.setPixmap(pixmap.scaled(round(height * 1.6), height,
-                                           Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.SmoothTransformation))
+        size = picture.fitted(QRectF(0, 0, round(height * 1.6), height)).size().toSize()
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(size * ratio)   # drawn at the screen's own pixels: an SVG stays sharp
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        picture.paint(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        self.image.setPixmap(pixmap)
         self.image.setAccessibleName(tr("Image de la question"))
         self.image.show()
 

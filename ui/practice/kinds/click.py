@@ -1,5 +1,5 @@
-"""click: round targets appear one at a time, here and there; a click beside one is
-one more try, never a fault."""
+"""click: round targets (or the pack's picture, named by its label) appear one at a
+time, here and there; a click beside one is one more try, never a fault."""
 
 import random
 
@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise, Shape, tr
+from ui.practice.kinds.common import Exercise, Shape, named, tr
 from ui.theme import current_scale, spacing_factor
 
 
@@ -63,7 +63,9 @@ class ClickExercise(Exercise):
         self.area = Playground()
         self.layout_.addWidget(self.area, 1)
         self.add_feedback()
-        self.target = Target("round", tr("Rond à cliquer"), self.area)
+        self.label = exercise.params.get("label")
+        self.target = Target("round", named(self.label, tr("Rond à cliquer"), tr("Cliquez sur {label}")),
+                             self.area, self.pack_picture("image"))
         self.target.hit.connect(self._hit)
         self.area.pressed.connect(self._miss)
         self.area.resized.connect(self._relayout)
@@ -91,12 +93,14 @@ class ClickExercise(Exercise):
     def _hit(self) -> None:
         if self.tally.finished:
             return
-        if not self.count_hit(self.tally, tr("Bravo, c'est fini !"), tr("Bravo ! Voici le rond suivant."),
-                              self.target):
+        if not self.count_hit(self.tally, tr("Bravo, c'est fini !"),
+                              named(self.label, tr("Bravo ! Voici le rond suivant."),
+                                    tr("Bravo ! Cliquez encore sur {label}.")), self.target):
             self._show_target()
 
     def _miss(self, _where) -> None:
         if self.tally.finished:
             return
         self.tally.miss()
-        self.say(tr("Presque ! Posez bien la flèche sur le rond, puis cliquez."))
+        self.say(named(self.label, tr("Presque ! Posez bien la flèche sur le rond, puis cliquez."),
+                       tr("Presque ! Posez bien la flèche sur {label}, puis cliquez.")))

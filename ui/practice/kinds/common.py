@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 
 from atelier.lessons.scoring import Outcome
 from ui.practice.base import ExerciseWidget
+from ui.practice.kinds.picture import PictureFile
 from ui.theme import current_palette, spacing_factor, target_px
 
 LEARNER_POINTS = 20
@@ -45,6 +46,8 @@ QLineEdit, QComboBox {{ min-height: {target}px; padding: 0 {gap(10)};
 QLineEdit:focus, QComboBox:focus {{ border: 3px solid {p.focus}; }}
 QComboBox QAbstractItemView {{ background: {p.card}; color: {p.text}; }}
 QCheckBox::indicator {{ width: {gap(36)}; height: {gap(36)}; }}
+QRadioButton {{ min-height: {target}px; spacing: {gap(14)}; }}
+QRadioButton::indicator {{ width: {gap(36)}; height: {gap(36)}; }}
 QMenu {{ background: {p.card}; border: 3px solid {p.border}; padding: {gap(6)}; }}
 QMenu::item {{ padding: {gap(12)} {gap(40)}; color: {p.text}; }}
 QMenu::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
@@ -57,6 +60,7 @@ class Exercise(ExerciseWidget):
 
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
+        self.folder = getattr(exercise, "folder", None)   # the module's, for its pictures
         self.setStyleSheet(learner_stylesheet(scale))
         self.setAccessibleName(exercise.title)
         outer = QVBoxLayout(self)
@@ -111,6 +115,12 @@ class Exercise(ExerciseWidget):
         self.feedback.style().unpolish(self.feedback)
         self.feedback.style().polish(self.feedback)
 
+    def pack_picture(self, key: str):
+        """The pack's picture named by the parameter ``key``, or None (the drawn one then)."""
+        name = self.exercise.params.get(key)
+        found = PictureFile(self.folder, name) if name else None
+        return found if found is not None and found.valid else None
+
     def begin(self) -> None:
         self._started = time.monotonic()
         self._ended = False
@@ -140,13 +150,33 @@ class Exercise(ExerciseWidget):
         return False
 
 
+def instruction_label(text: str = "") -> QLabel:
+    """Words in the instruction's large bold print, wrapped: a question, a page's title."""
+    label = QLabel(text)
+    label.setObjectName("instruction")
+    label.setWordWrap(True)
+    return label
+
+
+def named(label: str | None, default: str, with_label: str) -> str:
+    """The kind's own words (``default``), or, when the pack names the thing, the words
+    of ``with_label`` with its {label} (« le dossier Photos »)."""
+    return with_label.format(label=label) if label else default
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 class Shape(QWidget):
     """A drawn thing to point at: "round" (a target), "folder", "fruit", "basket",
-    "picture". It lights up softly under the pointer; mouse handling is the kind's."""
+    "picture", or the pack's own picture (a PictureFile) in its place. It lights up
+    softly under the pointer; mouse handling is the kind's."""
 
-    def __init__(self, shape: str, name: str, parent=None):
+    def __init__(self, shape: str, name: str, parent=None, picture=None):
         super().__init__(parent)
         self.shape = shape
+        self.picture = picture if picture is not None and picture.valid else None
         self.lit = False   # a soft glow: the object is held, or the drop zone is reached
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setMouseTracking(True)
@@ -168,7 +198,10 @@ class Shape(QWidget):
             painter.setBrush(QColor(SOFT))
             painter.drawRoundedRect(QRectF(self.rect()), r.width() / 6, r.height() / 6)
             r = r.adjusted(r.width() * 0.06, r.height() * 0.06, -r.width() * 0.06, -r.height() * 0.06)
-        getattr(self, f"_draw_{self.shape.replace('-', '_')}")(painter, r)
+        if self.picture is not None:
+            self.picture.paint(painter, self.picture.fitted(r))
+        else:
+            getattr(self, f"_draw_{self.shape.replace('-', '_')}")(painter, r)
 
     def _draw_round(self, p: QPainter, r: QRectF):
         colours = ("#0B4478", "#FFFFFF", "#0B4478", "#FFB347")
@@ -218,16 +251,21 @@ class Shape(QWidget):
             p.drawLine(QPointF(r.left() + r.width() * 0.05, y), QPointF(r.right() - r.width() * 0.05, y))
 
     def _draw_picture(self, p: QPainter, r: QRectF):
-        p.setPen(QPen(QColor("#3A3A3A"), max(3, r.width() / 40)))
-        p.setBrush(QColor("#BFE3FF"))
-        p.drawRect(r)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#FFC107"))
-        p.drawEllipse(QRectF(r.left() + r.width() * 0.62, r.top() + r.height() * 0.12,
-                             r.width() * 0.2, r.width() * 0.2))
-        hill = QPainterPath()
-        hill.moveTo(r.left(), r.bottom())
-        hill.quadTo(QPointF(r.left() + r.width() * 0.35, r.top() + r.height() * 0.3),
-                    QPointF(r.right(), r.bottom()))
-        p.setBrush(QColor("#4CAF50"))
-        p.drawPath(hill)
+        draw_landscape(p, r)
+
+
+def draw_landscape(p: QPainter, r: QRectF) -> None:
+    """A little holiday picture: sky, sun, a green hill."""
+    p.setPen(QPen(QColor("#3A3A3A"), max(3, r.width() / 40)))
+    p.setBrush(QColor("#BFE3FF"))
+    p.drawRect(r)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#FFC107"))
+    p.drawEllipse(QRectF(r.left() + r.width() * 0.62, r.top() + r.height() * 0.12,
+                         r.width() * 0.2, r.width() * 0.2))
+    hill = QPainterPath()
+    hill.moveTo(r.left(), r.bottom())
+    hill.quadTo(QPointF(r.left() + r.width() * 0.35, r.top() + r.height() * 0.3),
+                QPointF(r.right(), r.bottom()))
+    p.setBrush(QColor("#4CAF50"))
+    p.drawPath(hill)

@@ -1,13 +1,22 @@
-"""double-click: open folders with two quick presses. The interval is the pack's
-(generous), measured here from the presses' own timestamps, not the system's setting."""
+"""double-click: open folders (or the pack's picture) with two quick presses. The
+interval is the pack's (generous), measured here from the presses' own timestamps; or,
+with interval_ms = "system", the computer's own setting, as everywhere else."""
 
 import random
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
 from atelier.lessons.scoring import ClickScore, DoubleClick
 from ui.practice.kinds.click import Playground, fitted
-from ui.practice.kinds.common import Exercise, Shape, tr
+from ui.practice.kinds.common import Exercise, Shape, named, tr
+
+
+def interval_ms(setting) -> int:
+    """The pack's interval, or the system's own when the pack says "system"."""
+    if setting == "system":
+        return QGuiApplication.styleHints().mouseDoubleClickInterval()
+    return setting
 
 
 class Folder(Shape):
@@ -30,11 +39,13 @@ class DoubleClickExercise(Exercise):
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
         self.count = exercise.params["count"]
-        self.rule = DoubleClick(exercise.params["interval_ms"])
+        self.rule = DoubleClick(interval_ms(exercise.params["interval_ms"]))
         self.area = Playground()
         self.layout_.addWidget(self.area, 1)
         self.add_feedback()
-        self.target = Folder("folder", tr("Dossier à ouvrir"), self.area)
+        self.label = exercise.params.get("label")
+        self.target = Folder("folder", named(self.label, tr("Dossier à ouvrir"), tr("Ouvrez {label}")),
+                             self.area, self.pack_picture("image"))
         self.target.pressed.connect(lambda ms, double: self._press(ms, True, double))
         self.area.pressed.connect(lambda _pos: self._press(0, False))
         self.area.resized.connect(self._relayout)
@@ -74,12 +85,15 @@ class DoubleClickExercise(Exercise):
             self.tally.miss()
             self.target.lit = False
             self.target.update()
-            self.say(tr("Presque ! Posez bien la flèche sur le dossier."))
+            self.say(named(self.label, tr("Presque ! Posez bien la flèche sur le dossier."),
+                           tr("Presque ! Posez bien la flèche sur {label}.")))
         else:
             self._opened()
 
     def _opened(self) -> None:
         self.target.lit = False
-        if not self.count_hit(self.tally, tr("Bravo, tous les dossiers sont ouverts !"),
-                              tr("Bravo, le dossier s'est ouvert ! Voici le suivant."), self.target, slow=self.slow):
+        if not self.count_hit(self.tally, named(self.label, tr("Bravo, tous les dossiers sont ouverts !"),
+                                                tr("Bravo, c'est fini !")),
+                              named(self.label, tr("Bravo, le dossier s'est ouvert ! Voici le suivant."),
+                                    tr("Bravo, c'est ouvert ! Encore une fois.")), self.target, slow=self.slow):
             self._relayout()

@@ -1,5 +1,6 @@
-"""drag: carry the fruit to the basket with the button held; the basket accepts it a
-little around its edges too (the pack's ``tolerance``)."""
+"""drag: carry the fruit to the basket (or the pack's pictures: a file to its folder)
+with the button held; the basket accepts it a little around its edges too (the
+pack's ``tolerance``)."""
 
 import random
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 
 from atelier.lessons.scoring import ClickScore, dropped_on
 from ui.practice.kinds.click import Playground, fitted
-from ui.practice.kinds.common import Exercise, Shape, tr
+from ui.practice.kinds.common import Exercise, Shape, capitalised, named, tr
 
 
 class Fruit(Shape):
@@ -57,8 +58,13 @@ class DragExercise(Exercise):
         self.area = Playground()
         self.layout_.addWidget(self.area, 1)
         self.add_feedback()
-        self.basket = Shape("basket", tr("Panier"), self.area)
-        self.fruit = Fruit("fruit", tr("Fruit à ranger dans le panier"), self.area)
+        p = exercise.params
+        self.labels = (p.get("object_label"), p.get("target_label"))
+        self.basket = Shape("basket", capitalised(named(p.get("target_label"), tr("Panier"), "{label}")), self.area,
+                            self.pack_picture("target_image"))
+        self.fruit = Fruit("fruit", capitalised(named(p.get("object_label"), tr("Fruit à ranger dans le panier"),
+                                                      tr("{label}, à glisser"))),
+                           self.area, self.pack_picture("object_image"))
         self.fruit.moved.connect(self._moving)
         self.fruit.dropped.connect(self._dropped)
         self.area.pressed.connect(lambda _pos: None)   # a press beside the fruit: nothing
@@ -110,9 +116,15 @@ class DragExercise(Exercise):
             return
         if not self._on_basket(centre):
             self.tally.miss()
-            self.say(tr("Presque ! Amenez le fruit jusqu'au panier avant de relâcher."))
+            thing, place = self.labels
+            self.say(tr("Presque ! Amenez le fruit jusqu'au panier avant de relâcher.") if not (thing or place)
+                     else tr("Presque ! Relâchez quand {thing} est sur {place}.").format(
+                         thing=thing or tr("l'objet"), place=place or tr("la cible")))
             self._relayout()
             return
-        if not self.count_hit(self.tally, tr("Bravo, tous les fruits sont rangés !"), tr("Bravo ! Voici un autre fruit."),
+        plain = not any(self.labels)
+        if not self.count_hit(self.tally, tr("Bravo, tous les fruits sont rangés !") if plain
+                              else tr("Bravo, tout est rangé !"),
+                              tr("Bravo ! Voici un autre fruit.") if plain else tr("Bravo ! Encore une fois."),
                               self.fruit):
             self._relayout()

@@ -1,16 +1,22 @@
-"""keys: find each key of the pack on the keyboard. The key is named in French and
-drawn as a key cap, with a word on where it sits; the right key leads to the next,
-another one gets "Ce n'est pas celle-ci" and the same key again, gently."""
+"""keys: find each key of the pack on the keyboard, or each combination (Ctrl + C,
+Maj + A, AltGr + 0). The key is named in French and drawn as a key cap (a combination
+as caps side by side), with a word on where it sits; the right key leads to the next,
+another one gets "Pas celle-ci" and the same key again, gently. While a combination
+is asked, pressing its modifiers is no mistake: they are on the way.
+"""
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from atelier.lessons.key_combos import Combination, key_chars, key_label, parse_key
 from atelier.lessons.scoring import ClickScore
 from ui.practice.kinds.common import Exercise, tr
+from ui.theme import spacing_factor
 
 K = Qt.Key
-# pack name: (keys that count, symbol on the cap, relative width)
+M = Qt.KeyboardModifier
+# key id (atelier.lessons.key_combos): (keys that count, symbol on the cap, relative width)
 KEYS = {
     "Enter": ((K.Key_Return, K.Key_Enter), "\u21b5", 1.8),
     "Backspace": ((K.Key_Backspace,), "\u232b", 1.8),
@@ -20,22 +26,35 @@ KEYS = {
     "Up": ((K.Key_Up,), "\u2191", 1.0),
     "Down": ((K.Key_Down,), "\u2193", 1.0),
     "Shift": ((K.Key_Shift,), "\u21e7", 2.0),
+    "CapsLock": ((K.Key_CapsLock,), "\u21ea", 1.8),
     "Tab": ((K.Key_Tab, K.Key_Backtab), "\u21b9", 1.5),
     "Space": ((K.Key_Space,), "", 3.2),
     "Escape": ((K.Key_Escape,), "Échap", 1.2),
+    "Ctrl": ((K.Key_Control,), "Ctrl", 1.3),
+    "AltGr": ((K.Key_AltGr,), "AltGr", 1.3),
 }
+HELD = {"Ctrl": M.ControlModifier, "Shift": M.ShiftModifier}
+ON_THE_WAY = (K.Key_Shift, K.Key_Control, K.Key_Alt, K.Key_AltGr, K.Key_Meta)
 
 
 def key_name(name: str) -> str:
-    return {
-        "Enter": tr("Entrée"), "Backspace": tr("Effacer"), "Delete": tr("Suppr"),
-        "Left": tr("Flèche gauche"), "Right": tr("Flèche droite"), "Up": tr("Flèche haut"),
-        "Down": tr("Flèche bas"), "Shift": tr("Maj"), "Tab": tr("Tab"), "Space": tr("Espace"),
-        "Escape": tr("Échap"),
-    }[name]
+    """The French name of a key id (« Effacer »), as the guide says it."""
+    return key_label(name)
 
 
-def key_place(name: str) -> str:
+def key_place(combo: Combination) -> str:
+    """Where the key is, or how to make the combination, in one or two short sentences."""
+    if combo.modifiers:
+        sentence = (tr("Gardez {held} appuyée, puis appuyez sur {key}.") if len(combo.modifiers) == 1
+                    else tr("Gardez {held} appuyées, puis appuyez sur {key}.")).format(
+            held=held_words(combo), key=quoted(key_label(combo.key)))
+        where = {"Ctrl": tr("Ctrl est en bas à gauche du clavier."),
+                 "AltGr": tr("AltGr est à droite de la barre d'espace."),
+                 "Shift": tr("Maj porte une grosse flèche vers le haut.")}[combo.modifiers[0]]
+        writes = tr(" Cela écrit {text}.").format(text=quoted(combo.writes[0])) if combo.writes else ""
+        return f"{sentence} {where}{writes}"
+    if not combo.named:
+        return tr("Cherchez la touche qui porte {key}.").format(key=quoted(key_label(combo.key)))
     return {
         "Enter": tr("La grande touche à droite des lettres, avec une flèche coudée."),
         "Backspace": tr("Au-dessus d'Entrée, avec une flèche vers la gauche."),
@@ -45,10 +64,54 @@ def key_place(name: str) -> str:
         "Up": tr("En bas à droite, parmi les quatre petites flèches."),
         "Down": tr("En bas à droite, parmi les quatre petites flèches."),
         "Shift": tr("À gauche, avec une grosse flèche vers le haut (il y en a une de chaque côté)."),
+        "CapsLock": tr("À gauche, au-dessus de Maj, avec un cadenas ou une flèche."),
         "Tab": tr("À gauche, au-dessus du cadenas, avec deux flèches."),
         "Space": tr("La longue touche tout en bas, au milieu."),
         "Escape": tr("Tout en haut à gauche : elle porte « Échap » ou « Esc »."),
-    }[name]
+        "Ctrl": tr("En bas à gauche du clavier : elle porte « Ctrl »."),
+        "AltGr": tr("À droite de la barre d'espace : elle porte « Alt Gr »."),
+    }[combo.key]
+
+
+def quoted(text: str) -> str:
+    """« text », its marks kept on its line (no-break spaces, as French wants)."""
+    return f"\u00ab\u00a0{text}\u00a0\u00bb"
+
+
+def held_words(combo: Combination) -> str:
+    """« Ctrl », or « Ctrl » et « Maj »: the keys to hold down."""
+    return tr(" et ").join(quoted(key_label(m)) for m in combo.modifiers)
+
+
+def matches(combo: Combination, key: Qt.Key, modifiers, text: str) -> bool:
+    """Whether a key press is the combination asked."""
+    if combo.named:
+        wanted = KEYS[combo.key][0]
+        if combo.key == "AltGr" and key == K.Key_Alt and modifiers & M.ControlModifier:
+            return True   # Windows: AltGr comes as Ctrl + Alt
+        return key in wanted and all(modifiers & HELD[m] for m in combo.modifiers if m in HELD)
+    if "Ctrl" in combo.modifiers:
+        return (key == qt_key(combo.key) and bool(modifiers & M.ControlModifier)
+                and not modifiers & M.AltModifier
+                and bool(modifiers & M.ShiftModifier) == ("Shift" in combo.modifiers))
+    return bool(text) and text in combo.writes
+
+
+def qt_key(char: str) -> Qt.Key | None:
+    """Qt's code for the key that carries ``char`` (its capital), if Qt has one."""
+    try:
+        return Qt.Key(ord(char.upper()))
+    except ValueError:
+        return None
+
+
+def half_right(combo: Combination, key: Qt.Key, text: str) -> bool:
+    """The combination's key pressed without its modifiers held."""
+    if not combo.modifiers:
+        return False
+    if combo.named:
+        return key in KEYS[combo.key][0]
+    return (bool(text) and text.lower() in key_chars(combo.key)) or key == qt_key(combo.key)
 
 
 class KeyCap(QWidget):
@@ -57,14 +120,17 @@ class KeyCap(QWidget):
     def __init__(self, scale: float, parent=None):
         super().__init__(parent)
         self.scale = scale
-        self.name = "Enter"
+        self.symbol, self.name = "", ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def show_key(self, name: str) -> None:
-        self.name = name
+    def show_key(self, key: str) -> None:
+        """``key``: an id of KEYS, or one character."""
+        symbol, width = (KEYS[key][1], KEYS[key][2]) if key in KEYS else (key_label(key), 1.0)
+        self.symbol = symbol
+        self.name = key_label(key) if key in KEYS and key_label(key) != symbol else ""   # « Ctrl » once
         unit = round(120 * (1 + self.scale) / 2)   # 120 px at 100 %, 180 at 200 %
-        self.setFixedSize(round(unit * KEYS[name][2]), unit)
-        self.setAccessibleName(tr("Touche {name}").format(name=key_name(name)))
+        self.setFixedSize(round(unit * width), unit)
+        self.setAccessibleName(tr("Touche {name}").format(name=key_label(key)))
         self.update()
 
     def paintEvent(self, event):
@@ -82,29 +148,58 @@ class KeyCap(QWidget):
         p.setBrush(shade)
         p.drawRoundedRect(top, top.height() * 0.1, top.height() * 0.1)
         p.setPen(QColor("#1B1B1B"))
-        symbol = KEYS[self.name][1]
         font = QFont(self.font())
-        font.setPixelSize(round(top.height() * (0.42 if len(symbol) > 1 else 0.5)))
+        font.setPixelSize(round(top.height() * (0.42 if len(self.symbol) > 1 else 0.5)))
         font.setBold(True)
         p.setFont(font)
-        p.drawText(top.adjusted(0, 0, 0, -top.height() * 0.3), Qt.AlignmentFlag.AlignCenter, symbol)
-        font.setPixelSize(round(top.height() * 0.18))
-        font.setBold(False)
-        p.setFont(font)
-        p.drawText(top.adjusted(0, top.height() * 0.62, 0, 0), Qt.AlignmentFlag.AlignCenter,
-                   key_name(self.name))
+        room = top.adjusted(0, 0, 0, -top.height() * 0.3) if self.name else top
+        p.drawText(room, Qt.AlignmentFlag.AlignCenter, self.symbol)
+        if self.name:
+            font.setPixelSize(round(top.height() * 0.18))
+            font.setBold(False)
+            p.setFont(font)
+            p.drawText(top.adjusted(0, top.height() * 0.62, 0, 0), Qt.AlignmentFlag.AlignCenter, self.name)
+
+
+class KeyRow(QWidget):
+    """The caps of one key or combination, with « + » between them."""
+
+    def __init__(self, scale: float, parent=None):
+        super().__init__(parent)
+        self.scale = scale
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(round(12 * spacing_factor(scale)))
+        self.caps: list[KeyCap] = []
+
+    def show_combination(self, combo: Combination) -> None:
+        while self.row.count():
+            self.row.takeAt(0).widget().deleteLater()
+        self.caps = []
+        for n, key in enumerate((*combo.modifiers, combo.key)):
+            if n:
+                plus = QLabel("+")
+                plus.setObjectName("instruction")
+                self.row.addWidget(plus)
+            cap = KeyCap(self.scale)
+            cap.show_key(key)
+            self.row.addWidget(cap)
+            self.caps.append(cap)
+        self.setAccessibleName((tr("Touche {name}") if len(self.caps) == 1 else tr("Touches {name}"))
+                               .format(name=combo.shown()))
 
 
 class KeysExercise(Exercise):
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
         self.keys = exercise.params["keys"]
+        self.combos = [parse_key(name)[0] for name in self.keys]   # checked by the pack's checker
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ask = QLabel()
         self.ask.setObjectName("instruction")
         self.ask.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ask.setWordWrap(True)
-        self.cap = KeyCap(scale)
+        self.cap = KeyRow(scale)
         self.place = QLabel()
         self.place.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.place.setWordWrap(True)
@@ -126,11 +221,12 @@ class KeysExercise(Exercise):
         self.setFocus()
 
     def _ask(self) -> None:
-        name = self.keys[self.tally.done]
-        self.ask.setText(tr("Appuyez sur la touche « {name} »").format(name=key_name(name)))
+        combo = self.combos[self.tally.done]
+        self.ask.setText(tr("Appuyez sur « {name} »").format(name=combo.shown()) if combo.modifiers
+                         else tr("Appuyez sur la touche « {name} »").format(name=combo.shown()))
         self.ask.setAccessibleName(self.ask.text())
-        self.cap.show_key(name)
-        self.place.setText(key_place(name))
+        self.cap.show_combination(combo)
+        self.place.setText(key_place(combo))
 
     def focusNextPrevChild(self, next_: bool) -> bool:
         return False   # Tab is one of the keys to find: it must reach keyPressEvent
@@ -138,13 +234,20 @@ class KeysExercise(Exercise):
     def keyPressEvent(self, event):
         if event.isAutoRepeat() or self.tally.finished:
             return
-        wanted = self.keys[self.tally.done]
-        if Qt.Key(event.key()) not in KEYS[wanted][0]:
-            self.tally.miss()
-            self.wrong[wanted] = self.wrong.get(wanted, 0) + 1
-            self.say(tr("Pas celle-ci. Essayons encore : « {name} ».").format(
-                name=key_name(wanted)))
+        combo = self.combos[self.tally.done]
+        key, text = Qt.Key(event.key()), event.text()
+        if matches(combo, key, event.modifiers(), text):
+            if not self.count_hit(self.tally, tr("Bravo, vous avez trouvé toutes les touches !"),
+                                  tr("Bravo, c'était bien « {name} » !").format(name=combo.shown()),
+                                  wrong_keys=self.wrong):
+                self._ask()
             return
-        if not self.count_hit(self.tally, tr("Bravo, vous avez trouvé toutes les touches !"),
-                              tr("Bravo, c'était bien « {name} » !").format(name=key_name(wanted)), wrong_keys=self.wrong):
-            self._ask()
+        if combo.modifiers and key in ON_THE_WAY:
+            return   # Ctrl, Maj or AltGr held on the way to the combination
+        wanted = self.keys[self.tally.done]
+        self.tally.miss()
+        self.wrong[wanted] = self.wrong.get(wanted, 0) + 1
+        if half_right(combo, key, text):
+            self.say(tr("Presque ! Gardez {held} appuyée en même temps.").format(held=held_words(combo)))
+        else:
+            self.say(tr("Pas celle-ci. Essayons encore : « {name} ».").format(name=combo.shown()))

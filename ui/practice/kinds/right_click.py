@@ -7,7 +7,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QMenu
 
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise, Shape, tr
+from ui.practice.kinds.common import Exercise, Shape, capitalised, named, tr
 
 
 class Picture(Shape):
@@ -35,7 +35,9 @@ class RightClickExercise(Exercise):
         super().__init__(exercise, scale, parent)
         self.entries = exercise.params["menu"]
         self.answer = exercise.params["answer"]
-        self.picture = Picture("picture", tr("Photo de vacances : faites un clic droit dessus"))
+        self.picture = Picture("picture", capitalised(named(
+            exercise.params.get("label"), tr("Photo de vacances : faites un clic droit dessus"),
+            tr("{label} : faites un clic droit dessus"))), None, self.pack_picture("image"))
         side = self.scaled(220)
         self.picture.setFixedSize(side, round(side * 0.75))
         self.picture.left_pressed = self._left_click

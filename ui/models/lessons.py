@@ -1,0 +1,80 @@
+"""The installed modules as a Qt list model: the title, then where it comes from, its
+version, language and duration, or why it cannot be opened."""
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from atelier.lessons.installed import SHIPPED, Installed
+from ui.widgets.big_list import ID_ROLE, SUBTITLE_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+LANGUAGES = {"fr": "français", "en": "anglais", "de": "allemand", "es": "espagnol", "it": "italien"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LessonsModel", text)
+
+
+def duration_text(minutes: int | None) -> str:
+    """'2 h', '1 h 30', '45 min'."""
+    if not minutes:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _tr("{m} min").format(m=rest)
+    return _tr("{h} h").format(h=hours) if not rest else _tr("{h} h {m:02d}").format(h=hours, m=rest)
+
+
+def source_text(row: Installed) -> str:
+    return _tr("Fourni avec Atelier") if row.source == SHIPPED else _tr("Importé")
+
+
+def describe(row: Installed) -> str:
+    if row.broken:
+        more = len(row.problems) - 1
+        first = row.problems[0].message if row.problems else ""
+        text = _tr("Ne peut pas être ouvert : {problem}").format(problem=first)
+        if more > 0:
+            text += " " + (_tr("(et 1 autre problème)") if more == 1
+                           else _tr("(et {n} autres problèmes)").format(n=more))
+        return f"{source_text(row)} · {text}"
+    parts = [source_text(row), _tr("version {n}").format(n=row.version),
+             _tr(LANGUAGES.get(row.language or "", row.language or "")), duration_text(row.duration)]
+    return " · ".join(p for p in parts if p)
+
+
+class LessonsModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Installed] = []
+
+    def set_rows(self, rows: list[Installed]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: Index) -> Installed | None:
+        return self.rows[index.row()] if index.isValid() and 0 <= index.row() < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row(index)
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.title
+        if role == SUBTITLE_ROLE:
+            return describe(row)
+        if role == ID_ROLE:
+            return f"{row.source}:{row.folder}"   # two broken folders may claim one id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.title}, {describe(row)}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -2,19 +2,24 @@
 
 ``fill()`` goes through the core's own functions, so that every rule of the domain
 applies to the demonstration as it does to real data, and writes everything in one
-transaction. The names are made up and the contact details fictitious (06 00 00 00 xx,
-example.org), as the CNIL advises for digital-mediation spaces. Everything is drawn
+transaction. Each group's term follows the beginners' course (atelier.lessons.course)
+with the lesson modules installed here, so that every session opens a lesson. The
+names are made up and the contact details fictitious (06 00 00 00 xx, example.org),
+as the CNIL advises for digital-mediation spaces. Everything is drawn
 from a seeded generator, so two demonstrations are the same apart from the dates,
 which follow today: some sessions are past (with the roll taken), one is today, some
 are coming.
 """
 
 import random
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from atelier.db import Database
 
 from atelier import attendance, groups, people, sessions, settings
+from atelier.exports.catalogue import module_index
+from atelier.lessons.course import COURSE
 from atelier.groups import Group
 from atelier.i18n import _
 from atelier.people import Participant, fold
@@ -71,15 +76,14 @@ NOTES = (
     "Main droite fragile : essayer la souris pour gaucher.",
 )
 
-# name, weekday (0 = Monday), start, end, facilitator, size of the group
+# name, weekday (0 = Monday), start, end, facilitator, size of the group, where its term starts in COURSE
 GROUPS = (
-    ("Débutants du mardi", 1, "14:00", "16:00", FACILITATORS[0], 12),
-    ("Tablette et smartphone", 3, "10:00", "12:00", FACILITATORS[1], 10),
-    ("Internet pratique", 4, "14:00", "16:00", FACILITATORS[2], 9),
+    ("Débutants du mardi", 1, "14:00", "16:00", FACILITATORS[0], 12, "la-souris"),
+    ("Tablette et smartphone", 3, "10:00", "12:00", FACILITATORS[1], 10, "ma-sante-en-ligne"),
+    ("Internet pratique", 4, "14:00", "16:00", FACILITATORS[2], 9, "aller-sur-internet"),
 )
-PERMANENCE = ("Permanence numérique", "09:30", "11:30", FACILITATORS[0], 8)
+PERMANENCE = ("Permanence numérique", "09:30", "11:30", FACILITATORS[0], 8, "acheter-et-payer-en-ligne")
 
-MODULES = ("la-souris", "le-clavier")
 PAST_WEEKS, COMING_WEEKS = 8, 3  # a term of 12 weekly sessions: 8 past, this week, 3 to come
 
 SESSION_NOTES = (
@@ -93,9 +97,14 @@ def is_demo(db: Database) -> bool:
     return settings.get(db, DEMO) == "1"
 
 
-def fill(db: Database, today: date | None = None) -> dict:
-    """Fill an empty database with the demonstration; returns the counts written."""
+def fill(db: Database, today: date | None = None, modules: Sequence[str] | None = None) -> dict:
+    """Fill an empty database with the demonstration; returns the counts written.
+
+    `modules`: the ids of the lesson modules the sessions may use; by default those
+    installed here (the shipped packs and the trainer's own).
+    """
     today = today or date.today()
+    course = course_order(module_index() if modules is None else modules)
     if _has_data(db):
         raise ValueError(_("La démonstration ne remplit qu'une base vide : celle-ci contient déjà des données."))
     rng = random.Random(SEED)
@@ -111,16 +120,38 @@ def fill(db: Database, today: date | None = None) -> dict:
         weekdays = {g[1] for g in GROUPS}
         # A fourth group meets on today's weekday when none of the others does, so that
         # the home screen always has a session today; otherwise on Wednesdays.
-        name, start, end, facilitator, size = PERMANENCE
-        plan.append((name, today.weekday() if today.weekday() not in weekdays else 2, start, end, facilitator, size))
+        name, start, end, facilitator, size, first = PERMANENCE
+        plan.append((name, today.weekday() if today.weekday() not in weekdays else 2, start, end, facilitator, size,
+                     first))
         made_sessions = 0
-        for index, (name, weekday, start, end, facilitator, size) in enumerate(plan):
+        for index, (name, weekday, start, end, facilitator, size, first) in enumerate(plan):
             group = groups.add(db, Group(name=name, place=PLACE, weekday=weekday, start_time=start, end_time=end))
             members = rng.sample(everyone, size)
             for person in members:
                 groups.add_member(db, group.id, person.id)
-            made_sessions += _term(db, rng, today, group, facilitator, members, cancel_one=index == 1)
+            term = term_modules(course, first, PAST_WEEKS + 1 + COMING_WEEKS)
+            made_sessions += _term(db, rng, today, group, facilitator, members, term, cancel_one=index == 1)
     return dict(groups=len(plan), people=len(everyone), sessions=made_sessions)
+
+
+def course_order(installed) -> list[str]:
+    """The installed modules of the course, in its order; when none of them is installed,
+    the installed modules themselves (an association's own packs), by id."""
+    course = [module for module in COURSE if module in installed]
+    return course or sorted(installed)
+
+
+def term_modules(course: Sequence[str], first: str, weeks: int) -> list[str | None]:
+    """The module of each weekly session of a term: the course from `first` on (or from
+    the next installed module after it), one a week; when fewer modules remain than
+    weeks, each lasts several weeks, still in order. No module installed: none."""
+    if not course:
+        return [None] * weeks
+    start = COURSE.index(first) if first in COURSE else 0
+    rest = [m for m in course if m in COURSE and COURSE.index(m) >= start] or list(course)
+    if len(rest) >= weeks:
+        return rest[:weeks]
+    return [rest[week * len(rest) // weeks] for week in range(weeks)]
 
 
 def _has_data(db: Database) -> bool:
@@ -148,8 +179,10 @@ def _person(rng: random.Random, index: int, first: str, last: str, gender: str, 
     )
 
 
-def _term(db, rng, today: date, group: Group, facilitator: str, members, cancel_one: bool) -> int:
-    """Twelve weekly sessions around today, the roll taken for the past ones."""
+def _term(db, rng, today: date, group: Group, facilitator: str, members, modules: list[str | None],
+          cancel_one: bool) -> int:
+    """Twelve weekly sessions around today, the roll taken for the past ones; `modules`
+    gives each week's lesson, in order."""
     latest = today - timedelta(days=(today.weekday() - group.weekday) % 7)  # on or before today
     made = 0
     for week in range(-PAST_WEEKS, COMING_WEEKS + 1):
@@ -160,7 +193,7 @@ def _term(db, rng, today: date, group: Group, facilitator: str, members, cancel_
             status, notes = "cancelled", "Salle fermée (vacances scolaires)."
         elif past and rng.random() < 0.3:
             notes = rng.choice(SESSION_NOTES)
-        module = MODULES[0] if week < -2 else MODULES[1]
+        module = modules[week + PAST_WEEKS]
         session = sessions.add(db, Session(
             date=day.isoformat(), start_time=group.start_time, end_time=group.end_time,
             group_id=group.id, place=group.place, facilitator=facilitator,

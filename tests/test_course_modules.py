@@ -25,7 +25,13 @@ MODULES = ["la-souris",
            "mes-e-mails-lire-ecrire",
            "mes-e-mails-pieces-jointes",
            "mots-de-passe-et-comptes",
-           "dejouer-les-arnaques"]
+           "dejouer-les-arnaques",
+           "acheter-et-payer-en-ligne",
+           "demarches-en-ligne",
+           "ma-sante-en-ligne",
+           "garder-le-contact",
+           "prendre-soin-de-son-ordinateur",
+           "mon-bilan-numerique"]
 SECTIONS = ["## Ce que dit l'animateur", "## Ce que montre l'animateur", "## Ce que font les participants",
             "## Difficultés fréquentes", "## Si quelqu'un a fini / est en difficulté", "## Critère de réussite"]
 NEXT_KEYS = {"requires", "checklist", "remember", "glossary", "exercises"}

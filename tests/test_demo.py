@@ -6,6 +6,8 @@ from datetime import date, timedelta
 import pytest
 
 from atelier import attendance, cli, demo, groups, people, sessions, settings
+from atelier.exports.catalogue import module_index
+from atelier.lessons.course import COURSE
 from atelier.groups import Group
 from atelier.store import Store
 from atelier.sync import outbox, summaries
@@ -62,7 +64,7 @@ def test_a_session_today_and_the_roll_taken_for_past_ones(store):
 
     coming = sessions.upcoming(store.db, today)
     assert any(row.session.date == today.isoformat() for row in coming)
-    assert {row.session.module_id for row in coming} <= {"la-souris", "le-clavier"}
+    assert {row.session.module_id for row in coming} <= set(module_index())
     marks = dict(store.db.execute("SELECT status, count(*) FROM attendance GROUP BY status").fetchall())
     assert set(marks) == set(attendance.STATUSES)
     assert marks["present"] > sum(marks.values()) / 2
@@ -80,6 +82,49 @@ def test_every_weekday_has_a_session_today(tmp_path, offset):
         assert any(r.session.date == today.isoformat() for r in sessions.upcoming(store.db, today))
     finally:
         store.close()
+
+
+def term_of(db, group_name: str) -> list[str | None]:
+    group = next(g for g in groups.every(db) if g.name == group_name)
+    return [row.session.module_id for row in sessions.listed(db, "s.group_id = ?", [group.id])]
+
+
+def test_every_session_opens_an_installed_lesson_in_the_course_order(store):
+    """With the packs installed here, each group goes through the course in its order."""
+    demo.fill(store.db)
+    installed = set(module_index())
+    for group in groups.every(store.db):
+        planned = term_of(store.db, group.name)
+        assert len(planned) == 12 and set(planned) <= installed
+        places = [COURSE.index(module) for module in planned]
+        assert places == sorted(places), group.name
+    assert term_of(store.db, "Débutants du mardi")[0] == "la-souris"
+
+
+@pytest.mark.parametrize("installed, beginners", [
+    (COURSE, list(COURSE[:12])),                             # the whole course: a module a week
+    (("le-clavier", "la-souris"), ["la-souris"] * 6 + ["le-clavier"] * 6),  # the first two: 6 weeks each
+    (("mon-bilan-numerique", "atelier-jardin"), ["mon-bilan-numerique"] * 12),  # what comes first is missing
+    (("atelier-jardin",), ["atelier-jardin"] * 12),                   # only an association's own pack
+    ((), [None] * 12),                                                # no lesson at all
+])
+def test_the_beginners_term_with_whatever_is_installed(tmp_path, installed, beginners):
+    store = Store.open(tmp_path / "home")
+    try:
+        demo.fill(store.db, today=date(2026, 3, 3), modules=installed)
+        assert term_of(store.db, "Débutants du mardi") == beginners
+        everything = {row.session.module_id for row in sessions.listed(store.db, "1", [])}
+        assert everything <= set(installed) | {None}
+    finally:
+        store.close()
+
+
+def test_a_later_group_starts_further_along_the_course():
+    course = demo.course_order(COURSE)
+    assert demo.term_modules(course, "aller-sur-internet", 12) == list(COURSE[4:])
+    # its first module is not installed: the term starts at the next one that is
+    assert demo.term_modules(["la-souris", "chercher-et-verifier", "mon-bilan-numerique"], "aller-sur-internet", 4) \
+        == ["chercher-et-verifier", "chercher-et-verifier", "mon-bilan-numerique", "mon-bilan-numerique"]
 
 
 def test_deterministic_apart_from_ids(tmp_path):

@@ -60,7 +60,9 @@ def test_shipped_modules_have_no_problem():
     modules, problems = load_library(default_lesson_dirs())
     assert problems == []
     assert {m.id for m in modules} >= {"la-souris", "le-clavier", "chercher-et-verifier", "mes-e-mails-lire-ecrire",
-                                       "mes-e-mails-pieces-jointes", "mots-de-passe-et-comptes", "dejouer-les-arnaques"}
+                                       "mes-e-mails-pieces-jointes", "mots-de-passe-et-comptes", "dejouer-les-arnaques",
+                                       "acheter-et-payer-en-ligne", "demarches-en-ligne", "ma-sante-en-ligne",
+                                       "garder-le-contact", "prendre-soin-de-son-ordinateur", "mon-bilan-numerique"}
 
 
 @pytest.mark.parametrize("name, theme, kinds", [
@@ -76,6 +78,13 @@ def test_shipped_modules_have_no_problem():
     ("mes-e-mails-pieces-jointes", "email", {"choice", "right-click", "double-click"}),
     ("mots-de-passe-et-comptes", "securite_numerique", {"choice", "type", "form"}),
     ("dejouer-les-arnaques", "securite_numerique", {"choice", "type"}),
+    ("acheter-et-payer-en-ligne", "banque_et_achats_en_ligne", {"scroll", "choice", "form"}),
+    ("demarches-en-ligne", "aide_aux_demarches_administratives", {"choice", "keys", "form"}),
+    ("ma-sante-en-ligne", "sante", {"choice", "scroll", "form"}),
+    ("garder-le-contact", "reseaux_sociaux", {"choice", "form", "type"}),
+    ("prendre-soin-de-son-ordinateur", "maintenance_de_materiel", {"right-click", "choice", "scroll", "keys"}),
+    ("mon-bilan-numerique", "diagnostic_numerique",
+     {"form", "click", "double-click", "drag", "type", "keys", "choice"}),
 ])
 def test_shipped_module_is_a_full_workshop(name, theme, kinds):
     module = load_module(SHIPPED / name)

@@ -6,9 +6,11 @@
 4. ``atelier --self-test`` run on the fresh bundle: the build fails if it fails;
 5. the archive dist/atelier-<version>-<system>-<machine>.tar.xz (.zip on Windows).
 
-Prints the bundle's and the archive's sizes. Usage: python packaging/build.py
+Prints the bundle's and the archive's sizes.
+Usage: python packaging/build.py [--dist DIR] [--build DIR] [--no-archive]
 """
 
+import argparse
 import os
 import platform
 import shutil
@@ -24,9 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from windows_version import version  # noqa: E402
 
-DIST = ROOT / "dist"
-BUILD = ROOT / "build"
-BUNDLE = DIST / "atelier"
 WINDOWS = sys.platform.startswith("win")
 DESKTOP = """[Desktop Entry]
 Type=Application
@@ -40,24 +39,28 @@ Categories=Education;Office;
 Keywords=atelier;seniors;numérique;émargement;
 StartupWMClass=atelier
 """
-# Puts the menu entry (and a desktop icon) where this folder now is: run once after unpacking.
+# Puts the menu entry (and a desktop icon) for where the folder now is: run once after unpacking.
 ADD_TO_MENU = """#!/bin/sh
-# Ajoute Atelier au menu des applications (et une icône sur le Bureau), là où ce dossier se trouve.
+# Ajoute Atelier au menu des applications (et une icône sur le Bureau), là où ce dossier
+# se trouve. « --tous » (en administrateur) : pour toutes les personnes de l'ordinateur.
 set -e
 folder=$(cd "$(dirname "$0")" && pwd)
-if [ "$(id -u)" -eq 0 ]; then menus=/usr/share/applications; else menus="$HOME/.local/share/applications"; fi
+if [ "${1:-}" = "--tous" ]; then
+  menus=/usr/share/applications
+else
+  menus="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
+fi
 mkdir -p "$menus"
 sed "s|/opt/atelier|$folder|g" "$folder/atelier.desktop" > "$menus/atelier.desktop"
 chmod 644 "$menus/atelier.desktop"
 desktop=$(xdg-user-dir DESKTOP 2>/dev/null || echo "$HOME/Bureau")
-if [ "$(id -u)" -ne 0 ] && [ -d "$desktop" ]; then
+if [ "${1:-}" != "--tous" ] && [ -d "$desktop" ]; then
   cp "$menus/atelier.desktop" "$desktop/atelier.desktop"
   chmod 755 "$desktop/atelier.desktop"
   gio set "$desktop/atelier.desktop" metadata::trusted true 2>/dev/null || true
 fi
 echo "Atelier est dans le menu des applications."
 """
-
 
 def run(*args, **kwargs) -> None:
     print("→", " ".join(str(a) for a in args), flush=True)
@@ -70,16 +73,15 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def add_menu_entry(bundle: Path) -> None:
-    shutil.copy2(BUILD / "icons" / "atelier.png", bundle / "atelier.png")
+def add_menu_entry(bundle: Path, icons: Path) -> None:
+    shutil.copy2(icons / "atelier.png", bundle / "atelier.png")
     (bundle / "atelier.desktop").write_text(DESKTOP.format(folder="/opt/atelier"), encoding="utf-8")
     script = bundle / "ajouter-au-menu.sh"
     script.write_text(ADD_TO_MENU, encoding="utf-8")
     script.chmod(0o755)
 
 
-def self_test(bundle: Path) -> None:
-    report = BUILD / "autotest.txt"
+def self_test(bundle: Path, report: Path) -> None:
     program = bundle / ("atelier.exe" if WINDOWS else "atelier")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "ATELIER_HOME")}
     result = subprocess.run([str(program), "--self-test", "--report", str(report)], env=env)
@@ -88,16 +90,16 @@ def self_test(bundle: Path) -> None:
         raise SystemExit(f"L'autotest du paquet a échoué (code {result.returncode}) :\n{text}")
 
 
-def archive(bundle: Path) -> Path:
+def archive(bundle: Path, dist: Path) -> Path:
     system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
     name = f"atelier-{version()}-{system}-{platform.machine().lower()}"
     if WINDOWS:
-        target = DIST / f"{name}.zip"
+        target = dist / f"{name}.zip"
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
             for path in sorted(bundle.rglob("*")):
                 out.write(path, Path("atelier") / path.relative_to(bundle))
         return target
-    target = DIST / f"{name}.tar.xz"
+    target = dist / f"{name}.tar.xz"
     if shutil.which("tar") and shutil.which("xz"):  # xz on every core: twice as quick as Python's lzma
         with open(target, "wb") as out:
             tar = subprocess.Popen(["tar", "-C", str(bundle.parent), "-cf", "-", bundle.name], stdout=subprocess.PIPE)
@@ -111,20 +113,29 @@ def archive(bundle: Path) -> Path:
     return target
 
 
-def main() -> int:
-    run(sys.executable, ROOT / "packaging" / "icons.py", BUILD / "icons")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="packaging/build.py")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the bundle and its archive go")
+    parser.add_argument("--build", type=Path, default=ROOT / "build", help="PyInstaller's work, the icon, the report")
+    parser.add_argument("--no-archive", action="store_true", help="the checked bundle only")
+    args = parser.parse_args(argv)
+    dist, build = args.dist.resolve(), args.build.resolve()
+    bundle, icons = dist / "atelier", build / "icons"
+    run(sys.executable, ROOT / "packaging" / "icons.py", icons)
     run(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", DIST, "--workpath", BUILD / "pyinstaller", ROOT / "packaging" / "atelier.spec")
+        "--distpath", dist, "--workpath", build / "pyinstaller", ROOT / "packaging" / "atelier.spec",
+        env=dict(os.environ, ATELIER_ICONS=str(icons)))
     if sys.platform.startswith("linux"):
-        add_menu_entry(BUNDLE)
-    self_test(BUNDLE)
-    for old in DIST.glob("atelier-*"):
+        add_menu_entry(bundle, icons)
+    self_test(bundle, build / "autotest.txt")
+    print(f"Paquet prêt : {bundle} ({folder_size(bundle) / 1e6:.1f} Mo)")
+    if args.no_archive:
+        return 0
+    for old in dist.glob("atelier-*"):
         old.unlink()
     started = time.perf_counter()
-    packed = archive(BUNDLE)
-    print(f"(archive en {time.perf_counter() - started:.0f} s)")
-    print(f"Paquet prêt : {BUNDLE} ({folder_size(BUNDLE) / 1e6:.1f} Mo)")
-    print(f"Archive : {packed} ({packed.stat().st_size / 1e6:.1f} Mo)")
+    packed = archive(bundle, dist)
+    print(f"Archive : {packed} ({packed.stat().st_size / 1e6:.1f} Mo, faite en {time.perf_counter() - started:.0f} s)")
     return 0
 
 

@@ -26,7 +26,7 @@ def unwanted(names: Iterable[str], size_of) -> set[str]:
     drop = set()
     for name in names:
         folder, _sep, base = name.rpartition("/")
-        locale = LOCALE_FILE.match(base)
+        locale = LOCALE_FILE.match(base) if base != "res_index.res" else None  # each tree's index stays
         if locale and locale.group(1) not in LANGUAGES:
             drop.add(name)
         elif base.endswith(".dict") or folder == "translit":

@@ -35,6 +35,7 @@ class SelfTest:
         self.store = None
         self.modules: list = []
         self.qt_messages: list[str] = []
+        self._previous_handler = ()  # () while none was replaced; Qt's own is None
 
     def step(self, name: str, work: Callable[[], str]) -> None:
         started = time.perf_counter()
@@ -179,13 +180,17 @@ class SelfTest:
             if message not in QUIET and message not in self.qt_messages:
                 self.qt_messages.append(message)
 
-        qInstallMessageHandler(heard)  # Qt's warnings go to the report, not to a console
+        self._previous_handler = qInstallMessageHandler(heard)  # Qt's warnings to the report, not a console
         app = make_app([sys.argv[0]])
         return f"Qt {qVersion()}, plateforme {app.platformName()}"
 
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+        if self._previous_handler != ():
+            from PySide6.QtCore import qInstallMessageHandler
+
+            qInstallMessageHandler(self._previous_handler)
 
 
 def settle() -> None:
@@ -225,7 +230,8 @@ def run(report: Path) -> int:
     verdict = ("RÉUSSI" if not test.failures else f"ÉCHEC : {', '.join(test.failures)}")
     text = [f"Autotest d'Atelier {__version__} — {datetime.now().isoformat(timespec='seconds')}",
             f"{'programme figé' if getattr(sys, 'frozen', False) else 'sources'} : {sys.executable}",
-            *test.lines, *(f"Qt a dit : {message}" for message in test.qt_messages), f"{verdict} ({time.perf_counter() - started:.1f} s)"]
+            *test.lines, *(f"Qt a dit : {message}" for message in test.qt_messages),
+            f"{verdict} ({time.perf_counter() - started:.1f} s)"]
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text("\n".join(text) + "\n", encoding="utf-8")
     if sys.stdout is not None:

@@ -236,7 +236,7 @@ def report_unexpected(kind, error, trace) -> None:
     if issubclass(kind, KeyboardInterrupt):
         return sys.__excepthook__(kind, error, trace)
     error.__traceback__ = trace
-    QMessageBox.warning(None, tr("Atelier"), plain_words(error))
+    QMessageBox.warning(None, tr("Atelier"), plain_words(error, saving=False))
 
 
 def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,

@@ -34,7 +34,7 @@ def test_an_error_before_the_window_is_logged_and_said_in_french(home, monkeypat
     assert "Traceback" in text and "panne inventée pour le test" in text and "broken_start" in text
     assert len(seen) == 1
     assert seen[0].startswith("Une erreur inattendue s'est produite") and str(log) in seen[0]
-    assert "enregistré" not in seen[0]  # nothing was being saved: no "could not be saved"
+    assert "n'a pas pu être enregistré" not in seen[0]  # nothing was being saved
     assert "Traceback" not in seen[0] and "RuntimeError" not in seen[0]
 
 

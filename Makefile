@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_HOME := build/demo-home
 
-.PHONY: run test bench system-deps clean
+.PHONY: run test bench bundle bench-bundle system-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || packaging/system-deps.sh python3-venv
@@ -35,5 +35,15 @@ test: $(STAMP) system-deps
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
+# The one-folder bundle for this platform in dist/atelier/, checked by its own
+# --self-test, and its archive in dist/ (see packaging/build.py).
+bundle: $(STAMP) system-deps
+	$(PY) packaging/build.py
+
+# The bundle beside a plain PyInstaller bundle of a bare PySide6 window: size, archive,
+# start-up and memory (builds both first).
+bench-bundle: bundle
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench bundle
+
 clean:
-	rm -rf $(VENV) build
+	rm -rf $(VENV) build dist

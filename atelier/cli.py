@@ -28,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Atelier : les ateliers numériques pour les seniors. Sans commande, ouvre la fenêtre du programme."),
     )
     parser.add_argument("--version", action="version", version=f"Atelier {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("vérifier que le programme ouvre tout ce qu'il contient, sur des données d'essai, "
+                               "sans rien toucher ; écrit un rapport"))
+    parser.add_argument("--report", type=Path, metavar=_("FICHIER"),
+                        help=_("avec --self-test : où écrire le rapport (par défaut dans le dossier temporaire)"))
     commands = parser.add_subparsers(dest="command", metavar=_("commande"), parser_class=_Parser)
 
     commands.add_parser("gui", help=_("ouvrir la fenêtre du programme (par défaut)"))
@@ -63,9 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     command = args.command or "gui"
+    if args.report is not None and not args.self_test:
+        parser.error(_("--report va avec --self-test"))
     try:
+        if args.self_test:
+            from ui import self_test  # Qt, like the GUI
+
+            return self_test.run(args.report or self_test.default_report())
         if command == "gui":
             from ui.app import main as gui_main  # the one place the core reaches the GUI
 

@@ -5,6 +5,7 @@ the (namespace) package ``atelier_content``.
 """
 
 import importlib.util
+import re
 import tomllib
 from pathlib import Path
 
@@ -44,9 +45,27 @@ def module_titles(folders: list[Path]) -> dict[str, str]:
     for folder in folders:
         for toml in sorted(Path(folder).glob("*/module.toml")):
             try:
-                data = tomllib.loads(toml.read_text("utf-8-sig"))
+                data = _top_keys(toml.read_text("utf-8-sig"))
             except (OSError, ValueError, RecursionError):  # cut, not UTF-8, nested, huge
                 continue  # a broken pack: `atelier lessons check` says why
             if isinstance(data.get("id"), str) and isinstance(data.get("title"), str):
                 titles.setdefault(data["id"], data["title"])
     return titles
+
+
+_FIRST_TABLE = re.compile(r"^\[", re.M)
+
+
+def _top_keys(text: str) -> dict:
+    """The keys before the first [table] (TOML puts the top-level ones there), read without
+    the steps and exercises that follow: the home screen reads every module's title at start-up.
+    The whole file when that head alone does not read (a "[" opening a line of an array)."""
+    first = _FIRST_TABLE.search(text)
+    if first is not None:
+        try:
+            head = tomllib.loads(text[:first.start()])
+            if "id" in head and "title" in head:
+                return head
+        except tomllib.TOMLDecodeError:
+            pass
+    return tomllib.loads(text)

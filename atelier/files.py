@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -53,6 +52,8 @@ def error_text(error: BaseException, path: os.PathLike | str | None = None) -> s
 
 def partial_name(target: Path) -> Path:
     """A fresh temporary name beside ``target`` (hidden, random: two writers never share one)."""
+    import secrets  # here, not at start-up: it loads OpenSSL (3 MB)
+
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}{PARTIAL}")
 
 

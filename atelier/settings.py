@@ -6,7 +6,6 @@ one: the identity is tied to a fingerprint of where the file lives.
 """
 
 import os
-import secrets
 import uuid
 from pathlib import Path
 
@@ -88,6 +87,8 @@ def version_floor(db: Database) -> int:
 
 
 def _raise_version_floor(db: Database) -> None:
+    import secrets  # here, not at start-up: it loads OpenSSL (3 MB)
+
     highest = db.execute("SELECT coalesce(max(version), 0) FROM outbox").fetchone()[0]
     floor = max(version_floor(db), highest)
     put(db, VERSION_FLOOR, str((floor // VERSION_STEP + 1) * VERSION_STEP + secrets.randbelow(VERSION_STEP // 2)))
@@ -165,6 +166,8 @@ def sync_secret(db: Database) -> str:
     """The association's secret; a new random one the first time it is asked for."""
     secret = get(db, SYNC_SECRET)
     if not secret:
+        import secrets  # here, not at start-up: it loads OpenSSL (3 MB)
+
         secret = secrets.token_urlsafe(24)
         put(db, SYNC_SECRET, secret)
     return secret

@@ -75,7 +75,9 @@ class Store:
                                           or settings.get(db, settings.SYNC_SECRET) is None):
                 _raise_if_damaged(path, backups_dir)
                 check = True
-            if existed and pending:
+            # A file with none of Atelier's tables yet (the first start cut short before its
+            # first migration) holds nothing to keep: backing it up would fail its check.
+            if existed and pending and database.applied_migrations(db):
                 backups.take(db, backups_dir, "migration")
             database.migrate(db)
             db.before_commit = _requeue_summaries  # no write leaves a summary stale

@@ -1,22 +1,18 @@
 """The Atelier process: start-up as ``ui.app.main()`` does it, on a given home folder.
 
 make_app (QApplication, French, theme), start (Store.open with its checks, the window
-over the store), launch (show, the daily backup queued on the worker); once the home
-screen has shown the sessions read from the database (``home_ready``), prints "ready"
-and quits. Prints "mark <step> <ms>" lines on the way, so the runner can tell what
-costs what. Usage: atelier_window.py HOME
+over the store), launch (show, the start-up check and the daily backup queued on the
+worker); once the home screen has shown the sessions read from the database
+(``home_ready``) and the event loop runs, prints "ready" and quits. Prints its marks
+(bench/marks.py) on the way, so the runner can tell what costs what.
+Usage: atelier_window.py HOME
 """
 
 import sys
-import time
 
-_t0 = time.perf_counter()
+from bench.marks import mark, ready
 
-
-def mark(step: str) -> None:
-    print(f"mark {step} {(time.perf_counter() - _t0) * 1000:.1f}", flush=True)
-
-
+mark("interpreter")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402,F401
 
@@ -25,30 +21,30 @@ from pathlib import Path  # noqa: E402
 
 from ui import app as atelier_app  # noqa: E402
 
-mark("import ui+atelier")
+mark("import Atelier")
 
 
 def main(home: Path) -> int:
     app = atelier_app.make_app([sys.argv[0]])
-    mark("make_app")
+    mark("application")
     window = atelier_app.start(home)
     if isinstance(window, int):
         print(f"start failed: {window}", file=sys.stderr)
         return window
-    mark("start (store+window)")
+    mark("data + window")
 
-    def ready() -> None:
-        mark("home_ready")
-        print("ready", flush=True)
+    def shown() -> None:
+        mark("ready")
+        ready()
         window.close()  # stops the worker, waiting for a running job
         app.quit()
 
     atelier_app.launch(window)
     mark("show")
     if window.home.data is not None:  # filled before showing: ready once the loop runs
-        QTimer.singleShot(0, ready)
+        QTimer.singleShot(0, shown)
     else:
-        window.home_ready.connect(ready)
+        window.home_ready.connect(lambda: QTimer.singleShot(0, shown))
     try:
         return app.exec()
     finally:

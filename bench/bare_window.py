@@ -1,19 +1,15 @@
 """The reference process: a bare PySide6 window that only shows a label.
 
-Prints "mark <step> <ms>" lines as it goes, then "ready" from a zero-timer once the
-window is shown, and quits. Run by bench/startup.py as a whole process.
+Prints its marks (bench/marks.py) as it goes, then "ready" from a zero-timer once the
+window is shown, and quits. Run by bench/startup.py as a whole process; frozen by
+bench/bundle.py as the plain PyInstaller bundle.
 """
 
 import sys
-import time
 
-_t0 = time.perf_counter()
+from bench.marks import mark, ready
 
-
-def mark(step: str) -> None:
-    print(f"mark {step} {(time.perf_counter() - _t0) * 1000:.1f}", flush=True)
-
-
+mark("interpreter")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
@@ -22,18 +18,18 @@ mark("import Qt")
 
 def main() -> int:
     app = QApplication(sys.argv)
-    mark("QApplication")
+    mark("application")
     label = QLabel("Atelier")
     label.resize(1024, 700)
     label.show()
-    mark("show")
+    mark("window")
 
-    def ready() -> None:
+    def shown() -> None:
         mark("ready")
-        print("ready", flush=True)
+        ready()
         app.quit()
 
-    QTimer.singleShot(0, ready)
+    QTimer.singleShot(0, shown)
     return app.exec()
 
 

@@ -17,3 +17,4 @@ def test_every_code_package_is_shipped():
     }
     assert found - listed == set(), "add these to [tool.setuptools] packages"
     assert {p for p in listed if not p.startswith("atelier_content")} - found == set()
+

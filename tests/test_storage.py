@@ -86,6 +86,19 @@ def test_fresh_file_is_not_backed_up_and_reopening_migrates_nothing(home):
     assert backups.list_backups(paths.backups_dir(home)) == []
 
 
+def test_a_first_start_cut_before_its_first_migration_opens_next_time(home):
+    """The file exists (SQLite made it, WAL on) but the power went before any table."""
+    conn = sqlite3.connect(paths.database_path(home))
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    store = Store.open(home)
+    try:
+        assert database.pending_migrations(store.db) == []
+    finally:
+        store.close()
+    assert backups.list_backups(paths.backups_dir(home)) == []
+
+
 def with_extra_migration(monkeypatch, name, fn) -> None:
     """The schema as a later Atelier would have it: today's migrations, then ``fn``."""
     later = [*schema.MIGRATIONS, (name, fn)]

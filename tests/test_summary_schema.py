@@ -3,6 +3,7 @@
 association chose named summaries, in the outbox or in any byte written to a hub."""
 
 import json
+import sys
 import tomllib
 from dataclasses import replace
 from datetime import date
@@ -123,7 +124,11 @@ def test_the_schema_names_the_national_vocabulary(schema):
 def test_the_schema_ships_with_the_package():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     assert "*.json" in config["tool"]["setuptools"]["package-data"]["atelier.sync"]
-    assert "summary.schema.json" in (ROOT / "packaging" / "atelier.spec").read_text("utf-8")
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import contents  # what the bundle's spec collects: every data file of atelier/ and ui/
+
+    _modules, data = contents.everything(ROOT)
+    assert (str(summaries.SCHEMA_FILE), str(Path("atelier") / "sync")) in data
     assert summaries.SCHEMA_FILE.parent == ROOT / "atelier" / "sync"
 
 

@@ -236,7 +236,7 @@ def report_unexpected(kind, error, trace) -> None:
     if issubclass(kind, KeyboardInterrupt):
         return sys.__excepthook__(kind, error, trace)
     error.__traceback__ = trace
-    QMessageBox.warning(None, tr("Atelier"), plain_words(error))
+    QMessageBox.warning(None, tr("Atelier"), plain_words(error, saving=False))
 
 
 def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
@@ -280,10 +280,14 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
 def main() -> int:
     sys.excepthook = report_unexpected
     app = make_app()
-    window = start()
-    if isinstance(window, int):
-        return window
-    launch(window)
+    try:
+        window = start()
+        if isinstance(window, int):
+            return window
+        launch(window)
+    except Exception as error:  # before the event loop: the same net (a bundle has no console)
+        report_unexpected(type(error), error, error.__traceback__)
+        return 1
     try:
         return app.exec()
     finally:  # the window on screen may be a replacement opened by recover()

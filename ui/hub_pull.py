@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, Signal
 
 from atelier import settings
 from atelier.clock import utc_now
-from atelier.sync import coordinator, hub_config
-from atelier.sync.coordinator import PullReport
+from atelier.sync import hub_config
+from atelier.sync.pull_report import PullReport
 from atelier.sync.hub import HubError
 from ui import sync_runner
 from ui.operations import Operations
@@ -47,6 +47,14 @@ class PullState:
     report: PullReport = field(default_factory=PullReport)  # of the run under way, or of the last one
     message: str = ""  # FAILED and OFFLINE: what went wrong, in French
     finished_at: str | None = None  # ISO time the last run ended well
+
+
+def _coordinator():
+    """The reading of the hub's files: loaded on the coordination's PC, at its first pull,
+    not at every start of every PC (a quarter of the program's imports)."""
+    from atelier.sync import coordinator
+
+    return coordinator
 
 
 def where_from(db) -> tuple[bool, str | None, str]:
@@ -120,7 +128,7 @@ class HubPuller(sync_runner.Runs):
         if secret is None:
             self._show(PullState(FAILED, message=self.runner.password_missing(), finished_at=self.state.finished_at))
             return
-        known = self.ops.read(coordinator.every_known_file)
+        known = self.ops.read(_coordinator().every_known_file)
         self.running, self.again = True, False
         self._run += 1
         self._slots, self._cancel = threading.Semaphore(WAITING_BATCHES), threading.Event()
@@ -151,14 +159,14 @@ class HubPuller(sync_runner.Runs):
 
     def _read_all(self, run: int, hub, known: dict, slots, cancel) -> None:
         todo = []
-        for site, device_id in coordinator.device_folders(hub, attempts=ATTEMPTS):
-            names = coordinator.new_names(hub, site, device_id, known.get((site, device_id), set()), attempts=ATTEMPTS)
+        for site, device_id in _coordinator().device_folders(hub, attempts=ATTEMPTS):
+            names = _coordinator().new_names(hub, site, device_id, known.get((site, device_id), set()), attempts=ATTEMPTS)
             if names:
                 todo.append((site, device_id, names))
         self._listed.emit(run, sum(len(names) for _site, _device, names in todo))
         batch, entries = [], 0
         for site, device_id, names in todo:
-            for fetched in coordinator.fetch(hub, site, device_id, names, attempts=ATTEMPTS):
+            for fetched in _coordinator().fetch(hub, site, device_id, names, attempts=ATTEMPTS):
                 batch.append(fetched)
                 entries += len(fetched.entries or ())
                 if len(batch) >= BATCH_FILES or entries >= BATCH_ENTRIES:
@@ -188,7 +196,7 @@ class HubPuller(sync_runner.Runs):
         if found != self._run or self.stopped:
             return
         self._waiting += 1
-        self.ops.run(coordinator.keep_all, batch, initiator=self,
+        self.ops.run(_coordinator().keep_all, batch, initiator=self,
                      on_done=lambda report: self._kept(run, len(batch), report, ""),
                      on_error=lambda error: self._kept(run, len(batch), PullReport(), str(error)))
 

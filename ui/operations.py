@@ -121,7 +121,8 @@ def show_error(parent: QWidget | None, error: Exception) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("Operations", "Attention"), plain_words(error))
 
 
-def plain_words(error: Exception) -> str:
+def plain_words(error: Exception, saving: bool = True) -> str:
+    """``saving=False``: an error met outside any save (the last net, ui.app.report_unexpected)."""
     if isinstance(error, (ValueError, KeyError, DatabaseError)):
         return str(error).strip("'")
     if isinstance(error, (WriteError, OSError)):
@@ -131,5 +132,7 @@ def plain_words(error: Exception) -> str:
         return QCoreApplication.translate(
             "Operations", "Le fichier de données d'Atelier n'a pas pu être lu ou écrit. Fermez Atelier et "
             "rouvrez-le : il vérifiera le fichier et proposera la dernière sauvegarde en bon état si besoin.")
+    if not saving:
+        return error_log.message(error)
     return QCoreApplication.translate(
         "Operations", "Cela n'a pas pu être enregistré. Rien n'a été perdu : réessayez.") + "\n" + error_log.message(error)

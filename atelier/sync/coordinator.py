@@ -36,6 +36,7 @@ from atelier.db import Database
 from atelier.sync import learner_progress, pushed_file, summaries
 from atelier.sync.hub import Hub, HubError, with_retries
 from atelier.sync.summaries import SCHEMA, SCHEMA_FILE
+from atelier.sync.pull_report import PullReport
 
 FORMAT = 1
 FILE_NAME = re.compile(r"^(?P<epoch>[0-9A-Za-z]+)-(?P<seq>[0-9]{10})-(?P<digest>[0-9a-f]{64})\.json$")
@@ -47,19 +48,6 @@ BAD_FORMAT = "format de fichier inconnu"
 WRONG_DEVICE = "le fichier dit venir d'un autre poste que celui de son dossier"
 WRONG_NUMBER = "l'époque ou le numéro écrits dans le fichier ne sont pas ceux de son nom"
 BAD_ENTRIES = "liste de résumés mal formée"
-
-
-@dataclass(frozen=True)
-class PullReport:
-    files_merged: int = 0
-    rejected: int = 0
-    summaries_new: int = 0
-    summaries_updated: int = 0
-
-    def __add__(self, other: "PullReport") -> "PullReport":
-        return PullReport(self.files_merged + other.files_merged, self.rejected + other.rejected,
-                          self.summaries_new + other.summaries_new,
-                          self.summaries_updated + other.summaries_updated)
 
 
 class Rejected(Exception):

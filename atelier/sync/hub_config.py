@@ -7,7 +7,6 @@ Where its password comes from is ``atelier.sync.passwords``.
 
 from pathlib import Path
 
-from atelier.sync.folder import FolderHub
 from atelier.sync.hub import Hub
 
 
@@ -35,4 +34,6 @@ def open_hub(address: str, user: str = "", password_text: str = "", timeout: flo
         from atelier.sync.webdav import WebDavHub  # httpx costs a tenth of a second at start-up
 
         return WebDavHub(address, user, password_text, timeout=timeout)
+    from atelier.sync.folder import FolderHub  # at the first sync: it loads OpenSSL's hashes (3 MB)
+
     return FolderHub(Path(address))

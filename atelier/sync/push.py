@@ -22,7 +22,6 @@ reservation of the old id is dropped; its rows are still pending): a name is nev
 reused, and two PCs never write the same name.
 """
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -83,7 +82,9 @@ def site_folder(site: str | None) -> str:
 def epoch_for(device_id: str) -> str:
     """The epoch of a device id: as random as the id, and the same at every run of it,
     so a file sent but not confirmed is rebuilt under the same name."""
-    return hashlib.sha256(f"atelier-epoch|{device_id}".encode()).hexdigest()[:8]
+    from hashlib import sha256  # at the first push, not at start-up: it loads OpenSSL (3 MB)
+
+    return sha256(f"atelier-epoch|{device_id}".encode()).hexdigest()[:8]
 
 
 def current_epoch(db: Database, device_id: str) -> tuple[str, int]:
@@ -94,7 +95,9 @@ def current_epoch(db: Database, device_id: str) -> tuple[str, int]:
 
 
 def file_name(epoch: str, seq: int, data: bytes) -> str:
-    return f"{epoch}-{seq:010d}-{hashlib.sha256(data).hexdigest()}.json"
+    from hashlib import sha256
+
+    return f"{epoch}-{seq:010d}-{sha256(data).hexdigest()}.json"
 
 
 def encode(device_id: str, epoch: str, seq: int, rows: list[tuple]) -> bytes:

@@ -64,18 +64,19 @@ def test_shipped_modules_have_no_problem():
 
 
 @pytest.mark.parametrize("name, theme, kinds", [
-    ("la-souris", "prendre_en_main_du_materiel", {"click", "double-click", "drag", "scroll", "right-click", "choice"}),
+    ("la-souris", "prendre_en_main_du_materiel",
+     {"hover", "click", "double-click", "drag", "scroll", "right-click", "choice"}),
     ("le-clavier", "prendre_en_main_du_materiel", {"type", "keys", "form", "choice"}),
     ("l-ordinateur-et-ses-fenetres", "prendre_en_main_du_materiel",
-     {"double-click", "right-click", "choice", "click", "keys"}),
+     {"hotspot", "double-click", "right-click", "choice", "click", "keys"}),
     ("mes-documents-et-mes-photos", "gere_ses_contenus_numeriques",
-     {"choice", "double-click", "type", "right-click", "drag", "scroll"}),
-    ("aller-sur-internet", "navigation_sur_internet", {"choice", "type", "click", "scroll"}),
-    ("chercher-et-verifier", "navigation_sur_internet", {"type", "choice", "scroll"}),
-    ("mes-e-mails-lire-ecrire", "email", {"type", "choice", "keys", "form", "scroll"}),
-    ("mes-e-mails-pieces-jointes", "email", {"choice", "right-click", "double-click"}),
-    ("mots-de-passe-et-comptes", "securite_numerique", {"choice", "type", "form"}),
-    ("dejouer-les-arnaques", "securite_numerique", {"choice", "type"}),
+     {"hotspot", "choice", "double-click", "type", "right-click", "drag", "scroll", "keys"}),
+    ("aller-sur-internet", "navigation_sur_internet", {"hotspot", "choice", "type", "click", "scroll"}),
+    ("chercher-et-verifier", "navigation_sur_internet", {"hotspot", "type", "choice", "scroll"}),
+    ("mes-e-mails-lire-ecrire", "email", {"hotspot", "type", "choice", "keys", "form", "scroll"}),
+    ("mes-e-mails-pieces-jointes", "email", {"hotspot", "choice", "right-click", "double-click", "drag"}),
+    ("mots-de-passe-et-comptes", "securite_numerique", {"hotspot", "choice", "type", "form", "keys"}),
+    ("dejouer-les-arnaques", "securite_numerique", {"hotspot", "choice", "type", "keys"}),
 ])
 def test_shipped_module_is_a_full_workshop(name, theme, kinds):
     module = load_module(SHIPPED / name)

@@ -97,9 +97,14 @@ class Exercise(ExerciseWidget):
         self._ended = False
 
     def fits(self) -> bool:
-        """The words, the target, the answers or the form all show, nothing to scroll."""
+        """The words, the target, the answers or the form all show, nothing to scroll.
+
+        Measured with the words as narrow as a scroll bar makes them: a scroll area keeps
+        a bar it has shown while the words it narrowed overflow, even when they would
+        fit without it."""
         room = self.scroller.contentsRect()
-        return self.layout_.totalHeightForWidth(room.width()) <= room.height()
+        width = room.width() - self.scroller.verticalScrollBar().sizeHint().width()
+        return self.layout_.totalHeightForWidth(width) <= room.height()
 
     def add_feedback(self, *buttons: QPushButton) -> None:
         """Put ``buttons`` (the way on, e.g. « Envoyer ») beside the feedback line, under

@@ -2,8 +2,9 @@
 each step has the facilitator's sections in order, a way to run it without a projector
 and a success criterion; the pause falls at about an hour; every exercise is named by
 its exact title in the step that uses it, in the order of the steps; the first step
-re-does 2 exercises of earlier modules; what waits for the new engine
-(next-exercises.toml) is well formed and points at files that exist.
+re-does 2 exercises of earlier modules; the module keys of the lesson engine
+(requires, checklist, remember, glossary) are well formed and point at files that exist,
+and nothing waits any more in a next-exercises.toml beside module.toml.
 
 Read from the real files of lessons/, as a trainer would open them."""
 
@@ -34,24 +35,18 @@ MODULES = ["la-souris",
            "mon-bilan-numerique"]
 SECTIONS = ["## Ce que dit l'animateur", "## Ce que montre l'animateur", "## Ce que font les participants",
             "## Difficultés fréquentes", "## Si quelqu'un a fini / est en difficulté", "## Critère de réussite"]
-NEXT_KEYS = {"requires", "checklist", "remember", "glossary", "exercises"}
-KINDS_TODAY = {"click", "double-click", "drag", "scroll", "right-click", "type", "keys", "form", "choice"}
-KINDS_NEXT = KINDS_TODAY | {"hotspot", "hover"}
+KINDS = {"click", "double-click", "drag", "scroll", "right-click", "type", "keys", "form", "choice",
+         "hotspot", "hover"}
 DURATION = re.compile(r"^\*Durée indicative : (\d+) minutes\.\*$")
 
 
-def next_part(name: str) -> dict:
-    file = LESSONS / name / "next-exercises.toml"
-    return tomllib.loads(file.read_text("utf-8")) if file.exists() else {}
+def module_toml(name: str) -> dict:
+    return tomllib.loads((LESSONS / name / "module.toml").read_text("utf-8"))
 
 
 def exercises(name: str) -> list[dict]:
-    """Every exercise of a module once the engine lands: a next one replaces today's of the same id."""
-    today = tomllib.loads((LESSONS / name / "module.toml").read_text("utf-8")).get("exercises", [])
-    later = next_part(name).get("exercises", [])
-    replaced = {e["id"]: e for e in later}
-    merged = [replaced.pop(e["id"], e) for e in today]
-    return merged + list(replaced.values())
+    """Every exercise of a module, as its module.toml writes them."""
+    return module_toml(name).get("exercises", [])
 
 
 def section(markdown: str, heading: str) -> str:
@@ -104,33 +99,34 @@ def test_every_exercise_is_named_in_step_order(module):
         for title in named(section(step.markdown, SECTIONS[2])):
             if title in titles and title not in mentioned:
                 mentioned.append(title)
-    assert set(mentioned) == set(titles)
-    today = [e["title"] for e in tomllib.loads((module.path / "module.toml").read_text("utf-8"))["exercises"]]
-    assert [t for t in mentioned if t in today] == today, "module.toml lists its exercises in the order of the steps"
+    in_module = [e["title"] for e in exercises(module.id)]
+    assert mentioned == in_module, "module.toml lists its exercises in the order of the steps"
 
 
 def test_the_first_step_warms_up_with_two_earlier_exercises(module):
-    earlier = {e["title"] for name in next_part(module.id).get("requires", []) for e in exercises(name)}
+    earlier = {e["title"] for name in module.requires for e in exercises(name)}
     if not earlier:
         pytest.skip("the first module of the course has nothing earlier to re-do")
     warm_up = set(named(section(module.steps[0].markdown, SECTIONS[2]))) & earlier
     assert len(warm_up) >= 2
 
 
-def test_what_waits_for_the_engine_is_well_formed(module):
-    later = next_part(module.id)
-    assert set(later) <= NEXT_KEYS
-    assert all((LESSONS / name / "module.toml").is_file() for name in later["requires"])
-    assert len(later["remember"]) == 3 and all(r.strip().endswith(".") for r in later["remember"])
-    sheet = " ".join(later["checklist"])
+def test_the_module_keys_of_the_engine_are_well_formed(module):
+    written = module_toml(module.id)
+    assert {"requires", "checklist", "remember", "glossary"} <= set(written)
+    assert all((LESSONS / name / "module.toml").is_file() for name in module.requires)
+    assert len(module.remember) == 3 and all(r.strip().endswith(".") for r in module.remember)
+    sheet = " ".join(module.checklist)
     assert "émargement" in sheet and "demi-journée" in sheet and "souris" in sheet
-    assert later["glossary"] and all(v.strip() for v in later["glossary"].values())
-    today = {e["id"]: e["kind"] for e in tomllib.loads((module.path / "module.toml").read_text("utf-8"))["exercises"]}
-    ids = [e["id"] for e in later.get("exercises", [])]
+    assert module.glossary and all(v.strip() for v in module.glossary.values())
+    ids = [e["id"] for e in exercises(module.id)]
     assert len(ids) == len(set(ids))
-    for exercise in later.get("exercises", []):
-        assert exercise["kind"] in KINDS_NEXT
-        assert today.get(exercise["id"], exercise["kind"]) == exercise["kind"], "a replacement keeps its kind"
+    assert {e["kind"] for e in exercises(module.id)} <= KINDS
+
+
+def test_nothing_waits_beside_module_toml_any_more():
+    """tools/move_in_exercises.py moves a next-exercises.toml into its module.toml."""
+    assert sorted(LESSONS.glob("*/next-exercises.toml")) == []
 
 
 def test_every_picture_is_in_the_module_and_used(module):

@@ -22,7 +22,7 @@ ANSWER_WORDS, EXPLANATION_SENTENCES, INSTRUCTION_SENTENCES = 8, 2, 3
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 # A sentence ends at . ! ? … (and the closing quote after it) when the next one starts
 # with a capital, a digit or an opening quote.
-_SENTENCE_END = re.compile(r"[.!?…]+(?:\s?[»\"')])?(?=\s+[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(r"(?<!Verr)[.!?…]+(?:\s?[»\"')])?(?=\s+[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _ITALICS = re.compile(r"(?<![\w*])\*[^*\s][^*]*\*(?!\*)|(?<!\w)_[^_\s][^_]*_(?!\w)")
 _DOUBLE_NEGATION = re.compile(r"\bni\b.*\bni\b|\b(pas|jamais)\s+(sans|im\w+|in\w+|ir\w+)",
@@ -254,6 +254,7 @@ def _abbreviation_rule(passages: list[Passage], known: set[str]) -> list[Problem
             for match in _CAPITALS.finditer(passage.text):
                 word = match.group()
                 if (word in seen or word in skip or normal(word) in known
+                        or any(normal(word) in term.split() for term in known)  # « clé USB » explained
                         or len(word) > 4 or len(words(word)) > 1):
                     continue   # a longer word or a run of them is shouting: R8
                 seen.add(word)

@@ -126,7 +126,7 @@ def field(widget, label: str):
 @SCALES
 def test_form_pages_expected_values_password_code_radio_and_recap(run, qtbot, scale):
     widget, outcomes = run(demo("changement-adresse"), scale)
-    assert widget.data.isVisible() and "482 913" in widget.data.toPlainText()
+    assert widget.data.isVisible() and "482 913" in widget.data.text()
     assert widget.submit.text() == "Suivant" and not widget.back_button.isVisible()
     qtbot.keyClicks(field(widget, "Nom").input, "Martine")          # not what the card says
     qtbot.keyClick(field(widget, "Nom").input, Qt.Key.Key_Tab)

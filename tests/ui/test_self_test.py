@@ -42,11 +42,11 @@ def test_a_section_that_does_not_open_is_named(home, tmp_path, monkeypatch):
 
 
 def test_a_kind_no_shipped_module_uses_is_named(home, tmp_path, monkeypatch):
-    monkeypatch.setitem(KIND_WIDGETS, "hotspot", KIND_WIDGETS["click"])
+    monkeypatch.setitem(KIND_WIDGETS, "sans-exercice", KIND_WIDGETS["click"])
     report = tmp_path / "rapport.txt"
     assert self_test.run(report) == 1
     text = report.read_text(encoding="utf-8")
-    assert "ÉCHEC  fenêtre d'entraînement" in text and "aucun exercice de type hotspot" in text
+    assert "ÉCHEC  fenêtre d'entraînement" in text and "aucun exercice de type sans-exercice" in text
 
 
 def test_report_goes_with_self_test(tmp_path):

@@ -76,7 +76,8 @@ class LessonGuideView(QWidget):
         self.glossary_button = big_button(self.tr("Lexique"), self.tr(
             "Les mots du module et leur explication en français facile"), tooltip=False,
             on_click=self.show_glossary)
-        self.glossary_button.setVisible(bool(self.module.glossary))
+        if not self.module.glossary:
+            self.glossary_button.hide()   # never show() it here: without a parent, it would be a window of its own
         self.glossary: GlossaryDialog | None = None
         self._projected = ""   # the step as the projector shows it
         self.title = QLabel()

@@ -71,8 +71,8 @@ class WorkshopView(QWidget):
                 self.lesson.closing_requested.connect(lambda: self.show_step(2))
                 self.stack.addWidget(self.lesson)
                 lesson = self.lesson  # Tab: the bar, then the guide from top to bottom
-                chain = [self.sheet_button, lesson.timer.button, lesson.project_button, lesson.view,
-                         lesson.previous_button, lesson.next_button]
+                chain = [self.sheet_button, lesson.timer.button, lesson.glossary_button, lesson.project_button,
+                         lesson.view, lesson.previous_button, lesson.next_button]
                 for before, after in zip(chain, chain[1:]):
                     QWidget.setTabOrder(before, after)
             page = self.lesson

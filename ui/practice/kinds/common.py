@@ -98,8 +98,7 @@ class Exercise(ExerciseWidget):
 
     def fits(self) -> bool:
         """The words, the target, the answers or the form all show, nothing to scroll."""
-        room = self.scroller.contentsRect()
-        return self.layout_.totalHeightForWidth(room.width()) <= room.height()
+        return whole_in(self.scroller, self.layout_)
 
     def add_feedback(self, *buttons: QPushButton) -> None:
         """Put ``buttons`` (the way on, e.g. « Envoyer ») beside the feedback line, under
@@ -148,6 +147,17 @@ class Exercise(ExerciseWidget):
             return True
         self.say(next_text, "good")
         return False
+
+
+def whole_in(scroller: QScrollArea, layout) -> bool:
+    """What ``layout`` holds shows whole in ``scroller``, nothing to scroll to.
+
+    Measured with the words as narrow as a scroll bar makes them: a scroll area keeps a
+    bar it has shown while the words it narrowed overflow, even when they would fit
+    without it."""
+    room = scroller.contentsRect()
+    width = room.width() - scroller.verticalScrollBar().sizeHint().width()
+    return layout.totalHeightForWidth(width) <= room.height()
 
 
 def instruction_label(text: str = "") -> QLabel:

@@ -1,6 +1,7 @@
 """form: a realistic but fictitious form, on one page or several, as on real sites.
 
-The data card to copy (« La fiche ») stays in sight on the left while the learner types.
+The words of the exercise and the data card to copy (« La fiche ») stay in sight on the
+left while the learner types; the form has the whole height on the right.
 « Suivant » looks at the fields of its page: a gentle word under each one that needs
 another look, named in the feedback line too; a page goes on only once it is right.
 With ``recap``, a last page lists everything with « Modifier » beside each page, before
@@ -11,15 +12,15 @@ With ``recap``, a last page lists everything with « Modifier » beside each pag
 import re
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from atelier.lessons.scoring import FormScore
-from ui.practice.kinds.common import Exercise, instruction_label, tr
+from ui.practice.kinds.common import Exercise, instruction_label, tr, whole_in
 from ui.practice.kinds.form_field import FormField
 from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
 from ui.widgets.page_stack import PageStack
+from ui.widgets.scroller import Scroller
 
 
 def breakable(text: str) -> str:
@@ -28,8 +29,27 @@ def breakable(text: str) -> str:
     return re.sub(r"([@./_-])", "\\1\u200b", text)
 
 
+def unbroken(text: str) -> str:
+    """French marks kept with their words in a narrow column: a no-break space before
+    ? ! : ; and », after «."""
+    return re.sub(r" ([?!:;»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
+
+
 def quoted(fields) -> str:
     return ", ".join(f"«\u00a0{f.spec['label']}\u00a0»" for f in fields)
+
+
+class FormPages(PageStack):
+    """As tall as the page shown, for the width it has too: Qt's stacked layout answers
+    with its tallest page, and a short page would scroll for a long one."""
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else super().heightForWidth(width)
 
 
 class FormExercise(Exercise):
@@ -42,7 +62,7 @@ class FormExercise(Exercise):
         self.page_fields = [[FormField(spec, self._forward, scale) for spec in page["fields"]]
                             for page in self.pages_spec]
         self.fields = [field for page in self.page_fields for field in page]
-        self.stack = PageStack()   # as tall as the page shown: a short page never scrolls
+        self.stack = FormPages()   # as tall as the page shown: a short page never scrolls
         for n, fields in enumerate(self.page_fields):
             self.stack.addWidget(self._page(n, fields))
         self.recap_page = QFrame()
@@ -51,9 +71,8 @@ class FormExercise(Exercise):
         self.stack.addWidget(self.recap_page)
         self.stack.setMaximumWidth(round(900 * spacing_factor(scale)))
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.layout_.addWidget(self.stack, 1, Qt.AlignmentFlag.AlignHCenter)
-        if p.get("data"):
-            self._data_card(p["data"])
+        self.layout_.addWidget(self.stack, 1)   # as wide as the room, to its maximum, in the middle
+        self._side(p.get("data"))
         self.back_button = big_button(tr("‹ Précédent"), name=tr("Page précédente"))
         self.back_button.clicked.connect(self._back)
         self.submit = big_button(p["submit"], primary=True)
@@ -71,13 +90,13 @@ class FormExercise(Exercise):
         sheet.setObjectName("card")
         column = QVBoxLayout(sheet)
         gap = self.gap
-        column.setContentsMargins(4 * gap, 3 * gap, 4 * gap, 3 * gap)
-        column.setSpacing(gap)
+        column.setContentsMargins(4 * gap, 2 * gap, 4 * gap, 2 * gap)
+        column.setSpacing(gap // 2)   # a label close to its field, farther from the field above
         title = self.pages_spec[n].get("title") or ""
         if len(self.pages_spec) > 1 or title:
-            column.addWidget(instruction_label(tr("Page {n} sur {count} : {title}").format(
+            column.addWidget(instruction_label(unbroken(tr("Page {n} sur {count} : {title}").format(
                 n=n + 1, count=len(self.pages_spec), title=title) if len(self.pages_spec) > 1 and title
-                else title or tr("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec))))
+                else title or tr("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec)))))
         for field in fields:
             if field.kind == "checkbox":
                 row = QHBoxLayout()
@@ -99,36 +118,60 @@ class FormExercise(Exercise):
         column.addStretch(1)
         return sheet
 
-    def _data_card(self, text: str) -> None:
-        """« La fiche » on the left, outside the form's scroll area: always in sight. Its
-        words wrap anywhere (an e-mail address is one long word at 200 %) and scroll on
-        their own when the card is longer than the screen."""
-        card = QFrame()
-        card.setObjectName("dataCard")
-        column = QVBoxLayout(card)
-        column.setContentsMargins(3 * self.gap, 2 * self.gap, 2 * self.gap, 2 * self.gap)
-        heading = instruction_label(tr("La fiche"))
-        self.data = QPlainTextEdit(text)
-        self.data.setReadOnly(True)
-        self.data.setFrameShape(QFrame.Shape.NoFrame)
-        self.data.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.data.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.data.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes from field to field
-        self.data.setAccessibleName(tr("La fiche à recopier : {text}").format(text=text))
-        column.addWidget(heading)
-        column.addWidget(self.data, 1)
-        pal = current_palette()
-        card.setStyleSheet(f"QFrame#dataCard {{ background: {pal.card}; border: 3px dashed {pal.border}; "
-                           f"border-radius: {2 * self.gap}px; }} QFrame#dataCard QLabel, QFrame#dataCard "
-                           f"QPlainTextEdit {{ background: {pal.card}; color: {pal.text}; border: none; }}")
+    def _side(self, data: str | None) -> None:
+        """The words on top, and « La fiche » under them, on the left, outside the form's
+        scroll area: always in sight, on every page, and the form has the whole height
+        for its fields (at 200 % on a 768-pixel screen a page of three fields needs it)."""
+        side = QWidget()
+        self.side_column = QVBoxLayout(side)
+        self.side_column.setContentsMargins(0, 0, 2 * self.gap, 0)
+        self.side_column.setSpacing(2 * self.gap)
+        self.layout_.removeWidget(self.instruction)
+        self.instruction.setText(breakable(unbroken(self.exercise.instructions)))   # an address wraps too
+        self.side_column.addWidget(self.instruction)
+        if data:
+            self.side_column.addWidget(self._data_card(data))
+        self.side_column.addStretch(1)
+        self.side = Scroller(side, tr("La consigne"))   # a card longer than the screen scrolls on its own
         outer = self.layout()
         outer.removeWidget(self.scroller)
         row = QHBoxLayout()
         row.setContentsMargins(3 * self.gap, 2 * self.gap, 0, 0)
         row.setSpacing(0)
-        row.addWidget(card, 2)   # the form keeps room for its round buttons' words at 200 %
-        row.addWidget(self.scroller, 3)
+        row.addWidget(self.side, 1)   # half: the words and the card wrap less, the fields need less
+        row.addWidget(self.scroller, 1)
         outer.insertLayout(0, row, 1)
+
+    def _data_card(self, text: str) -> QFrame:
+        """« La fiche », as tall as its words. They wrap at spaces, and after the dots and
+        the @ of an e-mail address (one long word at 200 %)."""
+        card = QFrame()
+        card.setObjectName("dataCard")
+        column = QVBoxLayout(card)
+        column.setContentsMargins(3 * self.gap, 2 * self.gap, 2 * self.gap, 2 * self.gap)
+        self.data = QLabel(breakable(text))
+        self.data.setTextFormat(Qt.TextFormat.PlainText)
+        self.data.setWordWrap(True)
+        self.data.setAccessibleName(tr("La fiche à recopier : {text}").format(text=text))
+        column.addWidget(instruction_label(tr("La fiche")))
+        column.addWidget(self.data)
+        pal = current_palette()
+        card.setStyleSheet(f"QFrame#dataCard {{ background: {pal.card}; border: 3px dashed {pal.border}; "
+                           f"border-radius: {2 * self.gap}px; }} QFrame#dataCard QLabel "
+                           f"{{ background: {pal.card}; color: {pal.text}; border: none; }}")
+        return card
+
+    def fits(self) -> bool:
+        """The words and the card on the side, and every page of the form, not only the
+        first, show whole. The recap, written at the end, may scroll."""
+        at = self.stack.currentIndex()
+        narrow = self.side_column.totalMinimumSize().width() <= self.side.viewport().width()   # no long word cut
+        whole = narrow and whole_in(self.side, self.side_column)
+        for page in range(len(self.pages_spec)):
+            self.stack.setCurrentIndex(page)
+            whole = whole and super().fits()
+        self.stack.setCurrentIndex(at)
+        return whole
 
     def _watch(self, field: FormField) -> None:
         """A gentle word goes away as soon as the field is right."""
@@ -153,7 +196,6 @@ class FormExercise(Exercise):
         self.submit.setText(self.exercise.params["submit"] if last else tr("Suivant"))
         self.submit.setAccessibleName(self.submit.text())
         self.back_button.setVisible(page > 0)
-        self.instruction.setVisible(page == 0)   # said once; then the pages speak
         self.scroller.verticalScrollBar().setValue(0)
         if page == len(self.pages_spec):
             self._fill_recap()

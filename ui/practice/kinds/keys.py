@@ -174,16 +174,20 @@ class KeyRow(QWidget):
 
     def show_combination(self, combo: Combination) -> None:
         while self.row.count():
-            self.row.takeAt(0).widget().deleteLater()
+            old = self.row.takeAt(0).widget()
+            old.hide()
+            old.deleteLater()
         self.caps = []
         for n, key in enumerate((*combo.modifiers, combo.key)):
             if n:
                 plus = QLabel("+")
                 plus.setObjectName("instruction")
                 self.row.addWidget(plus)
+                plus.show()   # now, not once the layout gets round to it: the exercise is measured with it
             cap = KeyCap(self.scale)
             cap.show_key(key)
             self.row.addWidget(cap)
+            cap.show()
             self.caps.append(cap)
         self.setAccessibleName((tr("Touche {name}") if len(self.caps) == 1 else tr("Touches {name}"))
                                .format(name=combo.shown()))
@@ -220,8 +224,17 @@ class KeysExercise(Exercise):
         self.progressed.emit(0, len(self.keys))
         self.setFocus()
 
-    def _ask(self) -> None:
-        combo = self.combos[self.tally.done]
+    def fits(self) -> bool:
+        """Every key asked shows whole, not only the first: their caps and words differ."""
+        whole = True
+        for combo in self.combos:
+            self._ask(combo)
+            whole = whole and super().fits()
+        self._ask()
+        return whole
+
+    def _ask(self, combo: Combination | None = None) -> None:
+        combo = combo or self.combos[self.tally.done]
         self.ask.setText(tr("Appuyez sur « {name} »").format(name=combo.shown()) if combo.modifiers
                          else tr("Appuyez sur la touche « {name} »").format(name=combo.shown()))
         self.ask.setAccessibleName(self.ask.text())

@@ -7,7 +7,8 @@ folder and, for each finished file it has neither merged nor refused:
 - reads it and checks that the sha256 in its name is the hash of its bytes, that it is
   a file of format 1 written by the device whose folder holds it, and that each entry
   and its payload have the shape of ``summary.schema.json`` (the keys it requires; the
-  test suite checks the whole schema);
+  test suite checks the whole schema): a fast way for a file as devices write it, and
+  at the least doubt the careful way, which also words the reason;
 - merges all of its entries and advances the device's checkpoint in ONE transaction:
   the highest version of each summary id wins, so an older or equal version changes
   nothing and reading a file twice changes nothing (PouchDB lost changes when a
@@ -37,12 +38,18 @@ from atelier.sync import learner_progress, pushed_file, summaries
 from atelier.sync.hub import Hub, HubError, with_retries
 from atelier.sync.summaries import SCHEMA, SCHEMA_FILE
 
+try:  # reads a summary in about half the time of the standard library's decoder
+    from orjson import loads as parse_json
+except ImportError:  # pragma: no cover - wheels exist for every platform Atelier runs on
+    parse_json = json.loads
+
 FORMAT = 1
 FILE_NAME = re.compile(r"^(?P<epoch>[0-9A-Za-z]+)-(?P<seq>[0-9]{10})-(?P<digest>[0-9a-f]{64})\.json$")
 
 BAD_NAME = "nom de fichier inattendu (il faut <époque>-<numéro>-<empreinte>.json)"
 BAD_HASH = "empreinte différente du nom : le fichier a été modifié ou tronqué"
 UNREADABLE = "fichier illisible : ce n'est pas du JSON valide"
+TOO_DEEP = "fichier illisible : des données imbriquées trop profondément"
 BAD_FORMAT = "format de fichier inconnu"
 WRONG_DEVICE = "le fichier dit venir d'un autre poste que celui de son dossier"
 WRONG_NUMBER = "l'époque ou le numéro écrits dans le fichier ne sont pas ceux de son nom"
@@ -172,15 +179,60 @@ def checked_entries(data: bytes, match: re.Match, device_id: str) -> list[Entry]
     if hashlib.sha256(data).hexdigest() != match["digest"]:
         raise Rejected(BAD_HASH)
     try:
-        document, entries = pushed_file.read(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         raise Rejected(UNREADABLE) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT or type(document.get("format")) is not int:
-        raise Rejected(BAD_FORMAT)
-    if document.get("device_id") != device_id:
-        raise Rejected(WRONG_DEVICE)
-    if document.get("epoch") != match["epoch"] or document.get("seq") != int(match["seq"]) or type(document.get("seq")) is not int:
-        raise Rejected(WRONG_NUMBER)
+    entries = fast_entries(text, match, device_id)
+    return entries if entries is not None else careful_entries(text, match, device_id)
+
+
+def fast_entries(text: str, match: re.Match, device_id: str, parse=parse_json) -> list[Entry] | None:
+    """The entries of a file in the devices' layout that passes every check of
+    ``careful_entries``, found faster (``pushed_file.split``, each payload parsed by
+    ``parse`` and its keys checked as sets); None at the least doubt, for the careful way
+    to read the file again and word the reason. Never a rejection of its own."""
+    try:
+        cut = pushed_file.split(text)
+    except RecursionError:
+        return None
+    if cut is None or document_problem(cut[0], match, device_id):
+        return None
+    checked = []
+    shapes = _shapes()
+    # summary_id, kind (non-empty strings) and version (an int from 1) are all that
+    # split's regular expressions let through. Half a million times in a big merge: flat.
+    for summary_id, kind, version, payload_text in cut[1]:
+        try:
+            payload = parse(payload_text)
+        except (ValueError, RecursionError):  # a seam found inside a payload lands here too
+            return None
+        if type(payload) is not dict:
+            return None
+        shape = shapes.get((kind, payload.get("deleted") is True))
+        if shape is None:
+            return None
+        keys = payload.keys()
+        if not (keys >= shape[0].keys() and keys <= shape[1]):
+            return None
+        schema = payload.get("schema")
+        if schema != SCHEMA or type(schema) is not int or payload.get("kind") != kind \
+                or payload.get("summary_id") != summary_id:
+            return None
+        checked.append(Entry(summary_id, kind, version, payload_text))
+    return checked
+
+
+def careful_entries(text: str, match: re.Match, device_id: str) -> list[Entry]:
+    """The file's entries, or Rejected with the first reason it cannot be merged."""
+    try:
+        document, entries = pushed_file.read(text)
+    except ValueError:
+        raise Rejected(UNREADABLE) from None
+    except RecursionError:  # past Python's recursion limit (orjson reads up to 1,024 levels)
+        raise Rejected(TOO_DEEP) from None
+    problem = document_problem(document, match, device_id)
+    if problem:
+        raise Rejected(problem)
     if not isinstance(entries, list):
         raise Rejected(BAD_ENTRIES)
     checked = []
@@ -199,6 +251,17 @@ def checked_entries(data: bytes, match: re.Match, device_id: str) -> list[Entry]
             raise Rejected(f"résumé n° {index} non conforme au schéma : {problem}")
         checked.append(Entry(summary_id, kind, version, text))
     return checked
+
+
+def document_problem(document, match: re.Match, device_id: str) -> str | None:
+    """What is wrong with a file's document (its entries aside), or None."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT or type(document.get("format")) is not int:
+        return BAD_FORMAT
+    if document.get("device_id") != device_id:
+        return WRONG_DEVICE
+    if document.get("epoch") != match["epoch"] or document.get("seq") != int(match["seq"]) or type(document.get("seq")) is not int:
+        return WRONG_NUMBER
+    return None
 
 
 # The schema's definition each kind of payload follows, live or deleted.

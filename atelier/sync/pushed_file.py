@@ -6,9 +6,10 @@ to read a file, and nothing is checked in either: the coordinator checks what th
 
 - ``split`` cuts a file in that very layout at the seams between entries with regular
   expressions alone, each payload left as its text (a slice of the file), unparsed.
-  A seam found inside a payload's text leaves pieces that are not JSON (a proper prefix
-  of a JSON object never is one, nor an object followed by more), so whoever parses the
-  pieces knows: a piece that does not parse sends the file to ``read``.
+  Whoever parses the pieces must send the file to ``read`` when one does not parse: a
+  piece runs from a ``{`` to the ``}`` before a seam, so when it is a JSON object the
+  decoder reads that very object there and finds that seam after it, as ``read`` does;
+  a seam found inside a payload leaves a proper prefix of it, which is never JSON.
 - ``read`` is the careful way: in that layout each payload is parsed once by the JSON
   decoder where it stands, its text kept as written; a file in any other layout that
   is still valid JSON is read the plain way, each payload then stored as its canonical

@@ -7,7 +7,8 @@ folder and, for each finished file it has neither merged nor refused:
 - reads it and checks that the sha256 in its name is the hash of its bytes, that it is
   a file of format 1 written by the device whose folder holds it, and that each entry
   and its payload have the shape of ``summary.schema.json`` (the keys it requires; the
-  test suite checks the whole schema);
+  test suite checks the whole schema): a fast way for a file as devices write it, and
+  at the least doubt the careful way, which also words the reason;
 - merges all of its entries and advances the device's checkpoint in ONE transaction:
   the highest version of each summary id wins, so an older or equal version changes
   nothing and reading a file twice changes nothing (PouchDB lost changes when a
@@ -38,12 +39,18 @@ from atelier.sync.hub import Hub, HubError, with_retries
 from atelier.sync.summaries import SCHEMA, SCHEMA_FILE
 from atelier.sync.pull_report import PullReport
 
+try:  # reads a summary in about half the time of the standard library's decoder
+    from orjson import loads as parse_json
+except ImportError:  # pragma: no cover - wheels exist for every platform Atelier runs on
+    parse_json = json.loads
+
 FORMAT = 1
 FILE_NAME = re.compile(r"^(?P<epoch>[0-9A-Za-z]+)-(?P<seq>[0-9]{10})-(?P<digest>[0-9a-f]{64})\.json$")
 
 BAD_NAME = "nom de fichier inattendu (il faut <époque>-<numéro>-<empreinte>.json)"
 BAD_HASH = "empreinte différente du nom : le fichier a été modifié ou tronqué"
 UNREADABLE = "fichier illisible : ce n'est pas du JSON valide"
+TOO_DEEP = "fichier illisible : des données imbriquées trop profondément"
 BAD_FORMAT = "format de fichier inconnu"
 WRONG_DEVICE = "le fichier dit venir d'un autre poste que celui de son dossier"
 WRONG_NUMBER = "l'époque ou le numéro écrits dans le fichier ne sont pas ceux de son nom"
@@ -160,15 +167,60 @@ def checked_entries(data: bytes, match: re.Match, device_id: str) -> list[Entry]
     if hashlib.sha256(data).hexdigest() != match["digest"]:
         raise Rejected(BAD_HASH)
     try:
-        document, entries = pushed_file.read(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         raise Rejected(UNREADABLE) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT or type(document.get("format")) is not int:
-        raise Rejected(BAD_FORMAT)
-    if document.get("device_id") != device_id:
-        raise Rejected(WRONG_DEVICE)
-    if document.get("epoch") != match["epoch"] or document.get("seq") != int(match["seq"]) or type(document.get("seq")) is not int:
-        raise Rejected(WRONG_NUMBER)
+    entries = fast_entries(text, match, device_id)
+    return entries if entries is not None else careful_entries(text, match, device_id)
+
+
+def fast_entries(text: str, match: re.Match, device_id: str, parse=parse_json) -> list[Entry] | None:
+    """The entries of a file in the devices' layout that passes every check of
+    ``careful_entries``, found faster (``pushed_file.split``, each payload parsed by
+    ``parse`` and its keys checked as sets); None at the least doubt, for the careful way
+    to read the file again and word the reason. Never a rejection of its own."""
+    try:
+        cut = pushed_file.split(text)
+    except RecursionError:
+        return None
+    if cut is None or document_problem(cut[0], match, device_id):
+        return None
+    checked = []
+    shapes = _shapes()
+    # summary_id, kind (non-empty strings) and version (an int from 1) are all that
+    # split's regular expressions let through. Half a million times in a big merge: flat.
+    for summary_id, kind, version, payload_text in cut[1]:
+        try:
+            payload = parse(payload_text)
+        except (ValueError, RecursionError):  # a seam found inside a payload lands here too
+            return None
+        if type(payload) is not dict:
+            return None
+        shape = shapes.get((kind, payload.get("deleted") is True))
+        if shape is None:
+            return None
+        keys = payload.keys()
+        if not (keys >= shape[0].keys() and keys <= shape[1]):
+            return None
+        schema = payload.get("schema")
+        if schema != SCHEMA or type(schema) is not int or payload.get("kind") != kind \
+                or payload.get("summary_id") != summary_id:
+            return None
+        checked.append(Entry(summary_id, kind, version, payload_text))
+    return checked
+
+
+def careful_entries(text: str, match: re.Match, device_id: str) -> list[Entry]:
+    """The file's entries, or Rejected with the first reason it cannot be merged."""
+    try:
+        document, entries = pushed_file.read(text)
+    except ValueError:
+        raise Rejected(UNREADABLE) from None
+    except RecursionError:  # past Python's recursion limit (orjson reads up to 1,024 levels)
+        raise Rejected(TOO_DEEP) from None
+    problem = document_problem(document, match, device_id)
+    if problem:
+        raise Rejected(problem)
     if not isinstance(entries, list):
         raise Rejected(BAD_ENTRIES)
     checked = []
@@ -187,6 +239,17 @@ def checked_entries(data: bytes, match: re.Match, device_id: str) -> list[Entry]
             raise Rejected(f"résumé n° {index} non conforme au schéma : {problem}")
         checked.append(Entry(summary_id, kind, version, text))
     return checked
+
+
+def document_problem(document, match: re.Match, device_id: str) -> str | None:
+    """What is wrong with a file's document (its entries aside), or None."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT or type(document.get("format")) is not int:
+        return BAD_FORMAT
+    if document.get("device_id") != device_id:
+        return WRONG_DEVICE
+    if document.get("epoch") != match["epoch"] or document.get("seq") != int(match["seq"]) or type(document.get("seq")) is not int:
+        return WRONG_NUMBER
+    return None
 
 
 # The schema's definition each kind of payload follows, live or deleted.
@@ -235,15 +298,19 @@ def merge(db: Database, site: str, device_id: str, name: str, entries: list[Entr
     for entry in entries:  # one file may carry two versions of a summary: the higher wins
         if entry.summary_id not in newest or entry.version > newest[entry.summary_id].version:
             newest[entry.summary_id] = entry
+    # Written in the order of the summary_id index: random ids in order reach its pages in
+    # turn (a sixth less time than in the file's order when 500,000 are merged).
+    ids = sorted(newest)
+    ordered = [newest[summary_id] for summary_id in ids]
     now = utc_now()
     with db.atomic():
         db.wrote("hub_summaries", "hub_checkpoints", "hub_files")
         held = dict(db.execute(
             "SELECT summary_id, version FROM hub_summaries WHERE summary_id IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted(newest))],
+            [json.dumps(ids)],
         ))
-        fresh = [e for e in newest.values() if e.summary_id not in held]
-        newer = [e for e in newest.values() if e.summary_id in held and e.version > held[e.summary_id]]
+        fresh = [e for e in ordered if e.summary_id not in held]
+        newer = [e for e in ordered if e.summary_id in held and e.version > held[e.summary_id]]
         write_summaries(db, site, device_id, name, fresh + newer, now)
         db.execute("INSERT INTO hub_files(site, device_id, file, entries, merged_at) VALUES (?, ?, ?, ?, ?)",
                    [site, device_id, name, len(entries), now])

@@ -1,13 +1,19 @@
 """A file a device pushed, read back by the coordinator without encoding it again.
 
 A device writes ``{"device_id":…,"entries":[{"kind":…,"payload":…,"summary_id":…,"version":…},…],
-"epoch":…,"format":1,"seq":…}``, keys sorted and no spaces (``push.encode``). A file in
-that very layout is read piece by piece with the JSON decoder: each payload is parsed
-once, for the coordinator's checks, and its text is kept as written (a slice), where
-decoding the file and encoding every payload again cost most of a merge. A file in any
-other layout that is still valid JSON is read the plain way, each payload then stored
-as its canonical text. Either way nothing is checked here: the coordinator checks what
-``read`` returns.
+"epoch":…,"format":1,"seq":…}``, keys sorted and no spaces (``push.encode``). Two ways
+to read a file, and nothing is checked in either: the coordinator checks what they give.
+
+- ``split`` cuts a file in that very layout at the seams between entries with regular
+  expressions alone, each payload left as its text (a slice of the file), unparsed.
+  Whoever parses the pieces must send the file to ``read`` when one does not parse: a
+  piece runs from a ``{`` to the ``}`` before a seam, so when it is a JSON object the
+  decoder reads that very object there and finds that seam after it, as ``read`` does;
+  a seam found inside a payload leaves a proper prefix of it, which is never JSON.
+- ``read`` is the careful way: in that layout each payload is parsed once by the JSON
+  decoder where it stands, its text kept as written; a file in any other layout that
+  is still valid JSON is read the plain way, each payload then stored as its canonical
+  text.
 """
 
 import json
@@ -58,17 +64,48 @@ def _plain_entry(entry) -> tuple | None:
 # plain way.
 _HEAD = re.compile(r'\{"kind":"([^"\\\x00-\x1f]+)","payload":')
 _TAIL = re.compile(r',"summary_id":"([^"\\\x00-\x1f]+)","version":([1-9][0-9]{0,17})\}([,\]])')
+# The seam after a payload that is an object, searched for: its first character is a
+# literal, so the search runs at the speed of a string search.
+_SEAM = re.compile(r'\},"summary_id":"([^"\\\x00-\x1f]+)","version":([1-9][0-9]{0,17})\}([,\]])')
+
+
+def split(text: str) -> tuple[dict, list[tuple[str, str, int, str]]] | None:
+    """(the document without its entries, its entries as ``(summary_id, kind, version,
+    payload's text)``) for a file in the devices' layout whose payloads are objects; None
+    otherwise. Payloads are not parsed: see the module's docstring for what that asks."""
+    # Once per summary, as in ``_laid_out``: kept flat, C doing the work.
+    head, seam = _HEAD.match, _SEAM.search
+    try:
+        device_id, pos = _opening(text)
+        entries = []
+        if text.startswith("]", pos):
+            pos += 1
+        else:
+            while True:
+                opened = head(text, pos)
+                if opened is None:
+                    return None
+                start = opened.end()
+                closed = seam(text, start)
+                if closed is None or text[start] != "{":
+                    return None
+                end = closed.start() + 1  # the payload's closing brace is the seam's first character
+                entries.append((closed[1], opened[1], int(closed[2]), text[start:end]))
+                pos = closed.end()
+                if closed[3] == "]":
+                    break
+        return _closing(text, pos, device_id), entries
+    except _OtherLayout:
+        return None
 
 
 def _laid_out(text: str) -> tuple[dict, list[tuple]]:
     # The loop runs once per summary, half a million times in a big merge: kept flat,
     # C doing the work (two regular expressions and the decoder's scanner an entry).
     head, tail, value = _HEAD.match, _TAIL.match, _value
+    device_id, pos = _opening(text)
+    entries = []
     try:
-        pos = _after(text, 0, '{"device_id":')
-        device_id, pos = value(text, pos)
-        pos = _after(text, pos, ',"entries":[')
-        entries = []
         if text.startswith("]", pos):
             pos += 1
         else:
@@ -85,17 +122,31 @@ def _laid_out(text: str) -> tuple[dict, list[tuple]]:
                 pos = closed.end()
                 if closed[3] == "]":
                     break
-        pos = _after(text, pos, ',"epoch":')
-        epoch, pos = value(text, pos)
-        pos = _after(text, pos, ',"format":')
-        format_, pos = value(text, pos)
-        pos = _after(text, pos, ',"seq":')
-        seq, pos = value(text, pos)
     except (ValueError, StopIteration):  # no value where the layout puts one
+        raise _OtherLayout from None
+    return _closing(text, pos, device_id), entries
+
+
+def _opening(text: str) -> tuple[object, int]:
+    """The device id, and where the entries start."""
+    try:
+        device_id, pos = _value(text, _after(text, 0, '{"device_id":'))
+    except (ValueError, StopIteration):
+        raise _OtherLayout from None
+    return device_id, _after(text, pos, ',"entries":[')
+
+
+def _closing(text: str, pos: int, device_id: object) -> dict:
+    """The document without its entries, from where they end to the end of the text."""
+    try:
+        epoch, pos = _value(text, _after(text, pos, ',"epoch":'))
+        format_, pos = _value(text, _after(text, pos, ',"format":'))
+        seq, pos = _value(text, _after(text, pos, ',"seq":'))
+    except (ValueError, StopIteration):
         raise _OtherLayout from None
     if _after(text, pos, "}") != len(text):
         raise _OtherLayout
-    return {"device_id": device_id, "epoch": epoch, "format": format_, "seq": seq}, entries
+    return {"device_id": device_id, "epoch": epoch, "format": format_, "seq": seq}
 
 
 def _after(text: str, pos: int, literal: str) -> int:

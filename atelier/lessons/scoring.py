@@ -145,8 +145,9 @@ def in_spot(x: float, y: float, spots, grace: float = 0.0) -> bool:
     its middle, so that a tiny spot on a large picture is still a fair target."""
     for spot in spots:
         width, height = max(spot["width"], 2 * grace), max(spot["height"], 2 * grace)
-        left = spot["x"] + spot["width"] / 2 - width / 2
-        top = spot["y"] + spot["height"] / 2 - height / 2
+        # grown by as much on each side; not grown, its own edges exactly (no rounding off them)
+        left = spot["x"] - (width - spot["width"]) / 2
+        top = spot["y"] - (height - spot["height"]) / 2
         if left <= x <= left + width and top <= y <= top + height:
             return True
     return False

@@ -14,6 +14,30 @@ from waits import laid_out
 COURSE = library.all_modules()
 CHANGING = [(m, e) for m in COURSE for e in m.exercises if e.kind in ("form", "keys", "drag", "double-click")]
 
+# Found by this test with the modules M11–M16 as main had them (the move-in branch does
+# not hold them) and reported to their writers: at 200 % on 1366 × 768 a form page holds
+# about 3 lines to fill (or 1 line and 2 groups of 2 round buttons, or 6 boxes to tick),
+# and the card with the words beside it about 9 short lines. Still wrong here: xfail.
+KNOWN = {
+    "acheter-et-payer-en-ligne/adresse-de-livraison": "9 champs sur une seule page",
+    "acheter-et-payer-en-ligne/commander-un-livre": "6 champs sur la 1re page",
+    "demarches-en-ligne/changement-d-adresse": "8 champs sur une seule page",
+    "demarches-en-ligne/declarer-un-changement-d-adresse":
+        "une fiche de 9 lignes ; 3 champs et 3 boutons ronds en page 2",
+    "ma-sante-en-ligne/prendre-rendez-vous": "7 champs sur une seule page",
+    "ma-sante-en-ligne/rendez-vous-chez-le-dentiste": "une liste et 2 groupes de 3 boutons ronds en page 1",
+    "garder-le-contact/rejoindre-l-appel-de-lucie": "un champ et 2 groupes de boutons ronds en page 2",
+    "mon-bilan-numerique/ce-que-je-sais-faire": "5 groupes de 3 boutons ronds par page",
+    "mon-bilan-numerique/inscription-a-l-atelier": "7 champs sur une seule page",
+    "mon-bilan-numerique/ce-que-je-veux-apprendre": "10 cases à cocher sur une page",
+}
+
+
+def case(module, exercise):
+    name = f"{module.id}/{exercise.id}"
+    marks = [pytest.mark.xfail(reason=f"déjà signalé : {KNOWN[name]}")] if name in KNOWN else []
+    return pytest.param(module, exercise, id=name, marks=marks)
+
 
 @pytest.fixture
 def big_shell(qapp, qtbot, open_window, store):
@@ -52,7 +76,7 @@ def test_the_course_has_such_exercises():
     assert {"formulaire-inscription", "touches-ensemble", "ranger-fruits", "ouvrir-dossiers-vite"} <= ids
 
 
-@pytest.mark.parametrize("module, exercise", CHANGING, ids=[f"{m.id}/{e.id}" for m, e in CHANGING])
+@pytest.mark.parametrize("module, exercise", [case(m, e) for m, e in CHANGING])
 def test_every_screen_of_the_exercise_shows_whole_at_200_percent(big_shell, qtbot, module, exercise):
     shell = big_shell
     shell.open_exercise(module, exercise)

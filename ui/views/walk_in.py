@@ -6,11 +6,11 @@ when the session has a group. The person is recorded present at once.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
-from ui import theme
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.check import BigCheckBox
 
 
 class WalkInDialog(QDialog):
@@ -20,17 +20,13 @@ class WalkInDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ajouter une personne"))
         self.setAccessibleName(self.tr("Ajouter une personne venue aujourd'hui"))
-        target = theme.target_px(theme.current_scale())
-        self.setStyleSheet(
-            f"QCheckBox {{ min-height: {target}px; spacing: {px(12)}px; }}"
-            f"QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}")
         title = QLabel(self.tr("Une personne de plus aujourd'hui"))
         title.setObjectName("section")
         title.setWordWrap(True)
         self.first = self._field(self.tr("Prénom"))
         self.last = self._field(self.tr("Nom"))
         self.phone = self._field(self.tr("Téléphone (facultatif)"))
-        self.join = QCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
+        self.join = BigCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
                               if group_name else self.tr("L'ajouter au groupe"))
         self.join.setAccessibleName(self.join.text())
         self.join.setChecked(bool(group_name))

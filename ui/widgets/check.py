@@ -11,19 +11,23 @@ from ui.theme import current_palette, current_scale, px, target_px
 
 
 class BigCheckBox(QCheckBox):
-    def __init__(self, text: str, parent: QWidget | None = None):
+    """``box`` is the side of the drawn box in pixels at 100 % (larger on the learners' screens)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, box: int = 34):
         super().__init__(text, parent)
-        self.setAccessibleName(text)
+        self.box_side = box
+        if text:
+            self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(target_px(current_scale()))
 
     def _box(self) -> QRect:
-        side = min(px(34), self.height() - px(8))
+        side = min(px(self.box_side), self.height() - px(8))
         return QRect(px(6), (self.height() - side) // 2, side, side)
 
     def sizeHint(self) -> QSize:
         text = QFontMetrics(self.font()).horizontalAdvance(self.text())
-        return QSize(px(6) + px(34) + px(14) + text + px(12), target_px(current_scale()))
+        return QSize(px(6) + px(self.box_side) + px(14) + text + px(12), target_px(current_scale()))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()

@@ -17,6 +17,7 @@ from ui.theme import current_scale, px, target_px
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.scroller import scrolling_page
+from ui.widgets.wheel_guard import guard_wheel
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class PracticeHomeView(QWidget):
         combo.setMinimumHeight(target_px(current_scale()))
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
+        guard_wheel(combo)
         return combo
 
     def reload(self) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from atelier import groups, people
@@ -25,6 +25,9 @@ from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
 from ui.views.sheet_dialog import ask_save_path, breakable
 from ui.widgets.buttons import big_button
+from ui.widgets.check import BigCheckBox
+from ui.widgets.period_choice import PeriodChoice
+from ui.widgets.wheel_guard import guard_wheel
 from ui.widgets.scroller import scrolling_page
 from ui.words import SHORT_DATE_FORMAT
 
@@ -71,7 +74,7 @@ class DocumentsView(QWidget):
         self.person = self._choice(self.tr("Personne"), height)
         # A check box, not a button that stays pressed: it says it is a choice, not an action.
         # Short, as a check box does not wrap its text.
-        self.completed = QCheckBox(self.tr("Remplies avec l'appel"))
+        self.completed = BigCheckBox(self.tr("Remplies avec l'appel"))
         self.completed.setAccessibleName(self.tr("Feuilles remplies avec les présences de l'appel"))
 
         # Short button texts (a button does not wrap: at 200 % a long one would leave the
@@ -107,7 +110,10 @@ class DocumentsView(QWidget):
             column.addWidget(widget)
         labels = [self.tr("Du"), self.tr("Au"), self.tr("Groupe"), self.tr("Personne")]
         label_width = max(QLabel(text).sizeHint().width() for text in labels)  # both forms line up
-        column.addLayout(self._form(zip(labels[:3], (self.first, self.last, self.group)), label_width))
+        column.addLayout(self._form(zip(labels[:2], (self.first, self.last)), label_width))
+        self.periods = PeriodChoice(self.first, self.last, today)  # « Ce mois-ci », « Cette année »…
+        column.addWidget(self.periods)
+        column.addLayout(self._form([(labels[2], self.group)], label_width))
         self._section(column, self.tr("Pour la période et le groupe"))
         self._document(column, self.sheets, beside=self.completed)
         for button in (self.register, self.report):
@@ -127,7 +133,8 @@ class DocumentsView(QWidget):
         inner = QWidget()
         inner.setLayout(column)
         column.setContentsMargins(px(32), px(20), px(32), px(20))
-        scrolling_page(self, inner, frame=True, keyboard=True)  # everything fits the width
+        scrolling_page(self, inner, frame=True, keyboard=True,  # everything fits the width
+                       name=self.tr("Documents à préparer"))
         self._set_busy(False)
         self.folder.hide()
         ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
@@ -138,7 +145,7 @@ class DocumentsView(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(SHORT_DATE_FORMAT)
         edit.setAccessibleName(name)
-        edit.setMinimumHeight(height + px(12))  # the field inside, what one clicks, is 48 px at least
+        guard_wheel(edit)
         inner = edit.findChild(QLineEdit)
         if inner is not None:  # the field inside is what the keyboard reaches
             inner.setAccessibleName(name)
@@ -151,6 +158,7 @@ class DocumentsView(QWidget):
         # As wide as about 14 letters, not as the longest name: it fits the window at 200 %.
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(14)
+        guard_wheel(box)
         return box
 
     @staticmethod

@@ -8,14 +8,15 @@ preview and print dialogs (``exec`` by default).
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 
 from atelier.exports.sheet import sheet_for
 from atelier.files import WriteError, error_text
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.widgets.buttons import big_button
+from ui.widgets.file_dialogs import ask_save_path  # the folder chosen last time
 
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -28,12 +29,6 @@ def breakable(path) -> str:
     for separator in ("/", "\\", "-", "_"):
         text = text.replace(separator, separator + ZERO_WIDTH_SPACE)
     return text
-
-
-def ask_save_path(parent, title: str, suggested: str, filters: str) -> str | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested), filters)
-    return path or None
 
 
 class SheetDialog(QDialog):

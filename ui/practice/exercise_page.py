@@ -1,6 +1,8 @@
 """An exercise, in two screens: its instructions in large print with « Commencer »,
 then the exercise itself (the kind's widget) under its title, « 3 sur 5 » and
-« Passer ». No timer anywhere: the learner goes at their own pace.
+« Passer ». No timer anywhere: the learner goes at their own pace. « Passer » says
+what it passes over: the item on screen (« Passer cette touche ») when the exercise
+has several, else the exercise.
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -69,7 +71,7 @@ class RunPage(QWidget):
         self.reminder = learner_label("", "reminder")
         self.count = learner_label("", wrap=False)
         self.count.setAccessibleName(self.tr("Avancement"))
-        self.skip_button = learner_button(self.tr("Passer"), self.tr("Passer cet exercice, sans le finir"))
+        self.skip_button = learner_button(self.tr("Passer l'exercice"), self.tr("Passer cet exercice, sans le finir"))
         self.skip_button.clicked.connect(self.skipped)
         top = QHBoxLayout()
         top.setSpacing(lpx(24))
@@ -92,6 +94,9 @@ class RunPage(QWidget):
         self.reminder.setText(exercise.title)  # the exercise itself shows the instructions
         self.setAccessibleName(exercise.title)
         self.count.clear()
+        words = widget.skip_label()
+        self.skip_button.setText(words)
+        self.skip_button.setAccessibleName(words)
         widget.progressed.connect(self._progressed)
         self.column.addWidget(widget, 1)
 

@@ -34,6 +34,8 @@ def learner_stylesheet(scale: float) -> str:
     return f"""
 * {{ font-size: {pt(1)}; }}
 QScrollArea#exerciseScroll {{ border: none; }}
+QScrollArea#modelCard, QScrollArea#modelCard > QWidget > QWidget {{ background: {p.card}; }}
+QScrollArea#modelCard {{ border: none; border-bottom: 3px solid {p.border}; }}
 QLabel#instruction {{ font-size: {pt(1.1 if scale < 1.4 else 1)}; font-weight: bold; }}
 QLabel#feedback {{ padding: {gap(8)} {gap(14)}; border-radius: {gap(10)}; }}
 QLabel#feedback[tone="soft"] {{ background: {SOFT}; color: #1B1B1B; border: 2px solid {SOFT_EDGE}; }}
@@ -118,6 +120,22 @@ class Exercise(ExerciseWidget):
         if not self._ended:
             self._ended = True
             self.finished.emit(outcome)
+
+    def pass_over(self, tally, shown: QWidget | None = None, **details) -> bool:
+        """« Passer » on a kind of several items counted by ``tally``: the item on screen
+        is put aside; False when there is only one (the whole exercise is passed)."""
+        if tally.total < 2 or tally.finished:
+            return False
+        last = tally.skip()
+        self.progressed.emit(tally.done, tally.total)
+        if last:
+            if shown is not None:
+                shown.hide()
+            self.say(tr("C'est noté. C'était le dernier."), "none")
+            self.end(tally.outcome(self.elapsed_ms(), **details))
+        else:
+            self.say(tr("C'est noté. Voici le suivant."), "none")
+        return True
 
     def count_hit(self, tally, done_text: str, next_text: str, shown: QWidget | None = None, **details) -> bool:
         """One more item done at last: praise it; after the last one, end the exercise.

@@ -1,16 +1,23 @@
 """form: a realistic but fictitious form (text, e-mail, date, drop-down list, tick box)
 and its "Envoyer" button. On sending, a gentle word appears under each field that
-needs another look; when everything is right, the form is sent and the exercise ends.
-The checks themselves are the core's (atelier.lessons.scoring.field_problem)."""
+needs another look, and the line under the form names those fields; when everything
+is right, the form is sent and the exercise ends. The checks themselves are the
+core's (atelier.lessons.scoring.field_problem).
+
+The instructions hold the data to copy: they stay above the form, in sight whatever
+field is being filled (they scroll on their own when they are long, at 200 %)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
-                               QVBoxLayout)
+                               QVBoxLayout, QWidget)
 
 from atelier.lessons.scoring import FormScore, field_problem
 from ui.practice.kinds.common import Exercise, tr
 from ui.theme import spacing_factor
+from ui.widgets.scroller import Scroller
 from ui.widgets.buttons import big_button
+from ui.widgets.check import BigCheckBox
+from ui.widgets.wheel_guard import guard_wheel
 
 
 class TickLabel(QLabel):
@@ -31,13 +38,14 @@ class FormField:
         self.label = TickLabel(spec["label"]) if self.kind == "checkbox" else QLabel(spec["label"])
         self.label.setWordWrap(True)
         if self.kind == "checkbox":
-            self.input = QCheckBox()   # its words are the label beside it, which wraps
+            self.input = BigCheckBox("", box=44)   # its words are the label beside it, which wraps
             target = round(64 * spacing_factor(scale))
             self.input.setMinimumSize(target, target)
         elif self.kind == "choice":
             self.input = QComboBox()
             self.input.addItem(tr("Choisissez…"))
             self.input.addItems(spec["choices"])
+            guard_wheel(self.input)
         else:
             self.input = QLineEdit()
             if self.kind == "date":
@@ -108,6 +116,30 @@ class FormExercise(Exercise):
         self.layout_.addWidget(sheet, 1, Qt.AlignmentFlag.AlignHCenter)   # scrolls with the words
         self.add_feedback(self.submit)   # « Envoyer » stays in sight, under the scroll area
         self.score = FormScore([f.spec["name"] for f in self.fields])
+        self._pin_the_data(scale)
+
+    def _pin_the_data(self, scale: float) -> None:
+        """The instructions (the data to copy) out of the scrolling form, above it."""
+        self.layout_.removeWidget(self.instruction)
+        holder = QWidget()
+        margin = round(24 * spacing_factor(scale))
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(margin, round(8 * spacing_factor(scale)), margin, round(8 * spacing_factor(scale)))
+        column.addWidget(self.instruction)
+        self.model_card = Scroller(holder, name=tr("Les informations à recopier"))
+        self.model_card.setObjectName("modelCard")
+        self.layout().insertWidget(0, self.model_card)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        holder = self.model_card.widget()
+        wanted = holder.layout().totalHeightForWidth(max(1, self.model_card.viewport().width()))
+        room = (self.height() - self.bar.totalSizeHint().height()) * 9 // 20  # the form keeps the rest
+        if wanted > room:  # whole lines only: the card scrolls, and no line shows cut in half
+            margins = holder.layout().contentsMargins()
+            line = self.instruction.fontMetrics().lineSpacing()
+            wanted = margins.top() + max(1, (room - margins.top()) // line) * line
+        self.model_card.setFixedHeight(wanted + 2 * self.model_card.frameWidth())
 
     def _watch(self, field: FormField) -> None:
         """A gentle word goes away as soon as the field is right."""
@@ -133,11 +165,13 @@ class FormExercise(Exercise):
             problems[field.spec["name"]] = message = field.check()
             field.show_problem(message)
         if not self.score.submit(problems):
-            first = next(f for f in self.fields if problems[f.spec["name"]])
-            first.input.setFocus()
-            self.scroller.ensureWidgetVisible(first.problem, 0)
-            self.say(tr("Presque ! Corrigez les cases en couleur, puis « {submit} ».").format(
-                submit=self.submit.text()))
+            wrong = [f for f in self.fields if problems[f.spec["name"]]]
+            wrong[0].input.setFocus()
+            self.scroller.ensureWidgetVisible(wrong[0].problem, 0)
+            names = ", ".join(f"« {f.spec['label']} »" for f in wrong)
+            self.say((tr("Presque ! Une case à revoir : {names}. Corrigez-la, puis « {submit} ».") if len(wrong) == 1
+                      else tr("Presque ! Ces cases sont à revoir : {names}. Corrigez-les, puis « {submit} »."))
+                     .format(names=names, submit=self.submit.text()))
             return
         self.submit.setEnabled(False)
         self.progressed.emit(1, 1)

@@ -1,6 +1,12 @@
 """keys: find each key of the pack on the keyboard. The key is named in French and
 drawn as a key cap, with a word on where it sits; the right key leads to the next,
-another one gets "Ce n'est pas celle-ci" and the same key again, gently."""
+another one gets "Ce n'est pas celle-ci" and the same key again, gently.
+
+Tab and Échap are keys to find, so the exercise keeps them; it is still no trap for
+the keyboard: Tab or Échap pressed twice in a row when another key is asked (the
+first press says so), or Ctrl+Tab at any time, go on to the buttons around it,
+« J'ai besoin d'aide » and « Passer ».
+"""
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
@@ -10,6 +16,8 @@ from atelier.lessons.scoring import ClickScore
 from ui.practice.kinds.common import Exercise, tr
 
 K = Qt.Key
+WAYS_OUT = (K.Key_Tab, K.Key_Backtab, K.Key_Escape)  # pressed twice when not asked: to the buttons
+COMBINING = (K.Key_Control, K.Key_Alt, K.Key_AltGr, K.Key_Meta)  # never asked alone: no wrong key (Ctrl+Tab)
 # pack name: (keys that count, symbol on the cap, relative width)
 KEYS = {
     "Enter": ((K.Key_Return, K.Key_Enter), "\u21b5", 1.8),
@@ -116,11 +124,15 @@ class KeysExercise(Exercise):
         self.add_feedback()
         self.tally = ClickScore(len(self.keys))
         self.wrong: dict[str, int] = {}
+        self.last_way_out: Qt.Key | None = None  # a Tab or Échap just pressed, not asked
+        self.setAccessibleDescription(tr("Pour aller aux boutons avec le clavier : Échap deux fois, "
+                                         "ou Ctrl + Tab."))
 
     def start(self) -> None:
         self.begin()
         self.tally = ClickScore(len(self.keys))
         self.wrong = {}
+        self.last_way_out = None
         self._ask()
         self.progressed.emit(0, len(self.keys))
         self.setFocus()
@@ -135,16 +147,43 @@ class KeysExercise(Exercise):
     def focusNextPrevChild(self, next_: bool) -> bool:
         return False   # Tab is one of the keys to find: it must reach keyPressEvent
 
+    def leave(self, forward: bool) -> None:
+        """The keyboard goes on to the buttons around the exercise."""
+        self.last_way_out = None
+        super().focusNextPrevChild(forward)
+
+    def skip_label(self) -> str:
+        return tr("Passer cette touche") if len(self.keys) > 1 else super().skip_label()
+
+    def skip_item(self) -> bool:
+        if not self.pass_over(self.tally, wrong_keys=self.wrong):
+            return False
+        if not self.tally.finished:
+            self._ask()
+        return True
+
     def keyPressEvent(self, event):
-        if event.isAutoRepeat() or self.tally.finished:
+        key = Qt.Key(event.key())
+        if key in (K.Key_Tab, K.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.leave(key == K.Key_Tab)  # Ctrl+Tab: the way out of every field that keeps Tab
+            return
+        if event.isAutoRepeat() or self.tally.finished or key in COMBINING:
             return
         wanted = self.keys[self.tally.done]
-        if Qt.Key(event.key()) not in KEYS[wanted][0]:
+        if key not in KEYS[wanted][0]:
+            if key in WAYS_OUT and key == self.last_way_out:
+                self.leave(key != K.Key_Backtab)
+                return
+            self.last_way_out = key if key in WAYS_OUT else None
             self.tally.miss()
             self.wrong[wanted] = self.wrong.get(wanted, 0) + 1
-            self.say(tr("Pas celle-ci. Essayons encore : « {name} ».").format(
-                name=key_name(wanted)))
+            text = tr("Pas celle-ci. Essayons encore : « {name} ».").format(name=key_name(wanted))
+            if self.last_way_out is not None:
+                text += " " + tr("Pour aller aux boutons, appuyez encore une fois sur « {key} ».").format(
+                    key=key_name("Escape" if key == K.Key_Escape else "Tab"))
+            self.say(text)
             return
+        self.last_way_out = None
         if not self.count_hit(self.tally, tr("Bravo, vous avez trouvé toutes les touches !"),
                               tr("Bravo, c'était bien « {name} » !").format(name=key_name(wanted)), wrong_keys=self.wrong):
             self._ask()

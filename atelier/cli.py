@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     from atelier.sync import command as sync_command
 
     sync_command.add_parser(commands, _Parser)
+
+    from atelier import pin_command
+
+    pin_command.add_parser(commands, _Parser)
     return parser
 
 
@@ -227,3 +231,12 @@ def _sync(args) -> int:
 
 _COMMANDS["hub"] = _hub
 _COMMANDS["sync"] = _sync
+
+
+def _pin(args) -> int:
+    from atelier import pin_command
+
+    return pin_command.run(args)
+
+
+_COMMANDS["pin"] = _pin

@@ -26,6 +26,7 @@ from ui.views.look_setting import LookSetting, section
 from ui.views.sync_setting import SyncSetting
 from ui.widgets.buttons import big_button
 from ui.widgets.pin_dialog import PinChangeDialog, change_pin
+from ui.widgets.recovery_code import show_recovery_code
 from ui.widgets.scroller import scrolling_page
 
 TYPING_PAUSE_MS = 700  # a name is saved when typing pauses, and when the field is left
@@ -229,9 +230,11 @@ class SettingsView(QWidget):
         dialog = PinChangeDialog(self.ops.read(pin.has_pin), self)
         self.pin_dialog = dialog
 
-        def saved(_result) -> None:
+        def saved(recovery_code: str | None) -> None:
             dialog.accept()
             self.pin_status.setText(self.tr("Le nouveau code est enregistré."))
+            if recovery_code:  # the first code: its recovery code, shown this once
+                self.recovery_dialog = show_recovery_code(recovery_code, self)
 
         dialog.submitted.connect(lambda current, new: self.ops.run(
             change_pin, current, new, parent=dialog,

@@ -23,6 +23,7 @@ KIND_OF_TABLE = {
     "exercise_results": "results",
     "settings": "settings",
     "outbox": "outbox",
+    "outbox_pending": "outbox",
     "hub_summaries": "hub",
     "hub_checkpoints": "hub",
     "hub_files": "hub",

@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync_command.add_parser(commands, _Parser)
 
+    from atelier import people_command
+
+    people_command.add_parser(commands, _Parser)
+
     from atelier import pin_command
 
     pin_command.add_parser(commands, _Parser)
@@ -75,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as error:
         print(str(error), file=sys.stderr)
         return 3
-    except sqlite3.DatabaseError as error:  # damage met after the start-up check: same words, same backup
-        from atelier.store import damaged
+    except sqlite3.DatabaseError as error:  # met after the start-up check: a full disk, damage…
+        from atelier.store import database_trouble
 
-        print(str(damaged(paths.database_path(), paths.backups_dir(), str(error))), file=sys.stderr)
+        print(str(database_trouble(error, paths.database_path(), paths.backups_dir())), file=sys.stderr)
         return 3
     except OSError as error:
         print(files.plain_os_error(error, error.filename or paths.home()), file=sys.stderr)
@@ -231,6 +235,15 @@ def _sync(args) -> int:
 
 _COMMANDS["hub"] = _hub
 _COMMANDS["sync"] = _sync
+
+
+def _people(args) -> int:
+    from atelier import people_command
+
+    return people_command.run(args)
+
+
+_COMMANDS["people"] = _people
 
 
 def _pin(args) -> int:

@@ -1,7 +1,8 @@
 """Opening the one SQLite file safely.
 
 Every connection runs in WAL mode with ``synchronous=FULL`` (power cuts happen on
-donated PCs: NORMAL may roll back a committed transaction) and foreign keys on.
+donated PCs: NORMAL may roll back a committed transaction), foreign keys on, and
+``secure_delete`` on (an erased person's bytes do not linger in the file).
 Before anything is written, the file is checked: a file from a newer Atelier is
 refused untouched, a damaged file is kept as it is and reported, never repaired.
 """
@@ -152,6 +153,7 @@ def connect(path: Path) -> Database:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA secure_delete=ON")  # erased rows are overwritten, not left in free space (GDPR)
     return Database(conn)
 
 

@@ -134,6 +134,14 @@ def add_new_member(db: Database, group_id: str, person: Participant) -> Particip
     return person
 
 
+def add_known_member(db: Database, group_id: str, participant_id: str) -> None:
+    """A person already known joins the group, brought back from the archive if need be."""
+    with db.atomic():
+        if people.get(db, participant_id).archived_at:
+            people.unarchive(db, participant_id)
+        add_member(db, group_id, participant_id)
+
+
 def named(db: Database, name: str) -> list[Group]:
     """The groups, archived ones too, called exactly ``name`` (case aside)."""
     rows = db.execute(

@@ -32,3 +32,8 @@ def backups_dir(base: Path | None = None) -> Path:
 def error_log(base: Path | None = None) -> Path:
     """Where unexpected errors are written for whoever helps the association."""
     return (base or home()) / "atelier-erreurs.log"
+
+
+def erasure_log(base: Path | None = None) -> Path:
+    """Who was erased, outside the database so that no backup carries it (atelier.erasure_log)."""
+    return (base or home()) / "erasures.log"

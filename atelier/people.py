@@ -49,8 +49,9 @@ _COLUMNS = records.columns(Participant)
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, so that "Helene" finds "Hélène"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case without accents, so that "Helene" finds "Hélène" (and "YILDIZ" "Yıldız":
+    the dotless ı is the one letter whose capital folds to another letter)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -136,7 +137,8 @@ def erase(db: Database, person_id: str) -> dict[str, int]:
         report = erasure_report(db, person_id)
         # The summaries of the sessions they were marked in change: the sync re-queues them.
         visited = [row[0] for row in db.execute("SELECT session_id FROM attendance WHERE participant_id = ?", [person_id])]
-        db.wrote("participants", *(table for table, _column in referring_tables(db)), sessions=visited)
+        db.wrote("participants", *(table for table, _column in referring_tables(db)), sessions=visited,
+                 people=[person_id])  # their own progress summary, if any, says they are gone
         for table, column in referring_tables(db):
             db.execute(f"DELETE FROM {table} WHERE {column} = ?", [person_id])
         db.execute("DELETE FROM participants WHERE id = ?", [person_id])

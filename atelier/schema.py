@@ -7,6 +7,8 @@ writing to it, and so that an up-to-date file (every start but the first after a
 update) never needs sqlite-utils loaded at all.
 """
 
+import json
+
 MIGRATION_SET = "atelier"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
@@ -163,6 +165,31 @@ def _coordinator(db) -> None:
     )
 
 
+def _outbox_pending(db) -> None:
+    # A push marks thousands of rows sent at once: deleting their small keys here costs
+    # little, where setting outbox.sent_at rewrote every payload. Payloads become their
+    # canonical text (keys sorted, no spaces), the very bytes a push's file carries.
+    _run(
+        db,
+        """
+        CREATE TABLE outbox_pending (
+            seq INTEGER PRIMARY KEY REFERENCES outbox(seq) ON DELETE CASCADE
+        );
+        INSERT INTO outbox_pending(seq) SELECT seq FROM outbox WHERE sent_at IS NULL;
+        DROP INDEX outbox_unsent;
+        ALTER TABLE outbox DROP COLUMN sent_at
+        """
+    )
+    rows = db.execute("SELECT seq, payload FROM outbox").fetchall()
+    db.conn.executemany("UPDATE outbox SET payload = ? WHERE seq = ?",
+                        [(_canonical(json.loads(text)), seq) for seq, text in rows])
+
+
+def _canonical(payload) -> str:
+    # the rule of atelier.sync.outbox.canonical, frozen here: a migration never changes
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _run(db, script: str) -> None:
     # executescript() would commit the migration's transaction half-way: run one
     # statement at a time inside it instead.
@@ -176,6 +203,7 @@ MIGRATIONS = [
     ("0001_initial", _initial),
     ("0002_outbox_by_summary", _outbox_by_summary),
     ("0003_coordinator", _coordinator),
+    ("0004_outbox_pending", _outbox_pending),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

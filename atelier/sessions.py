@@ -98,9 +98,10 @@ def get(db: Database, session_id: str) -> Session:
     return records.get(db, "sessions", Session, session_id)
 
 
-def upcoming(db: Database, today: date, limit: int = 20) -> list[SessionRow]:
-    """Today's sessions first, then the coming ones; cancelled ones left out."""
-    return listed(db, "s.date >= ? AND s.status != 'cancelled'", [today.isoformat()], limit)
+def upcoming(db: Database, today: date, limit: int = 20, cancelled: bool = False) -> list[SessionRow]:
+    """Today's sessions first, then the coming ones; cancelled ones left out unless asked for."""
+    where = "s.date >= ?" if cancelled else "s.date >= ? AND s.status != 'cancelled'"
+    return listed(db, where, [today.isoformat()], limit)
 
 
 def count(db: Database) -> int:
@@ -129,6 +130,20 @@ def cancel(db: Database, session_id: str) -> None:
         db.execute(
             "UPDATE sessions SET status = 'cancelled', updated_at = ? WHERE id = ?", [utc_now(), session_id]
         )
+
+
+def restore(db: Database, session_id: str) -> None:
+    """A session cancelled by mistake is planned again."""
+    with db.atomic():
+        note_written(db, session_id)
+        db.execute("UPDATE sessions SET status = 'planned', updated_at = ? WHERE id = ? AND status = 'cancelled'",
+                   [utc_now(), session_id])
+
+
+def move_to(db: Database, session_id: str, day: date) -> Session:
+    """The session takes place on ``day`` rather than on the day it was planned for."""
+    with db.atomic():
+        return update(db, replace(get(db, session_id), date=day.isoformat()))
 
 
 LOOK_BACK = timedelta(days=366)  # a year back is what a facilitator looks for; exports cover the rest

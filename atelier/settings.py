@@ -93,6 +93,13 @@ def _raise_version_floor(db: Database) -> None:
     put(db, VERSION_FLOOR, str((floor // VERSION_STEP + 1) * VERSION_STEP + secrets.randbelow(VERSION_STEP // 2)))
 
 
+def treat_as_copy(db: Database) -> None:
+    """The file turned out to be an older copy (it forgot an erasure made since): its
+    summaries' versions go above a new floor, as a restored file's do."""
+    with db.atomic():
+        _raise_version_floor(db)
+
+
 # Per installation: how the screens look on this PC (the text size and the contrast).
 TEXT_SCALE = "text_scale"
 HIGH_CONTRAST = "high_contrast"
@@ -150,6 +157,7 @@ def remove_facilitator(db: Database, name: str) -> list[str]:
 # stand for people in the summaries; named summaries are the association's explicit choice.
 SYNC_SECRET = "sync_secret"
 NAMED_SUMMARIES = "named_summaries"
+LEARNER_PROGRESS = "learner_progress_summaries"  # "1": each learner's exercise progress is summarised too
 SECRET_MIN_LENGTH = 16
 
 
@@ -211,3 +219,23 @@ def set_hub(db: Database, address: str, user: str | None = None, coordinator: bo
             put(db, HUB_USER, user)
         if coordinator is not None:
             put(db, HUB_COORDINATOR, "1" if coordinator else "0")
+
+
+# How long people who no longer come are kept before Atelier offers to anonymise them (GDPR).
+RETENTION_YEARS = "retention_years"
+RETENTION_CHOICES = (1, 2, 3, 4, 5, 10)
+RETENTION_DEFAULT = 3
+
+
+def retention_years(db: Database) -> int:
+    """Years after their last session; a damaged value reads as the default."""
+    value = get(db, RETENTION_YEARS, "")
+    return int(value) if value and value.isdigit() and int(value) in RETENTION_CHOICES else RETENTION_DEFAULT
+
+
+def set_retention_years(db: Database, years: int) -> None:
+    if years not in RETENTION_CHOICES:
+        *some, last = RETENTION_CHOICES
+        raise ValueError(_("La durée de conservation est de {some} ou {last} ans.").format(
+            some=", ".join(str(c) for c in some), last=last))
+    put(db, RETENTION_YEARS, str(years))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from atelier.db import Database
 
-from atelier import backups, db as database, files, paths, settings
+from atelier import backups, db as database, erasure, files, paths, settings
 from atelier.i18n import _
 
 
@@ -66,10 +66,11 @@ class Store:
         try:
             db = database.connect(path)
         except sqlite3.DatabaseError as error:
-            raise _open_failed(error, path, backups_dir, existed) from None
+            raise database_trouble(error, path, backups_dir) from None
         try:
             pending = database.pending_migrations(db)
-            if existed and not check and (pending or settings.device_id_stale(db, path)
+            forgotten = [] if pending else erasure.outstanding(db)  # erased people a restored file brings back
+            if existed and not check and (pending or forgotten or settings.device_id_stale(db, path)
                                           or settings.get(db, settings.SYNC_SECRET) is None):
                 _raise_if_damaged(path, backups_dir)
                 check = True
@@ -79,9 +80,10 @@ class Store:
             db.before_commit = _requeue_summaries  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
             settings.sync_secret(db)  # a file from before the sync gets its secret once, checked first
+            erasure.reapply(db, erasure.outstanding(db) if pending else forgotten)
         except sqlite3.DatabaseError as error:
             db.close()
-            raise _open_failed(error, path, backups_dir, existed) from None
+            raise database_trouble(error, path, backups_dir) from None
         except BaseException:
             db.close()
             raise
@@ -162,9 +164,10 @@ class Store:
 
 
 def _requeue_summaries(db: Database, touched: database.Touched) -> None:
-    from atelier.sync import summaries  # loaded at the first write, not at every start-up
+    from atelier.sync import learner_progress, summaries  # loaded at the first write, not at every start-up
 
     summaries.requeue(db, touched)
+    learner_progress.requeue(db, touched)
 
 
 def _raise_if_damaged(path: Path, backups_dir: Path) -> None:
@@ -221,8 +224,9 @@ def data_folder_error(error: OSError, where: Path) -> database.DatabaseError:
     return database.DatabaseError(files.plain_os_error(error, where))
 
 
-def _open_failed(error: sqlite3.DatabaseError, path: Path, backups_dir: Path, existed: bool) -> database.DatabaseError:
-    """A database error while opening, in plain French: a full disk, a read-only file, or damage."""
+def database_trouble(error: sqlite3.DatabaseError, path: Path, backups_dir: Path) -> database.DatabaseError:
+    """SQLite's own error, in plain French: a full disk, a read-only file, or damage (with
+    the latest good backup)."""
     text = str(error).lower()
     if "full" in text:
         return database.DatabaseError(files.plain_os_error(OSError(errno.ENOSPC, text), path))

@@ -1,12 +1,15 @@
 """The coordinator's merge of many devices' files, against a raw sqlite3 executemany of
-the same rows into a table of the same shape.
+the same rows into the same table.
 
 Each device's file holds copies of one real payload (a real session closed by the
 core) under their own summary ids, written into a folder hub in a temporary folder.
 Atelier's side is ``coordinator.pull`` into a fresh coordinator database: list, read,
 check the hash and the shape of every entry, merge each file and its checkpoint in
 one transaction. The raw side inserts the very same rows (the payloads already as
-canonical text) in one transaction. One run each: a merge is long.
+text) in one transaction, into a table made by the coordinator's own CREATE TABLE and
+CREATE INDEX statements (read from its database), on a connection with the pragmas
+every connection of Atelier has (WAL, synchronous=FULL): the difference is Atelier's
+work, not the storage. One run each: a merge is long.
 """
 
 import json
@@ -24,12 +27,14 @@ PER_DEVICE = int(os.environ.get("BENCH_HUB_SUMMARIES", "5000"))
 SITE = "maison-des-tilleuls"
 NOW = "2026-03-03T16:00:00+00:00"
 
-RAW_TABLE = """
-    CREATE TABLE hub_summaries (
-        summary_id TEXT PRIMARY KEY, site TEXT NOT NULL, device_id TEXT NOT NULL, kind TEXT NOT NULL,
-        version INTEGER NOT NULL, payload TEXT NOT NULL, received_from TEXT NOT NULL, merged_at TEXT NOT NULL
-    )
-"""
+HOUSE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL")  # atelier.db.connect's
+
+
+def coordinator_ddl(db) -> list[str]:
+    """The CREATE TABLE and CREATE INDEX statements of hub_summaries, as the migration made them."""
+    return [sql for (sql,) in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'hub_summaries' AND sql IS NOT NULL "
+        "ORDER BY type = 'index', name")]
 
 
 def real_payload(folder: Path) -> tuple[str, dict]:
@@ -49,7 +54,7 @@ def write_hub(root: Path, kind: str, real: dict) -> list[tuple]:
     """One file per device in a folder hub; returns the rows the merge should hold."""
     from atelier.sync import push as pushing
     from atelier.sync.folder import FolderHub
-    from atelier.sync.outbox import Entry
+    from atelier.sync.outbox import Outgoing, canonical
 
     hub = FolderHub(root)
     rows = []
@@ -57,13 +62,12 @@ def write_hub(root: Path, kind: str, real: dict) -> list[tuple]:
         device_id = str(uuid.uuid4())
         epoch = pushing.epoch_for(device_id)
         ids = [str(uuid.uuid4()) for _ in range(PER_DEVICE)]
-        entries = [Entry(n, i, kind, 1, {**real, "summary_id": i}, NOW, None) for n, i in enumerate(ids)]
+        texts = [canonical({**real, "summary_id": i}) for i in ids]
+        entries = [Outgoing(n, i, kind, 1, text.encode()) for n, (i, text) in enumerate(zip(ids, texts))]
         data = pushing.encode(device_id, epoch, 1, entries)
         name = pushing.file_name(epoch, 1, data)
         hub.put_new([SITE, device_id], name, data)
-        rows += [(e.summary_id, SITE, device_id, kind, 1,
-                  json.dumps(e.payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")), name, NOW)
-                 for e in entries]
+        rows += [(i, SITE, device_id, kind, 1, text, name, NOW) for i, text in zip(ids, texts)]
     return rows
 
 
@@ -83,9 +87,15 @@ def run(home: Path) -> list[Ratio]:
         rows = write_hub(root / "hub", kind, real)
         print(f"{'(fichiers écrits en':28}{(time.perf_counter() - started):>7.1f} s)")
 
+        store = Store.open(root / "coordination")
+        try:
+            ddl = coordinator_ddl(store.db)
+        finally:
+            store.close()
         conn = sqlite3.connect(root / "raw.db")
         try:
-            conn.execute(RAW_TABLE)
+            for statement in (*HOUSE_PRAGMAS, *ddl):
+                conn.execute(statement)
             started = time.perf_counter()
             with conn:
                 conn.executemany("INSERT INTO hub_summaries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -102,6 +112,6 @@ def run(home: Path) -> list[Ratio]:
         finally:
             store.close()
     assert (report.files_merged, report.summaries_new, held) == (DEVICES, total, total), report
-    print(f"{'sqlite3 executemany brut':28}{raw * 1000:>7.0f} ms  {total} lignes")
+    print(f"{'sqlite3 executemany brut':28}{raw * 1000:>7.0f} ms  {total} lignes, {len(ddl) - 1} index comme Atelier, WAL")
     print(f"{'Atelier (coordinator.pull)':28}{merged * 1000:>7.0f} ms  {report.files_merged} fichiers vérifiés et fusionnés")
     return [Ratio(f"Fusion {DEVICES}×{PER_DEVICE} résumés", merged * 1000, raw * 1000, "ms", goal=2.0)]

@@ -9,6 +9,21 @@ import pytest
 from atelier.store import Store
 
 
+@pytest.fixture(autouse=True)
+def no_system_keyring(monkeypatch):
+    """Tests never touch the keyring of the PC that runs them: keyring's "fail" backend
+    (no keyring at all), here and in the commands they start; a test that wants one sets
+    its own with ``keyring.set_keyring``."""
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def home(tmp_path, monkeypatch) -> Path:
     """An empty ATELIER_HOME for this test only."""

@@ -32,7 +32,8 @@ def sent_latest(stores) -> dict:
     latest = {}
     for store in stores:
         for summary_id, version, payload in store.db.execute(
-                "SELECT summary_id, max(version), payload FROM outbox WHERE sent_at IS NOT NULL GROUP BY summary_id"):
+                "SELECT summary_id, max(version), payload FROM outbox WHERE seq NOT IN (SELECT seq FROM outbox_pending) "
+                "GROUP BY summary_id"):
             latest[summary_id] = (version, json.loads(payload))
     return latest
 

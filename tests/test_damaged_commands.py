@@ -96,3 +96,15 @@ def test_a_real_process_prints_no_traceback(home):
     done = subprocess.run([sys.executable, "-m", "atelier", "backup", "list"], capture_output=True,
                           text=True, env={**os.environ, "ATELIER_HOME": str(home)}, timeout=60)
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_disk_that_fills_up_during_a_command_says_so(tmp_path, monkeypatch, capsys):
+    """SQLite's own « database or disk is full » at commit: French words, the file still good."""
+    with mounted_tmpfs(tmp_path / "disk", size="400k") as disk:
+        home = disk / "home"
+        monkeypatch.setenv("ATELIER_HOME", str(home))
+        code, out, err = run(capsys, tmp_path, "demo")
+        assert code == 3, (out, err)
+        assert err.startswith("Le disque est plein") and "Traceback" not in err
+        code, out, _err = run(capsys, tmp_path, "check")
+        assert code == 0 and "intact" in out

@@ -1,6 +1,6 @@
-"""The session summaries that leave the PC: their documented JSON schema, their figures
+"""The summaries that leave the PC: their documented JSON schema, the sessions' figures
 (the funders' report's, to the unit), and no name, phone or e-mail unless the
-association chose named summaries."""
+association chose named summaries, in the outbox or in any byte written to a hub."""
 
 import json
 import tomllib
@@ -11,9 +11,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from atelier import attendance, groups, people, sessions, settings
+from atelier import attendance, groups, people, results, sessions, settings
 from atelier.exports.report import activity_report
-from atelier.sync import summaries
+from atelier.lessons.scoring import Outcome
+from atelier.sync import learner_progress, push as pushing, summaries
+from atelier.sync.folder import FolderHub
 from atelier.vocabulary import labels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +69,9 @@ def workshop(store):
         summaries.close_session(db, session.id, "")
     a.mark(db, fourth.id, who[2].id, a.PRESENT)  # not closed: nothing said of it
     sessions.cancel(db, third.id)  # summarised, then cancelled: a new version says so
+    learner_progress.turn(db, True)  # the association chose learner progress summaries too
+    for person, score in ((who[0], 0.9), (who[1], 0.5), (walk_in, 1.0)):
+        results.record(db, person.id, "la-souris", "cliquer", Outcome(score, 5, 6000), "pc", session_id=first.id)
     return db, [*who, walk_in], (first, second, third, fourth)
 
 
@@ -76,13 +81,14 @@ def queued(db) -> list[tuple[str, str]]:
 
 
 def test_every_queued_payload_follows_the_schema(workshop, schema):
-    db, _who, (first, second, third, fourth) = workshop
+    db, who, (first, second, third, fourth) = workshop
     check = validator(schema)
     rows = queued(db)
-    assert {summary_id for summary_id, _ in rows} == {first.id, second.id, third.id}
+    learners = {learner_progress.summary_id(person.id) for person in (who[0], who[1], who[5])}
+    assert {summary_id for summary_id, _ in rows} == {first.id, second.id, third.id} | learners
     for _summary_id, text in rows:
         check.validate(json.loads(text))
-    latest = json.loads(rows[-1][1])
+    latest = summaries.outbox.latest_payload(db, third.id)
     assert (latest["schema"], latest["kind"], latest["status"]) == (1, summaries.KIND, "cancelled")
 
 
@@ -158,23 +164,36 @@ def personal_words(db) -> dict[str, list[str]]:
     return words
 
 
-def found_in_outbox(db, word: str) -> bool:
-    """``word`` anywhere in the stored bytes of any payload, as UTF-8 or JSON-escaped, any case."""
+def found_in(blobs: list[bytes], word: str) -> bool:
+    """``word`` anywhere in these bytes, as UTF-8 or JSON-escaped, any case."""
     needles = {word.casefold().encode(), json.dumps(word.casefold())[1:-1].encode()}
-    for _summary_id, text in queued(db):
-        stored = text.casefold().encode("utf-8")
-        escaped = json.dumps(json.loads(text)).casefold().encode()
-        if any(needle in blob for needle in needles for blob in (stored, escaped)):
+    for blob in blobs:
+        text = blob.decode("utf-8")
+        plain, escaped = text.casefold().encode("utf-8"), json.dumps(json.loads(text)).casefold().encode()
+        if any(needle in found for needle in needles for found in (plain, escaped)):
             return True
     return False
 
 
-def test_no_name_phone_or_email_leaves_by_default(workshop):
+def found_in_outbox(db, word: str) -> bool:
+    """``word`` anywhere in the stored bytes of any payload, of any kind."""
+    return found_in([text.encode("utf-8") for _summary_id, text in queued(db)], word)
+
+
+def test_no_name_phone_or_email_leaves_by_default(workshop, tmp_path):
     db, _who, _sessions = workshop
-    assert not settings.named_summaries(db)
+    assert not settings.named_summaries(db) and learner_progress.is_on(db)
+    assert {kind for (kind,) in db.execute("SELECT DISTINCT kind FROM outbox")} == {summaries.KIND, learner_progress.KIND}
+    hub = tmp_path / "cle-usb"
+    hub.mkdir()
+    report = pushing.push(db, FolderHub(hub), "Maison des Tilleuls", "poste-1", sleep=lambda _s: None)
+    assert report.error is None and report.pending == 0
+    written = [path.read_bytes() for path in hub.rglob("*") if path.is_file()]
+    assert written
     for kind, values in personal_words(db).items():
         for value in values:
             assert not found_in_outbox(db, value), f"{kind} {value!r} in a summary"
+            assert not found_in(written, value), f"{kind} {value!r} written to the hub"
 
 
 def test_named_summaries_carry_names_and_nothing_else(workshop):

@@ -65,7 +65,7 @@ def test_a_push_delivers_one_file_named_by_the_hash_of_its_bytes_and_marks_the_r
     assert [e["summary_id"] for e in document["entries"]] == [s.id for s in made]
     assert all(e["version"] == 1 and e["kind"] and e["payload"]["summary_id"] == e["summary_id"] for e in document["entries"])
     assert outbox.pending(store.db) == []
-    assert store.db.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM outbox_pending").fetchone()[0] == 0
     assert settings.get(store.db, pushing.SEQ) == "1" and settings.get(store.db, pushing.LAST_SUCCESS)
 
     again = pushing.push(store.db, Untouchable(), "x", store.device_id)  # nothing pending: no request at all

@@ -25,7 +25,7 @@ from ui.operations import plain_words
 from ui.qt_language import install_qt_translations
 from ui.theme import apply_theme
 from ui import window_place
-from ui.views import first_run
+from ui.views import first_run, retention_dialog
 from ui.words import short_date
 
 __all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
@@ -183,7 +183,8 @@ def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None =
 
 
 def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any] = QApplication.exit) -> None:
-    """Show the window, check the file on the worker, then take the daily backup.
+    """Show the window, check the file on the worker, then take the daily backup and
+    look for people past the retention period (asked about without blocking).
 
     The worker runs its jobs in order, so nothing is written before the check has
     passed; when it fails, every later write is refused (see Operations). Once the
@@ -201,6 +202,7 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
     window.worker.run(window.store.verify, on_done=checked)
     if not window.demo:
         window.schedule_backup()
+        retention_dialog.offer_at_start(window.ops, window)  # people past the retention period, if any
 
 
 def recover(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any] = QApplication.exit) -> None:

@@ -9,9 +9,9 @@ signal carrying plain values only.
 
 Runs come at start (a few seconds after the window shows), after the outbox changes (a
 session closed) and every few minutes while the hub answers; offline, the wait grows.
-One run at a time; no hub chosen, nothing runs. The WebDAV password lives in memory for
-this run of the program only (or in the system's keyring when one works), never in a
-file or the database.
+One run at a time; no hub chosen, nothing runs. The WebDAV password follows
+``atelier.sync.passwords``, as on the command line: in the system's keyring when one
+works, else in memory for this run of the program only; never in a file or the database.
 """
 
 import threading
@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from atelier import settings
-from atelier.sync import hub_config, push as pushing
+from atelier.sync import hub_config, passwords, push as pushing
 from atelier.sync.hub import HubConflict, HubError
 from ui.operations import Operations
 
@@ -30,7 +30,6 @@ AFTER_CHANGE_MS = 1_500  # a closed session: soon, once the clicks around it are
 EVERY_MS = 5 * 60_000  # while the hub answers
 LONGEST_WAIT_MS = 30 * 60_000  # offline, the wait doubles up to this
 THREAD_JOIN_S = 25.0  # at closing, a send under way may finish (the hub's timeout is 20 s)
-KEYRING_SERVICE = "atelier-hub"
 
 NONE, SYNCED, OFFLINE, ERROR, NEVER = "none", "synced", "offline", "error", "never"
 
@@ -61,22 +60,6 @@ def stored(db) -> Stored:
                   settings.get(db, pushing.LAST_ERROR) or None)
 
 
-def keyring_password(address: str, user: str) -> str:
-    try:
-        import keyring  # optional: absent, or without a working backend, memory only
-        return keyring.get_password(KEYRING_SERVICE, f"{user}@{address}") or ""
-    except Exception:  # noqa: BLE001 - any backend failure means "not there"
-        return ""
-
-
-def keyring_keep(address: str, user: str, password: str) -> None:
-    try:
-        import keyring
-        keyring.set_password(KEYRING_SERVICE, f"{user}@{address}", password)
-    except Exception:  # noqa: BLE001 - memory only then
-        pass
-
-
 def is_offline(address: str, error: HubError) -> bool:
     """A server that does not answer, or a folder that is not there (a USB stick unplugged)."""
     if isinstance(error, HubConflict):
@@ -95,7 +78,7 @@ class SyncRunner(QObject):
     def __init__(self, ops: Operations, parent: QObject | None = None):
         super().__init__(parent)
         self.ops = ops
-        self.passwords: dict[tuple[str, str], str] = {}  # (address, user) -> password, in memory
+        self.passwords = passwords.Passwords()
         self.state = SyncState(NONE)
         self.running = False
         self.again = False
@@ -140,17 +123,10 @@ class SyncRunner(QObject):
     # The password, never in a file
 
     def password(self, address: str, user: str) -> str:
-        key = (address, user)
-        if key not in self.passwords:
-            found = keyring_password(address, user)
-            if found:
-                self.passwords[key] = found
-        return self.passwords.get(key, "")
+        return self.passwords.get(address, user)
 
     def set_password(self, address: str, user: str, password: str) -> None:
-        self.passwords[(address, user)] = password
-        if password:
-            keyring_keep(address, user, password)
+        self.passwords.keep(address, user, password)
 
     # A run
 

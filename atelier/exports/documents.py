@@ -6,6 +6,10 @@ from atelier import groups, people
 from atelier.i18n import _
 
 
+class Ambiguous(LookupError):
+    """Several records answer to the name given: the message lists them with their ids."""
+
+
 def find_group(db: Database, text: str) -> str:
     """A group's id from its id or its exact name (case aside); LookupError with a plain message."""
     return _one(text, lambda key: groups.get(db, key), lambda name: groups.named(db, name), lambda g: g.name,
@@ -30,7 +34,7 @@ def _one(text: str, get, named, name_of, none: str, several: str) -> str:
     if not found:
         raise LookupError(none.format(text=text))
     if len(found) > 1:
-        raise LookupError("\n".join([several.format(text=text)] + [f"  {r.id}  {name_of(r)}" for r in found]))
+        raise Ambiguous("\n".join([several.format(text=text)] + [f"  {r.id}  {name_of(r)}" for r in found]))
     return found[0].id
 
 

@@ -1,7 +1,9 @@
 """Person export (GDPR right of access): everything Atelier holds about one person.
 
 The tables are found from the schema itself (every foreign key to participants), so a
-table added later is exported without touching this file.
+table added later is exported without touching this file. The free-text passages that
+name the person elsewhere (a session's notes, another person's notes) are listed too
+(``atelier.mentions``).
 """
 
 import json
@@ -9,7 +11,7 @@ from pathlib import Path
 
 from atelier.db import Database
 
-from atelier import people, sessions
+from atelier import mentions, people, sessions
 from atelier.clock import utc_now
 from atelier.files import write_text
 
@@ -23,7 +25,8 @@ def _rows(db: Database, sql: str, parameters) -> list[dict]:
 
 
 def person_export(db: Database, participant_id: str) -> dict:
-    """JSON-ready: {"exported_at", "participant": {...}, "tables": {table: [rows]}}; KeyError if unknown."""
+    """JSON-ready: {"exported_at", "participant": {...}, "tables": {table: [rows]}, "mentions": [passages]};
+    KeyError if unknown."""
     found = _rows(db, "SELECT * FROM participants WHERE id = ?", [participant_id])
     if not found:
         raise KeyError(participant_id)
@@ -33,7 +36,8 @@ def person_export(db: Database, participant_id: str) -> dict:
         if "session_id" in (rows[0] if rows else {}):
             _add_sessions(db, rows)
         tables.setdefault(table, []).extend(rows)
-    return {"exported_at": utc_now(), "participant": found[0], "tables": tables}
+    passages = [m.as_dict() for m in mentions.find(db, people.get(db, participant_id))]
+    return {"exported_at": utc_now(), "participant": found[0], "tables": tables, "mentions": passages}
 
 
 def _add_sessions(db: Database, rows: list[dict]) -> None:

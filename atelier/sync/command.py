@@ -1,7 +1,9 @@
 """``atelier hub …`` and ``atelier sync …``: the sync from the command line.
 
-Every failure is a French sentence and a non-zero exit, never a traceback; the
-password is never printed, logged or written (it lives in memory for one run).
+Every failure is a French sentence and a non-zero exit, never a traceback. The
+password follows ``atelier.sync.passwords``: ``hub set`` puts it in the system keyring
+when one works; otherwise it comes from ATELIER_HUB_PASSWORD or is asked, once a
+command, and lives in memory only. It is never printed, logged or written.
 """
 
 import json
@@ -11,7 +13,7 @@ from datetime import datetime
 from atelier import settings
 from atelier.i18n import _
 from atelier.store import Store
-from atelier.sync import hub_config, push as pushing
+from atelier.sync import hub_config, passwords, push as pushing
 from atelier.sync.hub import HubError
 
 
@@ -66,13 +68,30 @@ def _set(store: Store, args) -> int:
         return 2
     settings.set_hub(store.db, address, args.user, True if args.coordinator else None)
     print(_("Partage enregistré : {address}").format(address=address))
-    if hub_config.is_web(address):
-        print(_("Le mot de passe n'est jamais enregistré : il est demandé à chaque fois, "
-                "ou lu dans la variable {variable}.").format(variable=hub_config.PASSWORD_VARIABLE))
+    if hub_config.is_web(address) and args.user:
+        _keep_password(address, args.user)
     if args.coordinator:
         print(_("Ce poste est celui de la coordination."))
     print(_("Pour vérifier : atelier hub test"))
     return 0
+
+
+def _keep_password(address: str, user: str) -> None:
+    """The password from the variable or the terminal, in the system keyring if one works."""
+    keys = passwords.Passwords()
+    try:
+        password = keys.ask(address, user)
+    except HubError:  # no terminal and no variable: the later commands will say so
+        password = ""
+    if not password:
+        print(_("Aucun mot de passe donné : il sera demandé à chaque commande, "
+                "ou lu dans la variable {variable}.").format(variable=passwords.VARIABLE))
+    elif keys.keep(address, user, password):
+        print(_("Mot de passe gardé dans le trousseau du système : les commandes suivantes le retrouveront."))
+    else:
+        print(_("Aucun trousseau de mots de passe ne fonctionne sur cet ordinateur : le mot de passe n'est gardé "
+                "nulle part. Il sera demandé à chaque commande, ou lu dans la variable {variable}.")
+              .format(variable=passwords.VARIABLE))
 
 
 def _opened_hub(store: Store):
@@ -81,7 +100,7 @@ def _opened_hub(store: Store):
     if not address:
         raise HubError(_("Aucun partage n'est choisi. Choisissez-le avec : atelier hub set DESTINATION"))
     user = settings.hub_user(store.db)
-    secret = hub_config.password(user) if hub_config.is_web(address) and user else ""
+    secret = passwords.Passwords().ask(address, user) if hub_config.is_web(address) and user else ""
     return hub_config.open_hub(address, user, secret)
 
 

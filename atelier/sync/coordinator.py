@@ -27,10 +27,12 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import NamedTuple
 
 from atelier.clock import utc_now
 from atelier.db import Database
+from atelier.sync import learner_progress, pushed_file, summaries
 from atelier.sync.hub import Hub, HubError, with_retries
 from atelier.sync.summaries import SCHEMA, SCHEMA_FILE
 
@@ -67,12 +69,11 @@ class Rejected(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):  # a tuple: half a million are made in a big merge
     summary_id: str
     kind: str
     version: int
-    payload: str  # canonical JSON text
+    payload: str  # JSON text: as the device wrote it, or canonical
 
 
 def pull(db: Database, hub: Hub, **retry) -> PullReport:
@@ -119,66 +120,73 @@ def checked_entries(data: bytes, match: re.Match, device_id: str) -> list[Entry]
     if hashlib.sha256(data).hexdigest() != match["digest"]:
         raise Rejected(BAD_HASH)
     try:
-        document = json.loads(data.decode("utf-8"))
+        document, entries = pushed_file.read(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise Rejected(UNREADABLE) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT or _is_bool(document.get("format")):
+    if not isinstance(document, dict) or document.get("format") != FORMAT or type(document.get("format")) is not int:
         raise Rejected(BAD_FORMAT)
     if document.get("device_id") != device_id:
         raise Rejected(WRONG_DEVICE)
-    if document.get("epoch") != match["epoch"] or document.get("seq") != int(match["seq"]) or _is_bool(document.get("seq")):
+    if document.get("epoch") != match["epoch"] or document.get("seq") != int(match["seq"]) or type(document.get("seq")) is not int:
         raise Rejected(WRONG_NUMBER)
-    entries = document.get("entries")
     if not isinstance(entries, list):
         raise Rejected(BAD_ENTRIES)
-    return [_checked_entry(entry, index) for index, entry in enumerate(entries, start=1)]
+    checked = []
+    shapes = _shapes()
+    for index, entry in enumerate(entries, start=1):  # half a million times in a big merge: kept flat
+        if entry is None:
+            raise Rejected(f"{BAD_ENTRIES} (résumé n° {index})")
+        summary_id, kind, version, payload, text = entry
+        # exact types: JSON makes no subclasses, and True is no version
+        if not (type(summary_id) is str and summary_id and type(kind) is str and kind):
+            raise Rejected(f"{BAD_ENTRIES} (résumé n° {index} : identifiant ou sorte manquant)")
+        if type(version) is not int or version < 1:
+            raise Rejected(f"{BAD_ENTRIES} (résumé n° {index} : version invalide)")
+        problem = payload_problem(payload, summary_id, kind, shapes)
+        if problem:
+            raise Rejected(f"résumé n° {index} non conforme au schéma : {problem}")
+        checked.append(Entry(summary_id, kind, version, text))
+    return checked
 
 
-def _checked_entry(entry, index: int) -> Entry:
-    if not isinstance(entry, dict) or set(entry) != {"summary_id", "kind", "version", "payload"}:
-        raise Rejected(f"{BAD_ENTRIES} (résumé n° {index})")
-    summary_id, kind, version, payload = entry["summary_id"], entry["kind"], entry["version"], entry["payload"]
-    if not (isinstance(summary_id, str) and summary_id and isinstance(kind, str) and kind):
-        raise Rejected(f"{BAD_ENTRIES} (résumé n° {index} : identifiant ou sorte manquant)")
-    if not isinstance(version, int) or _is_bool(version) or version < 1:
-        raise Rejected(f"{BAD_ENTRIES} (résumé n° {index} : version invalide)")
-    problem = payload_problem(payload, summary_id, kind)
-    if problem:
-        raise Rejected(f"résumé n° {index} non conforme au schéma : {problem}")
-    return Entry(summary_id, kind, version,
-                 json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+# The schema's definition each kind of payload follows, live or deleted.
+DEFINITIONS = {
+    (summaries.KIND, False): "session", (summaries.KIND, True): "deleted",
+    (learner_progress.KIND, False): "learner", (learner_progress.KIND, True): "learner_deleted",
+}
 
 
-def payload_problem(payload, summary_id: str, kind: str) -> str | None:
+def payload_problem(payload, summary_id: str, kind: str, shapes=None) -> str | None:
     """What is wrong with a payload in a few French words, or None: a small check of
-    summary.schema.json (its required and allowed keys, its constants)."""
-    if not isinstance(payload, dict):
+    summary.schema.json (its kinds, their required and allowed keys, the constants)."""
+    if type(payload) is not dict:
         return "le contenu n'est pas un objet"
-    if payload.get("schema") != SCHEMA or _is_bool(payload.get("schema")):
-        return f"version de schéma inconnue ({payload.get('schema')!r})"
+    schema = payload.get("schema")
+    if schema != SCHEMA or type(schema) is not int:
+        return f"version de schéma inconnue ({schema!r})"
     if payload.get("kind") != kind:
         return "sorte de résumé différente de celle de l'enveloppe"
     if payload.get("summary_id") != summary_id:
         return "identifiant différent de celui de l'enveloppe"
-    required, allowed = _shape("deleted" if payload.get("deleted") is True else "session")
-    missing = [key for key in required if key not in payload]
-    if missing:
-        return "champs manquants : " + ", ".join(missing)
-    extra = sorted(key for key in payload if key not in allowed)
-    if extra:
-        return "champs inconnus : " + ", ".join(extra)
+    shape = (shapes or _shapes()).get((kind, payload.get("deleted") is True))
+    if shape is None:
+        return f"sorte de résumé inconnue ({kind})"
+    required, allowed = shape
+    keys = payload.keys()
+    if not keys >= required.keys():
+        return "champs manquants : " + ", ".join(key for key in required if key not in payload)
+    if not keys <= allowed:
+        return "champs inconnus : " + ", ".join(sorted(key for key in payload if key not in allowed))
     return None
 
 
-@lru_cache(maxsize=None)
-def _shape(definition: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    shape = schema["$defs"][definition]
-    return tuple(shape.get("required", ())), frozenset(shape.get("properties", {}))
-
-
-def _is_bool(value) -> bool:
-    return isinstance(value, bool)
+@cache
+def _shapes() -> dict[tuple[str, bool], tuple[dict[str, None], frozenset[str]]]:
+    """(kind, deleted) → the keys its definition requires (in the schema's order), and
+    those it allows."""
+    definitions = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))["$defs"]
+    return {key: (dict.fromkeys(definitions[name].get("required", ())), frozenset(definitions[name].get("properties", {})))
+            for key, name in DEFINITIONS.items()}
 
 
 def merge(db: Database, site: str, device_id: str, name: str, entries: list[Entry]) -> PullReport:

@@ -1,20 +1,14 @@
-"""Which hub an address means, and where its password comes from.
+"""Which hub an address means.
 
 An address is a folder (USB stick, shared drive, a folder Nextcloud or Syncthing keeps
 in sync) or an ``https://`` WebDAV address (plain ``http://`` only to this computer).
-The password is never stored: it comes from ``ATELIER_HUB_PASSWORD`` or is asked once
-per run, and lives in memory only.
+Where its password comes from is ``atelier.sync.passwords``.
 """
 
-import getpass
-import os
-import sys
 from pathlib import Path
 
 from atelier.sync.folder import FolderHub
-from atelier.sync.hub import Hub, HubError
-
-PASSWORD_VARIABLE = "ATELIER_HUB_PASSWORD"
+from atelier.sync.hub import Hub
 
 
 def is_web(address: str) -> bool:
@@ -33,21 +27,6 @@ def checked_address(address: str) -> str:
     if "://" in text:
         raise ValueError(f"L'adresse du serveur doit commencer par https:// (reçu : « {text} »).")
     return str(Path(text).expanduser().absolute())
-
-
-def password(user: str, environ=None, ask=None) -> str:
-    """From ATELIER_HUB_PASSWORD, else asked at the terminal; never written anywhere."""
-    environ = os.environ if environ is None else environ
-    if environ.get(PASSWORD_VARIABLE):
-        return environ[PASSWORD_VARIABLE]
-    if ask is None:
-        if not sys.stdin.isatty():
-            raise HubError(
-                f"Mot de passe du serveur manquant : définissez la variable {PASSWORD_VARIABLE} "
-                "ou lancez la commande dans un terminal pour le taper."
-            )
-        ask = getpass.getpass
-    return ask(f"Mot de passe du serveur pour « {user} » : ")
 
 
 def open_hub(address: str, user: str = "", password_text: str = "", timeout: float = 20.0) -> Hub:

@@ -97,13 +97,26 @@ def file_name(epoch: str, seq: int, data: bytes) -> str:
     return f"{epoch}-{seq:010d}-{hashlib.sha256(data).hexdigest()}.json"
 
 
-def encode(device_id: str, epoch: str, seq: int, entries: list[outbox.Entry]) -> bytes:
-    document = {
-        "format": FORMAT, "device_id": device_id, "epoch": epoch, "seq": seq,
-        "entries": [{"summary_id": e.summary_id, "kind": e.kind, "version": e.version, "payload": e.payload}
-                    for e in entries],
-    }
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+def encode(device_id: str, epoch: str, seq: int, rows: list[tuple]) -> bytes:
+    """The file: ``{"device_id", "entries", "epoch", "format", "seq"}``, each entry
+    ``{"kind", "payload", "summary_id", "version"}``, keys sorted and no spaces: the bytes of
+    ``json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``.
+    ``rows`` are ``outbox.Outgoing`` tuples: each payload is its stored canonical text,
+    joined as it is, so ten thousand summaries cost a join, not a JSON round trip."""
+    heads: dict[str, bytes] = {}
+    parts = [f'{{"device_id":{_string(device_id)},"entries":['.encode()]
+    for _seq, summary_id, kind, version, payload in rows:
+        head = heads.get(kind)
+        if head is None:
+            head = heads[kind] = f',{{"kind":{_string(kind)},"payload":'.encode()
+        parts += (head, payload, f',"summary_id":{_string(summary_id)},"version":{int(version)}}}'.encode())
+    if rows:
+        parts[1] = parts[1][1:]  # no comma before the first entry
+    parts.append(f'],"epoch":{_string(epoch)},"format":{FORMAT},"seq":{int(seq)}}}'.encode())
+    return b"".join(parts)
+
+
+_string = json.JSONEncoder(ensure_ascii=False).encode  # a str as json.dumps writes it
 
 
 def in_flight(db: Database, site: str | None, device_id: str) -> Batch | None:
@@ -112,8 +125,7 @@ def in_flight(db: Database, site: str | None, device_id: str) -> Batch | None:
     held = json.loads(settings.get(db, IN_FLIGHT) or "null")
     if not held or held["device_id"] != device_id:
         return None
-    entries = outbox.entries(db, held["rows"])
-    data = encode(device_id, held["epoch"], held["seq"], entries)
+    data = encode(device_id, held["epoch"], held["seq"], outbox.to_resend(db, held["rows"]))
     if file_name(held["epoch"], held["seq"], data) != held["name"]:
         return None  # outbox rows never change once queued; if they did, the seq stays spent
     return Batch(site_folder(site), device_id, held["epoch"], held["seq"], held["name"], data,
@@ -129,14 +141,14 @@ def gather(db: Database, site: str | None, device_id: str) -> Batch | None:
             return batch
         if settings.get(db, IN_FLIGHT):
             settings.put(db, IN_FLIGHT, "")  # another device id's: its rows are still pending
-        entries = outbox.pending(db)
-        if not entries:
+        rows = outbox.to_send(db)
+        if not rows:
             return None
         epoch, last_seq = current_epoch(db, device_id)
         seq = last_seq + 1
-        data = encode(device_id, epoch, seq, entries)
+        data = encode(device_id, epoch, seq, rows)
         batch = Batch(site_folder(site), device_id, epoch, seq, file_name(epoch, seq, data), data,
-                      tuple(e.seq for e in entries))
+                      tuple(row[0] for row in rows))
         settings.put(db, EPOCH, epoch)
         settings.put(db, EPOCH_DEVICE, device_id)
         settings.put(db, SEQ, str(seq))
@@ -154,11 +166,7 @@ def send(hub: Hub, batch: Batch, **retry) -> str:
 def confirm(db: Database, batch: Batch) -> None:
     """The hub holds the file: its rows are sent and its reservation dropped, all at once."""
     with db.atomic():
-        db.wrote("outbox")
-        db.execute(
-            "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND seq IN (SELECT value FROM json_each(?))",
-            [utc_now(), json.dumps(list(batch.rows))],
-        )
+        outbox.mark_sent(db, batch.rows)
         held = json.loads(settings.get(db, IN_FLIGHT) or "null")
         if held and held["name"] == batch.name:
             settings.put(db, IN_FLIGHT, "")
@@ -171,7 +179,7 @@ def record_error(db: Database, message: str) -> None:
 
 
 def pending_count(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0]
+    return outbox.pending_count(db)
 
 
 def push(db: Database, hub: Hub, site: str | None, device_id: str, **retry) -> PushReport:

@@ -59,17 +59,19 @@ def person_hash(secret: str, participant_id: str) -> str:
     return hmac.new(secret.encode(), participant_id.encode(), hashlib.sha256).hexdigest()
 
 
-def _participants(db: Database, visitors: list[figures.Visitor]) -> list[dict[str, str]]:
+def people_entries(db: Database, participant_ids: list[str]) -> list[dict[str, str]]:
+    """How these people appear in a summary: {"hash"}, with first and last name when the
+    association turned named summaries on; sorted by hash, an order that says nothing
+    of who is who."""
     # read, never made here: summaries are also read on the screens' read-only connection
     secret, named = settings.get(db, settings.SYNC_SECRET) or "", settings.named_summaries(db)
     names = {}
-    if named and visitors:
-        ids = [v.participant_id for v in visitors]
-        rows = db.execute(f"SELECT id, first_name, last_name FROM participants WHERE id IN ({', '.join('?' * len(ids))})",
-                          ids)
+    if named and participant_ids:
+        rows = db.execute(f"SELECT id, first_name, last_name FROM participants "
+                          f"WHERE id IN ({', '.join('?' * len(participant_ids))})", participant_ids)
         names = {row[0]: {"first_name": row[1], "last_name": row[2]} for row in rows}
-    entries = [{"hash": person_hash(secret, v.participant_id), **names.get(v.participant_id, {})} for v in visitors]
-    return sorted(entries, key=lambda entry: entry["hash"])  # the order says nothing of who is who
+    entries = [{"hash": person_hash(secret, pid), **names.get(pid, {})} for pid in participant_ids]
+    return sorted(entries, key=lambda entry: entry["hash"])
 
 
 def summarise(db: Database, session_id: str) -> SessionSummary:
@@ -102,7 +104,7 @@ def summarise(db: Database, session_id: str) -> SessionSummary:
         by_status=counts.by_status,
         new_people=attendance.new_in_session(db, session_id),
         steps_covered=progress.covered_steps(db, session_id),
-        participants=_participants(db, visitors),
+        participants=people_entries(db, [v.participant_id for v in visitors]),
     )
 
 
@@ -151,7 +153,7 @@ def _summarised_visits(db: Database, participant_ids) -> set[str]:
 
 
 def _refresh(db: Database, session_id: str) -> None:
-    said = outbox.latest_payload(db, session_id)
+    said = outbox.latest_text(db, session_id)
     exists = db.execute("SELECT status FROM sessions WHERE id = ?", [session_id]).fetchone()
     if exists is None:
         payload = {"schema": SCHEMA, "kind": KIND, "summary_id": session_id, "session_id": session_id,
@@ -160,6 +162,6 @@ def _refresh(db: Database, session_id: str) -> None:
         return  # nothing was ever said about a session not closed yet
     else:
         payload = asdict(summarise(db, session_id))
-    if said is not None and said == payload or said is None and exists is None:
+    if said is not None and said == outbox.canonical(payload) or said is None and exists is None:
         return
     outbox.queue(db, KIND, session_id, payload)

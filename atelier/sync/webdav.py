@@ -13,7 +13,9 @@ from __future__ import annotations  # the hubs' method ``list`` shadows the buil
 import hashlib
 import ipaddress
 import secrets
+import ssl
 import xml.etree.ElementTree as ElementTree
+from functools import cache
 from urllib.parse import quote, unquote, urlsplit
 
 import httpx
@@ -52,13 +54,21 @@ def checked_url(url: str) -> str:
     return url.strip().rstrip("/") + "/"
 
 
+@cache
+def tls_context() -> ssl.SSLContext:
+    """httpx's own default (the system's and certifi's authorities, SSL_CERT_FILE…), built
+    once a program run: loading the authorities costs a PC a few hundredths of a second,
+    and the window's sync opens a hub at every run."""
+    return httpx.create_ssl_context()
+
+
 class WebDavHub:
     def __init__(self, url: str, user: str, password: str, timeout: float = 20.0):
         self.base = checked_url(url)
         self.host = urlsplit(self.base).hostname
         # One client: HTTP/1.1 keep-alive carries a whole sync run on one connection.
         self.client = httpx.Client(
-            auth=httpx.BasicAuth(user, password) if user else None,
+            auth=httpx.BasicAuth(user, password) if user else None, verify=tls_context(),
             timeout=timeout, follow_redirects=False, headers={"User-Agent": "Atelier"},
         )
         self.known_folders: set[tuple[str, ...]] = set()  # MKCOL once a run, not once a file

@@ -84,6 +84,16 @@ def where(widget: QWidget) -> QRect:
     return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
 
 
+def reading_key(widget: QWidget, top: QWidget) -> tuple:
+    """Where the eye meets ``widget``: a control in a scroll area where the area is (it may
+    be scrolled out of sight, below the buttons), then where it is in the area."""
+    outer = widget
+    while scroller(outer) is not None and scroller(outer) is not top:
+        outer = scroller(outer)
+    a, b = where(outer), where(widget)
+    return a.top(), a.left(), b.top(), b.left()
+
+
 def seen_from(widget: QWidget, other: QWidget) -> QWidget:
     """What stands for ``widget`` when its place is compared with ``other``'s: the
     outermost scroll area holding it that does not hold ``other`` (the area's place is
@@ -194,7 +204,8 @@ def tab_order(qtbot, top: QWidget, items: list[QWidget]) -> list[str]:
         return problems
     top.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is top, timeout=3000)
-    focusable[0].setFocus(Qt.FocusReason.TabFocusReason)
+    first = min(focusable, key=lambda w: reading_key(w, top))
+    first.setFocus(Qt.FocusReason.TabFocusReason)
     visited: list[QWidget] = []
 
     def owner(widget):

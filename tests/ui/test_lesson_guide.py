@@ -91,7 +91,7 @@ def test_walk_through_la_souris_with_keys_and_clicks(qtbot, store, ops, session,
 
     for _ in range(12):  # past the end: it stays on the last step
         qtbot.keyClick(guide, Qt.Key.Key_Right)
-    assert guide.counter.text() == "Étape 9 sur 9" and not guide.next_button.isEnabled()
+    assert guide.counter.text() == "Étape 9 sur 9" and guide.next_button.text() == "Fin de séance  ▶"
     assert guide.title.text() == module.steps[8].title
     settle(qtbot, ops)
     assert rows(store, session.id) == [(i,) for i in range(9)]

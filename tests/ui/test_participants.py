@@ -183,8 +183,8 @@ def test_erase_says_what_goes_and_asks_twice(store, open_window, qtbot):
     assert dialog.summary == ("Hélène Martin, 1 fiche, 2 inscriptions à un groupe, 12 présences, "
                               "30 résultats d'exercices")
     for words in ("1 fiche", "12 présences", "2 inscriptions à un groupe", "30 résultats d'exercices",
-                  "sauvegardes plus anciennes gardent une copie"):
-        assert words in dialog.message.text()
+                  "sauvegardes faites avant l'effacement gardent une copie", "effacée à nouveau"):
+        assert words in dialog.message.text() + dialog.backups.text()
     check_targets(dialog)
     assert not dialog.confirm_button.isEnabled() and dialog.cancel_button.isDefault()
     qtbot.keyClicks(dialog.typed, "Bernard")

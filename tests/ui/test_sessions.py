@@ -100,7 +100,11 @@ def test_edit_then_cancel_with_confirmation(qtbot, store, open_window):
         click(qtbot, page.question.confirm_button)
     assert sessions.get(store.db, s.id).status == "cancelled"
     assert page.model.data(page.model.index(0), Qt.ItemDataRole.DisplayRole).startswith("Annulée")
-    assert not page.cancel.isEnabled()
+    assert not page.start.isEnabled() and not page.edit.isEnabled()
+    assert page.cancel.text() == "Rétablir la séance"  # cancelled by mistake: one click brings it back
+    with qtbot.waitSignal(window.ops.changed):
+        click(qtbot, page.cancel)
+    assert sessions.get(store.db, s.id).status == "planned" and page.cancel.text() == "Annuler la séance"
 
 
 def test_past_sessions_are_listed_most_recent_first(qtbot, store, open_window):

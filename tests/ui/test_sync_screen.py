@@ -7,8 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from atelier import sessions, settings
-from atelier.sync import hub_config, summaries
+import keyring
+
+from atelier import people, results, sessions, settings
+from atelier.lessons.scoring import Outcome
+from atelier.sync import hub_config, learner_progress, passwords, summaries
+from keyrings import MemoryKeyring
 from sync_helpers import closed_sessions
 from conftest import TODAY
 from ui import sync_runner, theme
@@ -61,7 +65,7 @@ def test_a_folder_chosen_in_settings_receives_a_closed_session(store, open_windo
     window.show_section("home")
     qtbot.waitUntil(lambda: window.home.sync_label.text().startswith("Synchronisé à"), timeout=5000)
     assert window.home.sync_row.isVisible() and not window.home.retry.isVisible()
-    assert store.db.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM outbox_pending").fetchone()[0] == 0
 
 
 def test_an_unplugged_folder_is_offline_and_retry_sends_once_it_is_back(store, open_window, qtbot, tmp_path):
@@ -97,6 +101,34 @@ def test_the_webdav_password_is_kept_nowhere(store, home, open_window, qtbot):
     for path in home.rglob("*"):
         if path.is_file():
             assert secret_word.encode() not in path.read_bytes(), path
+
+
+def test_with_a_working_keyring_the_window_keeps_the_password_there(store, open_window, qtbot):
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)  # conftest puts keyring's "fail" backend back afterwards
+    window = open_window()
+    address = "https://nuage.example.org/dav/"
+    window.sync.set_password(address, "claire", "MotDePasse-Tres-Secret-42")
+    assert backend.kept == {(passwords.SERVICE, f"claire@{address}"): "MotDePasse-Tres-Secret-42"}
+    assert passwords.Passwords(environ={}).get(address, "claire") == "MotDePasse-Tres-Secret-42"  # the next run
+
+
+def test_learners_progress_is_a_choice_in_settings_off_by_default(store, open_window, qtbot):
+    learner = people.add(store.db, people.Participant("Hélène", "Vasseur"))
+    results.record(store.db, learner.id, "la-souris", "cliquer", Outcome(0.9, 4, 5000), store.device_id)
+    window = open_window()
+    view = settings_page(window, qtbot)
+    view.sync.refresh()
+    assert not view.sync.progress.isChecked() and view.sync.progress in view.sync.controls()
+    view.sync.progress.click()
+    qtbot.waitUntil(lambda: learner_progress.is_on(store.db), timeout=5000)
+    assert outbox_kinds(store) == {learner_progress.KIND}
+    view.sync.progress.click()
+    qtbot.waitUntil(lambda: not learner_progress.is_on(store.db), timeout=5000)
+
+
+def outbox_kinds(store) -> set[str]:
+    return {kind for (kind,) in store.db.execute("SELECT DISTINCT kind FROM outbox")}
 
 
 def test_plain_http_is_refused_in_plain_words(store, open_window, qtbot):

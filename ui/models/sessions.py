@@ -13,13 +13,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Sessions", text)
 
 
+def with_status(session, when: str) -> str:
+    """'Terminée — 14:00 – 16:00', 'Annulée — …': a session's state before its time, on every list."""
+    if session.status == sessions.CANCELLED:
+        return tr("Annulée — {when}").format(when=when)
+    if session.status == sessions.DONE:
+        return tr("Terminée — {when}").format(when=when)
+    return when
+
+
 def describe(row: SessionRow) -> tuple[str, str]:
     """('Vendredi 27 novembre 2026, 14:00 – 16:00', 'Groupe · Salle 2 · La souris · Martine')."""
     s = row.session
     when = tr("{day}, {start} – {end}").format(
         day=french_date(s.date), start=s.start_time, end=s.end_time)
-    if s.status == sessions.CANCELLED:
-        when = tr("Annulée — {when}").format(when=when)
+    when = with_status(s, when)
     details = [row.group_name or tr("Sans groupe"), s.place, module_label(s.module_id), s.facilitator]
     return when, " · ".join(part for part in details if part)
 

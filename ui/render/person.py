@@ -1,5 +1,6 @@
 """Everything Atelier holds about one person (GDPR right of access), readable on paper:
-the person's own record, then every table that refers to them, row by row."""
+the person's own record, every table that refers to them, row by row, then the
+passages of free text that name them."""
 
 from ui.render.flow import Block
 from ui.render.page import tr
@@ -41,4 +42,10 @@ def person_blocks(data: dict) -> list[Block]:
             blocks.append(Block("small", tr("Rien d'enregistré.")))
         for row in rows:
             blocks.append(Block("small", _row(row)))
+    passages = data.get("mentions", [])
+    blocks.append(Block("heading", tr("Passages de texte qui la nomment ({n})").format(n=len(passages))))
+    if not passages:
+        blocks.append(Block("small", tr("Aucun.")))
+    for passage in passages:
+        blocks.append(Block("small", f"{passage['where']} :\n{passage['passage']}"))
     return blocks

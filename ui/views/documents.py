@@ -23,6 +23,7 @@ from ui.render.export_job import ExportJob
 from ui.render.page import ExportCancelled
 from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
+from ui.views.funder_gaps import FunderGaps
 from ui.views.sheet_dialog import ask_save_path, breakable
 from ui.widgets.buttons import big_button
 from ui.widgets.check import BigCheckBox
@@ -116,8 +117,10 @@ class DocumentsView(QWidget):
         column.addLayout(self._form([(labels[2], self.group)], label_width))
         self._section(column, self.tr("Pour la période et le groupe"))
         self._document(column, self.sheets, beside=self.completed)
-        for button in (self.register, self.report):
-            self._document(column, button)
+        self._document(column, self.register)
+        self.gaps = FunderGaps(ops, (self.tr("venue sur la période"), self.tr("venues sur la période")), self)  # before the report: fields it needs
+        column.addWidget(self.gaps)
+        self._document(column, self.report)
         self._section(column, self.tr("Pour une personne"))
         column.addLayout(self._form([(labels[3], self.person)], label_width))
         for button in (self.attestation, self.person_data):
@@ -139,6 +142,7 @@ class DocumentsView(QWidget):
         self.folder.hide()
         ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
         self.reload()
+        self.gaps.follow_period(self, self.first, self.last, self.group)
 
     def _date(self, value: date, name: str, height: int) -> QDateEdit:
         edit = QDateEdit(value)
@@ -199,6 +203,7 @@ class DocumentsView(QWidget):
 
 
     def reload(self) -> None:
+        chosen_group, chosen_person = self.group.currentData(), self.person.currentData()
         self.group.clear()
         self.group.addItem(self.tr("Tous les groupes"), None)
         for g in self.ops.read(groups.every):
@@ -206,6 +211,9 @@ class DocumentsView(QWidget):
         self.person.clear()
         for p in self.ops.read(people.every):
             self.person.addItem(p.full_name, p.id)
+        # a person completed or renamed elsewhere keeps the choices made here
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen_group)))
+        self.person.setCurrentIndex(max(0, self.person.findData(chosen_person)))
 
     def period(self) -> tuple[date, date, str | None]:
         return self.first.date().toPython(), self.last.date().toPython(), self.group.currentData()

@@ -7,10 +7,11 @@ participants screen shows here without anyone reloading it by hand.
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from atelier import groups
+from atelier import funder_fields, groups
 from ui.models.groups import describe
 from ui.models.participants import ParticipantsModel
 from ui.theme import px
+from ui.views.funder_gaps import FunderGaps
 from ui.views.group_form import GroupForm
 from ui.views.member_picker import MemberPicker
 from ui.views.participant_form import ParticipantForm
@@ -41,6 +42,7 @@ class GroupPage(QWidget):
         # Short words, so that the three fit on one line even at 200 %.
         self.edit_button = big_button(self.tr("Modifier"), self.tr("Modifier le nom, le lieu, le jour et les heures du groupe"))
         self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver le groupe"))
+        self.gaps = FunderGaps(ops, (self.tr("de ce groupe"),) * 2, self)  # the quick ways of adding leave them empty
         self.model = ParticipantsModel(parent=self)
         self.list = BigList(self.tr("Membres du groupe"))
         self.list.setModel(self.model)
@@ -70,10 +72,11 @@ class GroupPage(QWidget):
         column.addLayout(head)
         column.addWidget(self.title)
         column.addWidget(self.details)
+        column.addWidget(self.gaps)
         column.addWidget(self.list, 1)
         column.addWidget(self.empty)
         column.addLayout(actions)
-        order = [self.back_button, self.edit_button, self.archive_button, self.list,
+        order = [self.back_button, self.edit_button, self.archive_button, self.gaps.complete, self.list,
                  self.add_button, self.new_button, self.remove_button]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
@@ -106,6 +109,7 @@ class GroupPage(QWidget):
         self.title.setText(self.group.name)
         self.details.setText(describe(self.group, len(rows)))
         self.empty.setVisible(not rows)
+        self.gaps.show_gaps(funder_fields.gaps(rows))
         archived = bool(self.group.archived_at)
         self.archive_button.setText(self.tr("Réactiver") if archived else self.tr("Archiver"))
         self.archive_button.setAccessibleName(self.tr("Réactiver le groupe") if archived else self.tr("Archiver le groupe"))
@@ -143,10 +147,14 @@ class GroupPage(QWidget):
 
     def new_member(self) -> None:
         group_id = self.group.id
-        self._open(ParticipantForm(
+        form = ParticipantForm(
             self.ops, None, self.ops.today(), parent=self,
             save=lambda db, person: groups.add_new_member(db, group_id, person),
-        ))
+            use_text=self.tr("Ajouter {name} au groupe"),
+        )
+        form.existing_chosen.connect(lambda person: self.ops.run(
+            groups.add_known_member, group_id, person.id, parent=self))
+        self._open(form)
 
     def remove_chosen(self) -> None:
         person_id = self.list.current_id()

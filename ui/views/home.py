@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from atelier import sessions, settings
 from atelier.sessions import SessionRow
+from ui.models.sessions import with_status
 from ui.sync_runner import ERROR, NEVER, NONE, OFFLINE, SyncState
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.scroller import scrolling_page
 from ui.words import french_date, module_label, plural
 
+_LATER = (sessions.PLANNED, sessions.DONE, sessions.CANCELLED)  # today's cards, in this order
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
 
 
@@ -32,18 +34,20 @@ class HomeData:
 
 def load(db, today: date) -> HomeData:
     """Everything the home screen shows, in one go."""
-    rows = sessions.upcoming(db, today, limit=40)
+    rows = sessions.upcoming(db, today, limit=40, cancelled=True)
     iso = today.isoformat()
     return HomeData(
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         site=settings.get(db, settings.SITE, "") or "",
-        today=[r for r in rows if r.session.date == iso],
+        # what is still to start first: at 200 % its « Commencer » shows without scrolling
+        today=sorted((r for r in rows if r.session.date == iso), key=lambda r: _LATER.index(r.session.status)),
         coming=[r for r in rows if r.session.date != iso][:NEXT_COUNT],
     )
 
 
 class SessionCard(QFrame):
-    """One session as a large card: the time first, then the group, place and module."""
+    """One session as a large card: the time first (and whether it is done or cancelled),
+    then the group, place and module. Today's has « Commencer », or « Rouvrir » once done."""
 
     def __init__(self, row: SessionRow, today: date, parent: QWidget | None = None, on_start=None):
         super().__init__(parent)
@@ -53,6 +57,7 @@ class SessionCard(QFrame):
         when = self.tr("{start} – {end}").format(start=s.start_time, end=s.end_time)
         if s.date != today.isoformat():
             when = self.tr("{day}, {time}").format(day=french_date(s.date, year=False), time=when)
+        when = with_status(s, when)
         group = row.group_name or self.tr("Séance sans groupe")
         details = [part for part in (s.place, module_label(s.module_id)) if part]
 
@@ -75,9 +80,14 @@ class SessionCard(QFrame):
         # Screen readers read the card as one sentence.
         self.setAccessibleName(", ".join([when, group, *details]))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        if on_start is not None:  # today's sessions: one large button opens the workshop on the roll call
+        if on_start is not None and s.status == sessions.PLANNED:  # one large button opens the workshop
             self.start = big_button(self.tr("Commencer"), primary=True, on_click=lambda: on_start(row.session),
                                     name=self.tr("Commencer la séance : {what}").format(what=", ".join([when, group])))
+        elif on_start is not None and s.status == sessions.DONE:  # corrections after « Terminer la séance »
+            self.start = big_button(self.tr("Rouvrir"), on_click=lambda: on_start(row.session),
+                                    name=self.tr("Rouvrir la séance pour la corriger : {what}").format(
+                                        what=", ".join([when, group])))
+        if self.start is not None:
             layout.addSpacing(px(6))
             layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -203,6 +213,7 @@ class HomeView(QWidget):
         while box.count():
             item = box.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone from the screen now, not at the next turn of the event loop
                 item.widget().deleteLater()
         start = self.start_session if box is self.today_box else None
         widgets: list[QWidget] = [SessionCard(row, today, on_start=start) for row in rows]

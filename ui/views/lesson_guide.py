@@ -24,6 +24,7 @@ from ui.widgets.step_timer import StepTimer
 
 class LessonGuideView(QWidget):
     step_changed = Signal(int)  # the index (from 0) of the step now shown
+    closing_requested = Signal()  # « Fin de séance » on the last step: on to the closing
 
     def __init__(self, ops: Operations, session: Session, module: Module | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,7 +80,7 @@ class LessonGuideView(QWidget):
         self.previous_button = big_button(self.tr("◀  Précédente"), name=self.tr("Étape précédente"),
                                           on_click=self.previous)
         self.next_button = big_button(self.tr("Suivante  ▶"), primary=True, name=self.tr("Étape suivante"),
-                                      on_click=self.next)
+                                      on_click=self.next_or_close)
         bottom = QHBoxLayout()
         bottom.setSpacing(px(12))
         bottom.addWidget(self.previous_button)
@@ -112,6 +113,13 @@ class LessonGuideView(QWidget):
     def next(self) -> None:
         self.go_to(self.index + 1)
 
+    def next_or_close(self) -> None:
+        """The button: the next step, or on the last one, the closing of the session."""
+        if self.index == self.step_count() - 1:
+            self.closing_requested.emit()
+        else:
+            self.next()
+
     def previous(self) -> None:
         self.go_to(self.index - 1)
 
@@ -131,7 +139,9 @@ class LessonGuideView(QWidget):
         self.view.setAccessibleName(self.tr("{counter} : {title}").format(counter=counter, title=step.title))
         focus_was_on_a_button = self.previous_button.hasFocus() or self.next_button.hasFocus()
         self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < self.step_count() - 1)
+        last = index == self.step_count() - 1  # the last step leads on to the closing, not to a dead end
+        self.next_button.setText(self.tr("Fin de séance  ▶") if last else self.tr("Suivante  ▶"))
+        self.next_button.setAccessibleName(self.tr("Passer à la fin de séance") if last else self.tr("Étape suivante"))
         if focus_was_on_a_button and not self.focusWidget().isEnabled():
             (self.previous_button if self.previous_button.isEnabled() else self.next_button).setFocus()
         if self.projector is not None:

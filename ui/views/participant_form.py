@@ -14,6 +14,7 @@ from atelier import people
 from atelier.people import Participant
 from atelier.vocabulary import labels
 from ui.theme import current_palette, px
+from ui.widgets.buttons import big_button
 from ui.widgets.check import BigCheckBox
 from ui.widgets.choice import BigChoice
 from ui.widgets.form_dialog import FormDialog
@@ -22,9 +23,13 @@ from ui.words import parse_date, short_date
 
 class ParticipantForm(FormDialog):
     saved = Signal(object)  # the Participant as stored
+    existing_chosen = Signal(object)  # a new person turned out to be known: this Participant instead
+    merge_requested = Signal(object)  # « Fusionner… » on a record: merge another one into this Participant
 
     def __init__(self, ops, person: Participant | None = None, today: date | None = None,
-                 save=None, parent: QWidget | None = None):
+                 save=None, parent: QWidget | None = None, use_text: str = ""):
+        """``use_text``: for a new person, the words of the button that uses a record
+        already known instead ('Ajouter {name} au groupe'); without it, no such offer."""
         title = self.tr("Modifier la fiche") if person else self.tr("Nouvelle personne")
         super().__init__(title, parent=parent)
         self.ops = ops
@@ -68,11 +73,28 @@ class ParticipantForm(FormDialog):
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
 
+        self.known = self.merge_button = None
+        if person is not None:  # one person twice: merged from their record
+            self.merge_button = big_button(self.tr("Fusionner…"), self.tr(
+                "Réunir sur cette fiche une autre fiche de la même personne"), on_click=self._merge)
+            self.buttons.insertWidget(0, self.merge_button)
+            QWidget.setTabOrder(self.notes, self.merge_button)
+            QWidget.setTabOrder(self.merge_button, self.cancel_button)
+            use_text = self.tr("Fusionner avec la fiche de {name}")
+        if use_text:  # the same name already known: offered before a second record
+            from ui.views.known_person import KnownPerson
+
+            self.known = KnownPerson(ops, use_text, self)
+            self.known.exclude = person.id if person else None
+            self.form.insertRow(2, self.known)  # right under the name, scrolling with the fields
+            self.known.chosen.connect(self._use_known)
+            for field in (self.first_name, self.last_name):
+                field.textChanged.connect(self._look_up)
         self.birth_year.textChanged.connect(self._year_typed)
         self.consent_today.toggled.connect(self._consent_ticked)
         self.submitted.connect(self.submit)
         if person:
-            self._fill(person)
+            self._fill(person)  # its namesakes show at once (the name fields change)
         self.initial_focus = self.first_name
         self.fit_to_screen()
 
@@ -87,6 +109,28 @@ class ParticipantForm(FormDialog):
         self.social_status.set_key(p.social_status)
         self.consent_date.setText(short_date(p.consent_date))
         self.notes.setPlainText(p.notes)
+
+    def _look_up(self) -> None:
+        self.known.look_up(self.first_name.text(), self.last_name.text())
+        if self.person is None:
+            text = self.tr("Créer une autre fiche") if self.known.matches else self.tr("Enregistrer")
+            self.save_button.setText(text)
+            self.save_button.setAccessibleName(text)
+        if self.known.matches:
+            chain = [self.last_name, *self.known.buttons, self.phone]  # in the order they are shown
+            for before, after in zip(chain, chain[1:]):
+                QWidget.setTabOrder(before, after)
+            self.scroll.ensureWidgetVisible(self.known.buttons[-1])
+
+    def _merge(self) -> None:
+        self.reject()
+        self.merge_requested.emit(self.person)
+
+    def _use_known(self, person: Participant) -> None:
+        if self.person is not None:  # a namesake of the record being edited: merge them
+            return self._merge()
+        self.accept()  # first: whoever opened the form may open another one for that person
+        self.existing_chosen.emit(person)
 
     def _year_typed(self, text: str) -> None:
         # The bracket follows from the year: only one of the two is asked for.

@@ -5,9 +5,11 @@ that person; Enter on a row opens their form. Every write goes through
 ``ops.run``; the list reloads itself when a change to participants is announced.
 """
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from atelier import people
+from atelier import erasure, people
 from ui.models.participants import ParticipantsModel
 from ui.theme import px
 from ui.views.erase_dialog import EraseDialog
@@ -117,7 +119,18 @@ class ParticipantsView(QWidget):
         dialog.open()
 
     def open_form(self, person) -> None:
-        self._open(ParticipantForm(self.ops, person, self.ops.today(), parent=self))
+        form = ParticipantForm(self.ops, person, self.ops.today(), parent=self,
+                               use_text=self.tr("Ouvrir la fiche de {name}"))
+        form.existing_chosen.connect(self.open_known)
+        form.merge_requested.connect(self.merge_into)
+        self._open(form)
+
+    def open_known(self, person) -> None:
+        """A new person was someone already known: their own record, back from the archive if need be."""
+        if person.archived_at:
+            self.ops.run(people.unarchive, person.id, parent=self)
+        self.list.choose(person.id)
+        self.open_form(replace(person, archived_at=None))
 
     def edit_chosen(self) -> None:
         person = self.chosen()
@@ -141,11 +154,17 @@ class ParticipantsView(QWidget):
             people.archive, person.id, parent=self))
         self._open(dialog)
 
+    def merge_into(self, person) -> None:
+        """« Fusionner… » on a record: choose the other record of that person."""
+        from ui.views.merge_dialog import MergeDialog
+
+        self._open(MergeDialog(self.ops, person, parent=self))
+
     def erase_chosen(self) -> None:
         person = self.chosen()
         if person is None:
             return
-        report = self.ops.read(people.erasure_report, person.id)
-        dialog = EraseDialog(person, report, parent=self)
-        dialog.accepted.connect(lambda: self.ops.run(people.erase, person.id, parent=self))
+        plan = self.ops.read(erasure.plan, person.id)
+        dialog = EraseDialog(person, plan.report, plan.mentions, parent=self)
+        dialog.accepted.connect(lambda: self.ops.run(erasure.erase, person.id, dialog.replace_names, parent=self))
         self._open(dialog)

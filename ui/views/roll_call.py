@@ -2,8 +2,9 @@
 
 One click or one key marks a person (see roll_row.py); a key on a row not yet marked
 moves on to the next row. Every change is written at once through ``ops.run`` (there
-is no Save button) and the last one can be undone, back to "not marked" if need be.
-A past session's roll is only changed after a confirmation, asked once per opening.
+is no Save button) and the last one can be undone, back to "not marked" if need be; a
+walk-in too, record and all. A past session's roll says so in a banner above it, and
+is only changed after a confirmation, asked once per opening.
 """
 
 from datetime import date
@@ -11,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QVBoxLayout, QWidget
 
-from atelier import attendance, groups, sessions
+from atelier import attendance, groups, sessions, walk_ins
 from atelier.changes import Changes
 from atelier.attendance import PRESENT
 from atelier.sessions import Session
@@ -22,6 +23,7 @@ from ui.views.button_rows import button_rows
 from ui.views.roll_row import RollRow
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ask
+from ui.widgets.notice import Notice
 from ui.widgets.scroller import scrolling_page
 from ui.words import french_date
 
@@ -35,7 +37,7 @@ class RollCallView(QWidget):
         self.setObjectName("page")
         self._today = today or ops.today()
         self._unlocked = not sessions.is_past(session, self._today)
-        self._undo: list[dict[str, str | None]] = []
+        self._undo: list[dict[str, str | None] | walk_ins.WalkIn] = []  # marks as they were, or a walk-in
         self._pending = 0
         self._stale = False
         self._shown = False
@@ -84,6 +86,18 @@ class RollCallView(QWidget):
         column.addLayout(self.rows_box)
         column.addStretch(1)
         self.scroller = scrolling_page(self, content)
+        self.past_banner = None
+        if not self._unlocked:  # entered afterwards, from the paper sheet, or on a PC with a wrong date
+            self.past_banner = Notice(tr("Séance passée : l'appel du {day}").format(
+                day=french_date(session.date, capital=False)))
+            self.past_banner.setAccessibleDescription(tr(
+                "Vous pouvez saisir ou corriger cet appel : la première modification vous sera demandée une fois."))
+            above = QWidget()  # above the scrolling rows: always in sight, however far the roll scrolls
+            above.setObjectName("page")
+            holder = QVBoxLayout(above)
+            holder.setContentsMargins(px(32), px(12), px(32), 0)
+            holder.addWidget(self.past_banner)
+            self.layout().insertWidget(0, above)
         self.setAccessibleName(tr("L'appel"))
 
         ops.watch(self, ("attendance", "people", "groups"), self._on_changed)
@@ -206,7 +220,10 @@ class RollCallView(QWidget):
     def undo(self) -> None:
         if self._undo:
             previous = self._undo.pop()
-            self.guard(lambda: self.apply(previous, undoable=False))
+            if isinstance(previous, walk_ins.WalkIn):  # its row comes or goes: read the roll again after
+                self.guard(lambda: self._write(walk_ins.undo, previous, then=lambda _r: setattr(self, "_stale", True)))
+            else:
+                self.guard(lambda: self.apply(previous, undoable=False))
             self.undo_button.setEnabled(bool(self._undo))
 
     # Walk-ins
@@ -216,17 +233,32 @@ class RollCallView(QWidget):
     def _open_walk_in(self) -> None:
         from ui.views.walk_in import WalkInDialog
 
-        self.dialog = WalkInDialog(self.group_name if self.session.group_id else "", self)
+        self.dialog = WalkInDialog(self.group_name if self.session.group_id else "", self, ops=self.ops)
         self.dialog.chosen.connect(self.add_walk_in)
+        self.dialog.known_chosen.connect(self.add_known_walk_in)
         self.dialog.open()
 
     def add_walk_in(self, first: str, last: str, phone: str, join: bool) -> None:
-        self._write(attendance.add_walk_in, self.session.id, first, last, phone or None, join)
+        self._write(walk_ins.welcome, self.session.id, first, last, phone or None, join, then=self._undoable)
+
+    def add_known_walk_in(self, person_id: str, join: bool) -> None:
+        self._write(walk_ins.welcome_known, self.session.id, person_id, join, then=self._undoable)
+
+    def _undoable(self, walk_in: walk_ins.WalkIn) -> None:
+        self._undo.append(walk_in)
+        self.undo_button.setEnabled(True)
+        self._stale = True  # a new row, even when only a mark was written
 
     # Writing
-    def _write(self, fn, *args) -> None:
+    def _write(self, fn, *args, then=None) -> None:
         self._pending += 1
-        self.ops.run(fn, *args, on_done=self._done, on_error=self._failed, parent=self)
+
+        def done(result) -> None:
+            if then is not None:
+                then(result)
+            self._done(result)
+
+        self.ops.run(fn, *args, on_done=done, on_error=self._failed, parent=self)
 
     def idle(self) -> bool:
         return self._pending == 0

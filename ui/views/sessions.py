@@ -1,9 +1,15 @@
-"""Sessions: the coming ones and the past ones; plan one, plan a series, edit, cancel."""
+"""Sessions: the coming ones and the past ones; plan one, plan a series, edit, cancel or
+restore, delete one that never took place.
+
+The first action follows the chosen session: « Commencer » (a coming one, asked which
+day when it is not today's), « Ouvrir l'appel » (a past one: its roll says so),
+« Rouvrir » (a finished one, for corrections).
+"""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from atelier import sessions
+from atelier import session_removal, sessions
 from ui.models.sessions import SessionsModel
 from ui.theme import px
 from ui.views.button_rows import button_rows
@@ -54,14 +60,16 @@ class SessionsView(QWidget):
         self.edit = big_button(self.tr("Modifier"), name=self.tr("Modifier la séance choisie"),
                                on_click=lambda: self.open_form("edit"))
         self.cancel = big_button(self.tr("Annuler la séance"), name=self.tr("Annuler la séance choisie"),
-                                 on_click=self.ask_cancel)
+                                 on_click=self.cancel_or_restore)
+        self.delete = big_button(self.tr("Supprimer"), name=self.tr("Supprimer la séance choisie"),
+                                 description=self.tr("Pour une séance qui n'a jamais eu lieu"), on_click=self.ask_delete)
         self.sheet = big_button(self.tr("Feuille d'émargement"),
                                 name=self.tr("Feuille d'émargement de la séance choisie"), on_click=self.open_sheet)
 
         top = button_rows([self.plan_one, self.plan_series])
         which = button_rows([self.coming_button, self.past_button])
         self.list.setMinimumHeight(px(90))
-        actions = button_rows([self.start, self.edit, self.cancel, self.sheet])
+        actions = button_rows([self.start, self.edit, self.cancel, self.delete, self.sheet])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(px(32), px(20), px(32), px(20))
         layout.setSpacing(px(10))
@@ -111,10 +119,23 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
     def _update_buttons(self) -> None:
         session = self.selected()
         live = session is not None and session.status != sessions.CANCELLED
+        cancelled = session is not None and session.status == sessions.CANCELLED
         self.edit.setEnabled(live)
-        self.cancel.setEnabled(live and not self.past)
+        self.cancel.setEnabled(cancelled or live and session.status == sessions.PLANNED)
+        self.delete.setEnabled(session is not None)
         self.sheet.setEnabled(live)
-        self.start.setEnabled(live and session.date == self.ops.today().isoformat())
+        self.start.setEnabled(live)
+        start, name = self.tr("Commencer"), self.tr("Commencer la séance choisie")
+        if session is not None and session.status == sessions.DONE:
+            start, name = self.tr("Rouvrir"), self.tr("Rouvrir la séance terminée pour la corriger")
+        elif session is not None and sessions.is_past(session, self.ops.today()):
+            start, name = self.tr("Ouvrir l'appel"), self.tr("Ouvrir l'appel de la séance passée")
+        self.start.setText(start)
+        self.start.setAccessibleName(name)
+        restore = self.tr("Rétablir la séance") if cancelled else self.tr("Annuler la séance")
+        self.cancel.setText(restore)
+        self.cancel.setAccessibleName(self.tr("Rétablir la séance choisie") if cancelled
+                                      else self.tr("Annuler la séance choisie"))
 
     def open_form(self, mode: str) -> None:
         from ui.views.session_form import SessionForm
@@ -124,6 +145,13 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
             return
         self.form = SessionForm(self.ops, mode, session, self.ops.today(), self)
         self.form.open()
+
+    def cancel_or_restore(self) -> None:
+        session = self.selected()
+        if session is not None and session.status == sessions.CANCELLED:  # nothing lost: no question
+            self.ops.run(sessions.restore, session.id, parent=self)
+        else:
+            self.ask_cancel()
 
     def ask_cancel(self) -> None:
         session = self.selected()
@@ -135,10 +163,37 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
                                 sessions.cancel, session.id, parent=self),
                             no=self.tr("Non, la garder"))
 
-    def start_selected(self) -> None:
+    def ask_delete(self) -> None:
+        from ui.views.session_removal import removal_dialog
+
         session = self.selected()
-        if session is not None:
+        if session is None:
+            return
+        self.question = removal_dialog(self, session, self.ops.read(session_removal.removal, session.id))
+        self.question.accepted.connect(lambda: self.ops.run(session_removal.delete, session.id, parent=self))
+        self.question.open()
+
+    def start_selected(self) -> None:
+        """Open the chosen session's workshop; one planned for a coming day asks which day it is."""
+        session = self.selected()
+        if session is None:
+            return
+        today = self.ops.today()
+        if session.status != sessions.PLANNED or session.date <= today.isoformat():
             self.start_requested.emit(session)
+            return
+        from ui.views.start_day import KEEP, StartDayDialog
+
+        def answered(result: int) -> None:
+            self.question = None
+            if result == KEEP:
+                self.start_requested.emit(session)
+            elif result == StartDayDialog.DialogCode.Accepted:
+                self.ops.run(sessions.move_to, session.id, today, on_done=self.start_requested.emit, parent=self)
+
+        self.question = StartDayDialog(session, today, self)
+        self.question.finished.connect(answered)
+        self.question.open()
 
     def open_sheet(self) -> None:
         from ui.views.sheet_dialog import open_sheet_dialog

@@ -1,5 +1,6 @@
 """Réglages: the association (name, place, logo), the facilitators, the text size, the
-contrast, the facilitator's code and the sync (``sync_setting``).
+contrast, the facilitator's code, how long people are kept (``retention_setting``) and
+the sync (``sync_setting``).
 
 Everything is saved as it changes, through ``ops.run`` (no Save button). The logo is in
 ``logo_setting``; the text size and the contrast, applied at once to the whole program
@@ -23,6 +24,7 @@ from atelier import pin, settings
 from ui.theme import px
 from ui.views.logo_setting import LogoSetting, ask_image_path
 from ui.views.look_setting import LookSetting, section
+from ui.views.retention_setting import RetentionSetting
 from ui.views.sync_setting import SyncSetting
 from ui.widgets.buttons import big_button
 from ui.widgets.pin_dialog import PinChangeDialog, change_pin
@@ -117,6 +119,9 @@ class SettingsView(QWidget):
         row.addStretch(1)
         self.column.addLayout(row)
 
+        self.retention = RetentionSetting(ops)
+        self.column.addWidget(self.retention)
+
         self.sync = SyncSetting(ops)
         self.column.addWidget(self.sync)
         self.column.addStretch(1)
@@ -201,7 +206,8 @@ class SettingsView(QWidget):
     def _order_tabs(self) -> None:
         """New rows join the end of the focus chain: put them back in reading order."""
         chain = [self.association, self.site, *self.logo.controls(), *self.remove_buttons, self.new_name,
-                 self.add_button, *self.look.controls(), self.pin_button, *self.sync.controls()]
+                 self.add_button, *self.look.controls(), self.pin_button, *self.retention.controls(),
+                 *self.sync.controls()]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 

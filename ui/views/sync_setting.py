@@ -1,15 +1,17 @@
 """Réglages, « Synchronisation »: where the summaries go (a folder or a WebDAV server),
-« Tester la connexion », the association's secret, named summaries, coordination.
+« Tester la connexion », the association's secret, named summaries, learners' progress,
+coordination.
 
 Every write goes through ``ops.run``; the WebDAV password goes to the background sync
-(``ui.sync_runner``), which keeps it in memory only, never in a file or the database.
+(``ui.sync_runner``), which keeps it as ``atelier.sync.passwords`` says: in the system's
+keyring when one works, else in memory only; never in a file or the database.
 """
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from atelier import settings
-from atelier.sync import hub_config
+from atelier.sync import hub_config, learner_progress
 from ui.theme import px
 from ui.views.look_setting import section
 from ui.widgets.buttons import big_button
@@ -30,7 +32,8 @@ def set_coordinator(db, on: bool) -> None:
 def load(db) -> dict:
     return {"address": settings.hub_address(db) or "", "user": settings.hub_user(db),
             "secret": settings.sync_secret(db) if settings.get(db, settings.SYNC_SECRET) else "",
-            "named": settings.named_summaries(db), "coordinator": settings.is_coordinator(db)}
+            "named": settings.named_summaries(db), "progress": learner_progress.is_on(db),
+            "coordinator": settings.is_coordinator(db)}
 
 
 def _label(text: str, muted: bool = False) -> QLabel:
@@ -75,7 +78,8 @@ class SyncSetting(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         self.address = self._field(box, self.tr("Adresse du serveur (https://…)"))
         self.user = self._field(box, self.tr("Nom d'utilisateur"))
-        self.password = self._field(box, self.tr("Mot de passe (gardé seulement pendant que le programme est ouvert)"))
+        self.password = self._field(box, self.tr("Mot de passe (gardé par le trousseau de l'ordinateur s'il y en a un, "
+                                                 "sinon jusqu'à la fermeture du programme)"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.address, self.user):
             edit.editingFinished.connect(self.save_web)
@@ -104,6 +108,13 @@ class SyncSetting(QWidget):
         column.addWidget(_label(self.tr(
             "Non coché : chaque séance part avec ses chiffres (présents, âges, nouveaux venus), "
             "sans aucun nom. Coché : les prénoms et noms des participants partent aussi."), muted=True))
+        self.progress = BigCheckBox(self.tr("Progrès des apprenants"))
+        self.progress.toggled.connect(lambda on: self.ops.run(learner_progress.turn, on, parent=self))
+        column.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(_label(self.tr(
+            "Non coché : rien ne part sur les exercices. Coché : les progrès de chaque apprenant aux "
+            "exercices partent aussi (exercices réussis, nombre d'essais), sous un code, sans nom sauf si "
+            "«\u00a0Résumés nominatifs\u00a0» est coché."), muted=True))
         self.coordinator = BigCheckBox(self.tr("Coordination"))
         self.coordinator.toggled.connect(lambda on: self.ops.run(set_coordinator, on, parent=self))
         column.addWidget(self.coordinator, 0, Qt.AlignmentFlag.AlignLeft)
@@ -139,7 +150,7 @@ class SyncSetting(QWidget):
     def controls(self) -> list[QWidget]:
         """In reading order, for the page's Tab chain."""
         return [self.folder_mode, self.web_mode, self.folder, self.choose, self.address, self.user,
-                self.password, self.test_button, self.secret, self.copy, self.named, self.coordinator]
+                self.password, self.test_button, self.secret, self.copy, self.named, self.progress, self.coordinator]
 
     def attach_sync(self, runner) -> None:
         self.runner = runner
@@ -156,7 +167,8 @@ class SyncSetting(QWidget):
         for edit, value in ((field, address), (self.user, data["user"]), (self.secret, data["secret"])):
             if value and not edit.hasFocus() and edit.text() != value:
                 edit.setText(value)
-        for box, on in ((self.named, data["named"]), (self.coordinator, data["coordinator"])):
+        for box, on in ((self.named, data["named"]), (self.progress, data["progress"]),
+                        (self.coordinator, data["coordinator"])):
             if box.isChecked() != on:
                 box.blockSignals(True)
                 box.setChecked(on)

@@ -102,6 +102,7 @@ class WorkshopView(QWidget):
                 from ui.views.lesson_guide import LessonGuideView
 
                 self.lesson = LessonGuideView(self.ops, self.session, module_by_id(self.session.module_id))
+                self.lesson.closing_requested.connect(lambda: self.show_step(2))
                 self.stack.addWidget(self.lesson)
                 lesson = self.lesson  # Tab: the bar, then the guide from top to bottom
                 chain = [self.sheet_button, lesson.timer.button, lesson.project_button, lesson.view,

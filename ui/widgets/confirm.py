@@ -46,7 +46,7 @@ class ConfirmDialog(QDialog):
         self.default_button.setDefault(True)
         self.message.setVisible(bool(message))
 
-        buttons = QHBoxLayout()
+        self.buttons = buttons = QHBoxLayout()  # a dialog with a third answer adds it here
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm_button)
@@ -73,8 +73,11 @@ class ConfirmDialog(QDialog):
         screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
         width = min(max(self.sizeHint().width(), px(640)), px(900), screen.width() - 40)
         margins = self.outer.contentsMargins()
-        inner = width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
-        height = (self.outer.totalHeightForWidth(width) - self.scroll.sizeHint().height()
+        inner = (width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
+                 - 2 * self.scroll.frameWidth())
+        around = self.outer.totalHeightForWidth(width)  # -1 when nothing outside the words wraps
+        around = around if around >= 0 else self.outer.totalSizeHint().height()
+        height = (around - self.scroll.sizeHint().height()
                   + self.body.totalHeightForWidth(inner) + 2 * self.scroll.frameWidth() + 12)  # the theme borders scroll areas
         self.resize(width, min(height, screen.height() - 40))
         # When the words do not all fit, the keyboard must be able to scroll them too.

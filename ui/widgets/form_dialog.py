@@ -57,7 +57,7 @@ class FormDialog(QDialog):
         self.save_button.setDefault(True)  # Enter in a field saves
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.submitted)
-        buttons = QHBoxLayout()
+        self.buttons = buttons = QHBoxLayout()  # a form may put a button of its own before the stretch
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)

@@ -1,0 +1,70 @@
+"""How many people lack the funders' fields (age, gender, situation), with « Compléter »:
+shown on a group's page and in Documents before a report, hidden when nobody lacks any."""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from atelier import funder_fields
+from atelier.funder_fields import Gaps
+from ui.widgets.buttons import big_button
+from ui.widgets.notice import Notice
+from ui.words import plural
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FunderGaps", text)
+
+
+def gaps_text(gaps: Gaps) -> str:
+    """'Âge inconnu : 2 · genre : 1 · situation : 3.'"""
+    parts = [(tr("âge"), gaps.age), (tr("genre"), gaps.gender), (tr("situation"), gaps.social_status)]
+    missing = " · ".join(f"{word} : {n}" for word, n in parts if n)
+    return tr("À compléter — {missing}. Sinon, le bilan les compte « Non communiqué ».").format(missing=missing)
+
+
+class FunderGaps(Notice):
+    def __init__(self, ops, among: tuple[str, str], parent: QWidget | None = None):
+        """``among``: who is counted, for one person and for several, agreeing with them
+        ('venue sur la période', 'venues sur la période')."""
+        super().__init__(parent=parent)
+        self.ops, self.among = ops, among
+        self.gaps: Gaps | None = None
+        self.dialog = None
+        self.complete = self.add_button(big_button(
+            tr("Compléter"), name=tr("Compléter l'âge, le genre et la situation des personnes concernées"),
+            on_click=self.open_dialog))
+        self.hide()
+
+    def show_gaps(self, gaps: Gaps) -> None:
+        self.gaps = gaps
+        if not gaps:
+            self.hide()
+            return
+        one, many = self.among
+        heading = plural(len(gaps), tr("{n} personne {among} n'a pas tout ce que demande le bilan"),
+                         tr("{n} personnes {among} n'ont pas tout ce que demande le bilan"),
+                         among=one if len(gaps) <= 1 else many)
+        self.say(heading, gaps_text(gaps))
+        self.show()
+
+    def open_dialog(self) -> None:
+        from ui.views.complete_fields import CompleteFieldsDialog
+
+        if not self.gaps:
+            return
+        self.dialog = CompleteFieldsDialog(self.ops, self.gaps.people, self)
+        self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog.open()
+
+    def follow_period(self, screen: QWidget, first, last, group) -> None:
+        """Documents (``screen``): count among those who came in the period its date fields
+        and group choice say, again at each change of them or of what was recorded."""
+        def count() -> None:
+            self.show_gaps(self.ops.read(funder_fields.of_period, first.date().toPython(), last.date().toPython(),
+                                         group.currentData()))
+
+        first.dateChanged.connect(count)
+        last.dateChanged.connect(count)
+        group.currentIndexChanged.connect(count)
+        self.ops.watch(screen, ("people", "attendance", "sessions"), lambda _c, _i: count())
+        count()

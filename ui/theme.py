@@ -213,6 +213,9 @@ QScrollBar:vertical {{ width: {size(20)}; background: {p.nav}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: {target}px; border-radius: {size(6)}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
 QPushButton#step {{ font-weight: bold; padding-left: {size(12)}; padding-right: {size(12)}; }}
+QPushButton#step:focus {{  /* the ring's wider border takes from the padding: the button keeps its size */
+    padding-left: {round(12 * spacing_factor(s)) - 1}px; padding-right: {round(12 * spacing_factor(s)) - 1}px;
+}}
 QPushButton#step:checked, QPushButton#step[current="true"] {{
     background: {p.accent}; color: {p.accent_text}; border-color: {p.accent};
 }}

@@ -4,14 +4,16 @@ and everything Atelier holds about one person (GDPR).
 
 What a document says is read on the database worker (one thread for SQLite); the PDF
 is then painted on an export thread, with a progress bar and an "Annuler" button that
-stops it between two pages and leaves no file. ``choose_path`` and ``open_folder`` are
+stops it between two pages and leaves no file. When it is ready, « C'est prêt » comes
+into sight with « Ouvrir » (the keyboard on it) and « Ouvrir le dossier ».
+``choose_path``, ``open_file`` and ``open_folder`` are
 parameters, so that a test chooses the files without a real dialog.
 """
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
@@ -37,6 +39,10 @@ def _open_folder(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
+def _open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
 def gather_sheets(db, first: date, last: date, group_id, completed: bool, cancelled) -> list:
     from atelier.exports.catalogue import module_index
 
@@ -53,10 +59,10 @@ class DocumentsView(QWidget):
     export_started = Signal(object)  # the ExportJob, just before it starts
     export_ended = Signal(str)  # "done", "failed" or "stopped"
 
-    def __init__(self, ops, parent=None, choose_path=ask_save_path, open_folder=_open_folder):
+    def __init__(self, ops, parent=None, choose_path=ask_save_path, open_folder=_open_folder, open_file=_open_file):
         super().__init__(parent)
         self.ops = ops
-        self.choose_path, self.open_folder = choose_path, open_folder
+        self.choose_path, self.open_folder, self.open_file = choose_path, open_folder, open_file
         self.job: ExportJob | None = None
         self.cancelling = False
         self.last_paths: list[Path] = []
@@ -104,6 +110,8 @@ class DocumentsView(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder = big_button(self.tr("Ouvrir le dossier"), on_click=lambda: self.open_folder(self.last_paths[0]))
+        self.open_button = big_button(self.tr("Ouvrir"), primary=True, name=self.tr("Ouvrir le document"),
+                                      on_click=lambda: self.open_file(self.last_paths[0]))
 
         column = QVBoxLayout()
         column.setSpacing(px(10))
@@ -131,15 +139,15 @@ class DocumentsView(QWidget):
         column.addSpacing(px(8))
         column.addLayout(busy)
         column.addWidget(self.message)
-        column.addWidget(self.folder, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addLayout(button_rows([self.open_button, self.folder]))
         column.addStretch(1)
         inner = QWidget()
         inner.setLayout(column)
         column.setContentsMargins(px(32), px(20), px(32), px(20))
-        scrolling_page(self, inner, frame=True, keyboard=True,  # everything fits the width
+        self.scroller = scrolling_page(self, inner, frame=True, keyboard=True,  # everything fits the width
                        name=self.tr("Documents à préparer"))
         self._set_busy(False)
-        self.folder.hide()
+        self._ready(False)
         ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
         self.reload()
         self.gaps.follow_period(self, self.first, self.last, self.group)
@@ -307,7 +315,7 @@ class DocumentsView(QWidget):
         """``gather(db, cancelled)`` on the database worker, then ``render(data, progress,
         cancelled) -> [paths]`` on an export thread (or nothing more when render is None)."""
         self.cancelling = False
-        self.folder.hide()
+        self._ready(False)
         self.message.setText(self.tr("Préparation…"))
         self.progress.setRange(0, 0)
         self._set_busy(True)
@@ -342,10 +350,24 @@ class DocumentsView(QWidget):
         self._finish()
         self.last_paths = [Path(p) for p in paths]
         names = "\n".join(str(p) for p in self.last_paths)
-        self.message.setText(self.tr("C'est prêt. Le document est ici :\n{paths}").format(paths=breakable(names)))
+        said = (self.tr("C'est prêt. Le document est ici :\n{paths}") if len(self.last_paths) == 1
+                else self.tr("C'est prêt. Les documents sont ici :\n{paths}"))
+        self.message.setText(said.format(paths=breakable(names)))
         self.message.setToolTip(names)
-        self.folder.show()
+        self._ready(bool(self.last_paths))
+        self.open_button.setAccessibleDescription(said.format(paths=names))
+        self.open_button.setFocus()  # the keyboard where the eye goes: Entrée opens it
+        self._in_sight()
         self.export_ended.emit("done")
+
+    def _ready(self, ready: bool) -> None:
+        for button in (self.open_button, self.folder):
+            button.setVisible(ready)
+
+    def _in_sight(self) -> None:
+        """The message (and the buttons under it) scrolled into sight, once laid out."""
+        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(
+            self.folder if self.folder.isVisible() else self.message, 0, px(24)))
 
     def _failed(self, error: Exception) -> None:
         self._finish()
@@ -354,11 +376,13 @@ class DocumentsView(QWidget):
             text = self.tr("Le document n'a pas pu être écrit : {error}").format(error=text)
         self.message.setText(breakable(text))
         self.message.setToolTip(text)
+        self._in_sight()
         self.export_ended.emit("failed")
 
     def _stopped(self) -> None:
         self._finish()
         self.message.setText(self.tr("Export annulé. Aucun fichier n'a été écrit."))
+        self._in_sight()
         self.export_ended.emit("stopped")
 
     def _finish(self) -> None:

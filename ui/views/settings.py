@@ -1,4 +1,4 @@
-"""Réglages: the association (name, place, logo), the facilitators, the text size, the
+"""Réglages: the association (name, place, town, logo), the facilitators, the text size, the
 contrast, the facilitator's code, how long people are kept (``retention_setting``) and
 the sync (``sync_setting``).
 
@@ -38,6 +38,7 @@ TYPING_PAUSE_MS = 700  # a name is saved when typing pauses, and when the field 
 class SettingsData:
     association: str
     site: str
+    town: str
     facilitators: list[str]
     has_pin: bool
 
@@ -46,6 +47,7 @@ def load(db) -> SettingsData:
     return SettingsData(
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         site=settings.get(db, settings.SITE, "") or "",
+        town=settings.get(db, settings.TOWN, "") or "",
         facilitators=settings.facilitators(db),
         has_pin=pin.has_pin(db),
     )
@@ -79,6 +81,7 @@ class SettingsView(QWidget):
         self._section(self.tr("L'association"))
         self.association = self._field(self.tr("Nom de l'association"), settings.ASSOCIATION)
         self.site = self._field(self.tr("Lieu de l'atelier (il s'affiche dans le titre de la fenêtre)"), settings.SITE)
+        self.town = self._field(self.tr("Commune (« Fait à … » sur les attestations)"), settings.TOWN)
         self.logo = LogoSetting(ops, choose_file=choose_logo_file)
         self.column.addSpacing(px(8))
         self.column.addWidget(self.logo)
@@ -159,7 +162,7 @@ class SettingsView(QWidget):
     def refresh(self) -> None:
         data = self.ops.read(load)
         for edit, key, value in ((self.association, settings.ASSOCIATION, data.association),
-                                 (self.site, settings.SITE, data.site)):
+                                 (self.site, settings.SITE, data.site), (self.town, settings.TOWN, data.town)):
             if key not in self._pending and not edit.hasFocus() and edit.text() != value:
                 edit.setText(value)  # never under the fingers of someone typing
         self.logo.refresh()
@@ -205,7 +208,7 @@ class SettingsView(QWidget):
 
     def _order_tabs(self) -> None:
         """New rows join the end of the focus chain: put them back in reading order."""
-        chain = [self.association, self.site, *self.logo.controls(), *self.remove_buttons, self.new_name,
+        chain = [self.association, self.site, self.town, *self.logo.controls(), *self.remove_buttons, self.new_name,
                  self.add_button, *self.look.controls(), self.pin_button, *self.retention.controls(),
                  *self.sync.controls()]
         for first, second in zip(chain, chain[1:]):

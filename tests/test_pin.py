@@ -32,12 +32,19 @@ def test_five_free_tries_then_a_pause_that_doubles(store):
     assert pin.attempt(db, "1111", later + timedelta(seconds=62)).wait_s == 0
 
 
-def test_the_pause_survives_a_restart(home):
+def tried_wrong(home: Path, times: int) -> None:
+    """A real file with the code 2580 and ``times`` wrong tries, closed (as the program leaves it)."""
     store = Store.open(home)
-    pin.choose_pin(store.db, "2580")
-    for _ in range(5):
-        pin.attempt(store.db, "0000")
-    store.close()
+    try:
+        pin.choose_pin(store.db, "2580")
+        for _ in range(times):
+            pin.attempt(store.db, "0000")
+    finally:
+        store.close()
+
+
+def test_the_pause_survives_a_restart(home):
+    tried_wrong(home, 5)
     again = Store.open(home)
     try:
         assert 25 <= pin.waiting_s(again.db) <= 30
@@ -74,11 +81,7 @@ def run(home: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_pin_reset_on_the_command_line(home):
-    store = Store.open(home)
-    pin.choose_pin(store.db, "2580")
-    for _ in range(6):
-        pin.attempt(store.db, "0000")
-    store.close()
+    tried_wrong(home, 6)
     done = run(home, "pin", "reset")
     assert done.returncode == 0 and "Le code de l'animateur est effacé" in done.stdout and not done.stderr
     store = Store.open(home)

@@ -273,14 +273,20 @@ class ThemeNotifier(QObject):
     changed = Signal(float, bool)
 
 
-def notifier() -> ThemeNotifier:
-    """The application's one notifier (kept as a child of the QApplication)."""
+def app_child(kind: type, name: str):
+    """The application's one ``kind`` named ``name``, kept as a child of the QApplication
+    (made the first time it is asked for)."""
     app = QApplication.instance()
-    found = app.findChild(ThemeNotifier, "atelierTheme")
+    found = app.findChild(kind, name)
     if found is None:
-        found = ThemeNotifier(app)
-        found.setObjectName("atelierTheme")
+        found = kind(app)
+        found.setObjectName(name)
     return found
+
+
+def notifier() -> ThemeNotifier:
+    """The application's one notifier."""
+    return app_child(ThemeNotifier, "atelierTheme")
 
 
 def rescale_layouts(app: QApplication, ratio: float) -> None:

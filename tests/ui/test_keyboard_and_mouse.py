@@ -144,12 +144,7 @@ def value(field):
 
 
 def test_the_wheel_scrolls_the_form_and_never_changes_a_field_without_focus(day, open_window, qtbot):
-    window = open_window()
-    form = SessionForm(window.ops, "series", None, TODAY, parent=window)
-    qtbot.addWidget(form)
-    form.resize(700, 420)  # short: the form scrolls
-    form.show()
-    qtbot.waitExposed(form)
+    _window, form = series_form(open_window, qtbot, size=(700, 420))  # short: the form scrolls
     active(qtbot, form)
     form.place.setFocus()
     laid_out(qtbot, form)
@@ -180,6 +175,18 @@ def test_the_wheel_leaves_the_documents_dates_and_choices_alone(day, open_window
     assert (page.first.date(), page.group.currentIndex()) == before
 
 
+def series_form(open_window, qtbot, size=None):
+    """The main window, and « Planifier une série » shown over it."""
+    window = open_window()
+    form = SessionForm(window.ops, "series", None, TODAY, parent=window)
+    qtbot.addWidget(form)
+    if size:
+        form.resize(*size)
+    form.show()
+    qtbot.waitExposed(form)
+    return window, form
+
+
 def click_far_end(qtbot, box: BigCheckBox) -> None:
     """A click at the far corner of the row, past the words: still on the target."""
     assert box.height() >= 48
@@ -187,11 +194,7 @@ def click_far_end(qtbot, box: BigCheckBox) -> None:
 
 
 def test_check_boxes_take_clicks_on_their_whole_row(day, open_window, qtbot):
-    window = open_window()
-    form = SessionForm(window.ops, "series", None, TODAY, parent=window)
-    qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
+    window, form = series_form(open_window, qtbot)
     _day, tick = form.ticks[0]
     assert isinstance(tick, BigCheckBox) and tick.isChecked()
     click_far_end(qtbot, tick)
@@ -205,11 +208,7 @@ def test_check_boxes_take_clicks_on_their_whole_row(day, open_window, qtbot):
 
 
 def test_the_series_ticks_come_before_the_buttons_with_tab(day, open_window, qtbot):
-    window = open_window()
-    form = SessionForm(window.ops, "series", None, TODAY, parent=window)
-    qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
+    window, form = series_form(open_window, qtbot)
     active(qtbot, form)
     form.module.setFocus(Qt.FocusReason.TabFocusReason)
     reached = []

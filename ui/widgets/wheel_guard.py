@@ -9,7 +9,9 @@ application would run Python for every event of every widget.
 """
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+from ui.theme import app_child
 
 GUARDED = "wheelGuarded"  # a property the accessibility audit looks for
 
@@ -22,17 +24,8 @@ class WheelGuard(QObject):
         return False
 
 
-def _guard() -> WheelGuard:
-    app = QApplication.instance()
-    found = app.findChild(WheelGuard, "wheelGuard")
-    if found is None:
-        found = WheelGuard(app)
-        found.setObjectName("wheelGuard")
-    return found
-
-
 def guard_wheel(*fields: QComboBox | QAbstractSpinBox) -> None:
-    guard = _guard()
+    guard = app_child(WheelGuard, "wheelGuard")  # one filter object for every field
     for field in fields:
         field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel alone never gives it the focus
         field.installEventFilter(guard)

@@ -5,7 +5,7 @@ and everything Atelier holds about one person (GDPR).
 What a document says is read on the database worker (one thread for SQLite); the PDF
 is then painted on an export thread, with a progress bar and an "Annuler" button that
 stops it between two pages and leaves no file. When it is ready, « C'est prêt » comes
-into sight with « Ouvrir » (the keyboard on it) and « Ouvrir le dossier ».
+into sight with « Ouvrir » and « Ouvrir le dossier » (``export_result``).
 ``choose_path``, ``open_file`` and ``open_folder`` are
 parameters, so that a test chooses the files without a real dialog.
 """
@@ -13,8 +13,7 @@ parameters, so that a test chooses the files without a real dialog.
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
@@ -27,6 +26,7 @@ from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
 from ui.views.funder_gaps import FunderGaps
 from ui.views.sheet_dialog import ask_save_path, breakable
+from ui.views.export_result import ExportResult, open_on_desktop
 from ui.widgets.buttons import big_button
 from ui.widgets.check import BigCheckBox
 from ui.widgets.period_choice import PeriodChoice
@@ -36,11 +36,7 @@ from ui.words import SHORT_DATE_FORMAT
 
 
 def _open_folder(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-
-def _open_file(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    open_on_desktop(path.parent)
 
 
 def gather_sheets(db, first: date, last: date, group_id, completed: bool, cancelled) -> list:
@@ -59,7 +55,8 @@ class DocumentsView(QWidget):
     export_started = Signal(object)  # the ExportJob, just before it starts
     export_ended = Signal(str)  # "done", "failed" or "stopped"
 
-    def __init__(self, ops, parent=None, choose_path=ask_save_path, open_folder=_open_folder, open_file=_open_file):
+    def __init__(self, ops, parent=None, choose_path=ask_save_path, open_folder=_open_folder,
+                 open_file=open_on_desktop):
         super().__init__(parent)
         self.ops = ops
         self.choose_path, self.open_folder, self.open_file = choose_path, open_folder, open_file
@@ -106,12 +103,9 @@ class DocumentsView(QWidget):
         self.progress.setMinimumHeight(height)
         self.progress.setFormat(self.tr("%v pages sur %m"))
         self.cancel = big_button(self.tr("Annuler"), on_click=self.cancel_export)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder = big_button(self.tr("Ouvrir le dossier"), on_click=lambda: self.open_folder(self.last_paths[0]))
-        self.open_button = big_button(self.tr("Ouvrir"), primary=True, name=self.tr("Ouvrir le document"),
-                                      on_click=lambda: self.open_file(self.last_paths[0]))
+        # What became of the export; the openers are asked when clicked (a test sets its own).
+        self.result = ExportResult(lambda path: self.open_file(path), lambda path: self.open_folder(path))
+        self.message, self.open_button, self.folder = self.result.message, self.result.open_button, self.result.folder
 
         column = QVBoxLayout()
         column.setSpacing(px(10))
@@ -138,8 +132,7 @@ class DocumentsView(QWidget):
         busy.addWidget(self.cancel)
         column.addSpacing(px(8))
         column.addLayout(busy)
-        column.addWidget(self.message)
-        column.addLayout(button_rows([self.open_button, self.folder]))
+        column.addWidget(self.result)
         column.addStretch(1)
         inner = QWidget()
         inner.setLayout(column)
@@ -147,7 +140,6 @@ class DocumentsView(QWidget):
         self.scroller = scrolling_page(self, inner, frame=True, keyboard=True,  # everything fits the width
                        name=self.tr("Documents à préparer"))
         self._set_busy(False)
-        self._ready(False)
         ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
         self.reload()
         self.gaps.follow_period(self, self.first, self.last, self.group)
@@ -278,7 +270,7 @@ class DocumentsView(QWidget):
     def export_attestation(self) -> None:
         person_id, name = self.person.currentData(), self.person.currentText()
         if person_id is None:
-            self.message.setText(self.tr("Choisissez d'abord une personne."))
+            self.result.say(self.tr("Choisissez d'abord une personne."))
             return
         first, last, _group = self.period()
         path = self._ask(self.tr("Enregistrer l'attestation"),
@@ -295,7 +287,7 @@ class DocumentsView(QWidget):
     def export_person(self) -> None:
         person_id, name = self.person.currentData(), self.person.currentText()
         if person_id is None:
-            self.message.setText(self.tr("Choisissez d'abord une personne."))
+            self.result.say(self.tr("Choisissez d'abord une personne."))
             return
         path = self._ask(self.tr("Enregistrer les données de la personne"),
                          self.tr("donnees-{name}.pdf").format(name=name.replace(" ", "-")),
@@ -315,8 +307,7 @@ class DocumentsView(QWidget):
         """``gather(db, cancelled)`` on the database worker, then ``render(data, progress,
         cancelled) -> [paths]`` on an export thread (or nothing more when render is None)."""
         self.cancelling = False
-        self._ready(False)
-        self.message.setText(self.tr("Préparation…"))
+        self.result.say(self.tr("Préparation…"))
         self.progress.setRange(0, 0)
         self._set_busy(True)
 
@@ -338,7 +329,7 @@ class DocumentsView(QWidget):
 
     def cancel_export(self) -> None:
         self.cancelling = True
-        self.message.setText(self.tr("Arrêt en cours…"))
+        self.result.say(self.tr("Arrêt en cours…"))
         if self.job is not None:
             self.job.cancel()
 
@@ -349,40 +340,20 @@ class DocumentsView(QWidget):
     def _done(self, paths: list) -> None:
         self._finish()
         self.last_paths = [Path(p) for p in paths]
-        names = "\n".join(str(p) for p in self.last_paths)
-        said = (self.tr("C'est prêt. Le document est ici :\n{paths}") if len(self.last_paths) == 1
-                else self.tr("C'est prêt. Les documents sont ici :\n{paths}"))
-        self.message.setText(said.format(paths=breakable(names)))
-        self.message.setToolTip(names)
-        self._ready(bool(self.last_paths))
-        self.open_button.setAccessibleDescription(said.format(paths=names))
-        self.open_button.setFocus()  # the keyboard where the eye goes: Entrée opens it
-        self._in_sight()
+        self.result.ready(self.last_paths)
         self.export_ended.emit("done")
-
-    def _ready(self, ready: bool) -> None:
-        for button in (self.open_button, self.folder):
-            button.setVisible(ready)
-
-    def _in_sight(self) -> None:
-        """The message (and the buttons under it) scrolled into sight, once laid out."""
-        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(
-            self.folder if self.folder.isVisible() else self.message, 0, px(24)))
 
     def _failed(self, error: Exception) -> None:
         self._finish()
         text = error_text(error)  # a full disk, a read-only folder: in plain French, naming the file
         if not isinstance(error, (WriteError, OSError)):
             text = self.tr("Le document n'a pas pu être écrit : {error}").format(error=text)
-        self.message.setText(breakable(text))
-        self.message.setToolTip(text)
-        self._in_sight()
+        self.result.say(breakable(text), tooltip=text)
         self.export_ended.emit("failed")
 
     def _stopped(self) -> None:
         self._finish()
-        self.message.setText(self.tr("Export annulé. Aucun fichier n'a été écrit."))
-        self._in_sight()
+        self.result.say(self.tr("Export annulé. Aucun fichier n'a été écrit."))
         self.export_ended.emit("stopped")
 
     def _finish(self) -> None:

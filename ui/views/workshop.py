@@ -129,9 +129,9 @@ class WorkshopView(QWidget):
 
 
 def focus_inside(page: QWidget) -> None:
-    """The keyboard to where it was last in ``page``, else to the control the page names
-    (its focus proxy), else to its first control."""
-    candidates = [page.focusWidget(), page.focusProxy()]
+    """The keyboard to the control the page names (its focus proxy: the lesson's
+    « Suivante »), else to where it was last in ``page``, else to its first control."""
+    candidates = [page.focusProxy(), page.focusWidget()]
     chain = page.nextInFocusChain()
     while chain is not None and chain is not page and len(candidates) < 200:
         candidates.append(chain)

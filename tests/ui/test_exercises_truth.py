@@ -90,7 +90,7 @@ def test_the_keys_exercise_lets_escape_and_tab_reach_the_buttons(practice, qtbot
     around = (shell.help_button, shell.run_page.skip_button)
     keys.setFocus()
     qtbot.keyClick(keys, Qt.Key.Key_Escape)  # Espace is asked: a wrong key, and how to get out
-    assert QApplication.focusWidget() is keys and "encore une fois sur « Échap »" in keys.feedback.text()
+    assert QApplication.focusWidget() is keys and "« Échap » encore une fois : aller aux boutons" in keys.feedback.text()
     qtbot.keyClick(keys, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() in around
     qtbot.mouseClick(keys, LEFT)

@@ -177,10 +177,11 @@ class KeysExercise(Exercise):
             self.last_way_out = key if key in WAYS_OUT else None
             self.tally.miss()
             self.wrong[wanted] = self.wrong.get(wanted, 0) + 1
-            text = tr("Pas celle-ci. Essayons encore : « {name} ».").format(name=key_name(wanted))
-            if self.last_way_out is not None:
-                text += " " + tr("Pour aller aux boutons, appuyez encore une fois sur « {key} ».").format(
-                    key=key_name("Escape" if key == K.Key_Escape else "Tab"))
+            if self.last_way_out is None:
+                text = tr("Pas celle-ci. Essayons encore : « {name} ».").format(name=key_name(wanted))
+            else:  # short: the way out, said where the eye is
+                text = tr("Pas celle-ci : cherchez « {name} ». « {key} » encore une fois : aller aux boutons.").format(
+                    name=key_name(wanted), key=key_name("Escape" if key == K.Key_Escape else "Tab"))
             self.say(text)
             return
         self.last_way_out = None

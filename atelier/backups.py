@@ -1,115 +1,148 @@
 """Backups: taken safely, checked, thinned, restorable.
 
-A backup is written by ``VACUUM INTO`` under a temporary name, checked with
-``integrity_check``, and only then renamed into place, so a half-written or damaged
-copy never looks like a good one. Old backups are thinned like Anki's: the newest
-few, then one a day, one a week and one a month.
+A backup is written by ``VACUUM INTO`` under a hidden partial name, checked, and only
+then renamed into place, so a half-written or damaged copy never looks like a good one
+(``write_copy``; a restore writes the data file the same way). What makes a backup
+"good" is in ``backup_check``.
+
+Backups are ordered by a sequence number in their names (``atelier-n000042-…``), the
+highest so far plus one, never by the wall clock alone: a PC whose clock jumped years
+ahead or back still takes its daily backup, and thinning never deletes the newest one.
+Old backups are thinned like Anki's: the newest few, then one a day, one a week and one
+a month, by the dates in their names.
 """
 
+import contextlib
+import errno
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from atelier.db import Database
+from atelier import files, paths
+from atelier.backup_check import BackupError, looks_whole, problem, refuse_unless_good
+from atelier.i18n import N_, _
 
-from atelier.i18n import _
+try:
+    import fcntl  # a partial file being written is locked, so a cleaner never takes it
+except ImportError:  # Windows: a file another program holds open cannot be deleted anyway
+    fcntl = None
 
-_NAME = re.compile(r"^atelier-(\d{8}-\d{6})(?:-([\w-]+))?\.db$", re.ASCII)
+__all__ = ["Backup", "BackupError", "check_file", "problem", "refuse_unless_good", "looks_whole", "take", "take_if_due",
+           "list_backups", "checked", "latest_good", "thin", "write_copy", "copy_to", "clean_leftovers"]
+
+# atelier-n000042-20240615-120000-manual.db; before sequences: atelier-20240615-120000-manual.db
+_NAME = re.compile(r"^atelier-(?:n(?P<seq>\d{1,9})-)?(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[\w-]+))?\.db$", re.ASCII)
 KEEP_NEWEST = 3
 KEEP_DAILY = 7
 KEEP_WEEKLY = 8
 KEEP_MONTHLY = 12
-
-
-class BackupError(Exception):
-    pass
+REASONS = {
+    "auto": N_("automatique"),
+    "manual": N_("manuelle"),
+    "migration": N_("avant une mise à jour"),
+    "before-restore": N_("avant une remise en place"),
+}
+_SQLITE_ERRNO = {13: errno.ENOSPC, 8: errno.EROFS, 3: errno.EACCES, 14: errno.EACCES}  # FULL, READONLY, PERM, CANTOPEN
+_COPY_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
 class Backup:
     path: Path
-    taken_at: datetime  # UTC
+    taken_at: datetime  # UTC, as the clock said when it was taken
     reason: str
     size: int
+    seq: int = 0  # 0 for the backups named before sequences
 
-
-def list_backups(folder: Path) -> list[Backup]:
-    """Every finished backup in the folder, newest first."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.iterdir():
-        match = _NAME.match(path.name)
-        if not match:
-            continue
-        try:
-            taken = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
-        except ValueError:  # looks like a backup but is not a real date: not ours
-            continue
-        found.append(Backup(path, taken, match[2] or "auto", path.stat().st_size))
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
-
-
-def take(db: Database, folder: Path, reason: str = "auto", now: datetime | None = None) -> Backup:
-    folder.mkdir(parents=True, exist_ok=True)
-    now = now or datetime.now(timezone.utc)
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    final = folder / f"atelier-{stamp}-{reason}.db"
-    counter = 1
-    while final.exists():  # two backups in the same second: keep both
-        counter += 1
-        final = folder / f"atelier-{stamp}-{reason}{counter}.db"
-    temporary = folder / f".partial-{final.name}"
-    temporary.unlink(missing_ok=True)
-    db.execute("VACUUM INTO ?", [str(temporary)])
-    result = check_file(temporary)
-    if result != "ok":
-        temporary.unlink(missing_ok=True)
-        raise BackupError(_("La copie de sauvegarde est abîmée : {result}").format(result=result))
-    _fsync(temporary)
-    os.replace(temporary, final)
-    _fsync_dir(folder)
-    thin(folder, now)
-    for backup in list_backups(folder):
-        if backup.path == final:
-            return backup
-    return Backup(final, now, reason, 0)
-
-
-def take_if_due(db: Database, folder: Path, now: datetime | None = None) -> Backup | None:
-    """The automatic backup: at most once a day."""
-    now = now or datetime.now(timezone.utc)
-    existing = list_backups(folder)
-    if existing and now - existing[0].taken_at < timedelta(days=1):
-        return None
-    return take(db, folder, "auto", now)
+    def reason_words(self) -> str:
+        return _(REASONS[self.reason]) if self.reason in REASONS else self.reason
 
 
 def check_file(path: Path) -> str:
+    """'ok' for a good backup, else what is wrong with it in a French sentence."""
+    return problem(path) or "ok"
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Everything in the folder named like a backup, good or not (links, folders and
+    special files too, never opened here), newest first by sequence."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        entries = list(os.scandir(folder))
+    except OSError:  # no folder yet, or not one
+        return []
+    found = []
+    for entry in entries:
+        match = _NAME.match(entry.name)
+        if not match:
+            continue
         try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        return str(error)
-    return "\n".join(r[0] for r in rows)
+            taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+            info = entry.stat(follow_symlinks=False)
+        except (ValueError, OSError):  # not a real date: not ours; or gone meanwhile
+            continue
+        size = info.st_size if entry.is_file(follow_symlinks=False) else 0
+        found.append(Backup(Path(entry.path), taken, match["reason"] or "auto", size, int(match["seq"] or 0)))
+    return sorted(found, key=lambda b: (b.seq, b.taken_at, b.path.name), reverse=True)
+
+
+def checked(folder: Path) -> list[tuple[Backup, str | None]]:
+    """Every backup with what is wrong with it (None when it is good), newest first."""
+    return [(backup, problem(backup.path)) for backup in list_backups(folder)]
 
 
 def latest_good(folder: Path) -> Backup | None:
     for backup in list_backups(folder):
-        if check_file(backup.path) == "ok":
+        if problem(backup.path) is None:
             return backup
     return None
 
 
+def take(db, folder: Path, reason: str = "auto", now: datetime | None = None) -> Backup:
+    """A checked copy of the open database in ``folder``, then the folder thinned.
+
+    On a full or read-only disk, ``BackupError`` says so in French; the backups already
+    there are left as they were and no partial file remains.
+    """
+    now = now or datetime.now(timezone.utc)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(_not_taken(files.plain_os_error(error, folder))) from None
+    seq = max((b.seq for b in list_backups(folder)), default=0) + 1
+    final = folder / f"atelier-n{seq:06d}-{now:%Y%m%d-%H%M%S}-{reason}.db"
+    try:
+        write_copy(db.conn, final)
+    except BackupError as error:
+        raise BackupError(_not_taken(str(error))) from None
+    thin(folder, now)
+    return Backup(final, now, reason, final.stat().st_size, seq)
+
+
+def take_if_due(db, folder: Path, now: datetime | None = None) -> Backup | None:
+    """The automatic backup: at most once a day. The newest good backup counts only when
+    its date lies within the day before ``now``: a date ahead of the clock (the clock
+    went back, or was ahead when it was taken) never holds the daily backup back."""
+    now = now or datetime.now(timezone.utc)
+    newest = latest_good(folder)
+    if newest is not None and newest.taken_at <= now < newest.taken_at + timedelta(days=1):
+        return None
+    return take(db, folder, "auto", now)
+
+
 def thin(folder: Path, now: datetime) -> list[Path]:
-    """Delete the backups no rule keeps; returns what was deleted."""
-    backups = list_backups(folder)
+    """Delete the backups no rule keeps; returns what was deleted.
+
+    The rules run newest first by sequence, so the newest backups are kept whatever
+    their dates say (``take`` thins right after its new, checked backup: the newest good
+    one is always kept). Only whole-looking SQLite files count and go (reading every
+    backup through would take minutes on an old disk): a link, a folder, an empty or
+    foreign file named like a backup is left for a person to look at.
+    """
+    backups = [b for b in list_backups(folder) if looks_whole(b.path)]
     keep = {b.path for b in backups[:KEEP_NEWEST]}
     for period, count in (("day", KEEP_DAILY), ("week", KEEP_WEEKLY), ("month", KEEP_MONTHLY)):
         seen: list[tuple] = []
@@ -136,15 +169,112 @@ def _period(moment: datetime, period: str) -> tuple:
     return (moment.year, moment.month)
 
 
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
+def write_copy(conn: sqlite3.Connection, target: Path, before_rename: Callable[[], None] | None = None) -> None:
+    """``conn``'s database copied to ``target`` whole or not at all.
+
+    ``VACUUM INTO`` a hidden partial file beside the target (locked while it is written),
+    checked, flushed, then ``before_rename()``, then renamed over the target. Whatever
+    fails, the partial file goes and the target is untouched; the error is a
+    ``BackupError`` in French (« Le disque est plein : … »).
+    """
+    partial = files.partial_name(target)
+    try:
+        with _claimed(partial):
+            try:
+                conn.execute("VACUUM INTO ?", [str(partial)])
+            except sqlite3.Error as error:
+                code = _SQLITE_ERRNO.get(getattr(error, "sqlite_errorcode", 0) & 0xFF, errno.EIO)
+                raise BackupError(files.plain_os_error(OSError(code, str(error)), target)) from None
+            found = problem(partial)
+            if found is not None:
+                raise BackupError(_("La copie est abîmée : {problem}").format(problem=found))
+            files.fsync_file(partial)
+            if before_rename is not None:
+                before_rename()
+            os.replace(partial, target)
+    except OSError as error:
+        raise BackupError(files.plain_os_error(error, target)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()  # gone already when it became the target
+    files.fsync_folder(target.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(folder, os.O_RDONLY)
+def copy_to(backup: Path, folder: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+    """A good backup copied into ``folder`` (a USB stick) under its own name, whole or
+    not at all; ``progress(done, total)`` after each piece. The copy is checked before
+    it takes its name. ``files.WriteError`` says in French what stopped it."""
+    refuse_unless_good(backup)
+    target = Path(folder) / backup.name
+    total = backup.stat().st_size
+    with files.whole_file(target) as partial:
+        with open(backup, "rb") as source, open(partial, "xb") as copy:
+            done = 0
+            while chunk := source.read(_COPY_CHUNK):
+                copy.write(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+        found = problem(partial)
+        if found is not None:
+            raise BackupError(_("La copie sur « {folder} » est abîmée : {problem}").format(folder=folder, problem=found))
+    return target
+
+
+def clean_leftovers(home: Path) -> list[Path]:
+    """Remove what interrupted backups and restores left behind, in the home and its
+    backups folder: hidden partial files (and their journals), and the names older
+    Ateliers used (``.restoring-…``, ``.partial-atelier-…``). A file being written right
+    now (locked) is left alone. Returns what was removed."""
+    removed = []
+    for folder in (home, paths.backups_dir(home)):
         try:
-            os.fsync(fd)
-        finally:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            leftover = name.startswith(".") and (files.PARTIAL in name or name.startswith((".restoring-", ".partial-")))
+            if leftover and entry.is_file(follow_symlinks=False) and not _in_use(entry.path):
+                with contextlib.suppress(OSError):  # a read-only home: the next start tries again
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+@contextlib.contextmanager
+def _claimed(partial: Path):
+    """Create ``partial`` empty (VACUUM INTO accepts an empty file) and hold a lock on it
+    while the block writes it, so ``clean_leftovers`` in another Atelier leaves it be."""
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    if fcntl is None:  # Windows could not rename a file held open
+        os.close(fd)
+        fd = None
+    else:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield partial
+    finally:
+        if fd is not None:
             os.close(fd)
+
+
+def _in_use(path: str) -> bool:
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing releases the test lock too
+
+
+def _not_taken(reason: str) -> str:
+    return _("La sauvegarde n'a pas pu être faite. {reason}\nLes sauvegardes déjà faites n'ont pas été touchées.").format(reason=reason)
+

@@ -159,12 +159,16 @@ def _check(args) -> int:
 
 def _backup(args) -> int:
     if args.action == "list":
-        found = backups.list_backups(paths.backups_dir())
+        found = backups.checked(paths.backups_dir())
         if not found:
             print(_("Aucune sauvegarde pour l'instant."))
-        for backup in found:
+        for backup, problem in found:  # newest first; one that is not good says why
             when = backup.taken_at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
-            print(f"{when}  {backup.reason:<14} {backup.size / 1_000_000:7.1f} Mo  {backup.path}")
+            state = _("bonne") if problem is None else _("PAS BONNE")
+            size = f"{backup.size / 1_000_000:7.1f}".replace(".", ",")  # « 0,3 Mo », the French way
+            print(f"{when}  {backup.reason_words():<26} {size} Mo  {state:<9}  {backup.path}")
+            if problem is not None:
+                print(f"    {problem}")
         return 0
     store = Store.open()
     try:
@@ -184,8 +188,10 @@ def _restore(args) -> int:
         source = chosen.path
     else:
         source = Path(args.backup)
-        if not source.is_file():
-            print(_("Sauvegarde introuvable : {path}").format(path=source), file=sys.stderr)
+        problem = backups.problem(source)  # refused before anyone is asked
+        if problem is not None:
+            print(_("Cette sauvegarde ne peut pas être remise en place. {reason}\n{path}").format(
+                reason=problem, path=source), file=sys.stderr)
             return 1
     if not args.yes:
         if not sys.stdin.isatty():
@@ -195,8 +201,10 @@ def _restore(args) -> int:
         if answer.strip().lower() not in ("o", "oui", "y", "yes"):
             print(_("Rien n'a été changé."))
             return 1
-    path = restore(source)
-    print(_("Sauvegarde remise en place : {path}").format(path=path))
+    restored = restore(source)
+    print(_("Sauvegarde remise en place : {path}").format(path=restored.path))
+    if restored.kept_aside is not None:
+        print(_("Les données d'avant sont gardées dans : {path}").format(path=restored.kept_aside))
     return 0
 
 

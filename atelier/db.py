@@ -226,7 +226,7 @@ def quick_check(path: Path) -> str:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a stray byte in a name in the schema
         return str(error)
     return "\n".join(r[0] for r in rows)
 

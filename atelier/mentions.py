@@ -13,6 +13,7 @@ found in « Marie-Claire ».
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,7 +112,15 @@ def spans(text: str, finder: re.Pattern) -> list[tuple[int, int]]:
     if not finder.search(people.fold(text)):  # most texts: ten times faster than mapping each letter
         return []
     plain, origin = folded(text)
-    return [(origin[m.start()], origin[m.end() - 1] + 1) for m in finder.finditer(plain) if m.end() > m.start()]
+    return [(origin[m.start()], _past_marks(text, origin[m.end() - 1] + 1))
+            for m in finder.finditer(plain) if m.end() > m.start()]
+
+
+def _past_marks(text: str, end: int) -> int:
+    """Past the accents written as marks of their own after the name's last letter ("Υ̓")."""
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end
 
 
 def replaced(text: str, finder: re.Pattern, replacement: str = ERASED) -> str:

@@ -207,6 +207,24 @@ MIGRATIONS = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# The tables each migration creates: a file holds those of every migration it recorded,
+# which is how a backup is told from any other SQLite file (tests check this list
+# against what the migrations really create).
+TABLES = {
+    "0001_initial": ("settings", "participants", "groups", "group_members", "sessions", "attendance",
+                     "step_progress", "exercise_results", "outbox"),
+    "0003_coordinator": ("hub_summaries", "hub_checkpoints", "hub_files", "hub_rejects"),
+    "0004_outbox_pending": ("outbox_pending",),
+}
+
+
+def expected_tables(applied: list[str]) -> set[str]:
+    """The tables a file that recorded ``applied`` must hold (the first migration's always)."""
+    names = {MIGRATIONS_TABLE, *TABLES["0001_initial"]}
+    for name in applied:
+        names.update(TABLES.get(name, ()))
+    return names
+
 
 def known_migrations() -> list[str]:
     return [name for name, _fn in MIGRATIONS]

@@ -54,10 +54,11 @@ class Store:
             raise data_folder_error(error, home) from None
         existed = _existing(path, backups_dir)
         refuse_if_read_only(home, path if existed else None)
+        backups.clean_leftovers(home)  # what an interrupted backup or restore left
         if existed:
             try:
                 oddity = database.refuse_if_newer(path)
-            except sqlite3.DatabaseError as error:  # not even readable: damaged
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # not even readable: damaged
                 raise damaged(path, backups_dir, str(error)) from None
             if oddity:
                 raise damaged(path, backups_dir, oddity)
@@ -81,7 +82,7 @@ class Store:
             device_id = settings.ensure_device_id(db, path)
             settings.sync_secret(db)  # a file from before the sync gets its secret once, checked first
             erasure.reapply(db, erasure.outstanding(db) if pending else forgotten)
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a stray byte in a name: damage too
             db.close()
             raise database_trouble(error, path, backups_dir) from None
         except BaseException:
@@ -253,62 +254,62 @@ def damaged(path: Path, backups_dir: Path, details: str, headline: str | None = 
     return error
 
 
-def restore(backup_path: Path, home: Path | None = None) -> Path:
+@dataclass(frozen=True)
+class Restored:
+    path: Path
+    kept_aside: Path | None  # the data from before: a "before-restore" backup, or the damaged file set aside
+    was_damaged: bool = False
+
+
+def restore(backup_path: Path, home: Path | None = None) -> Restored:
     """Put a backup in place of the current file; the current one is kept aside.
 
+    A foreign, damaged or newer file is refused before anything is replaced. The backup
+    is copied beside the data file first (hidden, checked): if that fails, or the
+    "before-restore" backup thins the chosen one away, the current file is untouched.
     No connection to the file may be open. The restored file gets a new device_id,
     so that two PCs never share one.
     """
     home = home or paths.home()
     path = paths.database_path(home)
-    result = backups.check_file(backup_path)
-    if result != "ok":
-        raise backups.BackupError(
-            _("Cette sauvegarde est abîmée et ne peut pas être remise en place : {result}").format(result=result)
-        )
-    oddity = database.refuse_if_newer(backup_path)
-    if oddity:
-        raise backups.BackupError(_("Cette sauvegarde ne peut pas être remise en place : {oddity}").format(oddity=oddity))
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    home.mkdir(parents=True, exist_ok=True)
-    # Copy the backup first: if it fails (or the backup is thinned away by the
-    # "before-restore" backup below), the current file has not been touched yet.
-    incoming = path.with_name(f".restoring-{stamp}.db")
-    incoming.unlink(missing_ok=True)
-    source = database.read_only(backup_path)
     try:
-        target = sqlite3.connect(str(incoming))
-        with target:
-            source.backup(target)
-        target.close()
-        backups._fsync(incoming)
-    except BaseException:
-        incoming.unlink(missing_ok=True)
-        raise
-    finally:
-        source.close()
-    if path.exists():
-        if path.stat().st_size >= LOST_BELOW and database.quick_check(path) == "ok":
+        backups.refuse_unless_good(backup_path)
+    except backups.BackupError as error:
+        raise backups.BackupError(
+            _("Cette sauvegarde ne peut pas être remise en place. {reason}").format(reason=error)) from None
+    home.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    kept: dict[str, object] = {}
+
+    def set_current_aside() -> None:
+        if not path.exists():
+            return
+        if backups.problem(path) is None:
             current = database.connect(path)
             try:
-                backups.take(current, paths.backups_dir(home), "before-restore")
+                kept["path"] = backups.take(current, paths.backups_dir(home), "before-restore").path
             finally:
                 current.close()
         else:  # a damaged file is never deleted: set it aside, with its WAL, for a technician
             aside = path.with_name(f"atelier-damaged-{stamp}.db")
+            kept.update(path=aside, damaged=True)
             for suffix in ("-wal", "-shm", ""):
                 if Path(f"{path}{suffix}").exists():
                     os.replace(f"{path}{suffix}", f"{aside}{suffix}")
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    os.replace(incoming, path)
-    backups._fsync_dir(path.parent)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    source = database.read_only(backup_path)
+    try:
+        backups.write_copy(source, path, before_rename=set_current_aside)
+    finally:
+        source.close()
     store = Store.open(home)
     try:
         settings.renew_device_id(store.db, path)
     finally:
         store.close()
-    return path
+    return Restored(path, kept.get("path"), bool(kept.get("damaged")))
 
 
 def _local(moment: datetime) -> str:

@@ -9,7 +9,7 @@ import argparse
 import sys
 import time
 
-from bench import exports_csv, fivey, hub_merge, rollcall, sheets, startup, sync_push, typing_keys
+from bench import coordination, exports_csv, fivey, hub_merge, rollcall, sheets, startup, sync_push, typing_keys
 
 BENCHMARKS = {
     "startup": startup.run,
@@ -19,6 +19,7 @@ BENCHMARKS = {
     "sheets": sheets.run,
     "sync-push": sync_push.run,
     "hub-merge": hub_merge.run,
+    "coordination": coordination.run,
 }
 
 

@@ -61,7 +61,15 @@ def foreign(path: Path) -> None:
     conn.close()
 
 
-DAMAGES = {f.__name__: f for f in (truncated, zero_length, one_byte, header_flipped, foreign)}
+def name_scribbled(path: Path) -> None:
+    """One byte that is not text in a table's name in the schema (SQLite quotes it in
+    its message, and Python cannot decode that message)."""
+    data = path.read_bytes()
+    at = data.index(b"step_progress") + 2
+    path.write_bytes(data[:at] + b"\x80" + data[at + 1:])
+
+
+DAMAGES = {f.__name__: f for f in (truncated, zero_length, one_byte, header_flipped, foreign, name_scribbled)}
 
 
 def remount_read_only(folder: Path) -> None:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_newer
-from atelier import backups, paths, people, settings
+from atelier import backups, paths, people, schema, settings
 from atelier.db import NewerDatabaseError
 from atelier.people import Participant
 from atelier.store import Store, restore
@@ -26,9 +25,10 @@ def ids_in(path: Path) -> set[str]:
 
 
 def tiny_db(path: Path) -> None:
+    """A small file with an Atelier file's tables (thinning only deletes those)."""
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE t (x)")
-    conn.execute("INSERT INTO t VALUES (1)")
+    for table in schema.expected_tables([]):
+        conn.execute(f"CREATE TABLE {table} (x)")
     conn.commit()
     conn.close()
 
@@ -261,3 +261,33 @@ def test_restore_into_an_empty_home(home, tmp_path):
         assert people.get(after.db, person.id).first_name == "José"
     finally:
         after.close()
+
+
+def test_restore_over_a_lost_empty_data_file_sets_it_aside(home):
+    store = Store.open(home)
+    person = people.add(store.db, Participant("Gardée"))
+    backup = store.backup("manual")
+    store.close()
+    path = paths.database_path(home)
+    path.write_bytes(b"")  # the data file lost its contents
+    Path(f"{path}-wal").unlink(missing_ok=True)
+
+    restore(backup.path, home)
+
+    assert ids_in(path) == {person.id}
+    (aside,) = home.glob("atelier-damaged-*.db")
+    assert aside.read_bytes() == b""
+
+
+def test_restore_says_where_the_data_from_before_went(home, damage):
+    store = Store.open(home)
+    people.add(store.db, Participant("Hélène", "Martin"))
+    backup = store.backup("manual")
+    store.close()
+    restored = restore(backup.path, home)
+    assert not restored.was_damaged and "before-restore" in restored.kept_aside.name
+    assert restored.kept_aside.exists()
+    damage(paths.database_path(home), table="participants")
+    restored = restore(backup.path, home)
+    assert restored.was_damaged and restored.kept_aside.name.startswith("atelier-damaged-")
+    assert restored.kept_aside.exists()

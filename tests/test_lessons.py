@@ -59,18 +59,29 @@ def test_shipped_modules_have_no_problem():
     assert check_path(SHIPPED) == []
     modules, problems = load_library(default_lesson_dirs())
     assert problems == []
-    assert {m.id for m in modules} >= {"la-souris", "le-clavier"}
+    assert {m.id for m in modules} >= {"la-souris", "le-clavier", "chercher-et-verifier", "mes-e-mails-lire-ecrire",
+                                       "mes-e-mails-pieces-jointes", "mots-de-passe-et-comptes", "dejouer-les-arnaques"}
 
 
-@pytest.mark.parametrize("name, kinds", [
-    ("la-souris", {"click", "double-click", "drag", "scroll", "right-click", "choice"}),
-    ("le-clavier", {"type", "keys", "form", "choice"}),
+@pytest.mark.parametrize("name, theme, kinds", [
+    ("la-souris", "prendre_en_main_du_materiel", {"click", "double-click", "drag", "scroll", "right-click", "choice"}),
+    ("le-clavier", "prendre_en_main_du_materiel", {"type", "keys", "form", "choice"}),
+    ("l-ordinateur-et-ses-fenetres", "prendre_en_main_du_materiel",
+     {"double-click", "right-click", "choice", "click", "keys"}),
+    ("mes-documents-et-mes-photos", "gere_ses_contenus_numeriques",
+     {"choice", "double-click", "type", "right-click", "drag", "scroll"}),
+    ("aller-sur-internet", "navigation_sur_internet", {"choice", "type", "click", "scroll"}),
+    ("chercher-et-verifier", "navigation_sur_internet", {"type", "choice", "scroll"}),
+    ("mes-e-mails-lire-ecrire", "email", {"type", "choice", "keys", "form", "scroll"}),
+    ("mes-e-mails-pieces-jointes", "email", {"choice", "right-click", "double-click"}),
+    ("mots-de-passe-et-comptes", "securite_numerique", {"choice", "type", "form"}),
+    ("dejouer-les-arnaques", "securite_numerique", {"choice", "type"}),
 ])
-def test_shipped_module_is_a_full_workshop(name, kinds):
+def test_shipped_module_is_a_full_workshop(name, theme, kinds):
     module = load_module(SHIPPED / name)
     assert module.id == name and module.level == "debutant" and module.duration == 120
-    assert "prendre_en_main_du_materiel" in module.themes
-    assert 7 <= len(module.steps) <= 10
+    assert theme in module.themes
+    assert 6 <= len(module.steps) <= 12
     assert [s.index for s in module.steps] == list(range(len(module.steps)))
     assert all(s.title != s.file and s.markdown.startswith("# ") for s in module.steps)
     assert {e.kind for e in module.exercises} == kinds

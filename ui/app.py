@@ -5,6 +5,7 @@ Every modal question (a message box, the first-run dialog) goes through one
 answer the way a person would, without a global flag.
 """
 
+import logging
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from ui.qt_language import install_qt_translations
 from ui.theme import apply_theme
 from ui import window_place
 from ui.views import first_run, retention_dialog
+from ui.widgets.busy import wait_for
 from ui.words import short_date
 
 __all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
@@ -192,6 +194,7 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
     minute on a big file, and the workshop must not wait for it.
     """
     window_place.show_placed(window, window.store.home)
+    window.restore_requested.connect(lambda backup: restore_chosen(window, backup, ask, quit))
 
     def checked(result: str) -> None:
         if result != "ok":
@@ -205,13 +208,18 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
         retention_dialog.offer_at_start(window.ops, window)  # people past the retention period, if any
 
 
+def let_go(window: MainWindow) -> None:
+    """The window lets go of its data: no job, no sync, no connection left to the file."""
+    window.hide()
+    window.stop_background()
+    window.store.close()
+
+
 def recover(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any] = QApplication.exit) -> None:
     """The start-up check found damage: say so, keep the file, offer the latest good backup."""
     error = window.store.damaged_error()
     home = window.store.home
-    window.hide()
-    window.stop_background()
-    window.store.close()
+    let_go(window)
     if offer_backup(error, home, ask):
         replacement = start(home, ask)
         if not isinstance(replacement, int):
@@ -226,6 +234,44 @@ def report_unexpected(kind, error, trace) -> None:
         return sys.__excepthook__(kind, error, trace)
     error.__traceback__ = trace
     QMessageBox.warning(None, tr("Atelier"), plain_words(error))
+
+
+def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
+                   quit: Callable[[int], Any] = QApplication.exit) -> None:
+    """Réglages → Sauvegardes: the window lets go of its data, the backup is put in place
+    on a thread (the current file kept aside first; a refused one changes nothing), and
+    the program opens again where it was, on the data now in place, and says how it went."""
+    home, demo, geometry = window.store.home, window.demo, window.saveGeometry()
+    let_go(window)
+    try:
+        restored = wait_for(lambda: restore(backup, home), tr("Remise en place de la sauvegarde…"))
+        said = tr("La sauvegarde est remise en place.")
+        if restored.was_damaged:
+            said += "\n\n" + tr("Le fichier abîmé d'avant est mis de côté, pas effacé : {path}").format(
+                path=restored.kept_aside)
+        elif restored.kept_aside is not None:
+            said += "\n\n" + tr("Les données d'avant sont gardées dans une sauvegarde « avant une remise "
+                                 "en place ».")
+    except (BackupError, DatabaseError) as problem:
+        said = tr("La sauvegarde n'a pas pu être remise en place. Les données sont restées telles quelles.\n\n"
+                  "{problem}").format(problem=problem)
+    except Exception:  # never a traceback: the program opens again on the data as it is
+        logging.getLogger(__name__).exception("restore of %s failed", backup)
+        said = tr("La sauvegarde n'a pas pu être remise en place. Les données sont restées telles quelles.")
+    window.close()
+    window.deleteLater()
+    if demo:
+        opened = open_store(home, ask)
+        replacement = opened if isinstance(opened, int) else build_window(apply_saved_look(opened), demo=True)
+    else:
+        replacement = start(home, ask)
+    if isinstance(replacement, int):
+        quit(replacement)
+        return
+    replacement.restoreGeometry(geometry)
+    launch(replacement, ask, quit)
+    replacement.show_section("settings")
+    ask(QMessageBox(QMessageBox.Icon.Information, tr("Atelier"), said, parent=replacement))
 
 
 def main() -> int:

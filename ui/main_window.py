@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from atelier import settings
+from ui.hub_pull import HubPuller
 from ui.operations import Operations
 from ui.pages import page_class
 from ui.sync_runner import SyncRunner
@@ -27,6 +27,7 @@ from ui.theme import px
 from ui.views.home import HomeView
 from ui.widgets.buttons import set_current
 from ui.widgets.confirm import ConfirmDialog
+from ui.widgets.page_stack import PageStack
 from ui.widgets.scroller import Scroller
 from ui.worker import Worker
 
@@ -37,6 +38,7 @@ SECTIONS = (
     ("sessions", QT_TRANSLATE_NOOP("MainWindow", "Séances")),
     ("exercises", QT_TRANSLATE_NOOP("MainWindow", "Exercices")),
     ("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents")),
+    ("coordination", QT_TRANSLATE_NOOP("MainWindow", "Coordination")),  # on the coordination's PC only
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Réglages")),
 )
 
@@ -58,7 +60,8 @@ class NavButton(QPushButton):
 
 class NavScroll(Scroller):
     """The navigation column; it scrolls rather than push the window off a small
-    screen at 200 %, and is always as wide as its widest button."""
+    screen at 200 %, and is always as wide as its widest button (and its scroll bar,
+    when the buttons are taller than the window)."""
 
     def __init__(self, column: QWidget):
         super().__init__(column, frame=True)
@@ -67,8 +70,19 @@ class NavScroll(Scroller):
 
     def sizeHint(self) -> QSize:
         self.widget().ensurePolished()
-        width = self.widget().sizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        width = self.widget().sizeHint().width()
+        if self._scrolls():  # room for the bar only when it shows: the page keeps the width
+            width += self.verticalScrollBar().sizeHint().width()
         return QSize(width + 2 * self.frameWidth(), super().sizeHint().height())
+
+    def _scrolls(self) -> bool:
+        return self.widget().minimumSizeHint().height() > self.height() - 2 * self.frameWidth()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._scrolls() != getattr(self, "_scrolled", None):
+            self._scrolled = self._scrolls()
+            self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.sizeHint().width(), 0)
@@ -76,6 +90,7 @@ class NavScroll(Scroller):
 
 class MainWindow(QMainWindow):
     home_ready = Signal()  # the home screen shows the sessions read from the database
+    restore_requested = Signal(object)  # Réglages → Sauvegardes: a confirmed backup's Path (see ui.app)
 
     def __init__(self, store, worker: Worker, today: date | None = None, demo: bool = False, owns_worker: bool = True):
         super().__init__()
@@ -85,18 +100,19 @@ class MainWindow(QMainWindow):
         self._checker: Worker | None = None  # the full integrity check, once started
         self.demo = demo
         self.ops = Operations(store, worker, self, today)
-        self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.refresh_title())
+        self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.settings_changed())
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
         self._quitting = False
         self.quit_question: ConfirmDialog | None = None
 
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # sized by the page on screen, not the largest one
         self.home = HomeView(self.ops)
         self.home.loaded.connect(self.home_ready)
         self.home.start_requested.connect(self.open_workshop)
         self.pages["home"] = self.home
         self.sync = SyncRunner(self.ops, self)  # the background sync, on its own thread
+        self.pull = HubPuller(self.ops, self.sync, self)  # and, at the coordination, the pull of every site
         self.home.attach_sync(self.sync)
         self.stack.addWidget(self.home)
 
@@ -128,11 +144,25 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
         self.refresh_title()
+        self.refresh_sections()
         self.show_section("home")
         # The first home is read here, on the main thread, before any job runs: the
         # query takes a millisecond and the window then opens already filled.
         self.home.reload()
         self.sync.start()
+        self.pull.start()
+
+    def settings_changed(self) -> None:
+        self.refresh_title()
+        self.refresh_sections()
+
+    def refresh_sections(self) -> None:
+        """« Coordination » shows on the coordination's PC only (Réglages → Synchronisation
+        says how to make this PC the one); a facilitator's PC never sees it."""
+        coordination = self.ops.read(settings.is_coordinator)
+        self.buttons["coordination"].setVisible(coordination)
+        if not coordination and self.stack.currentWidget() is self.pages.get("coordination"):
+            self.show_section("home")
 
     def refresh_title(self) -> None:
         if self.demo:
@@ -148,9 +178,15 @@ class MainWindow(QMainWindow):
             start = getattr(page, "start_requested", None)  # a page that lists sessions can start one
             if start is not None:
                 start.connect(self.open_workshop)
+            restore = getattr(page, "restore_requested", None)  # Réglages: a backup to put in place
+            if restore is not None:
+                restore.connect(self.restore_requested)
             attach = getattr(page, "attach_sync", None)  # Réglages: the hub's password, « Tester »
             if attach is not None:
                 attach(self.sync)
+            attach = getattr(page, "attach_pull", None)  # Coordination: « Récupérer maintenant »
+            if attach is not None:
+                attach(self.pull)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -211,6 +247,7 @@ class MainWindow(QMainWindow):
 
     def stop_background(self) -> None:
         self.sync.stop()  # no run starts any more; a send under way finishes
+        self.pull.stop()
         if self._checker is not None:
             self.store.stop_deep_check()
             self._checker.stop()

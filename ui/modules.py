@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from atelier.lessons.course import in_course_order
 from atelier import paths
 
 if TYPE_CHECKING:  # loading and checking packs is imported only when a screen needs it
@@ -39,8 +40,8 @@ def _library() -> dict[str, Module]:
 
 
 def all_modules() -> list[Module]:
-    """Every module that loaded, sorted by title."""
-    return sorted(_library().values(), key=lambda module: module.title.casefold())
+    """Every module that loaded: the beginners' course in its order, then the others by title."""
+    return in_course_order(_library().values())
 
 
 _titles: dict[str, str] | None = None

@@ -14,6 +14,7 @@ PAGES = {
     "sessions": "ui.views.sessions:SessionsView",
     "exercises": "ui.views.practice_home:PracticeHomeView",
     "documents": "ui.views.documents:DocumentsView",
+    "coordination": "ui.views.coordination:CoordinationView",
     "settings": "ui.views.settings:SettingsView",
 }
 

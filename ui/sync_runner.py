@@ -69,7 +69,48 @@ def is_offline(address: str, error: HubError) -> bool:
     return not hub_config.is_web(address) and not Path(address).is_dir()
 
 
-class SyncRunner(QObject):
+class Runs(QObject):
+    """One run at a time, started by its timer or by hand, its hub work on sync threads:
+    what the push (below) and the coordination's pull (``ui.hub_pull``) share."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.running = self.again = self.stopped = False
+        self.wait_ms = EVERY_MS
+        self.threads: list[threading.Thread] = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.run_now)
+
+    def run_now(self) -> None:
+        raise NotImplementedError
+
+    def may_run(self) -> bool:
+        """True when a run may start now; during one, another is asked to follow it."""
+        if self.stopped:
+            return False
+        if self.running:
+            self.again = True
+            return False
+        self.timer.stop()
+        return True
+
+    def stop(self) -> None:
+        """At closing: no more runs; the work under way on a sync thread finishes (joined)."""
+        self.stopped = True
+        self.timer.stop()
+        for thread in self.threads:
+            thread.join(THREAD_JOIN_S)
+        self.threads = []
+
+    def _thread(self, target, *args) -> None:
+        self.threads = [t for t in self.threads if t.is_alive()]
+        thread = threading.Thread(target=target, args=args, name="atelier-sync", daemon=True)
+        self.threads.append(thread)
+        thread.start()
+
+
+class SyncRunner(Runs):
     state_changed = Signal(object)  # SyncState
     tested = Signal(bool, str)  # the hub answered, and the French words to show
     _sent = Signal(int, str, str, bool)  # run number, outcome, error message, offline
@@ -80,18 +121,10 @@ class SyncRunner(QObject):
         self.ops = ops
         self.passwords = passwords.Passwords()
         self.state = SyncState(NONE)
-        self.running = False
-        self.again = False
         self.offline = False
-        self.stopped = False
-        self.wait_ms = EVERY_MS
-        self.threads: list[threading.Thread] = []
         self._run = 0
         self._batch = None
         self._address = ""
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.run_now)
         self._sent.connect(self._on_sent)
         self._test_done.connect(self.tested)
         ops.changed.connect(self._on_changed)
@@ -112,18 +145,20 @@ class SyncRunner(QObject):
         if changes.any_of("settings"):
             self.refresh()
 
-    def stop(self) -> None:
-        """At closing: no more runs; a send under way finishes (threads joined)."""
-        self.stopped = True
-        self.timer.stop()
-        for thread in self.threads:
-            thread.join(THREAD_JOIN_S)
-        self.threads = []
-
     # The password, never in a file
 
     def password(self, address: str, user: str) -> str:
         return self.passwords.get(address, user)
+
+    def secret_for(self, address: str, user: str) -> str | None:
+        """What opens the hub: "" for a folder, the password for WebDAV; None when it is missing."""
+        if not hub_config.is_web(address):
+            return ""
+        secret = self.password(address, user)
+        return None if user and not secret else secret
+
+    def password_missing(self) -> str:
+        return self.tr("Le mot de passe du serveur est à indiquer dans Réglages, « Synchronisation ».")
 
     def set_password(self, address: str, user: str, password: str) -> None:
         self.passwords.keep(address, user, password)
@@ -132,21 +167,15 @@ class SyncRunner(QObject):
 
     def run_now(self) -> None:
         """Start a run now (« Réessayer »); during one, another follows it."""
-        if self.stopped:
+        if not self.may_run():
             return
-        if self.running:
-            self.again = True
-            return
-        self.timer.stop()
         now = self.ops.read(stored)
         if not now.address:
             self._show(now)
             return
-        web = hub_config.is_web(now.address)
-        secret = self.password(now.address, now.user) if web else ""
-        if web and now.user and not secret:
-            self._show(now, message=self.tr("Le mot de passe du serveur est à indiquer dans "
-                                             "Réglages, « Synchronisation »."), offline=False)
+        secret = self.secret_for(now.address, now.user)
+        if secret is None:
+            self._show(now, message=self.password_missing(), offline=False)
             return
         self.running, self.again = True, False
         self._run += 1
@@ -252,9 +281,3 @@ class SyncRunner(QObject):
             self._test_done.emit(True, self.tr("Le partage répond et accepte l'écriture."))
 
         self._thread(work)
-
-    def _thread(self, target, *args) -> None:
-        self.threads = [t for t in self.threads if t.is_alive()]
-        thread = threading.Thread(target=target, args=args, name="atelier-sync", daemon=True)
-        self.threads.append(thread)
-        thread.start()

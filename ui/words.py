@@ -6,7 +6,7 @@ what a facilitator types ("27/11/2026"), one formatter writes a date in words an
 in figures, for the screens and the printed documents alike.
 """
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -103,3 +103,26 @@ def module_label(module_id: str | None) -> str:
         return found
     words = module_id.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def month_words(month: str) -> str:
+    """'mars 2026' for '2026-03'."""
+    year, number = month.split("-")
+    return f"{_t(MONTHS[int(number) - 1])} {year}"
+
+
+def moment_words(moment: str | None, now: datetime | None = None) -> str:
+    """When something happened, from an ISO time, in local time: 'aujourd'hui à 14:32',
+    'hier à 09:05', 'le mardi 3 mars à 10:00' (the year when it is not this one);
+    'jamais' for none."""
+    if not moment:
+        return _t("jamais")
+    when = datetime.fromisoformat(moment).astimezone()
+    now = (now or datetime.now()).astimezone()
+    time = when.strftime("%H:%M")
+    if when.date() == now.date():
+        return _t("aujourd'hui à {time}").format(time=time)
+    if when.date() == now.date() - timedelta(days=1):
+        return _t("hier à {time}").format(time=time)
+    day = french_date(when.date(), year=when.year != now.year, capital=False)
+    return _t("le {day} à {time}").format(day=day, time=time)

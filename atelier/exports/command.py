@@ -9,6 +9,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from atelier.exports.documents import ALL_SITES, NotCoordinator
 from atelier.files import WriteError, error_text
 from atelier.i18n import _
 
@@ -40,6 +41,13 @@ def add_parser(commands, parser_class) -> None:
         parser.add_argument("--to", dest="last", type=day, required=required, metavar=_("DATE"),
                             help=_("dernier jour, inclus"))
 
+    def sites(parser):
+        scope = parser.add_mutually_exclusive_group()
+        scope.add_argument("--all-sites", dest="sites", action="store_const", const=ALL_SITES,
+                           help=_("coordination : tous les sites, d'après les résumés rassemblés (par défaut : ce poste)"))
+        scope.add_argument("--site", dest="sites", metavar=_("SITE"),
+                           help=_("coordination : un seul site, d'après les résumés rassemblés"))
+
     group_help = _("un seul groupe : son identifiant ou son nom exact (par défaut : tous)")
     sheet = kinds.add_parser("sheet", help=_("la feuille d'émargement d'une séance (PDF)"))
     sheet.add_argument("session", metavar=_("SEANCE"), help=_("identifiant de la séance"))
@@ -58,12 +66,14 @@ def add_parser(commands, parser_class) -> None:
     register = kinds.add_parser("register", help=_("le registre des présences d'une période (CSV ou XLSX)"))
     period(register)
     register.add_argument("--group", metavar=_("GROUPE"), help=group_help)
+    sites(register)
     register.add_argument("--separator", choices=[";", ","], default=";", metavar=_("SÉPARATEUR"),
                           help=_("séparateur du CSV : « ; » (par défaut, pour les tableurs en français) ou « , »"))
     output(register, ".csv, .xlsx")
 
     report = kinds.add_parser("report", help=_("le bilan d'activité pour les financeurs (XLSX ou PDF)"))
     period(report)
+    sites(report)
     output(report, ".xlsx, .pdf")
 
     attestation = kinds.add_parser("attestation", help=_("l'attestation de suivi d'un participant (PDF)"))
@@ -98,6 +108,9 @@ def run(args, renderer) -> int:
     store = Store.open()
     try:
         message = documents.write(store.db, kind, args, suffix, renderer)
+    except NotCoordinator as error:
+        print(_("Erreur : {error}").format(error=error.args[0]), file=sys.stderr)
+        return 2
     except LookupError as error:
         print(_("Erreur : {error}").format(error=error.args[0] if error.args else error), file=sys.stderr)
         return 1

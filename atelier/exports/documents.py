@@ -2,7 +2,7 @@
 
 from atelier.db import Database
 
-from atelier import groups, people
+from atelier import groups, people, settings
 from atelier.i18n import _
 
 
@@ -24,6 +24,33 @@ def find_person(db: Database, text: str) -> str:
                 _("Plusieurs personnes s'appellent « {text} » ; indiquez l'identifiant :"))
 
 
+ALL_SITES = "*"  # what ``--all-sites`` stores in place of a site's name
+
+
+class NotCoordinator(LookupError):
+    """Documents of the other sites asked on a PC that does not gather them."""
+
+
+def find_site(db: Database, text: str) -> str | None:
+    """The hub folder of the site named ``text`` (its name or its folder, case and accents
+    aside), or ``coordination.EVERY_SITE`` for ALL_SITES; LookupError with a plain message."""
+    from atelier.sync import coordination
+    from atelier.sync.push import site_folder
+
+    if not settings.is_coordinator(db):
+        raise NotCoordinator(_("Ce poste n'est pas celui de la coordination : il n'a pas les résumés des autres "
+                               "sites. Pour le désigner : atelier hub set DESTINATION --coordinator"))
+    if text == ALL_SITES:
+        return coordination.EVERY_SITE
+    names = coordination.site_names(db)
+    wanted = site_folder(text)
+    found = [folder for folder in names if folder == wanted]
+    if not found:
+        known = "\n".join(f"  {name}" for name in names.values()) or _("  (aucun : atelier hub pull)")
+        raise LookupError(_("Aucun site ne s'appelle « {text} ». Sites reçus :").format(text=text) + "\n" + known)
+    return found[0]
+
+
 def _one(text: str, get, named, name_of, none: str, several: str) -> str:
     """The id of the one record ``get(id)`` or ``named(name)`` finds from ``text``."""
     text = " ".join(text.split())
@@ -40,7 +67,7 @@ def _one(text: str, get, named, name_of, none: str, several: str) -> str:
 
 def write(db: Database, kind: str, args, suffix: str, renderer) -> str:
     """Write one document to ``args.output``; returns the message to print."""
-    from atelier.exports import attestation, person, register, report, report_xlsx, sheet
+    from atelier.exports import attestation, hub_register, hub_report, person, register, report, report_xlsx, sheet
 
     path = args.output
     group_id = find_group(db, args.group) if getattr(args, "group", None) else None
@@ -61,13 +88,22 @@ def write(db: Database, kind: str, args, suffix: str, renderer) -> str:
         renderer("render_sheets")(contents, path)
         return _("{count} feuilles d'émargement écrites dans {path}").format(count=len(contents), path=path)
     elif kind == "register":
-        if suffix == ".csv":
+        if getattr(args, "sites", None):
+            site = find_site(db, args.sites)
+            if suffix == ".csv":
+                count = hub_register.write_csv(db, path, args.first, args.last, site, separator=args.separator)
+            else:
+                count = hub_register.write_xlsx(db, path, args.first, args.last, site)
+        elif suffix == ".csv":
             count = register.write_csv(db, path, args.first, args.last, group_id, separator=args.separator)
         else:
             count = register.write_xlsx(db, path, args.first, args.last, group_id)
         return _("Registre écrit ({count} lignes) : {path}").format(count=count, path=path)
     elif kind == "report":
-        content = report.activity_report(db, args.first, args.last)
+        if getattr(args, "sites", None):
+            content = hub_report.hub_activity_report(db, args.first, args.last, find_site(db, args.sites))
+        else:
+            content = report.activity_report(db, args.first, args.last)
         if suffix == ".xlsx":
             report_xlsx.write_report_xlsx(content, path)
         else:

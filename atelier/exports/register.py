@@ -30,7 +30,7 @@ WIDTHS = (12, 8, 8, 28, 28, 34, 20, 20, 18, 12)
 TEXT_COLUMNS = ("group_name", "module_title", "place", "facilitator", "last_name", "first_name")
 
 
-def _escaped_sql(expression: str) -> str:
+def escaped_sql(expression: str) -> str:
     """SQLite does the formula escaping itself, in C: the same rule as ``escape()``."""
     starts = ", ".join("char(%d)" % ord(c) for c in DANGEROUS)
     return f"CASE WHEN substr({expression}, 1, 1) IN ({starts}) THEN '''' || {expression} ELSE {expression} END"
@@ -51,7 +51,7 @@ def _query(first: date, last: date, group_id: str | None, modules, csv_dates: bo
         "last_name": "p.last_name",
         "first_name": "p.first_name",
     }
-    columns = ", ".join(_escaped_sql(texts[name]) if csv_dates else texts[name] for name in TEXT_COLUMNS)
+    columns = ", ".join(escaped_sql(texts[name]) if csv_dates else texts[name] for name in TEXT_COLUMNS)
     sql = f"""
         WITH m AS ({module_table}), st AS ({status_table})
         SELECT {day}, s.start_time, s.end_time, {columns}, coalesce(st.label, a.status), coalesce(s.group_id, '')
@@ -86,15 +86,24 @@ def register_rows(db: Database, first: date, last: date, group_id: str | None = 
 def write_csv(db: Database, path: Path, first: date, last: date, group_id: str | None = None,
               separator: str = ";", modules=None) -> int:
     """Write the register as CSV; returns the number of rows (header left out)."""
-    if separator not in SEPARATORS:
-        raise ValueError(_("Séparateur inconnu : « {value} » (possibles : ; ou ,)").format(value=separator))
+    check_separator(separator)
     sql, parameters = _query(first, last, group_id, modules, csv_dates=True)
     sql = sql.replace(", coalesce(s.group_id, '')\n", "\n", 1)  # the group id is for the XLSX sheets only
-    cursor = db.execute(sql, parameters)
+    return write_csv_rows(path, [_(title) for title in HEADER], db.execute(sql, parameters), separator)
+
+
+def check_separator(separator: str) -> None:
+    if separator not in SEPARATORS:
+        raise ValueError(_("Séparateur inconnu : « {value} » (possibles : ; ou ,)").format(value=separator))
+
+
+def write_csv_rows(path: Path, header: list[str], cursor, separator: str = ";") -> int:
+    """A CSV for French spreadsheets (UTF-8 with a BOM, CRLF) from a cursor's rows, already
+    escaped, fetched a few thousand at a time; returns the number of rows."""
     count = 0
     with whole_file(path) as partial, open(partial, "x", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=separator, lineterminator="\r\n")
-        writer.writerow([_(title) for title in HEADER])
+        writer.writerow(header)
         while batch := cursor.fetchmany(5000):
             writer.writerows(batch)
             count += len(batch)
@@ -116,7 +125,7 @@ def write_xlsx(db: Database, path: Path, first: date, last: date, group_id: str 
             sheet = workbook.create_sheet(sheet_title(row[3] or _("Sans groupe"), titles))
             write_sheet_header(sheet, [_(title) for title in HEADER], WIDTHS)
             totals.append([row[3] or _("Sans groupe"), set(), 0, 0, 0, 0, 0])
-        sheet.append([_date_cell(sheet, row[0]), *(text_cell(sheet, value) for value in row[1:-1])])
+        sheet.append([date_cell(sheet, row[0]), *(text_cell(sheet, value) for value in row[1:-1])])
         line = totals[-1]
         line[1].add((row[0], row[1], row[4]))
         line[2] += 1
@@ -131,7 +140,7 @@ def write_xlsx(db: Database, path: Path, first: date, last: date, group_id: str 
     return count
 
 
-def _date_cell(sheet, iso: str):
+def date_cell(sheet, iso: str):
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=date.fromisoformat(iso))

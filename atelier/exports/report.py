@@ -11,7 +11,7 @@ present. A participant is someone marked present or late. Both rules, and who is
 are the house's, in ``atelier.attendance``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from atelier.db import Database
@@ -20,6 +20,8 @@ from atelier import attendance, figures, settings
 from atelier.exports.catalogue import module_index, module_title
 from atelier.i18n import N_, _
 from atelier.vocabulary import labels
+
+PEOPLE, ATTENDANCES = "people", "attendances"  # what the counts by age, gender and status count
 
 MONTHS = (N_("janvier"), N_("février"), N_("mars"), N_("avril"), N_("mai"), N_("juin"), N_("juillet"),
           N_("août"), N_("septembre"), N_("octobre"), N_("novembre"), N_("décembre"))
@@ -60,7 +62,7 @@ class ReportTotals:
     unique_participants: int
     new_participants: int  # first session ever attended falls in the period (attendance.new_between)
     attendances: int
-    by_age: dict[str, int]  # unique participants, age on the last day of the period
+    by_age: dict[str, int]  # unique participants, age on the last day of the period (or attendances: see counted)
     by_gender: dict[str, int]
     by_status: dict[str, int]
 
@@ -82,6 +84,8 @@ class ActivityReport:
     gender_labels: dict[str, str]
     status_labels: dict[str, str]
     generated_on: date
+    counted: str = PEOPLE  # the totals by age, gender and status: of PEOPLE, or of ATTENDANCES (all sites)
+    sites: list[str] = field(default_factory=list)  # the sites' names, when it covers several
 
     @property
     def period_label(self) -> str:
@@ -131,14 +135,14 @@ def activity_report(db: Database, first: date, last: date, modules=None, today: 
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         site=settings.get(db, settings.SITE, "") or "",
         first=first, last=last, sessions=rows, totals=totals,
-        months=[MonthCount(m, _month_label(m), *months.get(m, (0, 0))) for m in _months(first, last)],
+        months=[MonthCount(m, month_label(m), *months.get(m, (0, 0))) for m in months_of(first, last)],
         age_labels=ages, gender_labels=genders, status_labels=statuses,
         generated_on=today or date.today(),
     )
 
 
-def _months(first: date, last: date) -> list[str]:
-    """Every month of the period, empty ones included, so that the chart has no holes."""
+def months_of(first: date, last: date) -> list[str]:
+    """Every month of the period ("2026-03"), empty ones included, so that the chart has no holes."""
     found, year, month = [], first.year, first.month
     while (year, month) <= (last.year, last.month):
         found.append(f"{year:04d}-{month:02d}")
@@ -146,6 +150,7 @@ def _months(first: date, last: date) -> list[str]:
     return found
 
 
-def _month_label(month: str) -> str:
+def month_label(month: str) -> str:
+    """"mars 2026" for "2026-03"."""
     year, number = month.split("-")
     return f"{_(MONTHS[int(number) - 1])} {year}"

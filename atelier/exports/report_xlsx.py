@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from atelier.exports.report import ActivityReport
+from atelier.exports.report import PEOPLE, ActivityReport
 from atelier.exports.spreadsheet import escape, new_workbook, save_workbook, sheet_title, write_sheet_header
 from atelier.i18n import _
 
@@ -91,9 +91,13 @@ def _totals_sheet(sheet, report: ActivityReport) -> None:
         (_("Présences (une par personne et par séance)"), "presences", totals.attendances),
     ):
         sheet.append([label, key, value])
-    for heading, counts, names in ((_("Participants par tranche d'âge"), totals.by_age, report.age_labels),
-                                   (_("Participants par genre"), totals.by_gender, report.gender_labels),
-                                   (_("Participants par statut social"), totals.by_status, report.status_labels)):
+    if report.sites:
+        sheet.append([_("Sites"), "sites", escape(", ".join(report.sites))])
+    headings = ((_("Participants par tranche d'âge"), _("Participants par genre"), _("Participants par statut social"))
+                if report.counted == PEOPLE else  # the summaries of several sites count visits, not people
+                (_("Présences par tranche d'âge"), _("Présences par genre"), _("Présences par statut social")))
+    for heading, counts, names in zip(headings, (totals.by_age, totals.by_gender, totals.by_status),
+                                      (report.age_labels, report.gender_labels, report.status_labels)):
         title(heading)
         for key, value in counts.items():
             sheet.append([names.get(key, key), key, value])

@@ -22,7 +22,7 @@ class TextScore:
     expected: str
     keystrokes: int = 0   # characters typed (erasing is not counted)
     errors: int = 0       # characters typed that were not the model's at that place
-    corrections: int = 0  # erasures (Retour arrière, Suppr, a selection replaced)
+    corrections: int = 0  # erasures (Effacer, Suppr, a selection replaced)
     typed: str = ""
 
     def change(self, before: str, after: str) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -79,29 +80,71 @@ class Entry(NamedTuple):  # a tuple: half a million are made in a big merge
 def pull(db: Database, hub: Hub, **retry) -> PullReport:
     """Merge every new file of every site and device; raises HubError if the hub fails."""
     report = PullReport()
-    for site in _folders(with_retries(lambda: hub.list([]), **retry)):
-        for device_id in _folders(with_retries(lambda: hub.list([site]), **retry)):
-            report += pull_device(db, hub, site, device_id, **retry)
+    for site, device_id in device_folders(hub, **retry):
+        report += pull_device(db, hub, site, device_id, **retry)
     return report
 
 
+def device_folders(hub: Hub, **retry) -> list[tuple[str, str]]:
+    """(site, device id) of every device folder on the hub."""
+    return [(site, device_id) for site in _folders(with_retries(lambda: hub.list([]), **retry))
+            for device_id in _folders(with_retries(lambda: hub.list([site]), **retry))]
+
+
 def pull_device(db: Database, hub: Hub, site: str, device_id: str, **retry) -> PullReport:
-    parts = [site, device_id]
-    names = [n for n in with_retries(lambda: hub.list(parts), **retry) if n.endswith(".json")]
-    seen = known_files(db, site, device_id)
     report = PullReport()
-    for name in sorted(n for n in names if n not in seen):  # epoch then seq: the names sort so
+    names = new_names(hub, site, device_id, known_files(db, site, device_id), **retry)
+    for fetched in fetch(hub, site, device_id, names, **retry):
+        report += keep(db, fetched)
+    return report
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One file read from the hub and checked, not yet written: its entries, or why it is refused."""
+
+    site: str
+    device_id: str
+    name: str
+    entries: list[Entry] | None = None
+    reason: str | None = None
+
+
+def new_names(hub: Hub, site: str, device_id: str, seen: set[str], **retry) -> list[str]:
+    """The device's finished files not merged nor refused yet, epoch then seq (the names sort so)."""
+    names = with_retries(lambda: hub.list([site, device_id]), **retry)
+    return sorted(n for n in names if n.endswith(".json") and n not in seen)
+
+
+def fetch(hub: Hub, site: str, device_id: str, names: list[str], **retry) -> Iterator[Fetched]:
+    """Read and check each file: the hub only, never the database (the program does this
+    on its sync thread, and the database worker then keeps what it read)."""
+    for name in names:
         match = FILE_NAME.match(name)
         if match is None:
-            report += _reject(db, site, device_id, name, BAD_NAME)
+            yield Fetched(site, device_id, name, reason=BAD_NAME)
             continue
-        data = with_retries(lambda: hub.read(parts, name), **retry)
+        data = with_retries(lambda: hub.read([site, device_id], name), **retry)
         try:
-            entries = checked_entries(data, match, device_id)
+            yield Fetched(site, device_id, name, entries=checked_entries(data, match, device_id))
         except Rejected as rejected:
-            report += _reject(db, site, device_id, name, rejected.reason)
-            continue
-        report += merge(db, site, device_id, name, entries)
+            yield Fetched(site, device_id, name, reason=rejected.reason)
+
+
+def keep(db: Database, fetched: Fetched) -> PullReport:
+    """Merge a file read by ``fetch``, or list it as refused."""
+    if fetched.entries is None:
+        return _reject(db, fetched.site, fetched.device_id, fetched.name, fetched.reason or BAD_ENTRIES)
+    return merge(db, fetched.site, fetched.device_id, fetched.name, fetched.entries)
+
+
+def keep_all(db: Database, batch: list[Fetched]) -> PullReport:
+    """``keep`` each file of a batch read off the worker, each in its own transaction; one
+    merged or refused meanwhile (a pull from the command line) is left as it is."""
+    report = PullReport()
+    for fetched in batch:
+        if fetched.name not in known_files(db, fetched.site, fetched.device_id):
+            report += keep(db, fetched)
     return report
 
 
@@ -113,6 +156,15 @@ def known_files(db: Database, site: str, device_id: str) -> set[str]:
         [site, device_id, site, device_id],
     )
     return {name for (name,) in rows}
+
+
+def every_known_file(db: Database) -> dict[tuple[str, str], set[str]]:
+    """(site, device id) → the names merged or refused: what a pull need not read again."""
+    known: dict[tuple[str, str], set[str]] = {}
+    for site, device_id, name in db.execute(
+            "SELECT site, device_id, file FROM hub_files UNION ALL SELECT site, device_id, file FROM hub_rejects"):
+        known.setdefault((site, device_id), set()).add(name)
+    return known
 
 
 def checked_entries(data: bytes, match: re.Match, device_id: str) -> list[Entry]:
@@ -270,4 +322,5 @@ def status(db: Database) -> dict:
             "summaries": total, "rejects": rejects}
 
 
-__all__ = ["PullReport", "pull", "pull_device", "status", "HubError"]
+__all__ = ["Fetched", "PullReport", "device_folders", "every_known_file", "fetch", "keep_all", "new_names", "pull", "pull_device",
+           "status", "HubError"]

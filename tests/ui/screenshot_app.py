@@ -398,6 +398,9 @@ def main() -> int:
         from exercise_screens import kinds_shots
 
         kinds_shots(app, out, sizes, settle, save)  # the nine exercise kinds, mid-exercise
+        from coordination_screens import coordination_shots
+
+        coordination_shots(app, store, out, sizes, shown_window, settle, save)  # last: makes this PC the coordination
     finally:
         store.close()
     (out / "sizes.json").write_text(json.dumps(sizes, indent=1))

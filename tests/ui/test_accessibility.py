@@ -105,6 +105,27 @@ def test_every_section(key, look, day, opened, qtbot):
     check(qtbot, window, window.centralWidget(), f"page « {window.buttons[key].text()} »")
 
 
+def test_the_coordination_section(look, day, opened, qtbot, store, tmp_path):
+    """At the coordination's PC, over two real sites' files: the figures, the chart, the lists."""
+    from tests.coordination_world import close, make_coordinator, pull, pushed_sites
+
+    hub, sites = pushed_sites(tmp_path)
+    close(sites)
+    make_coordinator(store, hub)
+    pull(store, hub)
+    window = opened()
+    qtbot.mouseClick(window.buttons["coordination"], Qt.MouseButton.LeftButton)
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: page.overview is not None and not page.loading, timeout=5000)
+    settle(qtbot, window)
+    found = look_at(qtbot, window, window.centralWidget(), "page « Coordination »")
+    qtbot.mouseClick(window.buttons["documents"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert window.stack.currentWidget().sites.isVisible(), "le choix des sites, à la coordination"
+    found += look_at(qtbot, window, window.centralWidget(), "page « Documents » à la coordination")
+    verdict(found)
+
+
 def test_the_workshop_of_the_day(look, day, opened, qtbot):
     window = opened()
     start = next((b for b in window.home.findChildren(QPushButton)

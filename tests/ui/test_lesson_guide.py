@@ -16,6 +16,8 @@ from ui.views.projector import other_screen
 from ui.worker import Worker
 from ui.widgets.markdown_view import strip_title
 
+SOURIS_STEPS = 12  # lessons/la-souris: its steps, counted by the guide as « Étape n sur 12 »
+
 
 @pytest.fixture
 def ops(store):
@@ -53,7 +55,7 @@ def settle(qtbot, ops):
 
 def test_library_gives_real_titles():
     souris = modules.module_by_id("la-souris")
-    assert souris.title == "La souris" and len(souris.steps) == 9
+    assert souris.title == "La souris" and len(souris.steps) == SOURIS_STEPS
     assert {m.id for m in modules.all_modules()} >= {"la-souris", "le-clavier"}
     assert modules.module_by_id("la-tablette") is None and modules.module_by_id(None) is None
     from ui.words import module_label
@@ -65,8 +67,8 @@ def test_walk_through_la_souris_with_keys_and_clicks(qtbot, store, ops, session,
     guide = open_guide()
     settle(qtbot, ops)
     module = modules.module_by_id("la-souris")
-    assert guide.counter.text() == "Étape 1 sur 9"
-    assert guide.title.text() == module.steps[0].title == "Accueil et présentation de la souris"
+    assert guide.counter.text() == f"Étape 1 sur {SOURIS_STEPS}"
+    assert guide.title.text() == module.steps[0].title == "Accueil et règles du jeu"
     assert not guide.previous_button.isEnabled()
     assert "Ce que dit l'animateur" in guide.view.toPlainText()
     assert not guide.view.toPlainText().startswith(module.steps[0].title)  # shown once, above
@@ -74,35 +76,35 @@ def test_walk_through_la_souris_with_keys_and_clicks(qtbot, store, ops, session,
     with qtbot.waitSignal(ops.changed, timeout=5000) as blocker:
         qtbot.keyClick(guide, Qt.Key.Key_Right)
     assert blocker.args[0].lessons
-    assert guide.counter.text() == "Étape 2 sur 9" and guide.title.text() == "Tenir la souris"
+    assert guide.counter.text() == f"Étape 2 sur {SOURIS_STEPS}" and guide.title.text() == "Tenir la souris"
     with qtbot.waitSignal(ops.changed, timeout=5000):
         qtbot.keyClick(guide.view, Qt.Key.Key_Space)  # Space in the text: next step, not a scroll
-    assert guide.counter.text() == "Étape 3 sur 9"
+    assert guide.counter.text() == f"Étape 3 sur {SOURIS_STEPS}"
     with qtbot.waitSignal(ops.changed, timeout=5000):
         qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
-    assert guide.counter.text() == "Étape 4 sur 9" and guide.title.text() == module.steps[3].title
+    assert guide.counter.text() == f"Étape 4 sur {SOURIS_STEPS}" and guide.title.text() == module.steps[3].title
     qtbot.keyClick(guide.next_button, Qt.Key.Key_Left)  # the arrows move the lesson, even on a button
-    assert guide.counter.text() == "Étape 3 sur 9"
+    assert guide.counter.text() == f"Étape 3 sur {SOURIS_STEPS}"
     qtbot.mouseClick(guide.previous_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(guide.previous_button, Qt.MouseButton.LeftButton)
-    assert guide.counter.text() == "Étape 1 sur 9" and not guide.previous_button.isEnabled()
+    assert guide.counter.text() == f"Étape 1 sur {SOURIS_STEPS}" and not guide.previous_button.isEnabled()
     settle(qtbot, ops)
     assert rows(store, session.id) == [(0,), (1,), (2,), (3,)]
 
-    for _ in range(12):  # past the end: it stays on the last step
+    for _ in range(SOURIS_STEPS + 3):  # past the end: it stays on the last step
         qtbot.keyClick(guide, Qt.Key.Key_Right)
-    assert guide.counter.text() == "Étape 9 sur 9" and guide.next_button.text() == "Fin de séance  ▶"
-    assert guide.title.text() == module.steps[8].title
+    assert guide.counter.text() == f"Étape {SOURIS_STEPS} sur {SOURIS_STEPS}" and guide.next_button.text() == "Fin de séance  ▶"
+    assert guide.title.text() == module.steps[-1].title
     settle(qtbot, ops)
-    assert rows(store, session.id) == [(i,) for i in range(9)]
-    assert progress.covered_steps(store.db, session.id) == {"la-souris": list(range(9))}
+    assert rows(store, session.id) == [(i,) for i in range(SOURIS_STEPS)]
+    assert progress.covered_steps(store.db, session.id) == {"la-souris": list(range(SOURIS_STEPS))}
 
 
 def test_space_on_a_focused_button_presses_that_button(qtbot, ops, open_guide):
     guide = open_guide()
     guide.go_to(4)
     qtbot.keyClick(guide.previous_button, Qt.Key.Key_Space)
-    assert guide.counter.text() == "Étape 4 sur 9"
+    assert guide.counter.text() == f"Étape 4 sur {SOURIS_STEPS}"
     settle(qtbot, ops)
 
 
@@ -121,7 +123,7 @@ def test_revisiting_writes_nothing_twice_and_a_new_guide_resumes(qtbot, store, o
     assert len(rows(store, session.id)) == 4
 
     again = open_guide()  # the facilitator comes back to the lesson later
-    assert again.counter.text() == "Étape 4 sur 9"
+    assert again.counter.text() == f"Étape 4 sur {SOURIS_STEPS}"
     settle(qtbot, ops)
     assert len(rows(store, session.id)) == 4
 
@@ -171,18 +173,18 @@ def test_projector_opens_follows_and_closes_from_either_side(qtbot, ops, open_gu
     qtbot.waitExposed(projector)
     assert projector.isWindow() and projector.isVisible()
     assert guide.project_button.text() == "Fermer la projection" and guide.project_button.isChecked()
-    assert projector.title_label.text() == guide.title.text() == "Accueil et présentation de la souris"
-    assert projector.counter_label.text() == "Étape 1 sur 9"
+    assert projector.title_label.text() == guide.title.text() == "Accueil et règles du jeu"
+    assert projector.counter_label.text() == f"Étape 1 sur {SOURIS_STEPS}"
     assert "images/souris-boutons.png" in projector.content.images
     assert projector.content.document().defaultFont().pointSizeF() > 1.3 * guide.view.document().defaultFont().pointSizeF()
 
     qtbot.keyClick(guide, Qt.Key.Key_Right)
     assert projector.title_label.text() == "Tenir la souris" == guide.title.text()
-    assert projector.counter_label.text() == "Étape 2 sur 9"
+    assert projector.counter_label.text() == f"Étape 2 sur {SOURIS_STEPS}"
     qtbot.keyClick(projector, Qt.Key.Key_Right)  # a presenter remote, from the projector window
-    assert guide.counter.text() == "Étape 3 sur 9" and projector.counter_label.text() == "Étape 3 sur 9"
+    assert guide.counter.text() == f"Étape 3 sur {SOURIS_STEPS}" and projector.counter_label.text() == f"Étape 3 sur {SOURIS_STEPS}"
     qtbot.keyClick(projector, Qt.Key.Key_Left)
-    assert guide.counter.text() == "Étape 2 sur 9"
+    assert guide.counter.text() == f"Étape 2 sur {SOURIS_STEPS}"
 
     qtbot.keyClick(projector, Qt.Key.Key_Escape)  # closed from its own window
     assert not projector.isVisible()
@@ -243,7 +245,7 @@ def test_every_control_is_large_named_and_reachable(qtbot, ops, open_guide):
         assert button.width() >= 48 and button.height() >= 48, button.text()
         assert button.accessibleName(), button.text()
         assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, button.text()
-    assert guide.view.accessibleName().startswith("Étape 1 sur 9")
+    assert guide.view.accessibleName().startswith(f"Étape 1 sur {SOURIS_STEPS}")
     order, widget = [], guide.timer.button
     for _ in range(5):
         order.append(widget)

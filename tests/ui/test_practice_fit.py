@@ -10,17 +10,10 @@ from atelier.lessons.scoring import Outcome
 from ui import modules as library
 from ui.practice.shell import PracticeWindow
 from ui.theme import apply_theme
+from fit import in_sight
 from waits import laid_out
 
 SCREEN = QRect(0, 0, 1366, 768)
-
-
-def in_sight(button, window) -> bool:
-    """The whole button shows: inside the window and not clipped by a scroll area."""
-    top_left = button.mapTo(window, button.rect().topLeft())
-    placed = QRect(top_left, button.size())
-    return (button.isVisible() and window.rect().contains(placed)
-            and button.visibleRegion().boundingRect() == button.rect())
 
 
 @pytest.fixture

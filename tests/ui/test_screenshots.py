@@ -125,6 +125,7 @@ def test_screenshots_of_the_real_windows(xvfb, tmp_path):
         "settings-logo", "documents", "documents-done", "sheet-dialog",
         "practice-home", "practice-grid", "practice-tiles", "practice-instructions", "practice-exercise",
         "practice-summary", "practice-summary-again", "practice-progress", "practice-help", "practice-flag",
+        "coordination", "coordination-chart", "coordination-bas",
         *(f"kind-{kind}" for kind in ("click", "double-click", "drag", "scroll", "right-click", "type",
                                       "keys", "form", "choice")),
     )

@@ -26,6 +26,10 @@ class ExerciseWidget(QWidget):
         """A pack size (pixels at 100 %) at the current text size."""
         return round(pixels * self.scale)
 
+    def fits(self) -> bool:
+        """Everything shows in the room the widget has now, nothing to scroll to."""
+        return True
+
     def start(self) -> None:
         """Called by the shell when the exercise is shown (again, for "Recommencer")."""
         raise NotImplementedError

@@ -1,16 +1,17 @@
 """An exercise, in two screens: its instructions in large print with « Commencer »,
-then the exercise itself (the kind's widget) under its title, « 3 sur 5 » and
-« Passer ». No timer anywhere: the learner goes at their own pace. « Passer » says
-what it passes over: the item on screen (« Passer cette touche ») when the exercise
-has several, else the exercise.
+then the exercise itself (the kind's widget), with « 3 sur 5 » and « Passer ».
+No timer anywhere: the learner goes at their own pace. « Passer » says what it passes
+over: the item on screen (« Passer cette touche ») when the exercise has several, else
+the exercise (at large text sizes, to its accessible name; the button says « Passer »).
 """
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier.lessons.pack import Exercise
 from ui.practice.base import ExerciseWidget
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
+from ui.theme import current_scale
 
 
 class InstructionsPage(QWidget):
@@ -60,7 +61,9 @@ class InstructionsPage(QWidget):
 
 
 class RunPage(QWidget):
-    """Holds the running exercise widget; ``skipped()`` for « Passer »."""
+    """Holds the running exercise widget; ``skipped()`` for « Passer ». How far the
+    exercise is (« 3 sur 5 ») and « Passer » are made here and shown in the practice
+    window's top bar, so that the exercise has all the height."""
 
     skipped = Signal()
 
@@ -68,37 +71,38 @@ class RunPage(QWidget):
         super().__init__(parent)
         self.setObjectName("learnerPage")
         self.widget: ExerciseWidget | None = None
-        self.reminder = learner_label("", "reminder")
         self.count = learner_label("", wrap=False)
         self.count.setAccessibleName(self.tr("Avancement"))
         self.skip_button = learner_button(self.tr("Passer l'exercice"), self.tr("Passer cet exercice, sans le finir"))
         self.skip_button.clicked.connect(self.skipped)
-        top = QHBoxLayout()
-        top.setSpacing(lpx(24))
-        top.addWidget(self.reminder, 1)
-        top.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignTop)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(lpx(24), lpx(12), lpx(24), lpx(12))
         self.column.setSpacing(lpx(8))
-        self.column.addLayout(top)
 
     def heightForWidth(self, width: int) -> int:
         """As high as the screen allows, no higher: the exercise scrolls inside, the
-        feedback line and « Passer » stay in sight."""
+        feedback line stays in sight."""
         return self.minimumSizeHint().height()
 
     def set_widget(self, widget: ExerciseWidget, exercise: Exercise) -> None:
         self.clear()
         self.widget = widget
-        self.reminder.setText(exercise.title)  # the exercise itself shows the instructions
         self.setAccessibleName(exercise.title)
         self.count.clear()
         words = widget.skip_label()
-        self.skip_button.setText(words)
+        # Large text: « Passer » alone keeps the top bar on one line; a screen reader still
+        # says what it passes over.
+        self.skip_button.setText(words if current_scale() < 1.4 else self.tr("Passer"))
         self.skip_button.setAccessibleName(words)
         widget.progressed.connect(self._progressed)
         self.column.addWidget(widget, 1)
+        widget.show()
+
+    def shows_whole(self) -> bool:
+        """The exercise, laid out in the room it has now, needs no scrolling."""
+        for _turn in range(3):  # a layout may ask for another once its words have wrapped
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return self.widget is None or self.widget.fits()
 
     def clear(self) -> None:
         if self.widget is not None:

@@ -8,7 +8,7 @@ on the practice screen.
 """
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from ui.practice.look import HELP_BG
 from ui.theme import current_palette, px
@@ -51,11 +51,14 @@ class HelpBanner(QToolBar):
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)  # no menu entry to hide it by mistake
         self.setAccessibleName(self.tr("Demande d'aide"))
-        box = QWidget()
+        self.box = box = QWidget()
         box.setObjectName("helpBox")
         self.label = QLabel()
         self.label.setObjectName("helpText")
         self.label.setWordWrap(True)
+        # Never wider than the window: a tool bar would widen it past the screen for a long
+        # name. The words wrap instead, and the banner grows (see resizeEvent).
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clear_button = big_button(self.tr("C'est réglé"), self.tr("Enlever la demande d'aide"))
         self.clear_button.clicked.connect(flag.clear)
         row = QHBoxLayout(box)
@@ -69,6 +72,15 @@ class HelpBanner(QToolBar):
         self.hide()
         flag.raised.connect(self._raised)
         flag.cleared.connect(self._cleared)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        row = self.box.layout()
+        m = row.contentsMargins()
+        room = self.width() - m.left() - m.right() - row.spacing() - self.clear_button.sizeHint().width()
+        lines = self.label.heightForWidth(max(room, self.label.fontMetrics().averageCharWidth() * 12))
+        if lines > 0 and lines != self.label.maximumHeight():
+            self.label.setFixedHeight(lines)  # its own guess at a height would be for another width
 
     def restyle(self) -> None:
         p = current_palette()

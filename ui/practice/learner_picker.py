@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from atelier.people import Participant
-from ui.practice.look import Tile, TileGrid, learner_label, lpx
+from ui.practice.look import Tile, learner_label, lpx
+from ui.practice.tile_grid import TileGrid
 
 
 def short_name(person: Participant, others: list[Participant] | None = None) -> str:
@@ -46,8 +47,8 @@ class LearnerPicker(QWidget):
         self.guest_tile: Tile | None = None
         self.tiles: dict[str, Tile] = {}
         column = QVBoxLayout(self)
-        column.setContentsMargins(lpx(32), lpx(20), lpx(32), lpx(20))
-        column.setSpacing(lpx(12))
+        column.setContentsMargins(lpx(32), lpx(12), lpx(32), lpx(12))
+        column.setSpacing(lpx(10))
         column.addWidget(self.title)
         column.addWidget(self.hint)
         column.addWidget(self.grid, 1)

@@ -4,7 +4,7 @@ keep the main theme.
 """
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.theme import Palette, current_palette, current_scale, spacing_factor
 from ui.widgets.buttons import big_button
@@ -89,7 +89,7 @@ class TextScroller(Scroller):
     """Words that may be long at 200 %: they scroll on their own, the buttons under them
     stay. It asks for little room, so the page around it never outgrows the screen."""
 
-    def __init__(self, content: QWidget, name: str):
+    def __init__(self, content: QWidget | None, name: str):
         super().__init__(content, name)
         self.setObjectName("tiles")
 
@@ -100,7 +100,7 @@ class TextScroller(Scroller):
         return QSize(learner_target(), learner_target())
 
 
-def text_scroller(content: QWidget, name: str) -> QScrollArea:
+def text_scroller(content: QWidget | None, name: str) -> QScrollArea:
     return TextScroller(content, name)
 
 
@@ -118,8 +118,8 @@ class Tile(QPushButton):
         self.setAutoDefault(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(lpx(18), lpx(14), lpx(18), lpx(14))
         self.column.setSpacing(lpx(6))
+        self.set_roomy(True)
 
     def add_line(self, text: str, name: str = "", align=Qt.AlignmentFlag.AlignLeft) -> QLabel:
         label = learner_label(text, name)
@@ -128,47 +128,26 @@ class Tile(QPushButton):
         self.column.addWidget(label)
         return label
 
+    def set_roomy(self, roomy: bool) -> None:
+        """Roomy: wide margins and two targets high; else as compact as a target allows."""
+        self.roomy = roomy
+        if roomy:
+            self.column.setContentsMargins(lpx(18), lpx(14), lpx(18), lpx(14))
+        else:
+            self.column.setContentsMargins(lpx(10), lpx(6), lpx(10), lpx(6))
+        self.updateGeometry()
+
     def sizeHint(self) -> QSize:
-        return self.column.sizeHint().expandedTo(QSize(learner_target() * 3, learner_target() * 2))
+        return self.column.sizeHint().expandedTo(QSize(learner_target() * 3, self._least_height()))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(learner_target() * 2, self.column.minimumSize().height())
+        return QSize(learner_target(), learner_target())  # the height is heightForWidth's
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self.column.totalHeightForWidth(width), learner_target() * 2)
+        return max(self.column.totalHeightForWidth(width), self._least_height())
 
-
-class TileGrid(Scroller):
-    """Tiles in rows (fewer columns at large text), scrolling when they do not fit."""
-
-    def __init__(self, accessible_name: str, columns: int = 3, parent: QWidget | None = None):
-        super().__init__(name=accessible_name, parent=parent)
-        self.setObjectName("tiles")
-        self.columns = columns if current_scale() < 1.4 else max(1, columns - 1)
-        self.tiles: list[QPushButton] = []
-        self._holder = QWidget()
-        self.setWidget(self._holder)
-
-    def set_tiles(self, tiles: list[QPushButton]) -> None:
-        old = self._holder
-        self._holder = QWidget()
-        grid = QGridLayout(self._holder)
-        grid.setContentsMargins(lpx(4), lpx(4), lpx(4), lpx(4))
-        grid.setSpacing(lpx(16))
-        for n, tile in enumerate(tiles):
-            grid.addWidget(tile, n // self.columns, n % self.columns)
-        for column in range(self.columns):
-            grid.setColumnStretch(column, 1)
-        grid.setRowStretch(len(tiles) // self.columns + 1, 1)
-        self.setWidget(self._holder)  # deletes the previous holder and its tiles
-        del old
-        self.tiles = list(tiles)
-        for before, after in zip(tiles, tiles[1:]):
-            QWidget.setTabOrder(before, after)
-
-    def focus_first(self) -> None:
-        if self.tiles:
-            self.tiles[0].setFocus()
+    def _least_height(self) -> int:
+        return learner_target() * (2 if self.roomy else 1)

@@ -2,19 +2,20 @@
 then one module's exercises as large tiles, a ✓ on those already done.
 """
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier.lessons.pack import Exercise, Module
-from ui.practice.look import Tile, TileGrid, learner_button, learner_label, lpx
+from ui.practice.look import Tile, learner_button, learner_label, lpx
+from ui.practice.tile_grid import TileGrid
 from ui.words import plural
 
 
 def _page(widget: QWidget) -> QVBoxLayout:
     widget.setObjectName("learnerPage")
     column = QVBoxLayout(widget)
-    column.setContentsMargins(lpx(32), lpx(20), lpx(32), lpx(20))
-    column.setSpacing(lpx(14))
+    column.setContentsMargins(lpx(32), lpx(12), lpx(32), lpx(12))
+    column.setSpacing(lpx(10))
     return column
 
 
@@ -40,15 +41,16 @@ class LearnerHome(QWidget):
         self.progress_button = learner_button(self.tr("Mes progrès"), self.tr("Voir ce que j'ai déjà fait"))
         self.progress_button.clicked.connect(self.progress_asked)
         column = _page(self)
-        column.addWidget(self.title)
+        top = QHBoxLayout()  # the greeting and « Mes progrès » share a line: the themes keep the room
+        top.setSpacing(lpx(16))
+        top.addWidget(self.title, 1)
+        top.addWidget(self.progress_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
         column.addWidget(self.next_button)
         column.addWidget(self.all_done)
         column.addWidget(self.choose)
         column.addWidget(self.grid, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.progress_button)
-        row.addStretch(1)
-        column.addLayout(row)
+        QWidget.setTabOrder(self.progress_button, self.next_button)
         self.setAccessibleName(self.tr("Accueil de l'entraînement"))
 
     def show_for(self, name: str, modules: list[Module], done: set[tuple[str, str]],
@@ -98,19 +100,19 @@ class ExerciseMenu(QWidget):
         self.module: Module | None = None
         self.tiles: dict[str, Tile] = {}
         self.title = learner_label("", "learnerTitle")
-        self.hint = learner_label(self.tr("Choisissez un exercice. Un ✓ montre ceux que vous avez déjà réussis."))
+        self.hint = learner_label(self.tr("Choisissez un exercice :"))  # each tile says « ✓ Réussi » or « À faire »
         self.grid = TileGrid(self.tr("Les exercices"), columns=3)
         self.back_button = learner_button(self.tr("‹ Retour aux thèmes"), self.tr("Revenir au choix des thèmes"))
         self.back_button.setAccessibleName(self.tr("Retour aux thèmes"))
         self.back_button.clicked.connect(self.back)
         column = _page(self)
-        column.addWidget(self.title)
+        top = QHBoxLayout()  # the way back, then the theme's name: the exercises keep the room
+        top.setSpacing(lpx(24))
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 1)
+        column.addLayout(top)
         column.addWidget(self.hint)
         column.addWidget(self.grid, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.back_button)
-        row.addStretch(1)
-        column.addLayout(row)
 
     def show_module(self, module: Module, done: set[tuple[str, str]]) -> None:
         self.module = module

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from atelier import results
 from atelier.lessons.pack import Exercise, Module
 from atelier.results import Result
-from ui.practice.look import learner_button, learner_label, lpx
-from ui.widgets.scroller import Scroller
+from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 from ui.words import plural
 
 
@@ -32,23 +31,32 @@ class MyProgressPage(QWidget):
         self.back_button = learner_button(self.tr("‹ Retour"), self.tr("Revenir à l'accueil"))
         self.back_button.setAccessibleName(self.tr("Retour à l'accueil"))
         self.back_button.clicked.connect(self.back)
-        self.scroll = Scroller(name=self.tr("Ce que j'ai fait"))
-        self.scroll.setObjectName("tiles")
+        content = QWidget()  # the count, then each theme's exercises: they scroll, the page never
+        content.setObjectName("learnerPage")
+        words = QVBoxLayout(content)
+        words.setContentsMargins(0, 0, lpx(8), 0)
+        words.setSpacing(lpx(6))
+        words.addWidget(self.summary)
+        self.list_box = QVBoxLayout()
+        self.list_box.setSpacing(lpx(6))
+        words.addLayout(self.list_box)
+        words.addStretch(1)
+        self.scroll = text_scroller(content, self.tr("Ce que j'ai fait"))
         top = QHBoxLayout()
         top.setSpacing(lpx(24))
         top.addWidget(self.next_label, 1)
         top.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        heading = QHBoxLayout()  # the way back, then the title: the list keeps the room
+        heading.setSpacing(lpx(24))
+        heading.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.title, 1)
         column = QVBoxLayout(self)
-        column.setContentsMargins(lpx(40), lpx(20), lpx(40), lpx(20))
-        column.setSpacing(lpx(12))
-        column.addWidget(self.title)
-        column.addWidget(self.summary)
+        column.setContentsMargins(lpx(40), lpx(12), lpx(40), lpx(12))
+        column.setSpacing(lpx(10))
+        column.addLayout(heading)
         column.addLayout(top)
         column.addWidget(self.scroll, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.back_button)
-        row.addStretch(1)
-        column.addLayout(row)
+        QWidget.setTabOrder(self.back_button, self.next_button)
         self.setAccessibleName(self.tr("Mes progrès"))
 
     def show_results(self, modules: list[Module], mine: list[Result]) -> None:
@@ -70,13 +78,15 @@ class MyProgressPage(QWidget):
         self.next_button.setVisible(self.next is not None)
 
         self.lines = {}
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, lpx(8), 0)
-        column.setSpacing(lpx(6))
+        while self.list_box.count():
+            old = self.list_box.takeAt(0).widget()
+            if old is not None:
+                old.deleteLater()
+        column = self.list_box
         for module in modules:
-            column.addSpacing(lpx(8))
-            column.addWidget(learner_label(module.title, "learnerName"))
+            heading = learner_label(module.title, "learnerName")
+            heading.setContentsMargins(0, lpx(8), 0, 0)
+            column.addWidget(heading)
             for exercise in module.exercises:
                 key = (module.id, exercise.id)
                 if key in done:
@@ -90,8 +100,7 @@ class MyProgressPage(QWidget):
                 line = learner_label(text, name)
                 line.setContentsMargins(lpx(24), 0, 0, 0)
                 column.addWidget(line)
-        column.addStretch(1)
-        self.scroll.setWidget(holder)
+        self.scroll.verticalScrollBar().setValue(0)
 
     def _next_clicked(self) -> None:
         if self.next is not None:

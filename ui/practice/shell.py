@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier import pin, results
 from atelier.lessons.pack import Exercise, Module
@@ -28,6 +28,7 @@ from ui.practice.my_progress import MyProgressPage
 from ui.practice.summary import SummaryPage
 from ui.theme import current_scale, notifier
 from ui.widgets.confirm import ConfirmDialog
+from ui.widgets.page_stack import PageStack
 from ui.widgets.pin_dialog import guard
 from ui.widgets.scroller import Scroller
 
@@ -38,27 +39,20 @@ def default_factory(exercise: Exercise, scale: float, parent: QWidget | None = N
     return widget_for(exercise, scale, parent)
 
 
-class PageStack(QStackedWidget):
+class LearnerPages(PageStack):
     """Only the page on screen counts for the size: a short page never scrolls."""
 
-    def __init__(self):
-        super().__init__()
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
-
-    def sizeHint(self):
-        page = self.currentWidget()
-        return page.sizeHint() if page is not None else super().sizeHint()
-
-    def minimumSizeHint(self):
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
-
     def heightForWidth(self, width: int) -> int:
-        """Qt's stacked layout answers for its tallest page: a short page would scroll."""
+        """Qt's stacked layout answers for its tallest page: a short page would scroll.
+        A page taller than the screen but whose own scroll areas can give up the
+        difference is made as tall as the screen: only its words scroll, never the page."""
         page = self.currentWidget()
         if page is None:
             return super().heightForWidth(width)
-        return page.heightForWidth(width) if page.hasHeightForWidth() else page.minimumSizeHint().height()
+        least = page.minimumSizeHint().height()
+        wanted = page.heightForWidth(width) if page.hasHeightForWidth() else least
+        room = self.parentWidget().height() if self.parentWidget() is not None else wanted
+        return min(wanted, max(room, least))
 
 
 class PracticeWindow(QWidget):
@@ -89,21 +83,37 @@ class PracticeWindow(QWidget):
         self.exit_button = learner_button(self.tr("Quitter"),
                                           self.tr("Quitter l'entraînement. Pour l'animateur : demande le code"))
         self.exit_button.setAccessibleName(self.tr("Quitter l'entraînement"))
+
+        self.picker = LearnerPicker()
+        self.home = LearnerHome()
+        self.menu = ExerciseMenu()
+        self.instructions = InstructionsPage()
+        self.run_page = RunPage()
+        self.summary = SummaryPage()
+        self.progress = MyProgressPage()
+        self.stack = LearnerPages()
+        for page in (self.picker, self.home, self.menu, self.instructions, self.run_page, self.summary,
+                     self.progress):
+            self.stack.addWidget(page)
+
         bar = QWidget()
         bar.setObjectName("topBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(lpx(24), lpx(10), lpx(24), lpx(10))
-        row.setSpacing(lpx(16))
-        row.addWidget(self.who, 1)
-        row.addWidget(self.help_button)
-        footer = QWidget()
-        footer.setObjectName("topBar")
-        bottom = QHBoxLayout(footer)
-        bottom.setContentsMargins(lpx(24), lpx(8), lpx(24), lpx(8))
-        bottom.setSpacing(lpx(16))
-        bottom.addWidget(self.change_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.exit_button)
+        self.top_row = QHBoxLayout(bar)
+        self.top_row.setContentsMargins(lpx(24), lpx(10), lpx(24), lpx(10))
+        self.top_row.setSpacing(lpx(16))
+        self.top_row.addWidget(self.who)
+        self.top_row.addStretch(1)
+        self.top_row.addWidget(self.run_page.count)  # while an exercise runs: how far, and « Passer »
+        self.top_row.addWidget(self.run_page.skip_button)
+        self.top_row.addWidget(self.help_button)
+        self.footer = QWidget()
+        self.footer.setObjectName("topBar")
+        self.bottom_row = QHBoxLayout(self.footer)
+        self.bottom_row.setContentsMargins(lpx(24), lpx(8), lpx(24), lpx(8))
+        self.bottom_row.setSpacing(lpx(16))
+        self.bottom_row.addWidget(self.change_button)
+        self.bottom_row.addStretch(1)
+        self.bottom_row.addWidget(self.exit_button)
 
         self.help_notice = learner_label(self.tr("L'animateur arrive. Il vient vous aider."), "helpNotice")
         self.help_notice.setAccessibleName(self.help_notice.text())
@@ -114,17 +124,6 @@ class PracticeWindow(QWidget):
         notice.addWidget(self.help_notice, 1)
         notice.addWidget(self.help_done)
 
-        self.picker = LearnerPicker()
-        self.home = LearnerHome()
-        self.menu = ExerciseMenu()
-        self.instructions = InstructionsPage()
-        self.run_page = RunPage()
-        self.summary = SummaryPage()
-        self.progress = MyProgressPage()
-        self.stack = PageStack()
-        for page in (self.picker, self.home, self.menu, self.instructions, self.run_page, self.summary,
-                     self.progress):
-            self.stack.addWidget(page)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -135,9 +134,8 @@ class PracticeWindow(QWidget):
         self.stack.currentChanged.connect(  # a new screen starts at its top: the words first
             lambda _index: QTimer.singleShot(0, lambda: scroll.verticalScrollBar().setValue(0)))
         column.addWidget(scroll, 1)
-        column.addWidget(footer)
-        self.stack.currentChanged.connect(  # while an exercise runs, all the room is the exercise's
-            lambda _index: footer.setVisible(self.stack.currentWidget() is not self.run_page))
+        column.addWidget(self.footer)
+        self.stack.currentChanged.connect(self._arrange)
 
         self.help_button.clicked.connect(self.ask_for_help)
         self.help_done.clicked.connect(self.flag.clear)
@@ -164,9 +162,27 @@ class PracticeWindow(QWidget):
         self.picker.set_people(self.people)
         self._help_shown()
         self.show_picker()
+        self._arrange()
 
     def _restyle(self, *_args) -> None:
         apply_learner_look(self)
+
+    def _arrange(self, _index: int = 0) -> None:
+        """The bars hold what the page needs, and no more: all the room is the page's.
+        While an exercise runs, how far it is and « Passer » take the name's place and
+        the foot goes; on the tiles, « Quitter » goes up beside « J'ai besoin d'aide »
+        (the page's title says « Qui êtes-vous ? »)."""
+        page = self.stack.currentWidget()
+        running, picking = page is self.run_page, page is self.picker
+        self.who.setVisible(not running and not picking)
+        self.run_page.count.setVisible(running)
+        self.run_page.skip_button.setVisible(running)
+        home, away = (self.top_row, self.bottom_row) if picking else (self.bottom_row, self.top_row)
+        if home.indexOf(self.exit_button) < 0:
+            away.removeWidget(self.exit_button)
+            home.addWidget(self.exit_button)
+            self.exit_button.show()
+        self.footer.setVisible(not running and not picking)
 
     # --- who is practising ----------------------------------------------------------
 
@@ -220,13 +236,23 @@ class PracticeWindow(QWidget):
 
     def start_exercise(self) -> None:
         module, exercise = self.current
+        self.stack.setCurrentWidget(self.run_page)
         if self.run_page.widget is None:
-            widget = self.factory(exercise, current_scale(), None)
+            self._build(exercise)
+        else:
+            self.run_page.widget.start()
+        self.run_page.widget.setFocus()
+
+    def _build(self, exercise: Exercise) -> None:
+        """The exercise at the largest text size, from the one chosen down to 100 %, at
+        which it shows whole without scrolling: its target, answers, field or form."""
+        for scale in smaller_sizes(current_scale()):
+            widget = self.factory(exercise, scale, None)
             widget.finished.connect(self._finished)
             self.run_page.set_widget(widget, exercise)
-        self.stack.setCurrentWidget(self.run_page)
-        self.run_page.widget.start()
-        self.run_page.widget.setFocus()
+            widget.start()
+            if self.run_page.shows_whole():
+                return
 
     def _finished(self, outcome: Outcome) -> None:
         if self.sender() is not self.run_page.widget or self.stack.currentWidget() is not self.run_page:
@@ -319,6 +345,12 @@ class PracticeWindow(QWidget):
             event.accept()  # never a way out
             return
         super().keyPressEvent(event)
+
+
+def smaller_sizes(scale: float) -> list[float]:
+    """The text sizes to try for an exercise: the one chosen, then a quarter less each
+    time, down to 100 % (the learners' 20 pt)."""
+    return [scale] + [s / 4 for s in range(int(scale * 4 - 0.01), 3, -1)]
 
 
 def open_practice(ops, people, modules, flag=None, session_id=None, parent=None) -> PracticeWindow:

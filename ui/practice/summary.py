@@ -45,7 +45,7 @@ class SummaryPage(QWidget):
         words = QWidget()
         words.setObjectName("learnerPage")
         text = QVBoxLayout(words)
-        text.setContentsMargins(lpx(32), lpx(24), lpx(32), lpx(8))
+        text.setContentsMargins(lpx(16), lpx(16), lpx(16), lpx(8))
         text.setSpacing(lpx(14))
         for label in (self.bravo, self.message, self.detail, self.kept):
             text.addWidget(label)
@@ -54,7 +54,7 @@ class SummaryPage(QWidget):
         bar = QWidget()
         bar.setObjectName("learnerPage")
         rows = QVBoxLayout(bar)
-        rows.setContentsMargins(lpx(32), lpx(8), lpx(32), lpx(16))  # the three fit 1366 px at 200 %
+        rows.setContentsMargins(lpx(12), lpx(8), lpx(12), lpx(12))  # the three fit 1280 px at 200 %
         row = FlowLayout(spacing=lpx(16))  # one line while they fit, else two: never squeezed
         row.addWidget(self.again_button)
         row.addWidget(self.skip_button)

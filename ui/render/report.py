@@ -4,6 +4,7 @@ bar chart drawn with QPainter, and who came (age brackets, gender, status)."""
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor
 
+from atelier.exports.report import PEOPLE
 from ui.render.page import Page, font, text_height, tr
 from ui.words import short_date
 
@@ -18,7 +19,7 @@ SHORT_MONTHS = {
 }
 
 
-def _number(value: float) -> str:
+def french_number(value: float) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
     return text.replace(".", ",")
 
@@ -41,14 +42,17 @@ class ReportLayout:
         page.text(QRectF(0, 0, w, 80), r.association, font(14, True))
         page.text(QRectF(0, 80, w, 100), tr("Rapport d'activité"), font(20, True))
         page.text(QRectF(0, 180, w, 70), tr("Ateliers numériques {period}").format(period=r.period_label), font(12))
-        if r.site:
+        if r.sites:
+            page.text(QRectF(0, 240, w, 90), tr("Sites : {names}").format(names=", ".join(r.sites)), font(12),
+                      wrap=True)
+        elif r.site:
             page.text(QRectF(0, 240, w, 60), tr("Lieu d'accueil : {site}").format(site=r.site), font(12))
         t = r.totals
         figures = [
-            (tr("Séances"), _number(t.sessions)),
-            (tr("Heures d'atelier"), _number(t.hours)),
-            (tr("Participants uniques"), _number(t.unique_participants)),
-            (tr("Nouveaux participants"), _number(t.new_participants)),
+            (tr("Séances"), french_number(t.sessions)),
+            (tr("Heures d'atelier"), french_number(t.hours)),
+            (tr("Participants uniques"), french_number(t.unique_participants)),
+            (tr("Nouveaux participants"), french_number(t.new_participants)),
         ]
         box_w, top = (w - 3 * 40) / 4, 330
         for i, (label, value) in enumerate(figures):
@@ -58,7 +62,7 @@ class ReportLayout:
             page.text(box.adjusted(10, 20, -10, -140), value, font(24, True), Qt.AlignmentFlag.AlignCenter)
             page.text(box.adjusted(10, 130, -10, -10), label, font(11), Qt.AlignmentFlag.AlignHCenter
                       | Qt.AlignmentFlag.AlignTop, wrap=True)
-        page.text(QRectF(0, top + 280, w, 60), tr("Présences cumulées : {n}").format(n=_number(t.attendances)),
+        page.text(QRectF(0, top + 280, w, 60), tr("Présences cumulées : {n}").format(n=french_number(t.attendances)),
                   font(12))
         self._chart(page, QRectF(0, 700, w, 950))
         self._breakdown(page, 1720)
@@ -73,7 +77,7 @@ class ReportLayout:
         painter = page.painter
         painter.drawLine(QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()))
         painter.drawLine(QLineF(plot.left(), plot.top(), plot.left(), plot.bottom()))
-        page.text(QRectF(0, plot.top() - 30, 70, 60), _number(peak), font(11), Qt.AlignmentFlag.AlignRight
+        page.text(QRectF(0, plot.top() - 30, 70, 60), french_number(peak), font(11), Qt.AlignmentFlag.AlignRight
                   | Qt.AlignmentFlag.AlignVCenter)
         page.text(QRectF(0, plot.bottom() - 30, 70, 60), "0", font(11), Qt.AlignmentFlag.AlignRight
                   | Qt.AlignmentFlag.AlignVCenter)
@@ -96,7 +100,9 @@ class ReportLayout:
 
     def _breakdown(self, page: Page, top: float) -> None:
         r, t = self.r, self.r.totals
-        page.text(QRectF(0, top, self.width, 70), tr("Participants uniques, par catégorie"), font(14, True))
+        heading = tr("Participants uniques, par catégorie") if r.counted == PEOPLE else tr(
+            "Présences par catégorie (une par personne et par séance)")
+        page.text(QRectF(0, top, self.width, 70), heading, font(14, True))
         groups = [
             (tr("Âge"), r.age_labels, t.by_age),
             (tr("Genre"), r.gender_labels, t.by_gender),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, Q
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from atelier import groups, people
-from atelier.exports import attestation, person, register, report, report_xlsx, sheet
+from atelier.exports import attestation, person, report_xlsx, sheet
 from atelier.files import WriteError, error_text
 from ui.render.export_job import ExportJob
 from ui.render.page import ExportCancelled
@@ -27,6 +27,7 @@ from ui.views.button_rows import button_rows
 from ui.views.funder_gaps import FunderGaps
 from ui.views.sheet_dialog import ask_save_path, breakable
 from ui.views.export_result import ExportResult, open_on_desktop
+from ui.views.site_choice import SiteChoice, activity_report, hub_sites, write_register
 from ui.widgets.buttons import big_button
 from ui.widgets.check import BigCheckBox
 from ui.widgets.period_choice import PeriodChoice
@@ -75,6 +76,7 @@ class DocumentsView(QWidget):
         self.first = self._date(today.replace(month=1, day=1), self.tr("Premier jour de la période"), height)
         self.last = self._date(today, self.tr("Dernier jour de la période"), height)
         self.group = self._choice(self.tr("Groupe"), height)
+        self.sites = SiteChoice(self.tr("Sites du registre et du rapport"), height)
         self.person = self._choice(self.tr("Personne"), height)
         # A check box, not a button that stays pressed: it says it is a choice, not an action.
         # Short, as a check box does not wrap its text.
@@ -117,6 +119,16 @@ class DocumentsView(QWidget):
         self.periods = PeriodChoice(self.first, self.last, today)  # « Ce mois-ci », « Cette année »…
         column.addWidget(self.periods)
         column.addLayout(self._form([(labels[2], self.group)], label_width))
+        self.sites_row = QWidget()  # at the coordination only
+        sites = QVBoxLayout(self.sites_row)
+        sites.setContentsMargins(0, 0, 0, 0)
+        sites.addLayout(self._form([(self.tr("Sites"), self.sites)], label_width))
+        hint = QLabel(self.tr("Pour le registre et le rapport : ce poste, ou les résumés rassemblés de tous les "
+                              "sites ou d'un seul (sans le choix du groupe)."))
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        sites.addWidget(hint)
+        column.addWidget(self.sites_row)
         self._section(column, self.tr("Pour la période et le groupe"))
         self._document(column, self.sheets, beside=self.completed)
         self._document(column, self.register)
@@ -140,7 +152,7 @@ class DocumentsView(QWidget):
         self.scroller = scrolling_page(self, inner, frame=True, keyboard=True,  # everything fits the width
                        name=self.tr("Documents à préparer"))
         self._set_busy(False)
-        ops.watch(self, ('groups', 'people'), lambda _changes, _initiator: self.reload())
+        ops.watch(self, ('groups', 'people', 'settings', 'hub'), lambda _changes, _initiator: self.reload())
         self.reload()
         self.gaps.follow_period(self, self.first, self.last, self.group)
 
@@ -214,6 +226,9 @@ class DocumentsView(QWidget):
         # a person completed or renamed elsewhere keeps the choices made here
         self.group.setCurrentIndex(max(0, self.group.findData(chosen_group)))
         self.person.setCurrentIndex(max(0, self.person.findData(chosen_person)))
+        sites = self.ops.read(hub_sites)
+        self.sites_row.setVisible(sites is not None)
+        self.sites.fill(sites or [])
 
     def period(self) -> tuple[date, date, str | None]:
         return self.first.date().toPython(), self.last.date().toPython(), self.group.currentData()
@@ -244,10 +259,10 @@ class DocumentsView(QWidget):
                          self.tr("Classeur (*.xlsx);;Tableur CSV (*.csv)"))
         if path is None:
             return
-        write = register.write_csv if path.suffix.lower() == ".csv" else register.write_xlsx
+        scope = self.sites.scope()
 
         def written(db, cancelled) -> list[Path]:
-            write(db, path, first, last, group_id)
+            write_register(db, path, first, last, group_id, scope)
             return [path]
 
         self.run(written, None)
@@ -262,8 +277,8 @@ class DocumentsView(QWidget):
         from ui.render.documents import render_report_pdf
 
         xlsx, pdf = path.with_suffix(".xlsx"), path.with_suffix(".pdf")
-        today = self.ops.today()
-        self.run(lambda db, cancelled: report.activity_report(db, first, last, today=today),
+        today, scope = self.ops.today(), self.sites.scope()
+        self.run(lambda db, cancelled: activity_report(db, first, last, scope, today),
                  lambda data, progress, cancelled: [report_xlsx.write_report_xlsx(data, xlsx),
                                                     render_report_pdf(data, pdf, progress, cancelled)])
 

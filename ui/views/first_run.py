@@ -8,7 +8,6 @@ import importlib.util
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from atelier import settings
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.on_screen import fit_on_screen
 from ui.widgets.scroller import Scroller
 
 SETUP, DEMO = "setup", "demo"
@@ -127,8 +127,7 @@ class FirstRunDialog(QDialog):
         bar = self.scroll.verticalScrollBar().sizeHint().width()
         width = max(self.buttons.sizeHint().width(), px(600))
         height = self.form.layout().heightForWidth(width - bar - frame) + frame + self.buttons.sizeHint().height()
-        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        self.resize(min(width, screen.width()), min(height, screen.height()))
+        fit_on_screen(self, width, height)
 
     def _field(self, text: str) -> tuple[QLabel, QLineEdit]:
         label = QLabel(text)

@@ -2,10 +2,11 @@
 shown on a group's page and in Documents before a report, hidden when nobody lacks any."""
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from atelier import funder_fields
 from atelier.funder_fields import Gaps
+from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.notice import Notice
 from ui.words import plural
@@ -23,16 +24,29 @@ def gaps_text(gaps: Gaps) -> str:
 
 
 class FunderGaps(Notice):
-    def __init__(self, ops, among: tuple[str, str], parent: QWidget | None = None):
+    def __init__(self, ops, among: tuple[str, str], parent: QWidget | None = None, brief: bool = False):
         """``among``: who is counted, for one person and for several, agreeing with them
-        ('venue sur la période', 'venues sur la période')."""
+        ('venue sur la période', 'venues sur la période'). ``brief``: one line with its
+        button beside it, the details said to screen readers and in a tooltip (a group's
+        page at 200 % keeps its room for the members)."""
         super().__init__(parent=parent)
-        self.ops, self.among = ops, among
+        self.ops, self.among, self.brief = ops, among, brief
         self.gaps: Gaps | None = None
         self.dialog = None
-        self.complete = self.add_button(big_button(
+        self.complete = big_button(
             tr("Compléter"), name=tr("Compléter l'âge, le genre et la situation des personnes concernées"),
-            on_click=self.open_dialog))
+            on_click=self.open_dialog)
+        if brief:
+            row = QHBoxLayout()
+            row.setSpacing(px(12))
+            self.column.removeWidget(self.heading)
+            row.addWidget(self.heading, 1)
+            row.addWidget(self.complete)
+            self.column.insertLayout(0, row)
+            self.column.setContentsMargins(0, 0, 0, 0)  # a line of the page, not a framed box: four members stay in sight
+            self.setStyleSheet("QFrame#notice { background: transparent; border: none; }")
+        else:
+            self.add_button(self.complete)
         self.hide()
 
     def show_gaps(self, gaps: Gaps) -> None:
@@ -44,7 +58,13 @@ class FunderGaps(Notice):
         heading = plural(len(gaps), tr("{n} personne {among} n'a pas tout ce que demande le bilan"),
                          tr("{n} personnes {among} n'ont pas tout ce que demande le bilan"),
                          among=one if len(gaps) <= 1 else many)
-        self.say(heading, gaps_text(gaps))
+        if self.brief:
+            short = plural(len(gaps), tr("{n} fiche à compléter"), tr("{n} fiches à compléter"))
+            self.say(short)
+            self.setAccessibleDescription(f"{heading}. {gaps_text(gaps)}")
+            self.setToolTip(f"{heading}.\n{gaps_text(gaps)}")
+        else:
+            self.say(heading, gaps_text(gaps))
         self.show()
 
     def open_dialog(self) -> None:

@@ -19,7 +19,6 @@ from ui.widgets.big_list import BigList
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.flow_layout import FlowLayout
-from ui.widgets.scroller import scrolling_page
 
 
 class GroupPage(QWidget):
@@ -34,7 +33,7 @@ class GroupPage(QWidget):
 
         self.back_button = big_button(self.tr("← Groupes"), self.tr("Revenir à la liste des groupes"))
         self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title.setObjectName("section")  # one line at 200 %: the list keeps its rows
         self.details = QLabel()
         self.details.setObjectName("subtitle")
         for label in (self.title, self.details):
@@ -42,17 +41,19 @@ class GroupPage(QWidget):
         # Short words, so that the three fit on one line even at 200 %.
         self.edit_button = big_button(self.tr("Modifier"), self.tr("Modifier le nom, le lieu, le jour et les heures du groupe"))
         self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver le groupe"))
-        self.gaps = FunderGaps(ops, (self.tr("de ce groupe"),) * 2, self)  # the quick ways of adding leave them empty
+        self.gaps = FunderGaps(ops, (self.tr("de ce groupe"),) * 2, self, brief=True)  # the quick ways of adding leave them empty
         self.model = ParticipantsModel(parent=self)
         self.list = BigList(self.tr("Membres du groupe"))
         self.list.setModel(self.model)
         self.empty = QLabel(self.tr("Ce groupe n'a pas encore de membres."))
         self.empty.setObjectName("empty")
         self.empty.setWordWrap(True)
-        self.add_button = big_button(self.tr("Ajouter des membres"), self.tr("Choisir des personnes dans la liste"),
-                                     primary=True)
-        self.new_button = big_button(self.tr("Nouvelle personne"), self.tr("Créer une personne et l'ajouter au groupe"))
-        self.remove_button = big_button(self.tr("Retirer du groupe"), self.tr("Retirer la personne choisie du groupe"))
+        self.add_button = big_button(self.tr("Ajouter"), self.tr("Choisir des personnes dans la liste"),
+                                     primary=True, name=self.tr("Ajouter des membres"))  # short: one line of buttons at 200 %
+        self.new_button = big_button(self.tr("Créer une fiche"), self.tr("Créer une personne et l'ajouter au groupe"),
+                                     name=self.tr("Nouvelle personne"))  # short: one line of buttons at 200 % on 1280 px
+        self.remove_button = big_button(self.tr("Retirer"), self.tr("Retirer la personne choisie du groupe"),
+                                        name=self.tr("Retirer du groupe"))
 
         # Rows of buttons wrap at 200 % rather than widen the window past the screen.
         head = FlowLayout()
@@ -61,14 +62,17 @@ class GroupPage(QWidget):
         actions = FlowLayout()
         for button in (self.add_button, self.new_button, self.remove_button):
             actions.addWidget(button)
-        # The page scrolls rather than squeeze its rows together at 200 %.
+        # Only the list scrolls (a page that scrolls round a list that scrolls loses the
+        # mouse wheel); at 200 % it keeps four rows in sight.
         content = QWidget()
         content.setObjectName("page")
-        scrolling_page(self, content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(content)
         self.list.setMinimumHeight(px(150))
         column = QVBoxLayout(content)
-        column.setContentsMargins(px(32), px(16), px(32), px(24))
-        column.setSpacing(px(10))
+        column.setContentsMargins(px(32), px(12), px(32), px(12))
+        column.setSpacing(px(8))
         column.addLayout(head)
         column.addWidget(self.title)
         column.addWidget(self.details)

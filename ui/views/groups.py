@@ -1,7 +1,7 @@
 """The groups (workshop series): a list; one click or Enter opens a group's page."""
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from atelier import groups
 from ui.models.groups import GroupRow, GroupsModel
@@ -11,6 +11,7 @@ from ui.views.group_page import GroupPage
 from ui.widgets.big_list import ID_ROLE, BigList
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.page_stack import PageStack
 
 
 def load_rows(db, include_archived: bool) -> list[GroupRow]:
@@ -32,7 +33,7 @@ class GroupsView(QWidget):
         self.new_button = big_button(self.tr("Nouveau groupe"), self.tr("Créer un groupe d'ateliers"), primary=True)
         self.show_archived = big_button(self.tr("Voir aussi les groupes archivés"))
         self.show_archived.setCheckable(True)
-        hint = QLabel(self.tr("Cliquez sur un groupe pour voir ses membres."))
+        hint = QLabel(self.tr("Cliquez sur un groupe pour l'ouvrir."))  # one line at 200 %: the list keeps its rows
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         self.model = GroupsModel(self)
@@ -48,8 +49,8 @@ class GroupsView(QWidget):
         under = FlowLayout()
         under.addWidget(self.show_archived)
         column = QVBoxLayout(self.list_page)
-        column.setContentsMargins(px(32), px(20), px(32), px(24))
-        column.setSpacing(px(12))
+        column.setContentsMargins(px(32), px(12), px(32), px(12))
+        column.setSpacing(px(8))
         column.addLayout(top)
         column.addWidget(hint)
         column.addWidget(self.list, 1)
@@ -59,7 +60,7 @@ class GroupsView(QWidget):
         QWidget.setTabOrder(self.list, self.show_archived)
 
         self.group_page = GroupPage(ops)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # sized by the page on screen, not the largest one
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.group_page)
         outer = QVBoxLayout(self)

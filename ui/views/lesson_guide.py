@@ -8,7 +8,7 @@ facilitator. Coming back to a session resumes at the furthest step already reach
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from atelier import progress
 from atelier.lessons.pack import Module
@@ -61,19 +61,29 @@ class LessonGuideView(QWidget):
     def _build(self, layout: QVBoxLayout) -> None:
         self.counter = QLabel()
         self.counter.setObjectName("subtitle")  # the workshop around it names the module
+        self.counter.setWordWrap(True)  # a narrow window: « Étape 2 / sur 9 » rather than wider
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.project_button = big_button(self.tr("Projeter"), self.tr(
             "Ouvre ou ferme la fenêtre du projecteur, qui montre l'étape en très grand"), tooltip=False)
         self.project_button.setCheckable(True)
         self.project_button.toggled.connect(self.set_projecting)
         self.timer = StepTimer(self)
-        # One row at 100 %; it wraps onto a second line rather than widen the window.
-        top = FlowLayout(spacing=px(14))
-        for widget in (self.counter, self.timer, self.project_button):
-            top.addWidget(widget)
-
         self.title = QLabel()
         self.title.setObjectName("section")
         self.title.setWordWrap(True)
+        # The chrome takes two lines, the step's text all the rest: the title with the
+        # stopwatch and « Projeter » beside it, « Étape 2 sur 9 » between the arrows.
+        tools = QWidget()  # side by side, or one above the other in a narrow window
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        tools.setSizePolicy(policy)
+        row = FlowLayout(tools, spacing=px(14))
+        row.addWidget(self.timer)
+        row.addWidget(self.project_button)
+        top = QHBoxLayout()
+        top.setSpacing(px(14))
+        top.addWidget(self.title, 1)
+        top.addWidget(tools, 0, Qt.AlignmentFlag.AlignTop)
         self.view = MarkdownView(self)
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
@@ -85,12 +95,13 @@ class LessonGuideView(QWidget):
         bottom.setSpacing(px(12))
         bottom.addWidget(self.previous_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.counter)
+        bottom.addStretch(1)
         bottom.addWidget(self.next_button)
 
         for label in (self.counter, self.title):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addLayout(top)
-        layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         # Top to bottom, left to right; the arrows and Space work from any of them.

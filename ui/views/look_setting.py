@@ -5,12 +5,13 @@ installation through ``ops.run``.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from atelier import settings
 from ui.theme import apply_theme, current_high_contrast, current_scale, notifier, px
 from ui.widgets.check import BigCheckBox
 from ui.widgets.buttons import big_button
+from ui.widgets.flow_layout import FlowLayout
 
 
 def percent(scale: float) -> str:
@@ -46,11 +47,9 @@ class LookSetting(QWidget):
         self.size_label.setMinimumWidth(px(110))
         self.larger = big_button(self.tr("Plus grand"), name=self.tr("Texte plus grand"),
                                  on_click=lambda: self.step_scale(+1))
-        row = QHBoxLayout()
-        row.setSpacing(px(12))
+        row = FlowLayout(spacing=px(12))  # each keeps its size, « Plus grand » goes under if need be
         for widget in (self.smaller, self.size_label, self.larger):
             row.addWidget(widget)
-        row.addStretch(1)
         column.addLayout(row)
         card = QFrame()
         card.setObjectName("card")

@@ -120,7 +120,7 @@ class ParticipantForm(FormDialog):
             chain = [self.last_name, *self.known.buttons, self.phone]  # in the order they are shown
             for before, after in zip(chain, chain[1:]):
                 QWidget.setTabOrder(before, after)
-            self.scroll.ensureWidgetVisible(self.known.buttons[-1])
+            self.fit_to_screen()  # the namesakes' lines may want more room than the fields did
 
     def _merge(self) -> None:
         self.reject()

@@ -7,7 +7,7 @@ that person; Enter on a row opens their form. Every write goes through
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from atelier import erasure, people
 from ui.models.participants import ParticipantsModel
@@ -44,17 +44,18 @@ class ParticipantsView(QWidget):
         self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver la personne choisie"))
         self.erase_button = big_button(self.tr("Effacer…"), self.tr("Effacer définitivement la personne choisie"))
 
-        top = FlowLayout()  # the title, then the button beside it or, at 200 %, under it
-        top.addWidget(title)
+        top = QHBoxLayout()  # the button and the search share a line: the list keeps four rows at 200 %
+        top.setSpacing(px(12))
         top.addWidget(self.new_button)
+        top.addWidget(self.search, 1)
         actions = FlowLayout()  # wraps at 200 % rather than widen the window
         for button in (self.edit_button, self.archive_button, self.erase_button, self.show_archived):
             actions.addWidget(button)
         column = QVBoxLayout(self)
         column.setContentsMargins(px(32), px(20), px(32), px(24))
         column.setSpacing(px(12))
+        column.addWidget(title)
         column.addLayout(top)
-        column.addWidget(self.search)
         column.addWidget(self.list, 1)
         column.addWidget(self.empty)
         column.addLayout(actions)

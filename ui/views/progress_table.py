@@ -6,6 +6,7 @@ columns, one sign a cell) and ``legend`` says what they stand for; its columns t
 the columns, never to a blank at the right. Rows stay a full target high.
 """
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
@@ -29,6 +30,9 @@ class ProgressTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setMinimumHeight(target_px(current_scale()))  # numbers alone: still a target high
         self.setMinimumHeight(target_px(current_scale()) * 4)
+        # Every column and every row in sight: the grid never scrolls, the page around it does.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.legend = QLabel()  # placed under the table by the page
         self.legend.setObjectName("muted")
         self.legend.setWordWrap(True)
@@ -66,8 +70,7 @@ class ProgressTable(QTableView):
         self._fitting = True
         try:
             names = self.verticalHeader().sizeHint().width()  # the same in both ways: no turning back
-            room = (self.width() - 2 * self.frameWidth() - names
-                    - self.verticalScrollBar().sizeHint().width())  # a bar may come with taller rows
+            room = self.width() - 2 * self.frameWidth() - names
             compact = sum(self._words) > room
             if compact != model.compact:
                 model.set_compact(compact)  # numbered columns, signs in the cells
@@ -86,6 +89,10 @@ class ProgressTable(QTableView):
             for row in range(model.rowCount()):
                 # + 1: the grid line takes a pixel of each row, which must stay a full target high
                 header.resizeSection(row, max(header.sectionSize(row), target_px(current_scale()) + 1))
+            # Every row in sight as the page scrolls: a grid that scrolls inside a page that
+            # scrolls would take the mouse wheel from it half-way.
+            self.setFixedHeight(max(target_px(current_scale()) * 4, self.horizontalHeader().height()
+                                    + header.length() + 2 * self.frameWidth()))
             self.legend.setVisible(compact and model.columnCount() > 0)
         finally:
             self._fitting = False

@@ -105,9 +105,9 @@ class RollCallView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._shown and self.rows:  # the keyboard starts on the first row
+        if not self._shown and self.rows:  # the keyboard starts on the first row, the page at its top
             self._shown = True
-            self.focus_row(0)
+            self.rows[0].toggle.setFocus(Qt.FocusReason.TabFocusReason)
 
     # Reading
     def reload(self) -> None:

@@ -8,7 +8,7 @@ planned at once (``sessions.plan_series``: all or none).
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QTime, Qt
+from PySide6.QtCore import QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QTimeEdit, QVBoxLayout, QWidget)
@@ -155,7 +155,7 @@ class SessionForm(QDialog):
             tick = BigCheckBox(french_date(day))
             tick.setChecked(True)
             tick.toggled.connect(self._count)
-            self.ticks_box.addWidget(tick, 0, Qt.AlignmentFlag.AlignLeft)  # a click on the blank beside does nothing
+            self.ticks_box.addWidget(tick)  # the whole row is the target; its words wrap rather than hide
             self.ticks.append((day, tick))
         # Made after the buttons, the ticks would come after them in the Tab order.
         chain = [self.module, *(tick for _day, tick in self.ticks), self.close_button, self.save]

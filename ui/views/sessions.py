@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidg
 
 from atelier import session_removal, sessions
 from ui.models.sessions import SessionsModel
-from ui.theme import px
+from ui.theme import BASE_POINTS, current_scale, px
 from ui.views.button_rows import button_rows
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ask
@@ -29,10 +29,11 @@ class SessionsView(QWidget):
 
         title = QLabel(self.tr("Séances"))
         title.setObjectName("title")
-        self.plan_one = big_button(self.tr("Planifier une séance"), primary=True,
-                                   on_click=lambda: self.open_form("one"))
-        self.plan_series = big_button(self.tr("Planifier une série"),
-                                      name=self.tr("Planifier une série de séances, une par semaine"),
+        # Short words: both on one line at 200 %, and the list keeps its room.
+        self.plan_one = big_button(self.tr("Nouvelle séance"), primary=True,
+                                   name=self.tr("Planifier une nouvelle séance"), on_click=lambda: self.open_form("one"))
+        self.plan_series = big_button(self.tr("Nouvelle série"),
+                                      name=self.tr("Planifier une nouvelle série de séances, une par semaine"),
                                       on_click=lambda: self.open_form("series"))
         self.coming_button = big_button(self.tr("À venir"), name=self.tr("Voir les séances à venir"),
                                         on_click=lambda: self.show_past(False))
@@ -71,8 +72,8 @@ class SessionsView(QWidget):
         self.list.setMinimumHeight(px(90))
         actions = button_rows([self.start, self.edit, self.cancel, self.delete, self.sheet])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(px(32), px(20), px(32), px(20))
-        layout.setSpacing(px(10))
+        layout.setContentsMargins(px(32), px(12), px(32), px(12))
+        layout.setSpacing(px(8))
         heading = QHBoxLayout()  # the title and the two lists share a line: the list keeps its room at 200 %
         heading.addWidget(title)
         heading.addStretch(1)
@@ -85,13 +86,20 @@ class SessionsView(QWidget):
         self.setStyleSheet(f"""
 QPushButton#step:checked {{ background: palette(highlight); color: palette(highlighted-text);
     border-color: palette(highlight); }}
-QListView {{ background: palette(base); border: 2px solid palette(mid); }}
-QListView::item {{ padding: {px(10)}px {px(12)}px; border-bottom: 1px solid palette(mid); }}
+QListView {{ background: palette(base); border: 2px solid palette(mid); {self._list_font()} }}
+QListView::item {{ padding: {px(5)}px {px(6)}px; border-bottom: 1px solid palette(mid); }}
 QListView::item:selected {{ background: palette(highlight); color: palette(highlighted-text); }}
 """)
         self.setAccessibleName(self.tr("Séances"))
         ops.watch(self, ('sessions', 'groups', 'settings'), lambda _changes, _initiator: self.reload())
         self.show_past(False)
+
+    @staticmethod
+    def _list_font() -> str:
+        """At large sizes the sessions' words a little smaller: a date and its hours keep to
+        one line, and more than one session shows."""
+        scale = current_scale()
+        return f"font-size: {BASE_POINTS * scale * 0.85:.1f}pt;" if scale >= 1.5 else ""
 
     def show_past(self, past: bool) -> None:
         self.past = past

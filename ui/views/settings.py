@@ -1,6 +1,6 @@
-"""Réglages: the association (name, place, town, logo), the facilitators, the text size, the
-contrast, the facilitator's code, how long people are kept (``retention_setting``) and
-the sync (``sync_setting``).
+"""Réglages: the association (name, place, town, logo), the facilitators, the text size,
+the contrast, the facilitator's code, how long people are kept (``retention_setting``),
+the sync (``sync_setting``) and the backups (``backup_setting``).
 
 Everything is saved as it changes, through ``ops.run`` (no Save button). The logo is in
 ``logo_setting``; the text size and the contrast, applied at once to the whole program
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from atelier import pin, settings
 from ui.theme import px
+from ui.views.backup_setting import BackupSetting
 from ui.views.logo_setting import LogoSetting, ask_image_path
 from ui.views.look_setting import LookSetting, section
 from ui.views.retention_setting import RetentionSetting
@@ -127,6 +128,9 @@ class SettingsView(QWidget):
 
         self.sync = SyncSetting(ops)
         self.column.addWidget(self.sync)
+        self.backups = BackupSetting(ops)
+        self.column.addWidget(self.backups)
+        self.restore_requested = self.backups.restore_requested  # the window reopens on the restored data
         self.column.addStretch(1)
 
         scrolling_page(self, content)  # the fields take the keyboard, not the page
@@ -210,7 +214,7 @@ class SettingsView(QWidget):
         """New rows join the end of the focus chain: put them back in reading order."""
         chain = [self.association, self.site, self.town, *self.logo.controls(), *self.remove_buttons, self.new_name,
                  self.add_button, *self.look.controls(), self.pin_button, *self.retention.controls(),
-                 *self.sync.controls()]
+                 *self.sync.controls(), *self.backups.controls()]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 

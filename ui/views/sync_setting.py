@@ -119,7 +119,8 @@ class SyncSetting(QWidget):
         self.coordinator.toggled.connect(lambda on: self.ops.run(set_coordinator, on, parent=self))
         column.addWidget(self.coordinator, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(_label(self.tr(
-            "Cochez sur un seul ordinateur : celui qui rassemble les résumés de tous les lieux."), muted=True))
+            "Cochez sur un seul ordinateur : celui qui rassemble les résumés de tous les lieux. "
+            "La page « Coordination » apparaît alors dans le menu."), muted=True))
         self._show_mode("")
 
     # Building blocks

@@ -31,7 +31,7 @@ class WalkInDialog(QDialog):
         self.last = self._field(self.tr("Nom"))
         self.phone = self._field(self.tr("Téléphone (facultatif)"))
         self.join = BigCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
-                              if group_name else self.tr("L'ajouter au groupe"))
+                                if group_name else self.tr("L'ajouter au groupe"))
         self.join.setAccessibleName(self.join.text())
         self.join.setChecked(bool(group_name))
         self.join.setEnabled(bool(group_name))
@@ -86,6 +86,7 @@ class WalkInDialog(QDialog):
         self.first[1].setFocus()
         self.first[1].textChanged.connect(lambda text: self.add.setEnabled(bool(text.strip())))
         self.add.setEnabled(False)
+        self.ensurePolished()  # the theme's fonts first: the tick's words on one line when the screen has the room
         self._fit()
 
     def _field(self, text: str) -> tuple[QLabel, QLineEdit]:
@@ -122,8 +123,6 @@ class WalkInDialog(QDialog):
         height = self.sizeHint().height() - self.scroll.sizeHint().height() + content.sizeHint().height() + 4
         width = self.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()  # room for the bar
         self.resize(min(max(px(640), width), screen.width() - 40), min(height, screen.height() - 40))
-        if self.known is not None and self.known.matches:
-            self.scroll.ensureWidgetVisible(self.known.buttons[-1])
 
     def _accept(self) -> None:
         first = self.first[1].text().strip()

@@ -8,7 +8,7 @@ window shows the home and puts a finished workshop away.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from atelier.sessions import Session
 from ui.modules import module_by_id
@@ -16,6 +16,7 @@ from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.roll_call import RollCallView
 from ui.widgets.buttons import big_button, is_current, set_current
+from ui.widgets.page_stack import PageStack
 
 STEP_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
 
@@ -69,7 +70,7 @@ class WorkshopView(QWidget):
         bar = button_rows([self.home_button, *self.steps, self.sheet_button])
         bar.setContentsMargins(px(24), px(16), px(24), 0)
 
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # sized by the page on screen, not the largest one
         self.roll_call = RollCallView(ops, session)
         self.stack.addWidget(self.roll_call)
         self.lesson: QWidget | None = None
@@ -95,6 +96,8 @@ class WorkshopView(QWidget):
         for k, button in enumerate(self.steps):
             set_current(button, k == i)
             button.setAccessibleDescription(self.tr("Étape ouverte") if k == i else "")
+        # Not during the lesson: the bar stays one line at 200 % and the step's text has the room.
+        self.sheet_button.setVisible(i != 1)
         if i == 0:
             page = self.roll_call
         elif i == 1:
@@ -120,7 +123,8 @@ class WorkshopView(QWidget):
             page = self.closing
         self.stack.setCurrentWidget(page)
         if focus:
-            focus_inside(page)
+            focus_inside(page, *(getattr(page, name, None) for name in (
+                "all_present", "walk_in", "previous_button", "finish_button")))  # what each step has
 
     def open_sheet(self) -> None:
         from ui.views.sheet_dialog import open_sheet_dialog
@@ -128,15 +132,12 @@ class WorkshopView(QWidget):
         self.sheet_dialog = open_sheet_dialog(self.ops, self.session.id, self, completed=True)
 
 
-def focus_inside(page: QWidget) -> None:
+def focus_inside(page: QWidget, *fallbacks: QWidget | None) -> None:
     """The keyboard to the control the page names (its focus proxy: the lesson's
-    « Suivante »), else to where it was last in ``page``, else to its first control."""
-    candidates = [page.focusProxy(), page.focusWidget()]
-    chain = page.nextInFocusChain()
-    while chain is not None and chain is not page and len(candidates) < 200:
-        candidates.append(chain)
-        chain = chain.nextInFocusChain()
-    for widget in candidates:
+    « Suivante »), else to where it was last in ``page``, else to the first of
+    ``fallbacks`` that takes it. (Named controls only: a walk along the window's focus
+    chain would wrap every widget of every page, some on their way out.)"""
+    for widget in (page.focusProxy(), page.focusWidget(), *fallbacks):
         if (widget is not None and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)

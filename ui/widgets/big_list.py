@@ -40,12 +40,16 @@ class RowDelegate(QStyledItemDelegate):
         _font, metrics, _bold, bold_metrics = self._fonts(option)
         _side, _badge, used = self._marks(index, metrics, bold_metrics)
         view = self.parent()
-        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+        if isinstance(view, QListView):  # the view's spacing goes round each row too
+            width = view.viewport().width() - 2 * view.spacing()
+        else:
+            width = option.rect.width()
         text_height = bold_metrics.height()
         subtitle = index.data(SUBTITLE_ROLE)
         if subtitle:
             text_height += self._subtitle_height(str(subtitle), width - used - px(14), metrics)
-        height = max(target_px(current_scale()) + px(12), text_height + px(24))
+        # A target high, or the words and a margin: more rows in sight at 200 %.
+        height = max(target_px(current_scale()), text_height + px(16))
         return QSize(bold_metrics.horizontalAdvance(str(index.data() or "")) + used + px(20), height)
 
     def editorEvent(self, *args) -> bool:
@@ -57,7 +61,7 @@ class RowDelegate(QStyledItemDelegate):
         font, metrics, bold, bold_metrics = self._fonts(option)
         side, badge_width, used = self._marks(index, metrics, bold_metrics)
         painter.save()
-        rect = option.rect.adjusted(px(4), px(3), -px(4), -px(3))
+        rect = option.rect.adjusted(px(4), px(2), -px(4), -px(2))
         side = min(side, rect.height() - px(12))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_colour = QColor(p.accent_text if selected else p.text)
@@ -94,7 +98,7 @@ class RowDelegate(QStyledItemDelegate):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, initials)
 
         left = option.rect.left() + used
-        text_rect = QRect(left, rect.top() + px(9), rect.right() - left - px(10), rect.height() - px(18))
+        text_rect = QRect(left, rect.top() + px(6), rect.right() - left - px(10), rect.height() - px(12))
         title, subtitle = str(index.data() or ""), index.data(SUBTITLE_ROLE)
         painter.setFont(bold)
         painter.setPen(text_colour)

@@ -1,11 +1,12 @@
 """A tick box as large as a button: a big box, a clear tick, and the whole line is a target.
+Its words wrap onto more lines when the line is narrow (a QCheckBox never wraps).
 
 Drawn here rather than by the style: Qt's own box is small and outlined in pale grey.
 """
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QSizePolicy, QWidget
 
 from ui.theme import current_palette, current_scale, px, target_px
 
@@ -20,17 +21,34 @@ class BigCheckBox(QCheckBox):
             self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(target_px(current_scale()))
+        # Long words wrap onto a taller line: a group's name never widens a dialog.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def _box(self) -> QRect:
         side = min(px(self.box_side), self.height() - px(8))
         return QRect(px(6), (self.height() - side) // 2, side, side)
 
+    def _text_left(self) -> int:
+        return px(6) + px(self.box_side) + px(14)
+
     def sizeHint(self) -> QSize:
         text = QFontMetrics(self.font()).horizontalAdvance(self.text())
-        return QSize(px(6) + px(self.box_side) + px(14) + text + px(12), target_px(current_scale()))
+        return QSize(self._text_left() + text + px(12), target_px(current_scale()))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        metrics = QFontMetrics(self.font())
+        word = max((metrics.horizontalAdvance(w) for w in self.text().split()), default=0)
+        return QSize(self._text_left() + word + px(12), target_px(current_scale()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        room = QRect(0, 0, max(1, width - self._text_left() - px(12)), 10**6)
+        lines = QFontMetrics(self.font()).boundingRect(room, Qt.TextFlag.TextWordWrap, self.text())
+        return max(target_px(current_scale()), lines.height() + px(12))
 
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)  # the words too, not only the box
@@ -49,8 +67,9 @@ class BigCheckBox(QCheckBox):
             painter.drawPolyline([corner + QPoint(round(w * x), round(h * y))
                                   for x, y in ((0.2, 0.55), (0.42, 0.78), (0.82, 0.25))])
         painter.setPen(QColor(p.text if self.isEnabled() else p.muted))
-        text_rect = self.rect().adjusted(box.right() + px(14), 0, 0, 0)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.text())
+        text_rect = self.rect().adjusted(box.right() + px(14), 0, -px(12), 0)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                         self.text())
         if self.hasFocus():  # the ring round the whole target, as on buttons
             painter.setPen(QPen(QColor(p.focus), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -7,8 +7,16 @@ from ui.widgets.wheel_guard import guard_wheel
 
 
 class BigChoice(QComboBox):
-    def __init__(self, choices: list[tuple[object, str]], empty_label: str = "", parent: QWidget | None = None):
+    def __init__(self, choices: list[tuple[object, str]], empty_label: str = "", parent: QWidget | None = None,
+                 *, name: str = "", letters: int = 0):
+        """``name``: what a screen reader says; ``letters``: as wide as that many letters,
+        not as the longest choice (a page that must fit the window at 200 %)."""
         super().__init__(parent)
+        if name:
+            self.setAccessibleName(name)
+        if letters:
+            self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.setMinimumContentsLength(letters)
         if empty_label:
             self.addItem(empty_label, None)
         for key, label in choices:

@@ -6,7 +6,6 @@ screen. Saving is the caller's: it calls ``set_busy`` while the worker saves, th
 """
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ui.theme import current_scale, px
 from ui.widgets.buttons import big_button
+from ui.widgets.on_screen import fit_on_screen
 from ui.widgets.scroller import Scroller
 
 
@@ -85,13 +85,13 @@ class FormDialog(QDialog):
 
     def fit_to_screen(self) -> None:
         """As large as the fields want, never larger than the screen."""
-        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
         self.scroll.widget().adjustSize()
         wanted = self.sizeHint()
         wanted.setHeight(wanted.height() + self.scroll.widget().sizeHint().height() - self.scroll.sizeHint().height())
         bar = self.scroll.verticalScrollBar().sizeHint().width()  # room for it, or it hides the fields' edge
-        width = max(wanted.width() + bar, px(640))
-        self.resize(min(width, screen.width() - 40), min(wanted.height(), screen.height() - 40))
+        inside = self.scroll.widget().minimumSizeHint().width() + 2 * self.scroll.frameWidth()
+        width = max(wanted.width() + bar, inside + bar + (self.width() - self.scroll.viewport().width()), px(640))
+        fit_on_screen(self, width, wanted.height())
 
     def set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)

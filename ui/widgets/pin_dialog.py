@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageB
 from atelier import pin
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.on_screen import fit_on_screen
+from ui.widgets.scroller import Scroller
 
 MIN_DIGITS, MAX_DIGITS = 4, 8
 
@@ -55,9 +57,14 @@ class _CodeDialog(QDialog):
         self.ok = big_button(action, primary=True, on_click=self._submit)
         self.ok.setDefault(True)
         self.cancel = big_button(self.tr("Annuler"), name=self.tr("Annuler, sans rien changer"), on_click=self.reject)
-        self.column = QVBoxLayout()
+        questions = QWidget()
+        questions.setObjectName("page")
+        self.column = QVBoxLayout(questions)
+        self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(px(6))
         self.column.addWidget(self.heading)
+        self.column.addStretch(1)
+        self.scroll = Scroller(questions)  # on a short screen the questions scroll, the buttons stay
         buttons = QHBoxLayout()
         buttons.setSpacing(px(16))
         buttons.addWidget(self.cancel)
@@ -66,9 +73,8 @@ class _CodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(px(32), px(24), px(32), px(24))
         layout.setSpacing(px(12))
-        layout.addLayout(self.column)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
-        layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(px(560))
         self._fitted = False
@@ -81,23 +87,26 @@ class _CodeDialog(QDialog):
             self.fit()
 
     def fit(self) -> None:
-        """Tall enough for every wrapped line, a message shown later included."""
+        """Tall enough for every wrapped line, a message shown later included (within the screen)."""
         if not self.isVisible():
             return
         width = max(self.width(), px(560))
-        height = self.layout().totalHeightForWidth(width)
-        if height > self.height():
-            self.setMinimumHeight(height)
-            self.resize(width, height)
+        m = self.layout().contentsMargins()
+        words = self.column.totalHeightForWidth(width - m.left() - m.right())
+        # The scroll area stands for the questions: their own height instead of its hint.
+        height = (self.layout().totalSizeHint().height() - self.scroll.sizeHint().height() + words
+                  + 2 * self.scroll.frameWidth())
+        fit_on_screen(self, width, max(height, self.height()))
 
     def add_field(self, question: str) -> PinField:
         label = QLabel(question)
         label.setWordWrap(True)
         field = PinField(question)
         label.setBuddy(field)
-        self.column.addSpacing(px(8))
-        self.column.addWidget(label)
-        self.column.addWidget(field)
+        end = self.column.count() - 1  # before the closing stretch
+        self.column.insertSpacing(end, px(8))
+        self.column.insertWidget(end + 1, label)
+        self.column.insertWidget(end + 2, field)
         if self.fields:
             self.setTabOrder(self.fields[-1], field)
         self.fields.append(field)
@@ -146,8 +155,9 @@ class PinDialog(_CodeDialog):
         self.field = self.add_field(prompt or self.tr("Tapez le code de l'animateur."))
         self.forgot = big_button(self.tr("Code oublié ?"), name=self.tr("Code oublié : taper le code de secours"),
                                  on_click=self.use_recovery)
-        self.column.addSpacing(px(8))
-        self.column.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
+        end = self.column.count() - 1  # before the closing stretch
+        self.column.insertSpacing(end, px(8))
+        self.column.insertWidget(end + 1, self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
         self.setTabOrder(self.field, self.forgot)
         self.setTabOrder(self.forgot, self.ok)
         self.recovering = False
@@ -169,7 +179,7 @@ class PinDialog(_CodeDialog):
         self.recovery.setObjectName("pin")
         self.recovery.setAccessibleName(self.tr("Code de secours"))
         self.recovery.setValidator(QRegularExpressionValidator(QRegularExpression(r"[\d \-.]{0,20}"), self.recovery))
-        self.column.addWidget(self.recovery)
+        self.column.insertWidget(self.column.count() - 1, self.recovery)  # before the closing stretch
         self.fields = [self.recovery]
         self.setTabOrder(self.recovery, self.ok)
         self.recovery.show()  # shown now, so that it can take the keyboard at once
@@ -218,7 +228,7 @@ class PinChangeDialog(_CodeDialog):
         super().__init__(title, self.tr("Enregistrer le code"), parent)
         intro = QLabel(self.tr("Le code a de 4 à 8 chiffres. Il protège la sortie des exercices."))
         intro.setWordWrap(True)
-        self.column.addWidget(intro)
+        self.column.insertWidget(1, intro)
         self.current = self.add_field(self.tr("Code actuel")) if has_code else None
         self.new = self.add_field(self.tr("Nouveau code"))
         self.again = self.add_field(self.tr("Nouveau code, encore une fois"))

@@ -34,8 +34,6 @@ def learner_stylesheet(scale: float) -> str:
     return f"""
 * {{ font-size: {pt(1)}; }}
 QScrollArea#exerciseScroll {{ border: none; }}
-QScrollArea#modelCard, QScrollArea#modelCard > QWidget > QWidget {{ background: {p.card}; }}
-QScrollArea#modelCard {{ border: none; border-bottom: 3px solid {p.border}; }}
 QLabel#instruction {{ font-size: {pt(1.1 if scale < 1.4 else 1)}; font-weight: bold; }}
 QLabel#feedback {{ padding: {gap(8)} {gap(14)}; border-radius: {gap(10)}; }}
 QLabel#feedback[tone="soft"] {{ background: {SOFT}; color: #1B1B1B; border: 2px solid {SOFT_EDGE}; }}
@@ -93,6 +91,11 @@ class Exercise(ExerciseWidget):
         outer.addLayout(self.bar)
         self._started = time.monotonic()
         self._ended = False
+
+    def fits(self) -> bool:
+        """The words, the target, the answers or the form all show, nothing to scroll."""
+        room = self.scroller.contentsRect()
+        return self.layout_.totalHeightForWidth(room.width()) <= room.height()
 
     def add_feedback(self, *buttons: QPushButton) -> None:
         """Put ``buttons`` (the way on, e.g. « Envoyer ») beside the feedback line, under

@@ -1,22 +1,20 @@
 """form: a realistic but fictitious form (text, e-mail, date, drop-down list, tick box)
 and its "Envoyer" button. On sending, a gentle word appears under each field that
 needs another look, and the line under the form names those fields; when everything
-is right, the form is sent and the exercise ends. The checks themselves are the
-core's (atelier.lessons.scoring.field_problem).
-
-The instructions hold the data to copy: they stay above the form, in sight whatever
-field is being filled (they scroll on their own when they are long, at 200 %)."""
+is right, the form is sent and the exercise ends. The checks themselves are the core's
+(atelier.lessons.scoring.field_problem). The data to copy stands beside the form, out
+of its scrolling: always in sight."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from atelier.lessons.scoring import FormScore, field_problem
 from ui.practice.kinds.common import Exercise, tr
 from ui.theme import spacing_factor
-from ui.widgets.scroller import Scroller
 from ui.widgets.buttons import big_button
 from ui.widgets.check import BigCheckBox
+from ui.widgets.scroller import Scroller
 from ui.widgets.wheel_guard import guard_wheel
 
 
@@ -90,56 +88,60 @@ class FormExercise(Exercise):
         self.fields = [FormField(spec, self._submit, scale) for spec in exercise.params["fields"]]
         sheet = QFrame()
         sheet.setObjectName("card")
-        column = QVBoxLayout(sheet)
+        grid = QGridLayout(sheet)  # two fields a line: the whole form shows, no scrolling
         gap = round(8 * spacing_factor(scale))
-        column.setContentsMargins(4 * gap, 3 * gap, 4 * gap, 3 * gap)
-        column.setSpacing(gap)
+        grid.setContentsMargins(3 * gap, 2 * gap, 3 * gap, 2 * gap)
+        grid.setHorizontalSpacing(3 * gap)
+        grid.setVerticalSpacing(2 * gap)
+        place = 0
         for field in self.fields:
+            cell = QVBoxLayout()
+            cell.setSpacing(gap // 2)
             if field.kind == "checkbox":
                 row = QHBoxLayout()
                 row.setSpacing(2 * gap)
                 row.addWidget(field.input, 0, Qt.AlignmentFlag.AlignTop)
                 row.addWidget(field.label, 1)
-                column.addLayout(row)
+                cell.addLayout(row)
+                place += place % 2  # a tick box and its words take a whole line
+                grid.addLayout(cell, place // 2, 0, 1, 2)
+                place += 2
             else:
-                column.addWidget(field.label)
-                column.addWidget(field.input)
-            column.addWidget(field.problem)
-            column.addSpacing(gap)
-            if field.kind != "checkbox":
+                cell.addWidget(field.label)
+                cell.addWidget(field.input)
+                grid.addLayout(cell, place // 2, place % 2)
+                place += 1
                 self._watch(field)
+            cell.addWidget(field.problem)
+            cell.addStretch(1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        sheet.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # The data to copy on the left, the form on the right: both in sight while typing.
+        # The data stands outside the form's scrolling: filling the last field at 200 % never
+        # scrolls the first line of the data away (it scrolls on its own if it must).
+        self.layout_.removeWidget(self.instruction)
+        self.instruction.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.instruction.setObjectName("formData")  # plain weight: read line by line while typing
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        margins = self.layout_.contentsMargins()
+        column.setContentsMargins(margins.left(), margins.top(), 0, margins.top())
+        column.addWidget(self.instruction)
+        column.addStretch(1)
+        self.data = Scroller(holder, name=tr("Les informations à recopier"))
+        outer = self.layout()
+        outer.removeWidget(self.scroller)
+        side = QHBoxLayout()
+        side.setSpacing(3 * gap)
+        side.addWidget(self.data, 2)
+        side.addWidget(self.scroller, 3)
+        outer.insertLayout(0, side, 1)
+        self.layout_.addWidget(sheet, 1, Qt.AlignmentFlag.AlignTop)
         self.submit = big_button(exercise.params["submit"], primary=True)
         self.submit.clicked.connect(self._submit)
-        column.addStretch(1)
-        sheet.setMaximumWidth(round(900 * spacing_factor(scale)))
-        sheet.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.layout_.addWidget(sheet, 1, Qt.AlignmentFlag.AlignHCenter)   # scrolls with the words
         self.add_feedback(self.submit)   # « Envoyer » stays in sight, under the scroll area
         self.score = FormScore([f.spec["name"] for f in self.fields])
-        self._pin_the_data(scale)
-
-    def _pin_the_data(self, scale: float) -> None:
-        """The instructions (the data to copy) out of the scrolling form, above it."""
-        self.layout_.removeWidget(self.instruction)
-        holder = QWidget()
-        margin = round(24 * spacing_factor(scale))
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(margin, round(8 * spacing_factor(scale)), margin, round(8 * spacing_factor(scale)))
-        column.addWidget(self.instruction)
-        self.model_card = Scroller(holder, name=tr("Les informations à recopier"))
-        self.model_card.setObjectName("modelCard")
-        self.layout().insertWidget(0, self.model_card)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        holder = self.model_card.widget()
-        wanted = holder.layout().totalHeightForWidth(max(1, self.model_card.viewport().width()))
-        room = (self.height() - self.bar.totalSizeHint().height()) * 9 // 20  # the form keeps the rest
-        if wanted > room:  # whole lines only: the card scrolls, and no line shows cut in half
-            margins = holder.layout().contentsMargins()
-            line = self.instruction.fontMetrics().lineSpacing()
-            wanted = margins.top() + max(1, (room - margins.top()) // line) * line
-        self.model_card.setFixedHeight(wanted + 2 * self.model_card.frameWidth())
 
     def _watch(self, field: FormField) -> None:
         """A gentle word goes away as soon as the field is right."""

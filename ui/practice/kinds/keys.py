@@ -36,7 +36,7 @@ KEYS = {
 
 def key_name(name: str) -> str:
     return {
-        "Enter": tr("Entrée"), "Backspace": tr("Retour arrière"), "Delete": tr("Suppr"),
+        "Enter": tr("Entrée"), "Backspace": tr("Effacer"), "Delete": tr("Suppr"),
         "Left": tr("Flèche gauche"), "Right": tr("Flèche droite"), "Up": tr("Flèche haut"),
         "Down": tr("Flèche bas"), "Shift": tr("Maj"), "Tab": tr("Tab"), "Space": tr("Espace"),
         "Escape": tr("Échap"),

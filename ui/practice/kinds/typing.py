@@ -170,7 +170,7 @@ class TypingExercise(Exercise):
             self.say(tr("Bravo, c'est exactement ça ! Appuyez sur Entrée pour finir.") if last else
                      tr("Bravo, c'est exactement ça ! Appuyez sur Entrée pour le texte suivant."), "good")
         elif wrong and self.feedback.property("tone") != "soft":
-            self.say(tr("Une lettre diffère, en couleur : effacez-la avec Retour arrière, "
+            self.say(tr("Une lettre diffère, en couleur : effacez-la avec la touche Effacer, "
                         "ou continuez."))
         elif not wrong and self.feedback.property("tone") != "none":
             self.say(self.tip, "none")

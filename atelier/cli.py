@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     from atelier import people_command
 
     people_command.add_parser(commands, _Parser)
+
+    from atelier import pin_command
+
+    pin_command.add_parser(commands, _Parser)
     return parser
 
 
@@ -246,3 +250,12 @@ def _people(args) -> int:
 
 
 _COMMANDS["people"] = _people
+
+
+def _pin(args) -> int:
+    from atelier import pin_command
+
+    return pin_command.run(args)
+
+
+_COMMANDS["pin"] = _pin

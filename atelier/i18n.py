@@ -18,6 +18,10 @@ def _(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """French is the source language, and French puts 0 and 1 in the singular (gettext's
+    fallback would say « 0 passages »); a catalogue brings its own rule."""
+    if type(_translation) is gettext.NullTranslations:
+        return singular if abs(n) <= 1 else plural
     return _translation.ngettext(singular, plural, n)
 
 

@@ -16,6 +16,7 @@ from atelier.i18n import _
 
 ASSOCIATION = "association_name"
 SITE = "site_name"
+TOWN = "town"  # the association's town: « Fait à … » on the attestations (a site's name is no town)
 FACILITATORS = "facilitators"
 DEVICE_ID = "device_id"
 _FINGERPRINT = "device_fingerprint"

@@ -78,7 +78,28 @@ def test_xlsx_sheets_frozen_header_widths_real_dates(store, tmp_path):
     assert isinstance(first[0].value, datetime) and first[0].value.date().isoformat() == "2026-01-06"
     assert first[0].number_format == "DD/MM/YYYY"
     names = {(r[7], r[8]) for r in group.iter_rows(min_row=2, values_only=True)}
-    assert ("'+33612345678", "'=SUM(1)") in names and ("Åberg", "Ana") in names
+    assert ("+33612345678", "=SUM(1)") in names and ("Åberg", "Ana") in names  # as written, no apostrophe
+    for row in group.iter_rows(min_row=2):
+        for cell in row[1:]:  # every text cell typed as text: never a formula, whatever it begins with
+            assert cell.data_type == "s", (cell.coordinate, cell.value)
+    places = {r[5] for r in group.iter_rows(min_row=2, values_only=True)}
+    assert "@Salle" in places and not any(str(p).startswith("'") for p in places)
+
+
+def test_a_session_without_a_place_is_at_its_groups_place(store, tmp_path):
+    from atelier import attendance, sessions
+    from atelier.sessions import Session
+
+    ids = make_world(store.db)
+    bare = sessions.add(store.db, Session("2026-01-13", "14:00", "16:00", ids["group"], "", "Martine Lefèvre",
+                                          "souris", "done"))
+    attendance.mark(store.db, bare.id, ids["helene"], "present")
+    rows = read_csv(tmp_path / "r.csv") if register.write_csv(store.db, tmp_path / "r.csv", FIRST, LAST,
+                                                                 modules=MODULES) else []
+    assert [r[5] for r in rows if r[0] == "13/01/2026"] == ["Salle Hélène"]  # as the feuille d'émargement says
+    register.write_xlsx(store.db, tmp_path / "r.xlsx", FIRST, LAST, modules=MODULES)
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["Débutants du mardi"]
+    assert [r[5] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0].day == 13] == ["Salle Hélène"]
 
 
 def test_xlsx_with_nothing_in_the_period(store, tmp_path):

@@ -33,6 +33,7 @@ def test_completed_sheet_marks_presence_from_the_roll_call(store):
     assert rows["Odette Ancienne"] == (True, "présent")  # not a member, but came
     assert [r.name for r in content.rows][:3] == ["=SUM(1) +33612345678", "Ana Åberg", "Odette Ancienne"]
     assert content.half_days == ["Après-midi"]
+    assert content.blank_rows == 0  # after the roll: only the last page's room for walk-ins, never a blank page
     morning = sheet.sheet_for(store.db, ids["s2"], completed=True, modules=MODULES)
     assert morning.half_days == ["Matin"] and morning.place == "@Salle"
 

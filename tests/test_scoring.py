@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from atelier.lessons.exercises import SCROLL_VISIBLE, scroll_labels, scroll_position
 from atelier.lessons.keystrokes import TextScore, TypingScore, mistakes
@@ -24,7 +26,32 @@ def test_tally_first_try_is_worth_one_and_misses_lower_gently():
     outcome = tally.outcome(1200, extra=1)
     assert outcome.attempts == 7 and outcome.completed
     assert outcome.score == pytest.approx((0.5 + 1 + 1 / 3 + 1) / 4, abs=1e-4)
-    assert outcome.details == {"items": 4, "misses": 3, "extra": 1}
+    assert outcome.details == {"items": 4, "misses": 3, "skipped": 0, "extra": 1}
+
+
+def test_passing_an_item_moves_on_and_is_worth_nothing():
+    tally = ClickScore(3)
+    tally.miss()
+    assert not tally.skip()         # the item tried once, then passed: no half point
+    assert not tally.hit()
+    assert tally.skip() and tally.finished
+    outcome = tally.outcome(900)
+    assert outcome.completed and outcome.score == pytest.approx(1 / 3, abs=1e-4)
+    assert outcome.details["skipped"] == 2 and outcome.attempts == 4
+    every = ClickScore(2)
+    every.skip()
+    every.skip()
+    assert not every.outcome(10).completed and every.score == 0  # nothing done: not a finished run
+
+
+@given(st.lists(st.sampled_from(["hit", "miss", "skip"]), max_size=30), st.integers(1, 8))
+def test_any_mix_of_hits_misses_and_passes_stays_in_bounds(actions, total):
+    tally = ClickScore(total)
+    for action in actions:
+        getattr(tally, action)()
+    assert 0 <= tally.score <= 1 and tally.done <= total and tally.skipped <= tally.done
+    hits = tally.done - tally.skipped
+    assert tally.score <= hits / total + 1e-4  # a passed item never adds to the score (rounded to 4 places)
 
 
 def test_tally_never_goes_past_the_end():

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from atelier import paths, settings
@@ -23,6 +23,7 @@ from atelier.db import DamagedDatabaseError, DatabaseError, NewerDatabaseError
 from atelier.store import Store, damaged, restore
 from ui.main_window import MainWindow, build_window
 from ui.operations import plain_words
+from ui.qt_language import install_qt_translations
 from ui.theme import apply_theme
 from ui import window_place
 from ui.views import first_run, retention_dialog
@@ -49,11 +50,7 @@ def make_app(argv: list[str] | None = None, scale: float = 1.0) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Atelier")
     app.setApplicationDisplayName("Atelier")
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    # Qt's own words ("Annuler", "Afficher les détails…") in French too.
-    translator = QTranslator(app)
-    if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_qt_translations(app)  # Qt's own words ("Annuler", "Regarder dans :") in French too
     apply_theme(app, scale)
     return app
 

@@ -25,6 +25,8 @@ from ui.sync_runner import SyncRunner
 from ui import window_place
 from ui.theme import px
 from ui.views.home import HomeView
+from ui.widgets.buttons import set_current
+from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.page_stack import PageStack
 from ui.widgets.scroller import Scroller
 from ui.worker import Worker
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
         self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.settings_changed())
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
+        self._quitting = False
+        self.quit_question: ConfirmDialog | None = None
 
         self.stack = PageStack()  # sized by the page on screen, not the largest one
         self.home = HomeView(self.ops)
@@ -123,9 +127,7 @@ class MainWindow(QMainWindow):
             text = self.tr(label)
             button = NavButton(text)
             button.setObjectName("navButton")
-            button.setCheckable(True)
             button.setAccessibleName(text)
-            button.setAccessibleDescription(self.tr("Ouvrir la page « {name} »").format(name=text))
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
             column.addWidget(button)
@@ -192,9 +194,14 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str) -> None:
         self.nav.show()
-        for name, button in self.buttons.items():
-            button.setChecked(name == key)  # a second click on the current entry keeps it
+        self._mark_section(key)
         self.stack.setCurrentWidget(self.page(key))
+
+    def _mark_section(self, key: str | None) -> None:
+        for name, button in self.buttons.items():
+            set_current(button, name == key)
+            button.setAccessibleDescription(self.tr("Page ouverte") if name == key else
+                                            self.tr("Ouvrir la page « {name} »").format(name=button.text()))
 
     def open_workshop(self, session) -> QWidget:
         """Show the workshop of ``session`` on its roll call (the same one if it is already open)."""
@@ -225,8 +232,7 @@ class MainWindow(QMainWindow):
         roll call and the lesson in large print, and its own way back to the home.
         """
         self.nav.hide()
-        for button in self.buttons.values():
-            button.setChecked(False)
+        self._mark_section(None)
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
@@ -250,11 +256,37 @@ class MainWindow(QMainWindow):
         if self._owns_worker:
             self.worker.stop()  # waits for a running backup to finish cleanly
 
+    def workshop_running(self) -> bool:
+        from ui.views.workshop import WorkshopView
+
+        return any(isinstance(self.stack.widget(i), WorkshopView) for i in range(self.stack.count()))
+
     def closeEvent(self, event) -> None:
+        if self.workshop_running() and not self._quitting and self.isVisible():
+            event.ignore()  # a workshop is under way: the facilitator says so first
+            self._ask_to_quit()
+            return
         if self.isVisible():
             window_place.remember(self, self.store.home)
         self.stop_background()
         super().closeEvent(event)
+
+
+    def _ask_to_quit(self) -> None:
+        if self.quit_question is not None and self.quit_question.isVisible():
+            self.quit_question.raise_()
+            return
+        self.quit_question = ConfirmDialog(
+            self.tr("Quitter Atelier pendant la séance ?"),
+            self.tr("Une séance est en cours. Ce qui est fait est enregistré : vous pourrez la reprendre "
+                    "depuis l'accueil en rouvrant Atelier."),
+            self.tr("Quitter Atelier"), self.tr("Rester dans la séance"), parent=self)
+        self.quit_question.accepted.connect(self._quit_anyway)
+        self.quit_question.open()
+
+    def _quit_anyway(self) -> None:
+        self._quitting = True
+        self.close()
 
 
 def build_window(store, today: date | None = None, demo: bool = False, worker: Worker | None = None) -> MainWindow:

@@ -48,6 +48,7 @@ class Attestation:
     exercises: list[ExerciseDone]
     issued_on: date
     facilitators: list[str]
+    town: str = ""  # « Fait à {town} »; none set: « Fait le … »
 
     @property
     def hours(self) -> float:
@@ -87,4 +88,5 @@ def attestation_for(db: Database, participant_id: str, first: date | None = None
         exercises=exercises,
         issued_on=today or date.today(),
         facilitators=settings.facilitators(db),
+        town=(settings.get(db, settings.TOWN, "") or "").strip(),
     )

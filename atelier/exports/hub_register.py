@@ -6,8 +6,9 @@ excused are only counted. So the register has a row per person who came to each 
 session (``coordination.held_sql``), with a code (the start of the hash: the same
 person has the same code at every site sharing the association's secret), and the
 XLSX's first sheet counts the sessions, presences, absences and excuses of each site.
-The CSV and the XLSX follow this PC's register (``register.py``): same escaping, same
-dates, one sheet per site as there is one per group.
+The CSV and the XLSX follow this PC's register (``register.py``): same escaping in the
+CSV, text cells typed as text in the XLSX, same dates, one sheet per site as there is
+one per group.
 """
 
 from datetime import date
@@ -16,7 +17,7 @@ from pathlib import Path
 from atelier.attendance import LABELS, PRESENT
 from atelier.db import Database
 from atelier.exports.register import check_separator, date_cell, escaped_sql, write_csv_rows
-from atelier.exports.spreadsheet import escape, new_workbook, save_workbook, sheet_title, write_sheet_header
+from atelier.exports.spreadsheet import new_workbook, save_workbook, sheet_title, text_cell, write_sheet_header
 from atelier.i18n import N_, _
 from atelier.sync.coordination import EVERY_SITE, held_sql, site_names
 
@@ -53,7 +54,7 @@ def _rows(db: Database, first: date, last: date, site: str | None, csv_dates: bo
     day = payload("date")
     if csv_dates:
         day = f"substr({day}, 9, 2) || '/' || substr({day}, 6, 2) || '/' || substr({day}, 1, 4)"
-    site_name, module, place, last_name, first_name = (escaped_sql(text) for text in (
+    site_name, module, place, last_name, first_name = ((escaped_sql(text) if csv_dates else text) for text in (
         "coalesce(n.name, s.site)", f"coalesce({payload('module_title')}, '')", f"coalesce({payload('place')}, '')",
         person("last_name"), person("first_name")))
     return db.execute(
@@ -89,11 +90,11 @@ def write_xlsx(db: Database, path: Path, first: date, last: date, site: str | No
             current = row[-1]
             sheet = workbook.create_sheet(sheet_title(row[0], titles))
             write_sheet_header(sheet, [_(title) for title in HEADER], WIDTHS)
-        sheet.append([row[0], date_cell(sheet, row[1]), *row[2:-1]])
+        sheet.append([text_cell(sheet, row[0]), date_cell(sheet, row[1]), *(text_cell(sheet, v) for v in row[2:-1])])
         count += 1
     totals = _site_totals(db, first, last, site)
     for line in totals:
-        summary.append([escape(line[0]), *line[1:]])
+        summary.append([text_cell(summary, line[0]), *line[1:]])
     if not totals:
         summary.append([_("Aucune séance reçue des sites sur la période.")])
     save_workbook(workbook, path)

@@ -35,6 +35,8 @@ def person_export(db: Database, participant_id: str) -> dict:
         rows = _rows(db, f'SELECT * FROM "{table}" WHERE "{column}" = ? ORDER BY rowid', [participant_id])
         if "session_id" in (rows[0] if rows else {}):
             _add_sessions(db, rows)
+        if "group_id" in (rows[0] if rows else {}):
+            _add_groups(db, rows)
         tables.setdefault(table, []).extend(rows)
     passages = [m.as_dict() for m in mentions.find(db, people.get(db, participant_id))]
     return {"exported_at": utc_now(), "participant": found[0], "tables": tables, "mentions": passages}
@@ -49,6 +51,13 @@ def _add_sessions(db: Database, rows: list[dict]) -> None:
             **{column: getattr(named.session, column) for column in SESSION_COLUMNS},
             "group_name": named.group_name or None,  # null for a session without a group
         }
+
+
+def _add_groups(db: Database, rows: list[dict]) -> None:
+    """Each row that names a group gets the group's name (read on paper, not its key)."""
+    names = dict(db.execute("SELECT id, name FROM groups").fetchall())
+    for row in rows:
+        row["group_name"] = names.get(row.get("group_id"))
 
 
 def write_json(data: dict, path: Path) -> Path:

@@ -5,7 +5,9 @@ years (100,000 rows) never sits in memory. The CSV is for French spreadsheets: U
 with a BOM, ``;`` between cells, dates as dd/mm/yyyy, and every text cell that could be
 read as a formula (beginning with = + - @, a tab or a carriage return) prefixed with
 an apostrophe. The XLSX has one sheet per group, a summary sheet first, a frozen
-header row, readable column widths and real dates.
+header row, readable column widths and real dates; its text cells are typed as text
+(never read as a formula), so they carry no apostrophe. A session without a place of
+its own is said at its group's place, as on the feuille d'émargement.
 """
 
 import csv
@@ -17,7 +19,7 @@ from atelier.db import Database
 
 from atelier.attendance import ABSENT, EXCUSED, LABELS, LATE, PRESENT
 from atelier.exports.catalogue import module_index
-from atelier.exports.spreadsheet import DANGEROUS, escape, new_workbook, save_workbook, sheet_title, write_sheet_header
+from atelier.exports.spreadsheet import DANGEROUS, new_workbook, save_workbook, sheet_title, text_cell, write_sheet_header
 from atelier.files import whole_file
 from atelier.i18n import N_, _
 
@@ -44,12 +46,12 @@ def _query(first: date, last: date, group_id: str | None, modules, csv_dates: bo
     texts = {
         "group_name": "coalesce(g.name, '')",
         "module_title": "coalesce(m.title, s.module_id, '')",
-        "place": "s.place",
+        "place": "coalesce(nullif(s.place, ''), g.place, '')",  # the group's place, as the sheet says
         "facilitator": "s.facilitator",
         "last_name": "p.last_name",
         "first_name": "p.first_name",
     }
-    columns = ", ".join(escaped_sql(texts[name]) for name in TEXT_COLUMNS)
+    columns = ", ".join(escaped_sql(texts[name]) if csv_dates else texts[name] for name in TEXT_COLUMNS)
     sql = f"""
         WITH m AS ({module_table}), st AS ({status_table})
         SELECT {day}, s.start_time, s.end_time, {columns}, coalesce(st.label, a.status), coalesce(s.group_id, '')
@@ -71,8 +73,9 @@ def register_rows(db: Database, first: date, last: date, group_id: str | None = 
                   csv_dates: bool = True) -> Iterator[tuple]:
     """The register's rows (HEADER's columns, then the group id), streamed from one query.
 
-    Text cells are already escaped against formula injection; dates are dd/mm/yyyy
-    text with ``csv_dates``, ISO text otherwise.
+    With ``csv_dates`` (the CSV's form), dates are dd/mm/yyyy text and text cells are
+    escaped against formula injection; otherwise dates are ISO text and texts as stored
+    (the XLSX types them as text, see ``spreadsheet.text_cell``).
     """
     sql, parameters = _query(first, last, group_id, modules, csv_dates)
     cursor = db.execute(sql, parameters)
@@ -122,7 +125,7 @@ def write_xlsx(db: Database, path: Path, first: date, last: date, group_id: str 
             sheet = workbook.create_sheet(sheet_title(row[3] or _("Sans groupe"), titles))
             write_sheet_header(sheet, [_(title) for title in HEADER], WIDTHS)
             totals.append([row[3] or _("Sans groupe"), set(), 0, 0, 0, 0, 0])
-        sheet.append([date_cell(sheet, row[0]), *row[1:-1]])
+        sheet.append([date_cell(sheet, row[0]), *(text_cell(sheet, value) for value in row[1:-1])])
         line = totals[-1]
         line[1].add((row[0], row[1], row[4]))
         line[2] += 1
@@ -130,7 +133,7 @@ def write_xlsx(db: Database, path: Path, first: date, last: date, group_id: str 
             line[position] += row[9] == label
         count += 1
     for name, seen, *numbers in totals:
-        summary.append([escape(name), len(seen), *numbers])
+        summary.append([text_cell(summary, name), len(seen), *numbers])
     if not totals:
         summary.append([_("Aucune présence notée sur la période.")])
     save_workbook(workbook, path)

@@ -21,7 +21,7 @@ NOON = "12:00"
 
 @dataclass(frozen=True)
 class SheetRow:
-    name: str  # "Prénom Nom"
+    name: str  # "Prénom Nom", as the sheet's column says
     present: bool | None  # None on a blank sheet, or when the roll left the person unmarked
     status_label: str  # "présent", "absent", "excusé", "en retard"; "" on a blank sheet
 
@@ -38,7 +38,7 @@ class SheetContent:
     place: str
     facilitator: str
     rows: list[SheetRow]
-    blank_rows: int  # empty rows for walk-ins
+    blank_rows: int  # empty rows for walk-ins (none on a completed sheet: its last page's room only)
     half_days: list[str]  # one signature column each: ["Matin"], ["Après-midi"] or both
     completed: bool
     session_id: str = ""
@@ -81,7 +81,7 @@ def sheet_for(db: Database, session_id: str, completed: bool, blank_rows: int = 
         place=found.place,
         facilitator=session.facilitator,
         rows=rows,
-        blank_rows=max(0, blank_rows),
+        blank_rows=0 if completed else max(0, blank_rows),  # after the roll, only the last page's room
         half_days=half_days(session.start_time, session.end_time),
         completed=completed,
         session_id=session_id,

@@ -20,6 +20,16 @@ def escape(value):
     return value
 
 
+def text_cell(sheet, value):
+    """A text typed as text in an XLSX (a string cell, never a formula), with no apostrophe
+    before it: « =SUM(1) » or « +33 6… » shows as it was written. Other values as they are."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would take a text beginning with = for a formula
+    return cell
+
+
 def new_workbook() -> Workbook:
     """A streaming (write-only) workbook: rows go to disk as they come."""
     return Workbook(write_only=True)

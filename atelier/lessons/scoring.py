@@ -27,7 +27,7 @@ class Outcome:
     score: float  # 0.0 – 1.0
     attempts: int  # actions tried, misses included (≥ the number of items)
     duration_ms: int
-    completed: bool = True  # False when the learner chose "Passer"
+    completed: bool = True  # False when the learner passed the exercise (or every item of it)
     details: dict = field(default_factory=dict)  # per kind: misses, typos, answers…
 
 
@@ -44,6 +44,7 @@ class Tally:
         self.total = total
         self.done = 0
         self.misses = 0
+        self.skipped = 0  # items passed over with « Passer »: done, worth nothing
         self._tries = 0   # tries on the current item
         self._worth = 0.0
 
@@ -69,13 +70,23 @@ class Tally:
         self.done += 1
         return self.finished
 
+    def skip(self) -> bool:
+        """The item on screen passed over (« Passer »): the next one comes, this one is
+        worth nothing; True when it was the last."""
+        if self.finished:
+            return True
+        self._tries = 0
+        self.done += 1
+        self.skipped += 1
+        return self.finished
+
     @property
     def score(self) -> float:
         return round(self._worth / self.total, 4)
 
     def outcome(self, duration_ms: int, **details) -> Outcome:
-        return Outcome(self.score, self.attempts, duration_ms, self.finished,
-                       {"items": self.total, "misses": self.misses, **details})
+        return Outcome(self.score, self.attempts, duration_ms, self.finished and self.skipped < self.total,
+                       {"items": self.total, "misses": self.misses, "skipped": self.skipped, **details})
 
 
 ClickScore = Tally   # click, drag, scroll, right-click and keys count the same way

@@ -84,6 +84,26 @@ def where(widget: QWidget) -> QRect:
     return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
 
 
+def reading_key(widget: QWidget, top: QWidget) -> tuple:
+    """Where the eye meets ``widget``: a control in a scroll area where the area is (it may
+    be scrolled out of sight, below the buttons), then where it is in the area."""
+    outer = widget
+    while scroller(outer) is not None and scroller(outer) is not top:
+        outer = scroller(outer)
+    a, b = where(outer), where(widget)
+    return a.top(), a.left(), b.top(), b.left()
+
+
+def seen_from(widget: QWidget, other: QWidget) -> QWidget:
+    """What stands for ``widget`` when its place is compared with ``other``'s: the
+    outermost scroll area holding it that does not hold ``other`` (the area's place is
+    where the eye finds it), else the widget itself."""
+    found, area = widget, scroller(widget)
+    while area is not None and not area.isAncestorOf(other):
+        found, area = area, scroller(area)
+    return found
+
+
 def name_of(widget: QWidget) -> str:
     if widget.accessibleName().strip():
         return widget.accessibleName()
@@ -96,6 +116,22 @@ def name_of(widget: QWidget) -> str:
 def describe(widget: QWidget) -> str:
     text = getattr(widget, "text", lambda: "")() if not isinstance(widget, QTextEdit) else ""
     return f"{type(widget).__name__} « {name_of(widget) or text or widget.objectName()} »"
+
+
+def scroll_areas(root: QWidget) -> list[str]:
+    """A scroll area the keyboard stops on (to scroll it) is announced by its name."""
+    return [f"zone qui défile {describe(w)} : prend le focus sans nom accessible"
+            for w in root.findChildren(QAbstractScrollArea)
+            if w.isVisible() and not isinstance(w, (QAbstractItemView, QTextEdit, QPlainTextEdit))
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.accessibleName().strip()]
+
+
+def wheel_guarded(items: list[QWidget]) -> list[str]:
+    """A drop-down list, date, time or number changes under the wheel only once chosen."""
+    from ui.widgets.wheel_guard import GUARDED
+
+    return [f"{describe(w)} : la molette le change sans qu'il ait le focus (guard_wheel)"
+            for w in items if isinstance(w, (QComboBox, QAbstractSpinBox)) and not w.property(GUARDED)]
 
 
 def sizes_and_names(items: list[QWidget]) -> list[str]:
@@ -168,13 +204,14 @@ def tab_order(qtbot, top: QWidget, items: list[QWidget]) -> list[str]:
         return problems
     top.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is top, timeout=3000)
-    focusable[0].setFocus(Qt.FocusReason.TabFocusReason)
+    first = min(focusable, key=lambda w: reading_key(w, top))
+    first.setFocus(Qt.FocusReason.TabFocusReason)
     visited: list[QWidget] = []
 
     def owner(widget):
         return next((c for c in focusable if widget is c or c.isAncestorOf(widget)), None)
 
-    place = {w: where(w) for w in focusable}  # before Tab scrolls anything
+    place = {w: where(w) for w in [*focusable, *(scroller(w) for w in focusable if scroller(w))]}  # before Tab scrolls
     stayed = 0
     for _ in range(3 * len(top.findChildren(QWidget)) + 10):
         current = QApplication.focusWidget()
@@ -195,9 +232,8 @@ def tab_order(qtbot, top: QWidget, items: list[QWidget]) -> list[str]:
             break
     problems += [f"{describe(w)} : jamais atteint avec Tab" for w in focusable if w not in visited]
     for before, after in zip(visited, visited[1:]):
-        if scroller(before) is not scroller(after):
-            continue  # one scrolls and the other stays: their places do not compare
-        a, b = place[before], place[after]
+        # One scrolls and the other stays: the scroll area's place stands for the one inside.
+        a, b = place[seen_from(before, after)], place[seen_from(after, before)]
         if b.bottom() < a.top() and b.left() < a.right():  # back up, and not into a column on the right
             problems.append(f"Tab remonte de {describe(before)} à {describe(after)}")
     return problems
@@ -205,4 +241,5 @@ def tab_order(qtbot, top: QWidget, items: list[QWidget]) -> list[str]:
 
 def audit(qtbot, top: QWidget, root: QWidget) -> list[str]:
     items = controls(root)
-    return sizes_and_names(items) + text_contrast(top, root) + tab_order(qtbot, top, items)
+    return (sizes_and_names(items) + scroll_areas(root) + wheel_guarded(items) + text_contrast(top, root)
+            + tab_order(qtbot, top, items))

@@ -59,6 +59,8 @@ def open_window(qtbot, store):
     yield opener
     for window in windows:  # before the store fixture closes the database
         window.close()
+        if window.quit_question is not None and window.quit_question.isVisible():
+            window.quit_question.confirm_button.click()  # "Quitter Atelier pendant la séance ?"
 
 
 def pytest_collection_modifyitems(items):

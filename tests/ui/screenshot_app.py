@@ -98,6 +98,15 @@ def settle(widget, active: bool = False) -> None:
     wait_until(steady, f"laid out: {window!r}")
 
 
+def close_window(window) -> None:
+    """Close the main window, answering « Quitter Atelier pendant la séance ? » as the
+    facilitator would when a workshop is open (else the window stays, behind the next shots)."""
+    window.close()
+    question = getattr(window, "quit_question", None)
+    if question is not None and question.isVisible():
+        question.confirm_button.click()
+
+
 def save(widget, out: Path, name: str, sizes: dict) -> None:
     settle(widget)
     shot = widget.grab()
@@ -146,7 +155,7 @@ def settings_shots(app, store, out: Path, sizes: dict) -> None:
     view.pin_dialog.close()
     view.contrast.setChecked(False)
     view.set_scale(1.0)
-    window.close()
+    close_window(window)
 
 
 def lesson_shots(app, store, out: Path, sizes: dict) -> None:
@@ -192,7 +201,7 @@ def lesson_shots(app, store, out: Path, sizes: dict) -> None:
         closing.notes.setFocus()
         save(window, out, f"closing-{percent}", sizes)
         closing.notes.setPlainText("")  # the draft stays in memory only: leave the session as it was
-        window.close()
+        close_window(window)
     apply_theme(app, 1.0)
 
 
@@ -244,7 +253,7 @@ def people_shots(app, store, out: Path, sizes: dict) -> None:
         picker.model.setData(picker.model.index(0, 0), 2, 10)  # 10 = Qt.CheckStateRole: one ticked
         save(picker, out, f"member-picker-{percent}", sizes)
         picker.reject()
-        window.close()
+        close_window(window)
     apply_theme(app, 1.0)
 
 
@@ -296,7 +305,7 @@ def sessions_shots(app, store, out: Path, sizes: dict) -> None:
         settle(dialog, active=True)
         save(dialog, out, f"walk-in-{percent}", sizes)
         dialog.reject()
-        window.close()
+        close_window(window)
     apply_theme(app, 1.0)
 
 
@@ -351,7 +360,7 @@ def documents_shots(app, store, out: Path, sizes: dict) -> None:
         dialog.save.setFocus()
         save(dialog, out, f"sheet-dialog-{percent}", sizes)
         dialog.close()
-        window.close()
+        close_window(window)
     apply_theme(app, 1.0)
 
 
@@ -369,7 +378,7 @@ def main() -> int:
             save(window, out, f"home-{percent}", sizes)
             window.buttons["groups"].click()
             save(window, out, f"section-groups-{percent}", sizes)
-            window.close()
+            close_window(window)
 
             dialog = FirstRunDialog()
             dialog.move(0, 0)

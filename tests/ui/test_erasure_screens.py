@@ -230,5 +230,5 @@ def test_the_access_export_on_paper_lists_the_passages(store, tmp_path):
     path = render_person_pdf(person_export(store.db, helene.id), tmp_path / "helene.pdf")
     text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
-    assert "Passages de texte qui la nomment (1)" in text
+    assert "Passage de texte qui la nomme (1)" in text
     assert "Notes sur Bernard Roux : Covoiturage avec Hélène Martin le mardi." in text

@@ -202,8 +202,13 @@ def test_type_accents_at_sign_and_a_fixed_mistake(run, qtbot):
     assert field.wrong == [2] and "diffère" in widget.feedback.text()
     qtbot.keyClick(field, Qt.Key.Key_Backspace)
     type_text(field, "é")
-    assert field.text() == "" and progress[-1] == (1, 2)     # matched: next text
+    assert "Bravo" in widget.feedback.text() and field.text() == "Été"   # matched: praised, waits for Entrée
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "" and progress[-1] == (1, 2)     # the next text
+    assert "Bravo" in widget.feedback.text()
     type_text(field, "a@b.fr")
+    assert not outcomes and "Entrée pour finir" in widget.feedback.text()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
     [outcome] = outcomes
     assert outcome.details["keystrokes"] == 10 and outcome.details["errors"] == 1
     assert outcome.details["corrections"] == 1 and outcome.score == pytest.approx(0.9)

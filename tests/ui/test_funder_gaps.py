@@ -98,8 +98,7 @@ def test_documents_says_who_the_report_would_count_as_unknown(store, filled, ope
 
 def test_the_wheel_scrolls_the_list_and_never_changes_an_answer(store, filled, open_window, qtbot):
     from PySide6.QtCore import QPoint, QPointF
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtTest import QTest
 
     souris, _clavier, (_anne, odette, _jean) = filled
     window = open_window()
@@ -111,8 +110,9 @@ def test_the_wheel_scrolls_the_list_and_never_changes_an_answer(store, filled, o
     choice = dialog.choices[(odette.id, "gender")]
     assert not choice.hasFocus()
     before = dialog.scroll.verticalScrollBar().value()
-    wheel = QWheelEvent(QPointF(5, 5), QPointF(choice.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(choice, wheel)
+    dialog.scroll.ensureWidgetVisible(choice)
+    before = dialog.scroll.verticalScrollBar().value()
+    # A real turn of the wheel, through the window system as a mouse gives it, over the choice.
+    QTest.wheelEvent(dialog.windowHandle(), QPointF(choice.mapTo(dialog, choice.rect().center())), QPoint(0, -120))
     assert choice.key() is None and dialog.scroll.verticalScrollBar().value() > before
     dialog.reject()

@@ -13,6 +13,7 @@ from ui import theme
 from ui.pages import page_class
 from ui.main_window import SECTIONS, build_window
 from ui.views.home import SessionCard
+from ui.widgets.buttons import is_current
 from ui.words import french_date
 
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window(): a Friday
@@ -77,11 +78,11 @@ def test_navigation_with_single_clicks(store, open_window, qtbot):
         qtbot.mouseClick(window.buttons[key], Qt.MouseButton.LeftButton)
         page = window.stack.currentWidget()
         assert page is window.pages[key] and page.isVisible()
-        assert [name for name, button in window.buttons.items() if button.isChecked()] == [key]
+        assert [name for name, button in window.buttons.items() if is_current(button)] == [key]
         assert isinstance(page, page_class(key))
     qtbot.mouseClick(window.buttons["home"], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.home
-    assert window.buttons["home"].isChecked()
+    assert is_current(window.buttons["home"])
 
 
 def test_navigation_with_the_keyboard(store, open_window, qtbot):

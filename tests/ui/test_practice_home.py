@@ -3,6 +3,8 @@ and the group × exercise progress grid (checked with qtmodeltester)."""
 
 from datetime import timedelta
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
@@ -53,11 +55,12 @@ def test_the_grid_model_passes_the_model_tester_and_says_it_in_words(store, qtmo
     qtmodeltester.check(model)
     assert (model.rowCount(), model.columnCount()) == (2, len(module.exercises))
     cell = lambda r, c, role=Qt.ItemDataRole.DisplayRole: model.data(model.index(r, c), role)  # noqa: E731
-    assert [cell(0, 0), cell(0, 1), cell(1, 0), cell(1, 1)] == ["✓ Réussi", "Pas encore", "Pas encore", "Commencé"]
+    assert [cell(0, 0), cell(0, 1), cell(1, 0), cell(1, 1)] == ["✓ Réussi", "pas encore", "pas encore", "Commencé"]
     assert [cell(0, 0, CELL_ROLE), cell(1, 1, CELL_ROLE), cell(1, 0, CELL_ROLE)] == [DONE, TRIED, NOT_YET]
     assert cell(0, 0, Qt.ItemDataRole.ToolTipRole) == "Meilleur score : 90 % · fait 2 fois · 14 essais en tout"
     assert cell(0, 0, Qt.ItemDataRole.AccessibleTextRole).startswith(f"Hélène Martin, {first.title} : ✓ Réussi.")
-    assert model.headerData(0, Qt.Orientation.Vertical) == "Hélène Martin"
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Hélène\nMartin"  # the columns keep the room
+    assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == "Hélène Martin"
     assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == first.title
     model.set_grid([], [], {})
     qtmodeltester.check(model)
@@ -93,7 +96,7 @@ def test_the_section_offers_todays_group_and_anyone(store, open_window, qtbot):
     module = library.module_by_id(view.module_choice.currentData())
     results.record(store.db, helene.id, module.id, module.exercises[0].id, Outcome(1.0, 3, 1000), store.device_id)
     view.reload_grid()
-    assert view.model.data(view.model.index(0, 0)) == "✓ Réussi"
+    assert view.model.words(0, 0) == "✓ Réussi"
     assert all(view.table.rowHeight(r) >= 48 for r in range(view.model.rowCount()))
 
     qtbot.mouseClick(view.group_buttons[0], LEFT)
@@ -120,4 +123,42 @@ def test_a_recorded_result_refreshes_the_grid(store, open_window, qtbot):
     with qtbot.waitSignal(window.ops.changed, timeout=5000):
         window.ops.run(results.record, bernard.id, module.id, module.exercises[1].id, Outcome(0.5, 6, 1000),
                        store.device_id)
-    assert view.model.data(view.model.index(1, 1)) == "Commencé"
+    assert view.model.words(1, 1) == "Commencé"
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_every_column_of_the_grid_is_in_sight_and_pas_encore_is_quiet(store, open_window, qtbot, qapp, scale):
+    from PySide6.QtGui import QFont
+    from waits import laid_out
+
+    souris, today, helene, bernard, walker = setup_day(store)
+    apply_theme(qapp, scale)
+    try:
+        window, view = open_section(open_window, qtbot)
+        window.resize(1366, 768)
+        view.module_choice.setCurrentIndex(view.module_choice.findData("la-souris"))
+        module = library.module_by_id("la-souris")
+        results.record(store.db, helene.id, module.id, module.exercises[0].id, Outcome(1.0, 1, 1000), store.device_id)
+        results.record(store.db, bernard.id, module.id, module.exercises[1].id, Outcome(0.2, 6, 1000), store.device_id)
+        view.reload_grid()
+        laid_out(qtbot, window)
+        table, model = view.table, view.model
+        assert model.columnCount() == len(module.exercises) >= 6
+        assert table.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
+        for column in range(model.columnCount()):
+            left = table.columnViewportPosition(column)
+            assert left >= 0 and left + table.columnWidth(column) <= table.viewport().width(), column
+        if model.compact:  # numbered columns: the legend names them
+            said = table.legend.text().replace("\u00a0", " ")
+            assert table.legend.isVisible() and all(e.title in said for e in module.exercises)
+            assert model.data(model.index(0, 0)) == "✓" and model.data(model.index(0, 1)) == "–"
+        else:
+            assert not table.legend.isVisible()
+            assert model.data(model.index(0, 0)) == "✓ Réussi" and model.data(model.index(0, 1)) == "pas encore"
+        font = lambda r, c: model.data(model.index(r, c), Qt.ItemDataRole.FontRole)  # noqa: E731
+        colour = lambda r, c: model.data(model.index(r, c), Qt.ItemDataRole.ForegroundRole).color().name()  # noqa: E731
+        assert isinstance(font(0, 0), QFont) and font(0, 0).bold() and font(1, 1).bold()  # the results stand out
+        assert not font(0, 1).bold() and colour(0, 1).upper() == LIGHT.muted  # « pas encore », quietly
+        assert colour(0, 0).upper() == LIGHT.text
+    finally:
+        apply_theme(qapp, 1.0)

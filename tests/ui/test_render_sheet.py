@@ -80,7 +80,7 @@ def test_big_group_breaks_pages_with_header_repeated(tmp_path):
     assert "1 / 2" in first and "2 / 2" in second
     for page in (first, second):  # the header and the column titles on both pages
         assert "Débutants du vendredi" in page and "Martine Lefèvre" in page
-        assert "Nom et prénom" in page and "Signature" in page and "Matin" in page and "Après-midi" in page
+        assert "Prénom Nom" in page and "Signature" in page and "Matin" in page and "Après-midi" in page
     everyone = first + second
     assert all(name in everyone for name in NAMES)
     assert picture(path, "sheet-page2", page=2).stat().st_size > 0
@@ -92,6 +92,34 @@ def test_completed_sheet_marks_presence(tmp_path):
     for mark in ("Présent(e)", "Absent(e)", "Excusé(e)", "En retard", "Présence", "présences relevées"):
         assert mark in text, mark
     assert picture(path, "sheet-completed").stat().st_size > 0
+
+
+def test_a_completed_sheet_never_ends_on_a_page_of_blank_rows(tmp_path):
+    full = content(13, completed=True, blank_rows=0)  # 13 rows fill an A4 page
+    path = render_sheet(full, tmp_path / "rempli.pdf")
+    assert page_count(path) == 1 and "1 / 1" in text_of(path)
+    one_more = render_sheet(content(14, completed=True, blank_rows=0), tmp_path / "plus.pdf")
+    assert page_count(one_more) == 2  # the 14th person goes over; the rest of that page is for walk-ins
+
+
+def test_a_very_long_name_wraps_in_a_taller_row_and_nothing_is_cut(tmp_path):
+    long_name = "Marie-Christine Élisabeth de La Tour d'Auvergne-Lauraguais de Saint-Exupéry-Montmorency"
+    sheet = content(3)
+    sheet.rows.insert(1, SheetRow(long_name, None, ""))
+    path = render_sheet(sheet, tmp_path / "long.pdf")
+    words = re.sub(r"-\s+", "-", " ".join(text_of(path).split()))  # a line may break after a hyphen
+    for word in long_name.split():
+        assert word in words, word
+    assert words.index("Hélène Bonnet") < words.index("Marie-Christine") < words.index("Auvergne-Lauraguais") \
+        < words.index("José Fernandes")  # the next person after the whole name, in its own row
+    from ui.render.page import a4_layout
+    from ui.render.sheet import ROW_H, SheetLayout
+
+    rect = a4_layout().paintRectPixels(254)  # 0.1 mm units
+    layout = SheetLayout(sheet, rect.width(), rect.height())
+    heights = [h for row, h in layout.page_rows[0] if row is not None]
+    assert heights[1] > ROW_H and all(h == ROW_H for i, h in enumerate(heights) if i != 1)
+    picture(path, "sheet-long-name")
 
 
 def test_logo_and_many_sheets_in_one_pdf(tmp_path, qapp):
@@ -122,16 +150,16 @@ def test_cancel_leaves_no_file(tmp_path):
 
 
 def test_attestation_and_person(tmp_path):
-    att = Attestation(association="Les Amis du Numérique", logo_path=None, site="Ménilmontant", person_id="p1",
+    att = Attestation(association="Les Amis du Numérique", logo_path=None, site="Maison des Tilleuls", person_id="p1",
                       person_name="Hélène Bonnet", first=date(2026, 9, 4), last=date(2026, 11, 27),
                       sessions=[AttendedSession(date(2026, 9, 4 + 7 * i), "14:00", "16:00", 120,
                                                 "Débutants du vendredi", "La souris") for i in range(3)],
                       minutes=360, modules=["La souris", "Le clavier"],
                       exercises=[ExerciseDone("La souris", "Cliquer", 3, date(2026, 10, 2))],
-                      issued_on=date(2026, 11, 27), facilitators=["Martine Lefèvre"])
+                      issued_on=date(2026, 11, 27), facilitators=["Martine Lefèvre"], town="Paris")
     text = text_of(render_attestation(att, tmp_path / "attestation.pdf"))
-    for expected in ("Attestation de participation", "Hélène Bonnet", "3 séance(s)", "6 heure(s)", "Le clavier",
-                     "Cliquer (3 fois)", "Fait à Ménilmontant", "signature et cachet"):
+    for expected in ("Attestation de participation", "Hélène Bonnet", "3 séances", "6 heures", "Le clavier",
+                     "Cliquer (3 fois)", "Fait à Paris", "signature et cachet"):
         assert expected in " ".join(text.split()), expected
     picture(tmp_path / "attestation.pdf", "attestation")
     data = {"exported_at": "2026-11-27T10:00:00Z",

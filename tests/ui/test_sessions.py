@@ -11,6 +11,7 @@ from atelier.sessions import Session
 from ui.models.sessions import SessionsModel
 from ui.views.roll_call import RollCallView
 from ui.views.workshop import WorkshopView
+from ui.widgets.buttons import is_current
 
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window(): a Friday
 
@@ -132,7 +133,7 @@ def test_commencer_on_the_home_opens_the_roll_call(qtbot, store, open_window):
     assert isinstance(workshop, WorkshopView) and workshop.session.id == s.id
     assert workshop.stack.currentWidget() is workshop.roll_call
     assert isinstance(workshop.roll_call, RollCallView) and len(workshop.roll_call.rows) == 2
-    assert workshop.steps[0].isChecked() and workshop.steps[0].text() == "1. Appel"
+    assert is_current(workshop.steps[0]) and workshop.steps[0].text() == "1. Appel"
     assert not window.nav.isVisible()  # the workshop has the whole width
     click(qtbot, workshop.home_button)
     assert window.stack.currentWidget() is window.home and window.nav.isVisible()

@@ -16,6 +16,7 @@ from atelier.sync import outbox, summaries
 from people_helpers import click_row
 from ui.views.start_day import StartDayDialog
 from ui.views.workshop import WorkshopView
+from ui.widgets.buttons import is_current
 
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window()
 LEFT = Qt.MouseButton.LeftButton
@@ -150,7 +151,7 @@ def test_finished_shows_done_on_the_home_and_the_list_with_rouvrir(store, group,
         click(qtbot, guide.next_button)
     assert guide.next_button.text() == "Fin de séance  ▶"  # the last step leads on, never a dead end
     click(qtbot, guide.next_button)
-    assert workshop.stack.currentWidget() is workshop.closing and workshop.steps[2].isChecked()
+    assert workshop.stack.currentWidget() is workshop.closing and is_current(workshop.steps[2])
     with qtbot.waitSignal(workshop.closing.closed, timeout=5000):
         click(qtbot, workshop.closing.finish_button)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)

@@ -75,7 +75,8 @@ def test_facilitators_are_added_and_removed(store, page, qtbot):
     assert [b.accessibleName() for b in view.remove_buttons] == [
         "Retirer Claire Martin", "Retirer Karim Benali", "Retirer Josiane Petit"]
     # the new rows take their place in the Tab order, between the logo and the new name
-    assert next_stop(view.site) is view.logo.choose and next_stop(view.logo.choose) is view.logo.remove
+    assert next_stop(view.site) is view.town and next_stop(view.town) is view.logo.choose
+    assert next_stop(view.logo.choose) is view.logo.remove
     assert next_stop(view.logo.remove) is view.remove_buttons[0]
     assert view.remove_buttons[-1].nextInFocusChain() is view.new_name
     click_and_wait(qtbot, window, view.remove_buttons[1])

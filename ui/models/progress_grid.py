@@ -1,14 +1,18 @@
 """The facilitator's progress grid: one row a learner, one column an exercise.
 
-Each cell says it in words (« ✓ Réussi », « Commencé », « Pas encore ») and in a
-colour, dark text on a light background (7:1 at least, both themes checked by a test).
+Each cell says it in words (« ✓ Réussi », « Commencé ») and in a colour, dark text on a
+light background (7:1 at least, both themes checked by a test); « pas encore » is said
+quietly (muted, lighter, no background) so that the results stand out. When the words
+do not leave room for every column, the grid goes ``compact``: numbered columns and
+one sign a cell (✓, ◐, –), explained by ``legend()`` under the grid. A learner's last name
+is under the first name: the columns keep the room.
 """
 
 import textwrap
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from atelier.lessons.pack import Exercise, Module
 from atelier.people import Participant
@@ -28,11 +32,15 @@ def _tr(text: str) -> str:
 
 
 def colours(state: str) -> tuple[str, str]:
-    """(text, background) of a cell in the theme now on."""
+    """(text, background) of a cell in the theme now on; « pas encore » in the muted text."""
     p = current_palette()
+    text = p.muted if state == NOT_YET else p.text
     if p.window == "#000000":  # high contrast: light text on dark tints
-        return p.text, {DONE: "#0B3D17", TRIED: "#4A3000", NOT_YET: p.card}[state]
-    return p.text, {DONE: DONE_BG, TRIED: TRIED_BG, NOT_YET: p.card}[state]
+        return text, {DONE: "#0B3D17", TRIED: "#4A3000", NOT_YET: p.card}[state]
+    return text, {DONE: DONE_BG, TRIED: TRIED_BG, NOT_YET: p.card}[state]
+
+
+SIGNS = {DONE: "✓", TRIED: "◐", NOT_YET: "–"}  # the compact grid's cells
 
 
 class ProgressGridModel(QAbstractTableModel):
@@ -41,6 +49,27 @@ class ProgressGridModel(QAbstractTableModel):
         self.people: list[Participant] = []
         self.exercises: list[tuple[Module, Exercise]] = []
         self.cells: dict[tuple[str, str, str], Cell] = {}
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """Numbered columns and signs (✓ ◐ –) when the words leave no room for every column."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        if self.exercises:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.exercises) - 1)
+        if self.people:  # the names fold onto two lines, or unfold
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.people) - 1)
+        if self.people and self.exercises:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.people) - 1, len(self.exercises) - 1))
+
+    def legend(self) -> str:
+        """What the compact grid's numbers and signs stand for."""
+        keep = lambda text: text.replace(" ", "\u00a0")  # noqa: E731 - one item never breaks across lines
+        titles = "   ".join(keep(_tr("{n}. {title}").format(n=n, title=exercise.title))
+                           for n, (_module, exercise) in enumerate(self.exercises, 1))
+        signs = "   ".join(keep(words) for words in (_tr("✓ réussi"), _tr("◐ commencé"), _tr("– pas encore")))
+        return f"{signs}\n{titles}"
 
     def set_grid(self, people: list[Participant], exercises: list[tuple[Module, Exercise]],
                  cells: dict[tuple[str, str, str], Cell]) -> None:
@@ -64,8 +93,16 @@ class ProgressGridModel(QAbstractTableModel):
             return NOT_YET
         return DONE if cell.done else TRIED
 
+    @staticmethod
+    def words_for(state: str) -> str:
+        return {DONE: _tr("✓ Réussi"), TRIED: _tr("Commencé"), NOT_YET: _tr("pas encore")}[state]
+
     def words(self, row: int, column: int) -> str:
-        return {DONE: _tr("✓ Réussi"), TRIED: _tr("Commencé"), NOT_YET: _tr("Pas encore")}[self.state(row, column)]
+        return self.words_for(self.state(row, column))
+
+    def title_lines(self, column: int) -> list[str]:
+        """An exercise's title on a few short lines, as its column heads it."""
+        return textwrap.wrap(self.exercises[column][1].title, 11)
 
     def details(self, row: int, column: int) -> str:
         cell = self.cell(row, column)
@@ -81,7 +118,13 @@ class ProgressGridModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.words(row, column)
+            return SIGNS[self.state(row, column)] if self.compact else self.words(row, column)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            quiet = self.state(row, column) == NOT_YET
+            font.setBold(not quiet)  # the results stand out; « pas encore » stays in the background
+            font.setItalic(quiet and not self.compact)
+            return font
         if role == CELL_ROLE:
             return self.state(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -102,9 +145,14 @@ class ProgressGridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.exercises):
             title = self.exercises[section][1].title
-            return textwrap.fill(title, 16) if role == Qt.ItemDataRole.DisplayRole else title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return title
+            return str(section + 1) if self.compact else "\n".join(self.title_lines(section))
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.people):
-            return self.people[section].full_name
+            person = self.people[section]
+            if role == Qt.ItemDataRole.DisplayRole:  # the last name under the first: room for the columns
+                return "\n".join(part for part in (person.first_name, person.last_name) if part)
+            return person.full_name
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

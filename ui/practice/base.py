@@ -33,3 +33,13 @@ class ExerciseWidget(QWidget):
     def start(self) -> None:
         """Called by the shell when the exercise is shown (again, for "Recommencer")."""
         raise NotImplementedError
+
+    def skip_label(self) -> str:
+        """What « Passer » says it passes over: « Passer cette touche », « Passer l'exercice »."""
+        return self.tr("Passer l'exercice")
+
+    def skip_item(self) -> bool:
+        """« Passer »: put the item on screen aside and show the next one (after the last
+        one, the exercise ends as usual). False for a kind of one item: the shell then
+        passes over the whole exercise."""
+        return False

@@ -1,6 +1,8 @@
 """An exercise, in two screens: its instructions in large print with « Commencer »,
 then the exercise itself (the kind's widget), with « 3 sur 5 » and « Passer ».
-No timer anywhere: the learner goes at their own pace.
+No timer anywhere: the learner goes at their own pace. « Passer » says what it passes
+over: the item on screen (« Passer cette touche ») when the exercise has several, else
+the exercise (at large text sizes, to its accessible name; the button says « Passer »).
 """
 
 from PySide6.QtCore import QEvent, Signal
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 from atelier.lessons.pack import Exercise
 from ui.practice.base import ExerciseWidget
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
+from ui.theme import current_scale
 
 
 class InstructionsPage(QWidget):
@@ -70,7 +73,7 @@ class RunPage(QWidget):
         self.widget: ExerciseWidget | None = None
         self.count = learner_label("", wrap=False)
         self.count.setAccessibleName(self.tr("Avancement"))
-        self.skip_button = learner_button(self.tr("Passer"), self.tr("Passer cet exercice, sans le finir"))
+        self.skip_button = learner_button(self.tr("Passer l'exercice"), self.tr("Passer cet exercice, sans le finir"))
         self.skip_button.clicked.connect(self.skipped)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(lpx(24), lpx(12), lpx(24), lpx(12))
@@ -86,6 +89,11 @@ class RunPage(QWidget):
         self.widget = widget
         self.setAccessibleName(exercise.title)
         self.count.clear()
+        words = widget.skip_label()
+        # Large text: « Passer » alone keeps the top bar on one line; a screen reader still
+        # says what it passes over.
+        self.skip_button.setText(words if current_scale() < 1.4 else self.tr("Passer"))
+        self.skip_button.setAccessibleName(words)
         widget.progressed.connect(self._progressed)
         self.column.addWidget(widget, 1)
         widget.show()

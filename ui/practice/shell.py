@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier import pin, results
 from atelier.lessons.pack import Exercise, Module
@@ -151,7 +151,7 @@ class PracticeWindow(QWidget):
         self.menu.back.connect(self.show_home)
         self.instructions.start.connect(self.start_exercise)
         self.instructions.back.connect(lambda: self.open_module(self.current[0]))
-        self.run_page.skipped.connect(lambda: self._show_summary(None))
+        self.run_page.skipped.connect(self.skip)
         self.summary.again.connect(self.start_exercise)
         self.summary.skip.connect(self.next_exercise)
         self.summary.go_on.connect(self.next_exercise)
@@ -265,6 +265,17 @@ class PracticeWindow(QWidget):
             self.mine.append(Result("", module.id, exercise.id, outcome.score, outcome.attempts,
                                     outcome.duration_ms, "", ""))
         self._show_summary(outcome)
+
+    def skip(self) -> None:
+        """« Passer »: the item on screen when the exercise has several, else the exercise."""
+        widget = self.run_page.widget
+        if widget is not None and widget.skip_item():
+            focused = QApplication.focusWidget()
+            if (self.stack.currentWidget() is self.run_page and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+                    and not widget.isAncestorOf(focused)):
+                widget.setFocus()  # the keys to find go on to the exercise, not to « Passer »
+            return
+        self._show_summary(None)
 
     def _recorded(self, result: Result) -> None:
         if self.learner is not None and result.participant_id == self.learner.id:

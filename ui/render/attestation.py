@@ -14,6 +14,12 @@ def _hours(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
+def _hours_words(value: float) -> str:
+    """« 1,5 heure », « 6 heures »: in French, below two is singular."""
+    hours = _hours(value)
+    return (tr("{hours} heure") if value < 2 else tr("{hours} heures")).format(hours=hours)
+
+
 def attestation_blocks(att) -> list[Block]:
     blocks = []
     if att.logo_path and Path(att.logo_path).is_file() and not QImage(att.logo_path).isNull():
@@ -21,13 +27,14 @@ def attestation_blocks(att) -> list[Block]:
     blocks.append(Block("heading", att.association))
     blocks.append(Block("title", tr("Attestation de participation")))
     if att.sessions:
-        sentence = tr("{association} atteste que {name} a participé à {n} séance(s) d'atelier numérique "
-                      "du {first} au {last}, soit {hours} heure(s) de formation.").format(
-            association=att.association or tr("L'association"), name=att.person_name, n=len(att.sessions),
+        sessions = (tr("1 séance") if len(att.sessions) == 1 else tr("{n} séances").format(n=len(att.sessions)))
+        sentence = tr("{association} atteste que {name} a participé à {sessions} d'atelier numérique "
+                      "du {first} au {last}, soit {hours} de formation.").format(
+            association=att.association or tr("L'association"), name=att.person_name, sessions=sessions,
             first=french_date(att.first, capital=False), last=french_date(att.last, capital=False),
-            hours=_hours(att.hours))
+            hours=_hours_words(att.hours))
     else:
-        sentence = tr("{association} atteste que {name} est inscrit(e) à ses ateliers numériques ; "
+        sentence = tr("{association} atteste que {name} fait partie de ses ateliers numériques ; "
                       "aucune séance suivie n'est enregistrée sur cette période.").format(
             association=att.association or tr("L'association"), name=att.person_name)
     blocks.append(Block("text", sentence))
@@ -46,9 +53,8 @@ def attestation_blocks(att) -> list[Block]:
                  for e in att.exercises]
         for start in range(0, len(lines), 10):
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))
-    place = att.site or ""
     issued = french_date(att.issued_on, capital=False)
-    done = (tr("Fait à {place}, le {date}.").format(place=place, date=issued) if place
+    done = (tr("Fait à {town}, le {date}.").format(town=att.town, date=issued) if att.town
             else tr("Fait le {date}.").format(date=issued))
     blocks.append(Block("text", done))
     blocks.append(Block("box", tr("Pour l'association, signature et cachet :"), height=300,

@@ -3,17 +3,18 @@
 Each page repeats the header (association and logo, workshop and module, date, times,
 place, the facilitator's name and signature box) and the column titles; then one row
 per participant, in the order the core gives (alphabetical), one signature box per
-half-day 14 mm high, and the blank rows for walk-ins (at least the number asked,
-then down to the foot of the last page). "n / N" at the bottom.
+half-day 14 mm high (a name too long for one line wraps in a taller row: nothing is
+cut), and the blank rows for walk-ins (the number the core asks, none on a completed
+sheet, then down to the foot of the last page: never a page of blank rows alone).
+The name column says what its rows show, « Prénom Nom ». "n / N" at the bottom.
 """
 
-import math
 from pathlib import Path
 
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 
-from ui.render.page import Page, font, tr
+from ui.render.page import Page, font, text_height, tr
 from ui.words import french_date
 
 HEADER_H = 620  # 0.1 mm: the header block, the same on every page
@@ -39,21 +40,37 @@ class SheetLayout:
     def __init__(self, content, width: float, height: float):
         self.c = content
         self.width, self.height = width, height
-        self.rows = list(content.rows) + [None] * content.blank_rows
+        self.fonts = dict(title=font(16, True), big=font(14, True), text=font(12), label=font(11),
+                          bold=font(12, True), head=font(11, True), name=font(13))
         body = height - HEADER_H - TITLES_H - FOOTER_H
-        self.per_page = max(1, int(body // ROW_H))
-        self.pages = max(1, math.ceil(len(self.rows) / self.per_page))
-        self.rows += [None] * (self.pages * self.per_page - len(self.rows))  # the last page's room: more walk-ins
+        rows = [(row, min(body, self._row_height(row))) for row in content.rows] + [(None, ROW_H)] * content.blank_rows
+        self.page_rows: list[list[tuple]] = [[]]
+        used = 0.0
+        for row, row_height in rows:
+            if self.page_rows[-1] and used + row_height > body:
+                self.page_rows.append([])
+                used = 0.0
+            self.page_rows[-1].append((row, row_height))
+            used += row_height
+        while used + ROW_H <= body:  # the last page's room: more walk-ins
+            self.page_rows[-1].append((None, ROW_H))
+            used += ROW_H
+        self.pages = len(self.page_rows)
         columns = list(content.half_days) or [tr("Matin")]
         presence = PRESENCE_W if content.completed else 0
         sign_w = (width - NAME_W - presence) / len(columns)
-        self.columns = [(tr("Nom et prénom"), NAME_W)]
+        self.columns = [(tr("Prénom Nom"), NAME_W)]
         if content.completed:
             self.columns.append((tr("Présence"), presence))
         self.columns += [(tr("Signature\n{half}").format(half=half), sign_w) for half in columns]
         self.logo = self._logo()
-        self.fonts = dict(title=font(16, True), big=font(14, True), text=font(12), label=font(11),
-                          bold=font(12, True), head=font(11, True), name=font(13))
+
+    def _row_height(self, row) -> float:
+        """A signature box high, or more for a name that wraps onto several lines."""
+        needed = text_height(row.name, self.fonts["name"], NAME_W - 40)
+        if self.c.completed and row.status_label:
+            needed = max(needed, text_height(mark(row.status_label), self.fonts["text"], PRESENCE_W - 40))
+        return max(ROW_H, needed + 40)
 
     def _logo(self) -> QImage | None:
         path = self.c.logo_path
@@ -71,7 +88,7 @@ class SheetLayout:
 
     def paint(self, page: Page, n: int) -> None:
         self._header(page)
-        self._table(page, self.rows[n * self.per_page:(n + 1) * self.per_page], HEADER_H)
+        self._table(page, self.page_rows[n], HEADER_H)
         note = tr("Chaque personne signe elle-même, à chaque demi-journée.")
         page.footer(n + 1, self.pages, note)
 
@@ -113,10 +130,10 @@ class SheetLayout:
                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=True)
             x += width
         y = top + TITLES_H
-        for row in rows:
+        for row, row_height in rows:
             x = 0
             for i, (_title, width) in enumerate(self.columns):
-                cell = QRectF(x, y, width, ROW_H)
+                cell = QRectF(x, y, width, row_height)
                 absent = row is not None and self.c.completed and row.present is False and i >= 2
                 if absent:
                     painter.fillRect(cell, GREY)
@@ -125,7 +142,7 @@ class SheetLayout:
                 elif row is not None and i == 1 and self.c.completed and row.status_label:
                     page.text(cell.adjusted(20, 0, -20, 0), mark(row.status_label), f["text"], wrap=True)
                 x += width
-            y += ROW_H
+            y += row_height
         # The grid last, over the shaded cells.
         page.pen(0.3)
         bottom = y
@@ -135,6 +152,6 @@ class SheetLayout:
             x += width
             painter.drawLine(QLineF(x, top, x, bottom))
         y = top + TITLES_H
-        for _ in rows:
+        for _row, row_height in rows:
             painter.drawLine(QLineF(0, y, self.width, y))
-            y += ROW_H
+            y += row_height

@@ -1,8 +1,8 @@
 """Complete the funders' fields in one go: for each person who lacks some, a choice for
-each field still empty (age bracket, gender, situation), saved all at once."""
+each field still empty (age bracket, gender, situation), saved all at once. The wheel
+over a choice not being edited scrolls the list (BigChoice guards it)."""
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from atelier import funder_fields
 from atelier.people import Participant
@@ -32,7 +32,6 @@ class CompleteFieldsDialog(FormDialog):
                 section, words = sections[field]
                 choice = BigChoice(list(labels(section).items()), self.tr("À compléter"))
                 self.add_row(words, choice, self.tr("{field} de {name}").format(field=words, name=person.full_name))
-                choice.installEventFilter(self)
                 self.choices[(person.id, field)] = choice
                 order.append(choice)
         for before, after in zip(order + [self.cancel_button], order[1:] + [self.cancel_button, self.save_button]):
@@ -40,13 +39,6 @@ class CompleteFieldsDialog(FormDialog):
         self.initial_focus = order[0] if order else self.cancel_button
         self.submitted.connect(self.submit)
         self.fit_to_screen()
-
-    def eventFilter(self, watched, event) -> bool:
-        """The wheel over a choice not being edited scrolls the list, never changes the answer."""
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, BigChoice) and not watched.hasFocus():
-            QApplication.sendEvent(self.scroll.verticalScrollBar(), event)
-            return True
-        return super().eventFilter(watched, event)
 
     def answers(self) -> dict[str, dict[str, str]]:
         chosen: dict[str, dict[str, str]] = {}

@@ -101,7 +101,7 @@ class CoordinationView(QWidget):
         inner = QWidget()
         inner.setLayout(column)
         column.setContentsMargins(px(32), px(20), px(32), px(24))
-        scrolling_page(self, inner, frame=True, keyboard=True)
+        scrolling_page(self, inner, frame=True, keyboard=True, name=self.tr("Coordination : les sites"))
 
         self.reload_timer = QTimer(self)
         self.reload_timer.setSingleShot(True)

@@ -4,16 +4,17 @@ and everything Atelier holds about one person (GDPR).
 
 What a document says is read on the database worker (one thread for SQLite); the PDF
 is then painted on an export thread, with a progress bar and an "Annuler" button that
-stops it between two pages and leaves no file. ``choose_path`` and ``open_folder`` are
+stops it between two pages and leaves no file. When it is ready, « C'est prêt » comes
+into sight with « Ouvrir » and « Ouvrir le dossier » (``export_result``).
+``choose_path``, ``open_file`` and ``open_folder`` are
 parameters, so that a test chooses the files without a real dialog.
 """
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from atelier import groups, people
@@ -25,14 +26,18 @@ from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
 from ui.views.funder_gaps import FunderGaps
 from ui.views.sheet_dialog import ask_save_path, breakable
+from ui.views.export_result import ExportResult, open_on_desktop
 from ui.views.site_choice import SiteChoice, activity_report, hub_sites, write_register
 from ui.widgets.buttons import big_button
+from ui.widgets.check import BigCheckBox
+from ui.widgets.period_choice import PeriodChoice
+from ui.widgets.wheel_guard import guard_wheel
 from ui.widgets.scroller import scrolling_page
 from ui.words import SHORT_DATE_FORMAT
 
 
 def _open_folder(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+    open_on_desktop(path.parent)
 
 
 def gather_sheets(db, first: date, last: date, group_id, completed: bool, cancelled) -> list:
@@ -51,10 +56,11 @@ class DocumentsView(QWidget):
     export_started = Signal(object)  # the ExportJob, just before it starts
     export_ended = Signal(str)  # "done", "failed" or "stopped"
 
-    def __init__(self, ops, parent=None, choose_path=ask_save_path, open_folder=_open_folder):
+    def __init__(self, ops, parent=None, choose_path=ask_save_path, open_folder=_open_folder,
+                 open_file=open_on_desktop):
         super().__init__(parent)
         self.ops = ops
-        self.choose_path, self.open_folder = choose_path, open_folder
+        self.choose_path, self.open_folder, self.open_file = choose_path, open_folder, open_file
         self.job: ExportJob | None = None
         self.cancelling = False
         self.last_paths: list[Path] = []
@@ -74,7 +80,7 @@ class DocumentsView(QWidget):
         self.person = self._choice(self.tr("Personne"), height)
         # A check box, not a button that stays pressed: it says it is a choice, not an action.
         # Short, as a check box does not wrap its text.
-        self.completed = QCheckBox(self.tr("Remplies avec l'appel"))
+        self.completed = BigCheckBox(self.tr("Remplies avec l'appel"))
         self.completed.setAccessibleName(self.tr("Feuilles remplies avec les présences de l'appel"))
 
         # Short button texts (a button does not wrap: at 200 % a long one would leave the
@@ -99,10 +105,9 @@ class DocumentsView(QWidget):
         self.progress.setMinimumHeight(height)
         self.progress.setFormat(self.tr("%v pages sur %m"))
         self.cancel = big_button(self.tr("Annuler"), on_click=self.cancel_export)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder = big_button(self.tr("Ouvrir le dossier"), on_click=lambda: self.open_folder(self.last_paths[0]))
+        # What became of the export; the openers are asked when clicked (a test sets its own).
+        self.result = ExportResult(lambda path: self.open_file(path), lambda path: self.open_folder(path))
+        self.message, self.open_button, self.folder = self.result.message, self.result.open_button, self.result.folder
 
         column = QVBoxLayout()
         column.setSpacing(px(10))
@@ -110,7 +115,10 @@ class DocumentsView(QWidget):
             column.addWidget(widget)
         labels = [self.tr("Du"), self.tr("Au"), self.tr("Groupe"), self.tr("Personne")]
         label_width = max(QLabel(text).sizeHint().width() for text in labels)  # both forms line up
-        column.addLayout(self._form(zip(labels[:3], (self.first, self.last, self.group)), label_width))
+        column.addLayout(self._form(zip(labels[:2], (self.first, self.last)), label_width))
+        self.periods = PeriodChoice(self.first, self.last, today)  # « Ce mois-ci », « Cette année »…
+        column.addWidget(self.periods)
+        column.addLayout(self._form([(labels[2], self.group)], label_width))
         self.sites_row = QWidget()  # at the coordination only
         sites = QVBoxLayout(self.sites_row)
         sites.setContentsMargins(0, 0, 0, 0)
@@ -136,15 +144,14 @@ class DocumentsView(QWidget):
         busy.addWidget(self.cancel)
         column.addSpacing(px(8))
         column.addLayout(busy)
-        column.addWidget(self.message)
-        column.addWidget(self.folder, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.result)
         column.addStretch(1)
         inner = QWidget()
         inner.setLayout(column)
         column.setContentsMargins(px(32), px(20), px(32), px(20))
-        scrolling_page(self, inner, frame=True, keyboard=True)  # everything fits the width
+        self.scroller = scrolling_page(self, inner, frame=True, keyboard=True,  # everything fits the width
+                       name=self.tr("Documents à préparer"))
         self._set_busy(False)
-        self.folder.hide()
         ops.watch(self, ('groups', 'people', 'settings', 'hub'), lambda _changes, _initiator: self.reload())
         self.reload()
         self.gaps.follow_period(self, self.first, self.last, self.group)
@@ -154,7 +161,7 @@ class DocumentsView(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(SHORT_DATE_FORMAT)
         edit.setAccessibleName(name)
-        edit.setMinimumHeight(height + px(12))  # the field inside, what one clicks, is 48 px at least
+        guard_wheel(edit)
         inner = edit.findChild(QLineEdit)
         if inner is not None:  # the field inside is what the keyboard reaches
             inner.setAccessibleName(name)
@@ -167,6 +174,7 @@ class DocumentsView(QWidget):
         # As wide as about 14 letters, not as the longest name: it fits the window at 200 %.
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(14)
+        guard_wheel(box)
         return box
 
     @staticmethod
@@ -277,7 +285,7 @@ class DocumentsView(QWidget):
     def export_attestation(self) -> None:
         person_id, name = self.person.currentData(), self.person.currentText()
         if person_id is None:
-            self.message.setText(self.tr("Choisissez d'abord une personne."))
+            self.result.say(self.tr("Choisissez d'abord une personne."))
             return
         first, last, _group = self.period()
         path = self._ask(self.tr("Enregistrer l'attestation"),
@@ -294,7 +302,7 @@ class DocumentsView(QWidget):
     def export_person(self) -> None:
         person_id, name = self.person.currentData(), self.person.currentText()
         if person_id is None:
-            self.message.setText(self.tr("Choisissez d'abord une personne."))
+            self.result.say(self.tr("Choisissez d'abord une personne."))
             return
         path = self._ask(self.tr("Enregistrer les données de la personne"),
                          self.tr("donnees-{name}.pdf").format(name=name.replace(" ", "-")),
@@ -314,8 +322,7 @@ class DocumentsView(QWidget):
         """``gather(db, cancelled)`` on the database worker, then ``render(data, progress,
         cancelled) -> [paths]`` on an export thread (or nothing more when render is None)."""
         self.cancelling = False
-        self.folder.hide()
-        self.message.setText(self.tr("Préparation…"))
+        self.result.say(self.tr("Préparation…"))
         self.progress.setRange(0, 0)
         self._set_busy(True)
 
@@ -337,7 +344,7 @@ class DocumentsView(QWidget):
 
     def cancel_export(self) -> None:
         self.cancelling = True
-        self.message.setText(self.tr("Arrêt en cours…"))
+        self.result.say(self.tr("Arrêt en cours…"))
         if self.job is not None:
             self.job.cancel()
 
@@ -348,10 +355,7 @@ class DocumentsView(QWidget):
     def _done(self, paths: list) -> None:
         self._finish()
         self.last_paths = [Path(p) for p in paths]
-        names = "\n".join(str(p) for p in self.last_paths)
-        self.message.setText(self.tr("C'est prêt. Le document est ici :\n{paths}").format(paths=breakable(names)))
-        self.message.setToolTip(names)
-        self.folder.show()
+        self.result.ready(self.last_paths)
         self.export_ended.emit("done")
 
     def _failed(self, error: Exception) -> None:
@@ -359,13 +363,12 @@ class DocumentsView(QWidget):
         text = error_text(error)  # a full disk, a read-only folder: in plain French, naming the file
         if not isinstance(error, (WriteError, OSError)):
             text = self.tr("Le document n'a pas pu être écrit : {error}").format(error=text)
-        self.message.setText(breakable(text))
-        self.message.setToolTip(text)
+        self.result.say(breakable(text), tooltip=text)
         self.export_ended.emit("failed")
 
     def _stopped(self) -> None:
         self._finish()
-        self.message.setText(self.tr("Export annulé. Aucun fichier n'a été écrit."))
+        self.result.say(self.tr("Export annulé. Aucun fichier n'a été écrit."))
         self.export_ended.emit("stopped")
 
     def _finish(self) -> None:

@@ -150,7 +150,7 @@ class HomeView(QWidget):
 
         # The page scrolls rather than clips when the text is made larger.
         # The area itself takes the keyboard: the cards do not, and the list may be long.
-        scrolling_page(self, content, keyboard=True)
+        scrolling_page(self, content, keyboard=True, name=self.tr("Les séances du jour et à venir"))
         self.setAccessibleName(self.tr("Accueil"))
 
     def today(self) -> date:

@@ -13,25 +13,20 @@ default); a test passes its own, or sets the attribute of the same name.
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
-from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from atelier import settings
 from atelier.exports.sheet import LOGO
 from atelier.files import error_text, whole_file
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.file_dialogs import ask_image_path  # the folder chosen last time
 from ui.widgets.flow_layout import FlowLayout
 
 EXTENSIONS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "svg": "svg"}  # Qt's format name → the copy's
 COPIES = tuple(f"logo.{extension}" for extension in sorted(set(EXTENSIONS.values())))
-
-
-def ask_image_path(parent, title: str, filters: str) -> str | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-    path, _chosen = QFileDialog.getOpenFileName(parent, title, folder, filters)
-    return path or None
 
 
 def image_extension(path: Path) -> str | None:

@@ -5,10 +5,11 @@ installation through ``ops.run``.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from atelier import settings
 from ui.theme import apply_theme, current_high_contrast, current_scale, notifier, px
+from ui.widgets.check import BigCheckBox
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
 
@@ -67,8 +68,7 @@ class LookSetting(QWidget):
         section(column, self.tr("Contraste"))
         # A short label: a check box does not wrap its text, and a long one would widen
         # the page past the window at 200 %.
-        self.contrast = QCheckBox(self.tr("Contraste élevé"))
-        self.contrast.setAccessibleName(self.tr("Contraste élevé"))
+        self.contrast = BigCheckBox(self.tr("Contraste élevé"))
         self.contrast.setAccessibleDescription(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
         self.contrast.setChecked(current_high_contrast())
         self.contrast.toggled.connect(self.set_high_contrast)

@@ -4,19 +4,20 @@ anyone — and follows each group's progress in a learner × exercise grid.
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QLabel,
-                               QMainWindow, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from atelier import groups, people, pin, results, sessions
 from atelier.groups import Group
 from ui import modules as library
 from ui.models.progress_grid import ProgressGridModel
+from ui.views.progress_table import ProgressTable
 from atelier.changes import Changes
 from ui.practice import help_flag
 from ui.theme import current_scale, px, target_px
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.scroller import scrolling_page
+from ui.widgets.wheel_guard import guard_wheel
 
 
 @dataclass(frozen=True)
@@ -74,18 +75,7 @@ class PracticeHomeView(QWidget):
         self.group_choice = self._combo(self.tr("Groupe"))
         self.module_choice = self._combo(self.tr("Thème"))
         self.model = ProgressGridModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Progrès du groupe, exercice par exercice"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.setCornerButtonEnabled(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the grid; the arrows move inside it
-        for corner in self.table.findChildren(QAbstractButton):
-            corner.setAccessibleName(self.tr("Coin du tableau"))
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table = ProgressTable(self.model)  # every column in sight: words, or signs and a legend
         self.empty = QLabel(self.tr("Personne dans ce groupe pour l'instant."))
         self.empty.setObjectName("empty")
 
@@ -113,6 +103,7 @@ class PracticeHomeView(QWidget):
         column.addWidget(grid_title)
         column.addLayout(choices)
         column.addWidget(self.table, 1)
+        column.addWidget(self.table.legend)
         column.addWidget(self.empty)
         scrolling_page(self, content, frame=True)
         self.setAccessibleName(self.tr("Exercices"))
@@ -128,6 +119,7 @@ class PracticeHomeView(QWidget):
         combo.setMinimumHeight(target_px(current_scale()))
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
+        guard_wheel(combo)
         return combo
 
     def reload(self) -> None:
@@ -187,17 +179,7 @@ class PracticeHomeView(QWidget):
         exercises = [(module, e) for e in module.exercises] if module else []
         members, cells = self.ops.read(grid_rows, self.group_choice.currentData() or None, exercises)
         self.model.set_grid(members, exercises, cells)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
-        header = self.table.verticalHeader()
-        for row in range(self.model.rowCount()):
-            # + 1: the grid line takes a pixel of each row, which must stay a full target high
-            header.resizeSection(row, max(header.sectionSize(row), target_px(current_scale()) + 1))
-        # Every row in sight as the page scrolls: a grid that scrolls inside a page that
-        # scrolls would take the mouse wheel from it half-way.
-        bar = self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(max(target_px(current_scale()) * 4, self.table.horizontalHeader().height()
-                                      + header.length() + 2 * self.table.frameWidth() + bar))
+        self.table.fit()
         self.empty.setVisible(not members)
 
     def open_practice(self, today: TodayGroup | None) -> None:

@@ -8,17 +8,18 @@ planned at once (``sessions.plan_series``: all or none).
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QTime, Qt
+from PySide6.QtCore import QTime
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QTimeEdit, QVBoxLayout, QWidget)
 
 from atelier import groups, sessions, settings
 from atelier.sessions import Session
-from ui import theme
 from ui.modules import all_modules
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.check import BigCheckBox
+from ui.widgets.wheel_guard import guard_wheel
 from ui.widgets.scroller import Scroller
 from ui.words import french_date, plural
 
@@ -33,16 +34,6 @@ class SessionForm(QDialog):
                    "edit": self.tr("Modifier la séance")}[mode]
         self.setWindowTitle(heading)
         self.setAccessibleName(heading)
-        target = theme.target_px(theme.current_scale())
-        self.setStyleSheet(f"""
-QComboBox, QDateEdit, QTimeEdit {{ min-height: {target - 6}px; padding: 0 {px(10)}px;
-    border: 3px solid palette(dark); border-radius: {px(6)}px; background: palette(base); }}
-QComboBox::drop-down, QDateEdit::drop-down {{ width: {target}px; }}
-QComboBox:focus, QDateEdit:focus, QTimeEdit:focus {{ border-color: {theme.LIGHT.focus}; }}
-QTimeEdit::up-button, QTimeEdit::down-button {{ width: {px(28)}px; }}
-QCheckBox {{ min-height: {target}px; spacing: {px(12)}px; }}
-QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
-""")
         title = QLabel(heading)
         title.setObjectName("section")
         s = session or Session(date=today.isoformat(), start_time="14:00", end_time="16:00")
@@ -70,6 +61,7 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
         for m in all_modules():
             self.module.addItem(m.title, m.id)
         self.module.setCurrentIndex(max(0, self.module.findData(s.module_id)))
+        guard_wheel(self.group, self.date, self.last, self.start, self.end, self.facilitator, self.module)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -97,7 +89,7 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
         column.setContentsMargins(px(32), px(20), px(32), px(8))
         column.addWidget(title)
         column.addLayout(form)
-        self.ticks: list[tuple[date, QCheckBox]] = []
+        self.ticks: list[tuple[date, BigCheckBox]] = []
         self.ticks_box = QVBoxLayout()
         self.ticks_box.setSpacing(0)
         if mode == "series":
@@ -140,6 +132,7 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
     def _time(self, value: str) -> QTimeEdit:
         edit = QTimeEdit(QTime.fromString(value, "HH:mm"))
         edit.setDisplayFormat("HH:mm")
+        edit.findChild(QLineEdit).setTextMargins(px(10), 0, 0, 0)  # Qt puts a time's digits on its border
         return edit
 
     def _group_chosen(self) -> None:
@@ -159,12 +152,15 @@ QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}
         days = sessions.series_dates(self.date.date().toPython(), self.last.date().toPython())
         self.ticks = []
         for day in days:
-            tick = QCheckBox(french_date(day))
+            tick = BigCheckBox(french_date(day))
             tick.setChecked(True)
-            tick.setAccessibleName(french_date(day))
             tick.toggled.connect(self._count)
-            self.ticks_box.addWidget(tick, 0, Qt.AlignmentFlag.AlignLeft)  # a click on the blank beside does nothing
+            self.ticks_box.addWidget(tick)  # the whole row is the target; its words wrap rather than hide
             self.ticks.append((day, tick))
+        # Made after the buttons, the ticks would come after them in the Tab order.
+        chain = [self.module, *(tick for _day, tick in self.ticks), self.close_button, self.save]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self._count()
 
     def chosen_dates(self) -> list[date]:

@@ -1,5 +1,5 @@
-"""Réglages: the association (name, place, logo), the facilitators, the text size, the
-contrast, the facilitator's code, how long people are kept (``retention_setting``),
+"""Réglages: the association (name, place, town, logo), the facilitators, the text size,
+the contrast, the facilitator's code, how long people are kept (``retention_setting``),
 the sync (``sync_setting``) and the backups (``backup_setting``).
 
 Everything is saved as it changes, through ``ops.run`` (no Save button). The logo is in
@@ -29,6 +29,7 @@ from ui.views.retention_setting import RetentionSetting
 from ui.views.sync_setting import SyncSetting
 from ui.widgets.buttons import big_button
 from ui.widgets.pin_dialog import PinChangeDialog, change_pin
+from ui.widgets.recovery_code import show_recovery_code
 from ui.widgets.scroller import scrolling_page
 
 TYPING_PAUSE_MS = 700  # a name is saved when typing pauses, and when the field is left
@@ -38,6 +39,7 @@ TYPING_PAUSE_MS = 700  # a name is saved when typing pauses, and when the field 
 class SettingsData:
     association: str
     site: str
+    town: str
     facilitators: list[str]
     has_pin: bool
 
@@ -46,6 +48,7 @@ def load(db) -> SettingsData:
     return SettingsData(
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         site=settings.get(db, settings.SITE, "") or "",
+        town=settings.get(db, settings.TOWN, "") or "",
         facilitators=settings.facilitators(db),
         has_pin=pin.has_pin(db),
     )
@@ -79,6 +82,7 @@ class SettingsView(QWidget):
         self._section(self.tr("L'association"))
         self.association = self._field(self.tr("Nom de l'association"), settings.ASSOCIATION)
         self.site = self._field(self.tr("Lieu de l'atelier (il s'affiche dans le titre de la fenêtre)"), settings.SITE)
+        self.town = self._field(self.tr("Commune (« Fait à … » sur les attestations)"), settings.TOWN)
         self.logo = LogoSetting(ops, choose_file=choose_logo_file)
         self.column.addSpacing(px(8))
         self.column.addWidget(self.logo)
@@ -162,7 +166,7 @@ class SettingsView(QWidget):
     def refresh(self) -> None:
         data = self.ops.read(load)
         for edit, key, value in ((self.association, settings.ASSOCIATION, data.association),
-                                 (self.site, settings.SITE, data.site)):
+                                 (self.site, settings.SITE, data.site), (self.town, settings.TOWN, data.town)):
             if key not in self._pending and not edit.hasFocus() and edit.text() != value:
                 edit.setText(value)  # never under the fingers of someone typing
         self.logo.refresh()
@@ -208,7 +212,7 @@ class SettingsView(QWidget):
 
     def _order_tabs(self) -> None:
         """New rows join the end of the focus chain: put them back in reading order."""
-        chain = [self.association, self.site, *self.logo.controls(), *self.remove_buttons, self.new_name,
+        chain = [self.association, self.site, self.town, *self.logo.controls(), *self.remove_buttons, self.new_name,
                  self.add_button, *self.look.controls(), self.pin_button, *self.retention.controls(),
                  *self.sync.controls(), *self.backups.controls()]
         for first, second in zip(chain, chain[1:]):
@@ -239,9 +243,11 @@ class SettingsView(QWidget):
         dialog = PinChangeDialog(self.ops.read(pin.has_pin), self)
         self.pin_dialog = dialog
 
-        def saved(_result) -> None:
+        def saved(recovery_code: str | None) -> None:
             dialog.accept()
             self.pin_status.setText(self.tr("Le nouveau code est enregistré."))
+            if recovery_code:  # the first code: its recovery code, shown this once
+                self.recovery_dialog = show_recovery_code(recovery_code, self)
 
         dialog.submitted.connect(lambda current, new: self.ops.run(
             change_pin, current, new, parent=dialog,

@@ -8,14 +8,17 @@ preview and print dialogs (``exec`` by default).
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 
+from atelier import sessions
 from atelier.exports.sheet import sheet_for
 from atelier.files import WriteError, error_text
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.widgets.buttons import big_button
+from ui.widgets.file_dialogs import ask_save_path  # the folder chosen last time
+from ui.words import short_date
 
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -30,12 +33,6 @@ def breakable(path) -> str:
     return text
 
 
-def ask_save_path(parent, title: str, suggested: str, filters: str) -> str | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested), filters)
-    return path or None
-
-
 class SheetDialog(QDialog):
     def __init__(self, ops, session_id: str, parent=None, completed: bool = False,
                  choose_path=ask_save_path, show=lambda dialog: dialog.exec()):
@@ -43,13 +40,18 @@ class SheetDialog(QDialog):
         self.ops, self.session_id = ops, session_id
         self.choose_path, self.show_dialog = choose_path, show
         self.saved: Path | None = None
-        self.setWindowTitle(self.tr("Feuille d'émargement"))
-        self.setAccessibleName(self.tr("Feuille d'émargement"))
+        found = ops.read(sessions.get_row, session_id)
+        which = self.tr("{group}, {day}, {start} – {end}").format(
+            group=found.group_name or self.tr("Séance sans groupe"), day=short_date(found.session.date),
+            start=found.session.start_time, end=found.session.end_time)
+        self.setWindowTitle(self.tr("Feuille d'émargement — {session}").format(session=which))
+        self.setAccessibleName(self.windowTitle())
 
         title = QLabel(self.tr("Feuille d'émargement"))
         title.setObjectName("title")
-        question = QLabel(self.tr("Quelle feuille voulez-vous ?"))
-        question.setWordWrap(True)
+        self.session_label = QLabel(which)  # which session: the dialog may be opened from anywhere
+        self.session_label.setObjectName("subtitle")
+        self.session_label.setWordWrap(True)
         self.blank = big_button(self.tr("Vierge, à signer pendant la séance"),
                                 name=self.tr("Feuille vierge, à imprimer avant la séance"),
                                 on_click=lambda: self.set_completed(False))
@@ -76,7 +78,7 @@ class SheetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(px(24), px(20), px(24), px(20))
         layout.setSpacing(px(14))
-        for widget in (title, question):
+        for widget in (title, self.session_label):  # the two kinds say what they are: no question above them
             layout.addWidget(widget)
         layout.addLayout(kinds)
         layout.addLayout(actions)
@@ -84,8 +86,19 @@ class SheetDialog(QDialog):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setStyleSheet("QPushButton#step:checked { background: palette(highlight); "
                            "color: palette(highlighted-text); border-color: palette(highlight); }")
+        self._room_for_the_tick()
         self.set_completed(completed)
         self._fit_the_screen()
+
+    def _room_for_the_tick(self) -> None:
+        """Each kind as wide with its tick as without: choosing never moves nor wraps a button.
+        Measured once the theme has styled them (their words are bold)."""
+        self.ensurePolished()
+        for button, text in ((self.blank, self.blank_text), (self.filled, self.filled_text)):
+            button.ensurePolished()
+            button.setText(f"\u2713 {text}")
+            button.setMinimumWidth(button.sizeHint().width())
+            button.setText(text)
 
     def _fit_the_screen(self) -> None:
         """Wide enough for each row of buttons on one line, when the screen has the room."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from atelier import settings
 from atelier.exports import hub_register, hub_report, register, report
 from atelier.sync import coordination
+from ui.widgets.wheel_guard import guard_wheel
 
 THIS_PC = "ce-poste"  # the choice's data for this PC's own records
 
@@ -44,6 +45,7 @@ class SiteChoice(QComboBox):
         self.setMinimumHeight(height)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
+        guard_wheel(self)  # the wheel scrolls the page until the choice is chosen
 
     def fill(self, sites: list[tuple[str, str]]) -> None:
         chosen = self.currentText()

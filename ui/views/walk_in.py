@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ui import theme
 from ui.theme import px
-from ui.widgets.check import BigCheckBox
 from ui.widgets.buttons import big_button
+from ui.widgets.check import BigCheckBox
 from ui.widgets.scroller import Scroller
 
 
@@ -25,10 +24,6 @@ class WalkInDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ajouter une personne"))
         self.setAccessibleName(self.tr("Ajouter une personne venue aujourd'hui"))
-        target = theme.target_px(theme.current_scale())
-        self.setStyleSheet(
-            f"QCheckBox {{ min-height: {target}px; spacing: {px(12)}px; }}"
-            f"QCheckBox::indicator {{ width: {px(30)}px; height: {px(30)}px; }}")
         title = QLabel(self.tr("Une personne de plus aujourd'hui"))
         title.setObjectName("section")
         title.setWordWrap(True)

@@ -6,7 +6,8 @@ stays open) and says ``finished`` once the closing screen stored the session; th
 window shows the home and puts a finished workshop away.
 """
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from atelier.sessions import Session
@@ -14,8 +15,33 @@ from ui.modules import module_by_id
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.roll_call import RollCallView
-from ui.widgets.buttons import big_button
+from ui.widgets.buttons import big_button, is_current, set_current
 from ui.widgets.page_stack import PageStack
+
+STEP_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+
+
+class StepTab(QPushButton):
+    """One of the workshop's three steps, used as a tab: the arrows open the step beside
+    it (the focus follows), so no arrow ever moves the focus to a step left closed,
+    where Space would then open it by surprise. A click opens the step without taking
+    the keyboard: it goes into the step (see WorkshopView.show_step)."""
+
+    moved = Signal(int)  # -1 or +1: the arrow pressed
+
+    def __init__(self, text: str, name: str):
+        super().__init__(text)
+        self.setObjectName("step")
+        self.setAccessibleName(name)
+        self.setAutoDefault(False)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = STEP_KEYS.get(event.key())
+        if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.moved.emit(step)
+        else:
+            super().keyPressEvent(event)
 
 
 class WorkshopView(QWidget):
@@ -26,15 +52,16 @@ class WorkshopView(QWidget):
         super().__init__(parent)
         self.ops, self.session = ops, session
         self.setObjectName("page")
-        self.steps: list[QPushButton] = []
+        self.steps: list[StepTab] = []
         for i, (text, name) in enumerate((
             (self.tr("1. Appel"), self.tr("Étape 1 : l'appel")),
             (self.tr("2. Leçon"), self.tr("Étape 2 : la leçon")),
             (self.tr("3. Clôture"), self.tr("Étape 3 : fin de séance")),
         )):
-            button = big_button(text, name=name, on_click=lambda _checked=False, i=i: self.show_step(i))
-            button.setObjectName("step")
-            button.setCheckable(True)
+            button = StepTab(text, name)
+            # Space on the tab keeps the keyboard there; a click sends it into the step.
+            button.clicked.connect(lambda _checked=False, i=i: self.show_step(i, focus=not self.steps[i].hasFocus()))
+            button.moved.connect(lambda step, i=i: self._move(i + step))
             self.steps.append(button)
         self.sheet_button = big_button(self.tr("Feuille d'émargement"),
                                        name=self.tr("Feuille d'émargement de cette séance"), on_click=self.open_sheet)
@@ -54,11 +81,21 @@ class WorkshopView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self.setAccessibleName(self.tr("Atelier du jour"))
-        self.show_step(0)
+        self.show_step(0, focus=False)
 
-    def show_step(self, i: int) -> None:
+    def current_step(self) -> int:
+        return next(k for k, button in enumerate(self.steps) if is_current(button))
+
+    def _move(self, i: int) -> None:
+        if 0 <= i < len(self.steps):
+            self.show_step(i, focus=False)
+            self.steps[i].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def show_step(self, i: int, focus: bool = True) -> None:
+        """Show step ``i``; with ``focus``, the keyboard goes into it (never to « ◀ Accueil »)."""
         for k, button in enumerate(self.steps):
-            button.setChecked(k == i)
+            set_current(button, k == i)
+            button.setAccessibleDescription(self.tr("Étape ouverte") if k == i else "")
         # Not during the lesson: the bar stays one line at 200 % and the step's text has the room.
         self.sheet_button.setVisible(i != 1)
         if i == 0:
@@ -85,8 +122,23 @@ class WorkshopView(QWidget):
                 self.stack.addWidget(self.closing)
             page = self.closing
         self.stack.setCurrentWidget(page)
+        if focus:
+            focus_inside(page, *(getattr(page, name, None) for name in (
+                "all_present", "walk_in", "previous_button", "finish_button")))  # what each step has
 
     def open_sheet(self) -> None:
         from ui.views.sheet_dialog import open_sheet_dialog
 
         self.sheet_dialog = open_sheet_dialog(self.ops, self.session.id, self, completed=True)
+
+
+def focus_inside(page: QWidget, *fallbacks: QWidget | None) -> None:
+    """The keyboard to the control the page names (its focus proxy: the lesson's
+    « Suivante »), else to where it was last in ``page``, else to the first of
+    ``fallbacks`` that takes it. (Named controls only: a walk along the window's focus
+    chain would wrap every widget of every page, some on their way out.)"""
+    for widget in (page.focusProxy(), page.focusWidget(), *fallbacks):
+        if (widget is not None and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return

@@ -56,3 +56,17 @@ def big_button(
     if on_click is not None:
         button.clicked.connect(on_click)
     return button
+
+
+def set_current(button: QPushButton, current: bool) -> None:
+    """Show ``button`` as the entry of what is on screen (a navigation entry, a step of the
+    workshop). It stays a plain button: a checkable one is announced as a check box."""
+    if bool(button.property("current")) == current:
+        return
+    button.setProperty("current", current)
+    button.style().unpolish(button)  # the theme draws [current="true"] like a pressed entry
+    button.style().polish(button)
+
+
+def is_current(button: QPushButton) -> bool:
+    return bool(button.property("current"))

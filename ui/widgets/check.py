@@ -12,9 +12,13 @@ from ui.theme import current_palette, current_scale, px, target_px
 
 
 class BigCheckBox(QCheckBox):
-    def __init__(self, text: str, parent: QWidget | None = None):
+    """``box`` is the side of the drawn box in pixels at 100 % (larger on the learners' screens)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, box: int = 34):
         super().__init__(text, parent)
-        self.setAccessibleName(text)
+        self.box_side = box
+        if text:
+            self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(target_px(current_scale()))
         # Long words wrap onto a taller line: a group's name never widens a dialog.
@@ -23,11 +27,11 @@ class BigCheckBox(QCheckBox):
         self.setSizePolicy(policy)
 
     def _box(self) -> QRect:
-        side = min(px(34), self.height() - px(8))
+        side = min(px(self.box_side), self.height() - px(8))
         return QRect(px(6), (self.height() - side) // 2, side, side)
 
     def _text_left(self) -> int:
-        return px(6) + px(34) + px(14)
+        return px(6) + px(self.box_side) + px(14)
 
     def sizeHint(self) -> QSize:
         text = QFontMetrics(self.font()).horizontalAdvance(self.text())

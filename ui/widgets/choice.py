@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ui.theme import current_palette, current_scale, px, target_px
+from ui.widgets.wheel_guard import guard_wheel
 
 
 class BigChoice(QComboBox):
@@ -23,6 +24,7 @@ class BigChoice(QComboBox):
         target = target_px(current_scale())
         p = current_palette()
         self.setMinimumHeight(target)
+        guard_wheel(self)
         # Qt's default popup rows are small: give them the same height as a button.
         self.setStyleSheet(
             f"QComboBox {{ padding: 0 {px(10)}px; border: 3px solid {p.border}; border-radius: {px(6)}px;"

@@ -6,11 +6,15 @@ there is one, then the new code twice. Neither dialog writes anything itself: th
 emit what was typed, the caller does the work through ``ops`` and answers with
 ``accept()`` or ``refuse(message)``. It lives among the widgets because both the
 settings screen and practice mode ask for the code, and practice never imports a view.
+
+After five wrong codes, each try waits a pause that doubles (the core's rule, see
+``atelier.pin``): the dialog says how long and counts it down, the button asleep.
+« Code oublié ? » asks for the recovery code shown when the first code was chosen.
 """
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from atelier import pin
 from ui.theme import px
@@ -80,13 +84,19 @@ class _CodeDialog(QDialog):
         super().showEvent(event)
         if not self._fitted:
             self._fitted = True
-            width = max(self.width(), px(560))
-            m = self.layout().contentsMargins()
-            words = self.column.totalHeightForWidth(width - m.left() - m.right())
-            # The scroll area stands for the questions: their own height instead of its hint.
-            height = (self.layout().totalSizeHint().height() - self.scroll.sizeHint().height() + words
-                      + 2 * self.scroll.frameWidth())
-            fit_on_screen(self, width, max(height, self.height()))
+            self.fit()
+
+    def fit(self) -> None:
+        """Tall enough for every wrapped line, a message shown later included (within the screen)."""
+        if not self.isVisible():
+            return
+        width = max(self.width(), px(560))
+        m = self.layout().contentsMargins()
+        words = self.column.totalHeightForWidth(width - m.left() - m.right())
+        # The scroll area stands for the questions: their own height instead of its hint.
+        height = (self.layout().totalSizeHint().height() - self.scroll.sizeHint().height() + words
+                  + 2 * self.scroll.frameWidth())
+        fit_on_screen(self, width, max(height, self.height()))
 
     def add_field(self, question: str) -> PinField:
         label = QLabel(question)
@@ -113,6 +123,7 @@ class _CodeDialog(QDialog):
         for field in self.fields:
             field.clear()
         self.fields[0].setFocus()
+        self.fit()
 
     def _problem(self) -> str | None:
         for field in self.fields:
@@ -134,16 +145,77 @@ class _CodeDialog(QDialog):
 
 
 class PinDialog(_CodeDialog):
-    """Asks for the facilitator's code once; ``entered(code)`` when it is typed."""
+    """Asks for the facilitator's code once; ``entered(code)`` when it is typed (or the
+    recovery code, after « Code oublié ? »)."""
 
     entered = Signal(str)
 
     def __init__(self, prompt: str | None = None, parent: QWidget | None = None):
         super().__init__(self.tr("Code de l'animateur"), self.tr("Valider"), parent)
         self.field = self.add_field(prompt or self.tr("Tapez le code de l'animateur."))
+        self.forgot = big_button(self.tr("Code oublié ?"), name=self.tr("Code oublié : taper le code de secours"),
+                                 on_click=self.use_recovery)
+        end = self.column.count() - 1  # before the closing stretch
+        self.column.insertSpacing(end, px(8))
+        self.column.insertWidget(end + 1, self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
+        self.setTabOrder(self.field, self.forgot)
+        self.setTabOrder(self.forgot, self.ok)
+        self.recovering = False
+        self.paused = QTimer(self)  # the pause after too many wrong codes, counted down
+        self.paused.setInterval(1000)
+        self.paused.timeout.connect(self._tick)
+        self._deadline = QDeadlineTimer(0)
+        self._said = ""
+
+    def use_recovery(self) -> None:
+        """The code is forgotten: the recovery code goes in a field of its own."""
+        self.recovering = True
+        self.forgot.hide()
+        self.field.hide()
+        for label in self.findChildren(QLabel):
+            if label.buddy() is self.field:
+                label.setText(self.tr("Tapez le code de secours (12 chiffres), noté quand le code a été choisi."))
+        self.recovery = QLineEdit()
+        self.recovery.setObjectName("pin")
+        self.recovery.setAccessibleName(self.tr("Code de secours"))
+        self.recovery.setValidator(QRegularExpressionValidator(QRegularExpression(r"[\d \-.]{0,20}"), self.recovery))
+        self.column.insertWidget(self.column.count() - 1, self.recovery)  # before the closing stretch
+        self.fields = [self.recovery]
+        self.setTabOrder(self.recovery, self.ok)
+        self.recovery.show()  # shown now, so that it can take the keyboard at once
+        self.recovery.setFocus()
+        self.fit()
+
+    def _problem(self) -> str | None:
+        if self.recovering:
+            return None if pin.recovery_digits(self.recovery.text()) else self.tr(
+                "Le code de secours a 12 chiffres, par exemple 4821-7730-1945.")
+        return super()._problem()
 
     def _emit(self) -> None:
-        self.entered.emit(self.field.text())
+        self.entered.emit(self.recovery.text() if self.recovering else self.field.text())
+
+    def pause_for(self, seconds: int, said: str) -> None:
+        """Say ``said``, and hear no code for ``seconds``: the button and the field sleep."""
+        self._said = said
+        self._deadline = QDeadlineTimer(seconds * 1000)
+        self._tick()
+        if seconds > 0:
+            self.paused.start()
+
+    def _tick(self) -> None:
+        left = (self._deadline.remainingTime() + 999) // 1000
+        asleep = left > 0
+        for widget in (self.ok, *self.fields):
+            widget.setEnabled(not asleep)
+        if asleep:
+            self.message.setText(self._said + " " + self.tr("Vous pourrez réessayer dans {n} secondes.").format(n=left))
+            self.message.show()
+        else:
+            self.paused.stop()
+            self.message.setText(self.tr("Vous pouvez réessayer."))
+            self.fields[0].setFocus()
+        self.fit()
 
 
 class PinChangeDialog(_CodeDialog):
@@ -171,11 +243,12 @@ class PinChangeDialog(_CodeDialog):
         self.submitted.emit(self.current.text() if self.current else "", self.new.text())
 
 
-def change_pin(db, current: str, new: str) -> None:
-    """Runs on the worker: the current code must be right before a new one is kept."""
+def change_pin(db, current: str, new: str) -> str | None:
+    """Runs on the worker: the current code must be right before a new one is kept.
+    Returns the recovery code to show once when this is the first code, else None."""
     if pin.has_pin(db) and not pin.check_pin(db, current):
         raise ValueError(QCoreApplication.translate("PinDialog", "Le code actuel n'est pas le bon. Rien n'a été changé."))
-    pin.set_pin(db, new)
+    return pin.choose_pin(db, new)
 
 
 def guard(ops, parent: QWidget, on_ok, prompt: str | None = None) -> PinDialog | None:
@@ -186,13 +259,33 @@ def guard(ops, parent: QWidget, on_ok, prompt: str | None = None) -> PinDialog |
         return None
     dialog = PinDialog(prompt, parent)
 
-    def checked(right: bool) -> None:
-        if right:
+    def checked(answer: pin.Answer) -> None:
+        if answer.right:
             dialog.accept()
             on_ok()
-        else:
-            dialog.refuse(dialog.tr("Ce n'est pas le bon code. Essayez encore."))
+            if answer.recovered:
+                said_once(parent.window().parentWidget() or parent)
+            return
+        dialog.refuse(dialog.tr("Ce n'est pas le bon code. Essayez encore."))
+        if answer.wait_s:
+            dialog.pause_for(answer.wait_s, dialog.tr("Ce n'est pas le bon code."))
 
-    dialog.entered.connect(lambda code: ops.run(pin.check_pin, code, on_done=checked, parent=dialog))
+    dialog.entered.connect(lambda code: ops.run(pin.attempt, code, on_done=checked, parent=dialog))
+    waiting = ops.read(pin.waiting_s)
+    if waiting:  # a pause begun before this dialog (closed and opened again) goes on
+        dialog.pause_for(waiting, dialog.tr("Trop de codes faux de suite."))
     dialog.open()
     return dialog
+
+
+def said_once(parent: QWidget) -> QMessageBox:
+    """After the recovery code: the code is gone, and where to choose the next one."""
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PinDialog", "Code de l'animateur"),
+                      QCoreApplication.translate("PinDialog", "Le code de secours a servi : le code de l'animateur est "
+                                                 "effacé. Choisissez-en un nouveau dans Réglages ; un nouveau code de "
+                                                 "secours sera montré."), parent=parent)
+    box.addButton(QCoreApplication.translate("PinDialog", "J'ai compris"), QMessageBox.ButtonRole.AcceptRole)
+    box.setObjectName("pinRecovered")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -2,7 +2,8 @@
 
 At 200 % text a page scrolls rather than clips its words or widens the window past the
 screen. By default the area has no frame and takes no keyboard focus (the controls
-inside do); a page whose only way to scroll by keyboard is the area itself asks for it.
+inside do); a page whose only way to scroll by keyboard is the area itself asks for it,
+and names it: a screen reader says that name when the keyboard stops on the area.
 """
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,8 @@ class Scroller(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if not keyboard:
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        elif not name:
+            raise ValueError("a scroll area the keyboard stops on needs a name")
         if name:
             self.setAccessibleName(name)
         if content is not None:

@@ -125,6 +125,19 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
         self.next_button.setFocus()
         QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.feedback, 0, 0))
 
+    def skip_label(self) -> str:
+        return tr("Passer cette question") if len(self.questions) > 1 else super().skip_label()
+
+    def skip_item(self) -> bool:
+        """The question on screen is left unanswered (it counts as not right)."""
+        if len(self.questions) < 2 or not self.next_button.isEnabled():
+            return False
+        if self.next_button.isHidden():  # not answered yet
+            self.given.append((-1, self.questions[len(self.given)]["correct"]))
+            self.progressed.emit(len(self.given), len(self.questions))
+        self._next()
+        return True
+
     def _next(self) -> None:
         if len(self.given) < len(self.questions):
             self._show(len(self.given))

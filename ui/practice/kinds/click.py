@@ -98,6 +98,16 @@ class ClickExercise(Exercise):
                                     tr("Bravo ! Cliquez encore sur {label}.")), self.target):
             self._show_target()
 
+    def skip_label(self) -> str:
+        return tr("Passer ce rond") if self.count > 1 else super().skip_label()
+
+    def skip_item(self) -> bool:
+        if not self.pass_over(self.tally, self.target):
+            return False
+        if not self.tally.finished:
+            self._show_target()
+        return True
+
     def _miss(self, _where) -> None:
         if self.tally.finished:
             return

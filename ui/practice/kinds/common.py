@@ -133,6 +133,22 @@ class Exercise(ExerciseWidget):
             self._ended = True
             self.finished.emit(outcome)
 
+    def pass_over(self, tally, shown: QWidget | None = None, **details) -> bool:
+        """« Passer » on a kind of several items counted by ``tally``: the item on screen
+        is put aside; False when there is only one (the whole exercise is passed)."""
+        if tally.total < 2 or tally.finished:
+            return False
+        last = tally.skip()
+        self.progressed.emit(tally.done, tally.total)
+        if last:
+            if shown is not None:
+                shown.hide()
+            self.say(tr("C'est noté. C'était le dernier."), "none")
+            self.end(tally.outcome(self.elapsed_ms(), **details))
+        else:
+            self.say(tr("C'est noté. Voici le suivant."), "none")
+        return True
+
     def count_hit(self, tally, done_text: str, next_text: str, shown: QWidget | None = None, **details) -> bool:
         """One more item done at last: praise it; after the last one, end the exercise.
 

@@ -90,6 +90,17 @@ class DoubleClickExercise(Exercise):
         else:
             self._opened()
 
+    def skip_label(self) -> str:
+        return tr("Passer ce dossier") if self.count > 1 else super().skip_label()
+
+    def skip_item(self) -> bool:
+        self.target.lit = False
+        self.rule.reset()
+        if not self.pass_over(self.tally, self.target, slow=self.slow):
+            return False
+        self._relayout()
+        return True
+
     def _opened(self) -> None:
         self.target.lit = False
         if not self.count_hit(self.tally, named(self.label, tr("Bravo, tous les dossiers sont ouverts !"),

@@ -94,6 +94,15 @@ class DragExercise(Exercise):
         self.basket.show()
         self.basket.update()
 
+    def skip_label(self) -> str:
+        return tr("Passer ce fruit") if self.count > 1 else super().skip_label()
+
+    def skip_item(self) -> bool:
+        if not self.pass_over(self.tally, self.fruit):
+            return False
+        self._relayout()
+        return True
+
     def _zone(self) -> tuple:
         g = self.basket.geometry()
         return (g.x(), g.y(), g.width(), g.height())

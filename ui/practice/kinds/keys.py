@@ -35,6 +35,7 @@ KEYS = {
 }
 HELD = {"Ctrl": M.ControlModifier, "Shift": M.ShiftModifier}
 ON_THE_WAY = (K.Key_Shift, K.Key_Control, K.Key_Alt, K.Key_AltGr, K.Key_Meta)
+WAYS_OUT = (K.Key_Tab, K.Key_Backtab, K.Key_Escape)  # pressed twice when not asked: to the buttons
 
 
 def key_name(name: str) -> str:
@@ -215,11 +216,15 @@ class KeysExercise(Exercise):
         self.add_feedback()
         self.tally = ClickScore(len(self.keys))
         self.wrong: dict[str, int] = {}
+        self.last_way_out: Qt.Key | None = None  # a Tab or Échap just pressed, not asked
+        self.setAccessibleDescription(tr("Pour aller aux boutons avec le clavier : Échap deux fois, "
+                                         "ou Ctrl + Tab."))
 
     def start(self) -> None:
         self.begin()
         self.tally = ClickScore(len(self.keys))
         self.wrong = {}
+        self.last_way_out = None
         self._ask()
         self.progressed.emit(0, len(self.keys))
         self.setFocus()
@@ -244,23 +249,49 @@ class KeysExercise(Exercise):
     def focusNextPrevChild(self, next_: bool) -> bool:
         return False   # Tab is one of the keys to find: it must reach keyPressEvent
 
+    def leave(self, forward: bool) -> None:
+        """The keyboard goes on to the buttons around the exercise: no trap."""
+        self.last_way_out = None
+        super().focusNextPrevChild(forward)
+
+    def skip_label(self) -> str:
+        return tr("Passer cette touche") if len(self.keys) > 1 else super().skip_label()
+
+    def skip_item(self) -> bool:
+        if not self.pass_over(self.tally, wrong_keys=self.wrong):
+            return False
+        if not self.tally.finished:
+            self._ask()
+        return True
+
     def keyPressEvent(self, event):
+        key, text = Qt.Key(event.key()), event.text()
+        if key in (K.Key_Tab, K.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.leave(key == K.Key_Tab)  # Ctrl+Tab: the way out of every field that keeps Tab
+            return
         if event.isAutoRepeat() or self.tally.finished:
             return
         combo = self.combos[self.tally.done]
-        key, text = Qt.Key(event.key()), event.text()
         if matches(combo, key, event.modifiers(), text):
+            self.last_way_out = None
             if not self.count_hit(self.tally, tr("Bravo, vous avez trouvé toutes les touches !"),
                                   tr("Bravo, c'était bien « {name} » !").format(name=combo.shown()),
                                   wrong_keys=self.wrong):
                 self._ask()
             return
-        if combo.modifiers and key in ON_THE_WAY:
-            return   # Ctrl, Maj or AltGr held on the way to the combination
+        if key in ON_THE_WAY and (combo.modifiers or key != K.Key_Shift):
+            return   # Ctrl, Maj or AltGr on the way to a combination; Ctrl alone is never a wrong key
+        if key in WAYS_OUT and key == self.last_way_out:
+            self.leave(key != K.Key_Backtab)  # Tab or Échap twice when not asked: to the buttons
+            return
+        self.last_way_out = key if key in WAYS_OUT else None
         wanted = self.keys[self.tally.done]
         self.tally.miss()
         self.wrong[wanted] = self.wrong.get(wanted, 0) + 1
-        if half_right(combo, key, text):
+        if self.last_way_out is not None:  # short: the way out, said where the eye is
+            self.say(tr("Pas celle-ci : cherchez « {name} ». « {key} » encore une fois : aller aux boutons.").format(
+                name=combo.shown(), key=key_name("Escape" if key == K.Key_Escape else "Tab")))
+        elif half_right(combo, key, text):
             self.say(tr("Presque ! Gardez {held} appuyée en même temps.").format(held=held_words(combo)))
         else:
             self.say(tr("Pas celle-ci. Essayons encore : « {name} ».").format(name=combo.shown()))

@@ -1,7 +1,9 @@
 """type: copy each text of the pack. The model is shown very large, with its spaces
 made visible (␣) and its capitals, accents and @ underlined; the typed text sits below
 it, and a letter that differs gets a soft colour under it. Nothing blocks: the learner
-may erase and fix, or go on with "Suivant" once the whole text is typed.
+may erase and fix, or go on with "Suivant" once the whole text is typed. A text typed
+exactly is praised at once and waits for Entrée (or « Suivant »): the Entrée a learner
+gives every text then moves on with « Bravo », never a warning about the next one.
 
 The key handler (TypingField.keyPressEvent and what it triggers) stays small: it is
 timed by bench/typing_keys.py.
@@ -164,12 +166,23 @@ class TypingExercise(Exercise):
         self.field.mark(wrong)
         self.next_button.setEnabled(len(after) >= len(current.expected))
         if after == current.expected:
-            self._next()
+            last = len(self.score.scores) >= len(self.texts)
+            self.say(tr("Bravo, c'est exactement ça ! Appuyez sur Entrée pour finir.") if last else
+                     tr("Bravo, c'est exactement ça ! Appuyez sur Entrée pour le texte suivant."), "good")
         elif wrong and self.feedback.property("tone") != "soft":
             self.say(tr("Une lettre diffère, en couleur : effacez-la avec la touche Effacer, "
                         "ou continuez."))
         elif not wrong and self.feedback.property("tone") != "none":
             self.say(self.tip, "none")
+
+    def skip_label(self) -> str:
+        return tr("Passer ce texte") if len(self.texts) > 1 else super().skip_label()
+
+    def skip_item(self) -> bool:
+        if len(self.texts) < 2 or not self.field.isEnabled():
+            return False
+        self._next()
+        return True
 
     def _enter(self) -> None:
         if self.next_button.isEnabled():
@@ -184,7 +197,10 @@ class TypingExercise(Exercise):
         if not self.score.next_text():
             self.field.setEnabled(False)
             self.next_button.setEnabled(False)
-            self.say(tr("Bravo, vous avez tout recopié !"), "good")
+            if current.done:
+                self.say(tr("Bravo, vous avez tout recopié !"), "good")
+            else:
+                self.say(tr("C'est noté : c'était le dernier texte."), "none")
             self.end(self.score.outcome(self.elapsed_ms()))
             return
         praise = (tr("Bravo ! Voici le texte suivant.") if current.done

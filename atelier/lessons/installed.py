@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atelier.content import lesson_dirs
+from atelier.lessons.course import in_course_order
 from atelier.lessons.library import library_entries
 from atelier.lessons.pack import MODULE_FILE, Module, Problem
 from atelier.lessons.tomllines import editor_lines
@@ -37,7 +38,7 @@ class Installed:
 
 
 def installed(user_dir: Path) -> list[Installed]:
-    """Every module folder, shipped then imported into ``user_dir``, sorted by title."""
+    """Every module folder, shipped then imported into ``user_dir``: the course first, in its order."""
     shipped = lesson_dirs()
     rows = []
     for entry in library_entries([*shipped, *([user_dir] if Path(user_dir).is_dir() else [])]):
@@ -55,7 +56,7 @@ def installed(user_dir: Path) -> list[Installed]:
                               _text(raw.get("title")) or entry.folder.name, source,
                               _number(raw.get("version")), _text(raw.get("language")),
                               _number(raw.get("duration")), entry.folder, None, entry.problems))
-    return sorted(rows, key=lambda row: (row.title.casefold(), row.source))
+    return in_course_order(sorted(rows, key=lambda row: row.source))  # the course's order, as the learners see it
 
 
 def read_raw(toml: Path) -> dict:

@@ -64,7 +64,7 @@ def test_the_shipped_modules_are_listed_with_their_facts(open_window, qtbot):
     index = page.model.index(row_of(page, "La souris"))
     souris = modules.module_by_id("la-souris")
     assert page.model.data(index, Qt.ItemDataRole.AccessibleTextRole) == \
-        f"La souris, Fourni avec Atelier · version {souris.version} · français · 2 h"
+        f"La souris, Livré · version {souris.version} · français · 2 h"
     page.list.setCurrentIndex(index)
     assert page.guide_button.isEnabled() and not page.remove_button.isEnabled()
 

@@ -27,7 +27,7 @@ def duration_text(minutes: int | None) -> str:
 
 
 def source_text(row: Installed) -> str:
-    return _tr("Fourni avec Atelier") if row.source == SHIPPED else _tr("Importé")
+    return _tr("Livré") if row.source == SHIPPED else _tr("Importé")  # short: two lines a module at 200 %
 
 
 def describe(row: Installed) -> str:

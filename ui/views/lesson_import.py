@@ -115,10 +115,8 @@ class ImportDialog(QDialog):
         self.unpacked = unpacked
         if unpacked.refused:
             self._state(self.tr("Ce zip ne peut pas être importé"), plural(
-                len(unpacked.problems), self.tr("Le vérificateur a trouvé 1 problème. Envoyez-le à la personne "
-                                               "qui a fait le module :"),
-                self.tr("Le vérificateur a trouvé {n} problèmes. Envoyez-les à la personne qui a fait le "
-                        "module :")))
+                len(unpacked.problems), self.tr("1 problème trouvé, à envoyer à l'auteur du module :"),
+                self.tr("{n} problèmes trouvés, à envoyer à l'auteur du module :")))
             for problem in unpacked.problems:
                 self._line(str(problem), selectable=True)
         else:
@@ -248,7 +246,7 @@ class ImportDialog(QDialog):
         around = around if around >= 0 else column.totalSizeHint().height()
         listing = self.listing.totalHeightForWidth(inner) if self.scroll.isVisibleTo(self) else 0
         height = around - (self.scroll.sizeHint().height() if self.scroll.isVisibleTo(self) else 0) \
-            + listing + frame + 12
+            + listing + frame + px(16)  # the theme's borders and a wrapped line's leading
         self.resize(width, min(height, screen.height() - 40))
 
     def showEvent(self, event) -> None:

@@ -61,6 +61,9 @@ class SessionForm(QDialog):
         for m in all_modules():
             self.module.addItem(m.title, m.id)
         self.module.setCurrentIndex(max(0, self.module.findData(s.module_id)))
+        # Sixteen modules, some with long titles: the field keeps the dialog's width, its list shows them whole.
+        self.module.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.module.setMinimumContentsLength(12)
         guard_wheel(self.group, self.date, self.last, self.start, self.end, self.facilitator, self.module)
 
         form = QFormLayout()

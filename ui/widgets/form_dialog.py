@@ -6,7 +6,7 @@ screen. Saving is the caller's: it calls ``set_busy`` while the worker saves, th
 """
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
+from PySide6.QtWidgets import (QComboBox, 
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -85,12 +85,17 @@ class FormDialog(QDialog):
 
     def fit_to_screen(self) -> None:
         """As large as the fields want, never larger than the screen."""
+        for combo in self.findChildren(QComboBox):  # a long choice (a module's title) shows whole in its list
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.scroll.widget().adjustSize()
         wanted = self.sizeHint()
         wanted.setHeight(wanted.height() + self.scroll.widget().sizeHint().height() - self.scroll.sizeHint().height())
         bar = self.scroll.verticalScrollBar().sizeHint().width()  # room for it, or it hides the fields' edge
-        inside = self.scroll.widget().minimumSizeHint().width() + 2 * self.scroll.frameWidth()
-        width = max(wanted.width() + bar, inside + bar + (self.width() - self.scroll.viewport().width()), px(640))
+        margins = self.layout().contentsMargins()
+        inside = (self.scroll.widget().minimumSizeHint().width() + 2 * self.scroll.frameWidth()
+                  + margins.left() + margins.right())  # what the fields cannot go below
+        width = max(wanted.width() + bar, inside + bar, px(640))
         fit_on_screen(self, width, wanted.height())
 
     def set_busy(self, busy: bool) -> None:

@@ -37,12 +37,12 @@ def refuse_unless_good(path: Path) -> None:
     ``NewerDatabaseError`` when a newer Atelier wrote it."""
     _refuse_unless_sqlite(path)
     try:  # a scribbled name in the schema is text Python cannot decode: damage too
-        version, applied, _has_tables = database.inspect(path)
+        _version, applied, _has_tables = database.inspect(path)
         if set(applied) - set(schema.known_migrations()):  # a newer Atelier always leaves one
             raise database.NewerDatabaseError(_(
                 "Cette sauvegarde vient d'une version plus récente d'Atelier : installez la dernière "
                 "version pour la remettre en place."))
-        if version > schema.SCHEMA_VERSION:  # header bytes that only look newer
+        if applied and database.refuse_if_newer(path):  # the data file's own rule: a header that disagrees
             raise BackupError(_damaged())
         checked = database.quick_check(path)
         tables, size = _shape(path)

@@ -10,7 +10,7 @@ import os
 import sqlite3
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import example, HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from atelier import backups, paths, schema
 from atelier.backups import BackupError
@@ -140,7 +140,11 @@ def test_a_cut_backup_is_never_good(tmp_path_factory, shared_good, data):
     assert backups.problem(path) is not None
 
 
-@hypothesis_settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Derandomized: the same 30 scribbles every run, so a CI run is never red by chance; the
+# cases random runs found are kept as examples.
+@hypothesis_settings(max_examples=30, deadline=None, derandomize=True,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(scribbles=[(0.7269839908615476, b"\x00")])  # a migration's row scribbled: fewer names than the header says
 @given(scribbles=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=64)),
                           min_size=1, max_size=4))
 def test_a_scribbled_backup_is_refused_untouched_or_restored_into_a_working_file(tmp_path_factory, shared_good,

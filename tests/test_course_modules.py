@@ -14,25 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from atelier.lessons.course import COURSE
 from atelier.lessons.pack import load_module
 
 LESSONS = Path(__file__).resolve().parent.parent / "lessons"
-MODULES = ["la-souris",
-           "le-clavier",
-           "l-ordinateur-et-ses-fenetres",
-           "mes-documents-et-mes-photos",
-           "aller-sur-internet",
-           "chercher-et-verifier",
-           "mes-e-mails-lire-ecrire",
-           "mes-e-mails-pieces-jointes",
-           "mots-de-passe-et-comptes",
-           "dejouer-les-arnaques",
-           "acheter-et-payer-en-ligne",
-           "demarches-en-ligne",
-           "ma-sante-en-ligne",
-           "garder-le-contact",
-           "prendre-soin-de-son-ordinateur",
-           "mon-bilan-numerique"]
+MODULES = list(COURSE)  # the sixteen of the course, in its order
 SECTIONS = ["## Ce que dit l'animateur", "## Ce que montre l'animateur", "## Ce que font les participants",
             "## Difficultés fréquentes", "## Si quelqu'un a fini / est en difficulté", "## Critère de réussite"]
 KINDS = {"click", "double-click", "drag", "scroll", "right-click", "type", "keys", "form", "choice",

@@ -16,7 +16,7 @@ import secrets
 import sys
 from pathlib import Path
 
-from atelier.files import plain_os_error
+from atelier.files import fsync_folder, plain_os_error
 from atelier.sync.hub import (
     ALREADY_THERE, ROOT_FOLDER, STORED, HubConflict, HubError, checked_name, checked_parts, is_temporary,
 )
@@ -61,7 +61,7 @@ class FolderHub:
                 published = publish(partial, final)
             finally:
                 remove_quietly(partial)
-            sync_folder(folder)
+            fsync_folder(folder)
         except OSError as error:
             remove_quietly(partial)
             raise folder_error(folder, error) from None
@@ -196,20 +196,6 @@ def same_or_conflict(final: Path, data: bytes) -> str:
         f"Un autre fichier porte déjà le nom « {final.name} » dans le dossier « {final.parent} ». "
         "Rien n'a été remplacé."
     )
-
-
-def sync_folder(folder: Path) -> None:
-    """fsync the folder so the new name is on disk; Windows and some sticks cannot."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def remove_quietly(path: Path) -> None:

@@ -8,22 +8,7 @@ from atelier import backups, paths
 from tests.damaged_files import DAMAGES, good_home, index_damaged, remount_read_only
 from tests.disks import mounted_tmpfs
 from ui.app import launch, start
-
-
-@pytest.fixture
-def started(qtbot):
-    opened = []
-
-    def keep(result):
-        if not isinstance(result, int):
-            qtbot.addWidget(result)
-            opened.append(result)
-        return result
-
-    yield keep
-    for window in opened:
-        window.close()
-        window.store.close()
+from tests.ui.test_first_run import started  # noqa: F401 (the same fixture: windows closed after)
 
 
 def quitting(shown):

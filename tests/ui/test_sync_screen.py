@@ -97,7 +97,9 @@ def test_the_webdav_password_is_kept_nowhere(store, home, open_window, qtbot):
     saved = settings.hub_address(store.db)
     assert saved.startswith("https://nuage.example.org/dav")
     assert window.sync.password(saved, "claire") == secret_word
-    store.db.execute("PRAGMA wal_checkpoint(FULL)").fetchall()
+    done = []  # on the worker, after what it is doing: the one connection is never used by two threads at once
+    window.worker.run(lambda: store.db.execute("PRAGMA wal_checkpoint(FULL)").fetchall(), on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
     for path in home.rglob("*"):
         if path.is_file():
             assert secret_word.encode() not in path.read_bytes(), path

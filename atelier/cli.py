@@ -6,11 +6,12 @@ without a display.
 """
 
 import argparse
+import os
 import sqlite3
 import sys
 from pathlib import Path
 
-from atelier import __version__, backups, error_log, files, paths
+from atelier import __version__, backups, error_log, files, i18n, paths
 from atelier.db import DatabaseError
 from atelier.i18n import _
 from atelier.store import Store, restore
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    i18n.use_language(i18n.language_from_environment(os.environ))  # the window then takes Réglages' choice
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"

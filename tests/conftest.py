@@ -10,6 +10,19 @@ from atelier.store import Store
 
 
 @pytest.fixture(autouse=True)
+def french_unless_asked(monkeypatch):
+    """The tests read French, whatever the language of the PC that runs them: the
+    commands they start take LANGUAGE, and each test starts in French (a test that
+    switches to English switches back here)."""
+    from atelier import i18n
+
+    monkeypatch.setenv("LANGUAGE", "fr")
+    i18n.use_language("fr")
+    yield
+    i18n.use_language("fr")
+
+
+@pytest.fixture(autouse=True)
 def no_system_keyring(monkeypatch):
     """Tests never touch the keyring of the PC that runs them: keyring's "fail" backend
     (no keyring at all), here and in the commands they start; a test that wants one sets

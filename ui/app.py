@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from atelier.i18n import _
 from atelier import paths, settings
 from atelier.backups import BackupError
 from atelier.files import plain_os_error
@@ -36,8 +36,6 @@ EXIT_DATA_PROBLEM = 3  # the CLI's code for a data file it cannot open
 Ask = Callable[[QWidget], Any]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def exec_widget(widget: QWidget) -> Any:
@@ -56,42 +54,42 @@ def make_app(argv: list[str] | None = None, scale: float = 1.0) -> QApplication:
 
 
 def newer_box(error: NewerDatabaseError) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), _(
         "Ces données ont été enregistrées par une version plus récente d'Atelier.\n\n"
         "Elles n'ont pas été modifiées. Installez la dernière version d'Atelier pour les ouvrir."
     ))
     box.setDetailedText(str(error))
-    box.addButton(tr("Quitter"), QMessageBox.ButtonRole.RejectRole).setAccessibleName(tr("Quitter"))
+    box.addButton(_("Quitter"), QMessageBox.ButtonRole.RejectRole).setAccessibleName(_("Quitter"))
     return box
 
 
 def damaged_box(error: DamagedDatabaseError) -> tuple[QMessageBox, Any]:
     """The message for a damaged file, and its restore button (None without a backup)."""
-    headline = error.headline or tr("Le fichier de données d'Atelier est abîmé.")
-    text = headline + "\n" + tr("Il a été laissé tel quel : rien n'a été effacé.")
+    headline = error.headline or _("Le fichier de données d'Atelier est abîmé.")
+    text = headline + "\n" + _("Il a été laissé tel quel : rien n'a été effacé.")
     backup = getattr(error, "backup", None)
     when = ""
     if backup is not None:
         local = backup.taken_at.astimezone()
-        when = tr("{day} à {time}").format(day=short_date(local.date()), time=local.strftime("%H:%M"))
-        text += "\n\n" + tr(
+        when = _("{day} à {time}").format(day=short_date(local.date()), time=local.strftime("%H:%M"))
+        text += "\n\n" + _(
             "La dernière sauvegarde en bon état date du {when}. Vous pouvez la remettre en place : "
             "le fichier abîmé sera mis de côté, pas effacé."
         ).format(when=when)
     else:
-        text += "\n\n" + tr(
+        text += "\n\n" + _(
             "Aucune sauvegarde en bon état n'a été trouvée. "
             "Demandez de l'aide à la personne qui s'occupe de l'informatique de l'association."
         )
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), text)
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), text)
     box.setDetailedText(f"{error.path}\n{error.details}")
     restore_button = None
     if backup is not None:
-        label = tr("Remettre la sauvegarde du {when}").format(when=when)
+        label = _("Remettre la sauvegarde du {when}").format(when=when)
         restore_button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
         restore_button.setAccessibleName(label)
-    quit_button = box.addButton(tr("Quitter"), QMessageBox.ButtonRole.RejectRole)
-    quit_button.setAccessibleName(tr("Quitter sans rien changer"))
+    quit_button = box.addButton(_("Quitter"), QMessageBox.ButtonRole.RejectRole)
+    quit_button.setAccessibleName(_("Quitter sans rien changer"))
     box.setDefaultButton(restore_button or quit_button)
     return box, restore_button
 
@@ -112,8 +110,8 @@ def open_store(home: Path, ask: Ask = exec_widget, check: bool = True) -> Store 
             return EXIT_DATA_PROBLEM  # "Quitter": the file stays exactly as it is
         return open_store(home, ask)
     except DatabaseError as error:  # a read-only disk, a full disk: said, nothing changed
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), str(error))
-        box.addButton(tr("Quitter"), QMessageBox.ButtonRole.RejectRole).setAccessibleName(tr("Quitter"))
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), str(error))
+        box.addButton(_("Quitter"), QMessageBox.ButtonRole.RejectRole).setAccessibleName(_("Quitter"))
         ask(box)
         return EXIT_DATA_PROBLEM
 
@@ -128,7 +126,7 @@ def offer_backup(error: DamagedDatabaseError, home: Path, ask: Ask) -> bool:
         restore(error.backup.path, home)
     except (BackupError, DatabaseError, OSError) as problem:
         said = plain_os_error(problem, home) if isinstance(problem, OSError) else problem
-        ask(QMessageBox(QMessageBox.Icon.Warning, tr("Atelier"), tr(
+        ask(QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), _(
             "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
         ).format(problem=said)))
         return False
@@ -233,7 +231,7 @@ def report_unexpected(kind, error, trace) -> None:
     if issubclass(kind, KeyboardInterrupt):
         return sys.__excepthook__(kind, error, trace)
     error.__traceback__ = trace
-    QMessageBox.warning(None, tr("Atelier"), plain_words(error, saving=False))
+    QMessageBox.warning(None, _("Atelier"), plain_words(error, saving=False))
 
 
 def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
@@ -244,20 +242,20 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
     home, demo, geometry = window.store.home, window.demo, window.saveGeometry()
     let_go(window)
     try:
-        restored = wait_for(lambda: restore(backup, home), tr("Remise en place de la sauvegarde…"))
-        said = tr("La sauvegarde est remise en place.")
+        restored = wait_for(lambda: restore(backup, home), _("Remise en place de la sauvegarde…"))
+        said = _("La sauvegarde est remise en place.")
         if restored.was_damaged:
-            said += "\n\n" + tr("Le fichier abîmé d'avant est mis de côté, pas effacé : {path}").format(
+            said += "\n\n" + _("Le fichier abîmé d'avant est mis de côté, pas effacé : {path}").format(
                 path=restored.kept_aside)
         elif restored.kept_aside is not None:
-            said += "\n\n" + tr("Les données d'avant sont gardées dans une sauvegarde « avant une remise "
+            said += "\n\n" + _("Les données d'avant sont gardées dans une sauvegarde « avant une remise "
                                  "en place ».")
     except (BackupError, DatabaseError) as problem:
-        said = tr("La sauvegarde n'a pas pu être remise en place. Les données sont restées telles quelles.\n\n"
+        said = _("La sauvegarde n'a pas pu être remise en place. Les données sont restées telles quelles.\n\n"
                   "{problem}").format(problem=problem)
     except Exception:  # never a traceback: the program opens again on the data as it is
         logging.getLogger(__name__).exception("restore of %s failed", backup)
-        said = tr("La sauvegarde n'a pas pu être remise en place. Les données sont restées telles quelles.")
+        said = _("La sauvegarde n'a pas pu être remise en place. Les données sont restées telles quelles.")
     window.close()
     window.deleteLater()
     if demo:
@@ -271,7 +269,7 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
     replacement.restoreGeometry(geometry)
     launch(replacement, ask, quit)
     replacement.show_section("settings")
-    ask(QMessageBox(QMessageBox.Icon.Information, tr("Atelier"), said, parent=replacement))
+    ask(QMessageBox(QMessageBox.Icon.Information, _("Atelier"), said, parent=replacement))
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from atelier.i18n import _
 from atelier import settings
 from atelier.clock import utc_now
 from atelier.sync import hub_config
@@ -134,7 +135,7 @@ class HubPuller(sync_runner.Runs):
         self._slots, self._cancel = threading.Semaphore(WAITING_BATCHES), threading.Event()
         self._waiting, self._fetched_all, self._error, self._offline = 0, False, "", False
         self._show(PullState(RUNNING, finished_at=self.state.finished_at))
-        missing = self.tr("Le dossier du partage est introuvable : {folder} (clé USB débranchée ?)").format(
+        missing = _("Le dossier du partage est introuvable : {folder} (clé USB débranchée ?)").format(
             folder=address)
         self._thread(self._fetch, self._run, address, user, secret, known, missing, self._slots, self._cancel)
 
@@ -206,7 +207,7 @@ class HubPuller(sync_runner.Runs):
         self._waiting -= 1
         self._slots.release()
         if error and not self._error:
-            self._error = self.tr("Les fichiers lus n'ont pas pu être enregistrés : {error}").format(error=error)
+            self._error = _("Les fichiers lus n'ont pas pu être enregistrés : {error}").format(error=error)
             self._cancel.set()  # what was kept stays; the rest is read again next time
         state = self.state
         self._show(PullState(RUNNING, state.read + files, max(state.total, state.read + files),

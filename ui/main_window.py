@@ -6,7 +6,7 @@ keys also move along the column.
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atelier.i18n import N_, _
 from atelier import settings
 from ui.hub_pull import HubPuller
 from ui.operations import Operations
@@ -32,15 +33,15 @@ from ui.widgets.scroller import Scroller
 from ui.worker import Worker
 
 SECTIONS = (
-    ("home", QT_TRANSLATE_NOOP("MainWindow", "Accueil")),
-    ("groups", QT_TRANSLATE_NOOP("MainWindow", "Groupes")),
-    ("participants", QT_TRANSLATE_NOOP("MainWindow", "Participants")),
-    ("sessions", QT_TRANSLATE_NOOP("MainWindow", "Séances")),
-    ("lessons", QT_TRANSLATE_NOOP("MainWindow", "Leçons")),
-    ("exercises", QT_TRANSLATE_NOOP("MainWindow", "Exercices")),
-    ("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents")),
-    ("coordination", QT_TRANSLATE_NOOP("MainWindow", "Coordination")),  # on the coordination's PC only
-    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Réglages")),
+    ("home", N_("Accueil")),
+    ("groups", N_("Groupes")),
+    ("participants", N_("Participants")),
+    ("sessions", N_("Séances")),
+    ("lessons", N_("Leçons")),
+    ("exercises", N_("Exercices")),
+    ("documents", N_("Documents")),
+    ("coordination", N_("Coordination")),  # on the coordination's PC only
+    ("settings", N_("Réglages")),
 )
 
 
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(px(8))
         # No exclusive QButtonGroup: it would let Tab reach only the checked entry.
         for key, label in SECTIONS:
-            text = self.tr(label)
+            text = _(label)
             button = NavButton(text)
             button.setObjectName("navButton")
             button.setAccessibleName(text)
@@ -167,10 +168,10 @@ class MainWindow(QMainWindow):
 
     def refresh_title(self) -> None:
         if self.demo:
-            self.setWindowTitle(self.tr("Atelier — démonstration"))
+            self.setWindowTitle(_("Atelier — démonstration"))
             return
         site = (self.ops.read(settings.get, settings.SITE, "") or "").strip()
-        self.setWindowTitle(self.tr("Atelier — {site}").format(site=site) if site else self.tr("Atelier"))
+        self.setWindowTitle(_("Atelier — {site}").format(site=site) if site else _("Atelier"))
 
     def page(self, key: str) -> QWidget:
         """The section's page, built the first time it is needed."""
@@ -200,8 +201,8 @@ class MainWindow(QMainWindow):
     def _mark_section(self, key: str | None) -> None:
         for name, button in self.buttons.items():
             set_current(button, name == key)
-            button.setAccessibleDescription(self.tr("Page ouverte") if name == key else
-                                            self.tr("Ouvrir la page « {name} »").format(name=button.text()))
+            button.setAccessibleDescription(_("Page ouverte") if name == key else
+                                            _("Ouvrir la page « {name} »").format(name=button.text()))
 
     def open_workshop(self, session) -> QWidget:
         """Show the workshop of ``session`` on its roll call (the same one if it is already open)."""
@@ -277,10 +278,10 @@ class MainWindow(QMainWindow):
             self.quit_question.raise_()
             return
         self.quit_question = ConfirmDialog(
-            self.tr("Quitter Atelier pendant la séance ?"),
-            self.tr("Une séance est en cours. Ce qui est fait est enregistré : vous pourrez la reprendre "
+            _("Quitter Atelier pendant la séance ?"),
+            _("Une séance est en cours. Ce qui est fait est enregistré : vous pourrez la reprendre "
                     "depuis l'accueil en rouvrant Atelier."),
-            self.tr("Quitter Atelier"), self.tr("Rester dans la séance"), parent=self)
+            _("Quitter Atelier"), _("Rester dans la séance"), parent=self)
         self.quit_question.accepted.connect(self._quit_anyway)
         self.quit_question.open()
 

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from atelier.i18n import _
 from atelier.changes import Changes, Done, perform
 from atelier import error_log
 from atelier.db import DatabaseError
@@ -118,7 +119,7 @@ class _Watch(QObject):
 def show_error(parent: QWidget | None, error: Exception) -> None:
     """Plain words for the facilitator: the core's French message, or a general one
     (the details, in English, go to the error log, never on the screen)."""
-    QMessageBox.warning(parent, QCoreApplication.translate("Operations", "Attention"), plain_words(error))
+    QMessageBox.warning(parent, _("Attention"), plain_words(error))
 
 
 def plain_words(error: Exception, saving: bool = True) -> str:
@@ -129,10 +130,8 @@ def plain_words(error: Exception, saving: bool = True) -> str:
         return error_text(error)  # never the system's English
     if isinstance(error, sqlite3.DatabaseError):  # damage met after the start-up checks
         error_log.record(error)
-        return QCoreApplication.translate(
-            "Operations", "Le fichier de données d'Atelier n'a pas pu être lu ou écrit. Fermez Atelier et "
+        return _("Le fichier de données d'Atelier n'a pas pu être lu ou écrit. Fermez Atelier et "
             "rouvrez-le : il vérifiera le fichier et proposera la dernière sauvegarde en bon état si besoin.")
     if not saving:
         return error_log.message(error)
-    return QCoreApplication.translate(
-        "Operations", "Cela n'a pas pu être enregistré. Rien n'a été perdu : réessayez.") + "\n" + error_log.message(error)
+    return _("Cela n'a pas pu être enregistré. Rien n'a été perdu : réessayez.") + "\n" + error_log.message(error)

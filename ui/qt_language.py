@@ -1,4 +1,5 @@
-"""Qt's own words (its file, print and message dialogs) in the program's language.
+"""The program's language in Qt: its locale (dates, numbers), its own words (file,
+print and message dialogs) and Atelier's catalogue, changed while the program runs.
 
 Qt ships its translations (``qtbase_fr.qm``); a few of its words are missing from the
 French one (« Look in: » in the file dialog, « Page Set: » in the print dialog). They
@@ -7,7 +8,7 @@ are given here, so that no English word shows in a dialog Atelier opens.
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-LANGUAGE = "fr"  # Atelier's language (an English catalogue would add "en")
+from atelier import i18n
 
 # (Qt's context, Qt's English words): French, for the words qtbase_fr.qm lacks.
 MISSING_FRENCH = {
@@ -35,19 +36,30 @@ class MissingWords(QTranslator):
         return False
 
 
-def install_qt_translations(app: QCoreApplication, language: str = LANGUAGE) -> bool:
-    """Qt's catalogue for ``language`` and the words it lacks; True when Qt's was found.
+LOCALES = {"fr": (QLocale.Language.French, QLocale.Country.France),
+           "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom)}  # day/month/year, as in France
 
-    Done once per application (tests make it many times over)."""
+
+def install_qt_translations(app: QCoreApplication, language: str | None = None) -> bool:
+    """Speak ``language`` (the current one by default) everywhere: Atelier's catalogue,
+    Qt's locale for dates and numbers, Qt's own catalogue and the words it lacks. True
+    when Qt's catalogue was found (or not needed: Qt speaks English already).
+
+    Done once per application and language (tests make applications many times over);
+    a new language replaces the translators of the old one."""
+    language = i18n.use_language(language or i18n.current_language())
     if app.property("atelier_qt_language") == language:
         return True
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France) if language == "fr"
-                       else QLocale(language))
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    QLocale.setDefault(QLocale(*LOCALES[language]))
+    found = language == "en"
     if language == "fr":  # installed first: Qt asks the last installed catalogue first
         app.installTranslator(MissingWords(MISSING_FRENCH, app))
-    catalogue = QTranslator(app)
-    found = catalogue.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    if found:
-        app.installTranslator(catalogue)
+        catalogue = QTranslator(app)
+        found = catalogue.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        if found:
+            app.installTranslator(catalogue)
     app.setProperty("atelier_qt_language", language)
     return found

@@ -196,7 +196,7 @@ class SelfTest:
 def settle() -> None:
     from PySide6.QtWidgets import QApplication
 
-    for _ in range(3):
+    for _attempt in range(3):
         QApplication.processEvents()
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from atelier.i18n import _
 from atelier import settings
 from atelier.sync import hub_config, passwords, push as pushing
 from atelier.sync.hub import HubConflict, HubError
@@ -158,7 +159,7 @@ class SyncRunner(Runs):
         return None if user and not secret else secret
 
     def password_missing(self) -> str:
-        return self.tr("Le mot de passe du serveur est à indiquer dans Réglages, « Synchronisation ».")
+        return _("Le mot de passe du serveur est à indiquer dans Réglages, « Synchronisation ».")
 
     def set_password(self, address: str, user: str, password: str) -> None:
         self.passwords.keep(address, user, password)
@@ -278,6 +279,6 @@ class SyncRunner(Runs):
             except Exception as error:  # noqa: BLE001
                 self._test_done.emit(False, str(error))
                 return
-            self._test_done.emit(True, self.tr("Le partage répond et accepte l'écriture."))
+            self._test_done.emit(True, _("Le partage répond et accepte l'écriture."))
 
         self._thread(work)

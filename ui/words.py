@@ -1,72 +1,69 @@
-"""Words that several screens say alike: dates, day names, plurals, module labels.
+"""Words that several screens say alike: dates, day names, numbers, module labels.
 
-Dates are written out here rather than taken from the system locale: donated PCs are
-often set to English, and the program must read the same everywhere. One parser reads
-what a facilitator types ("27/11/2026"), one formatter writes a date in words and one
-in figures, for the screens and the printed documents alike.
+Dates, months and numbers come from Qt's locale for the program's language (set by
+``ui.qt_language``), never from the system's: donated PCs are often set to another
+language, and the program must read the same everywhere. One parser reads what a
+facilitator types ("27/11/2026"), one formatter writes a date in words and one in
+figures, for the screens and the printed documents alike.
 """
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QDate, QLocale
 
+from atelier.i18n import _, current_language
 from ui import modules
 
-DAYS = (
-    QT_TRANSLATE_NOOP("FrenchDate", "lundi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "mardi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "mercredi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "jeudi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "vendredi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "samedi"),
-    QT_TRANSLATE_NOOP("FrenchDate", "dimanche"),
-)
-MONTHS = (
-    QT_TRANSLATE_NOOP("FrenchDate", "janvier"),
-    QT_TRANSLATE_NOOP("FrenchDate", "février"),
-    QT_TRANSLATE_NOOP("FrenchDate", "mars"),
-    QT_TRANSLATE_NOOP("FrenchDate", "avril"),
-    QT_TRANSLATE_NOOP("FrenchDate", "mai"),
-    QT_TRANSLATE_NOOP("FrenchDate", "juin"),
-    QT_TRANSLATE_NOOP("FrenchDate", "juillet"),
-    QT_TRANSLATE_NOOP("FrenchDate", "août"),
-    QT_TRANSLATE_NOOP("FrenchDate", "septembre"),
-    QT_TRANSLATE_NOOP("FrenchDate", "octobre"),
-    QT_TRANSLATE_NOOP("FrenchDate", "novembre"),
-    QT_TRANSLATE_NOOP("FrenchDate", "décembre"),
-)
 SHORT_DATE_FORMAT = "dd/MM/yyyy"  # a date field shows what short_date writes
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FrenchDate", text)
+def _qdate(day: date | str) -> QDate:
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return QDate(day.year, day.month, day.day)
 
 
 def day_name(weekday: int) -> str:
-    """'mardi' for 1 (Monday is 0, as in ``date.weekday()``)."""
-    return _t(DAYS[weekday])
+    """'mardi' ('Tuesday') for 1 (Monday is 0, as in ``date.weekday()``)."""
+    return QLocale().dayName(weekday + 1, QLocale.FormatType.LongFormat)
 
 
-def french_date(day: date | str, year: bool = True, capital: bool = True) -> str:
-    """'Vendredi 27 novembre 2026', 'Dimanche 1er novembre 2026', from a date or its
-    ISO text; in a sentence, without the capital: 'vendredi 27 novembre 2026'."""
-    if isinstance(day, str):
-        day = date.fromisoformat(day)
-    number = _t("1er") if day.day == 1 else str(day.day)
-    weekday = day_name(day.weekday())
+def long_date(day: date | str, year: bool = True, capital: bool = True) -> str:
+    """'Vendredi 27 novembre 2026', 'Dimanche 1er novembre 2026' ('Friday 27 November
+    2026'), from a date or its ISO text; in a sentence, without the capital:
+    'vendredi 27 novembre 2026'."""
+    qdate = _qdate(day)
+    text = QLocale().toString(qdate, "dddd d MMMM yyyy" if year else "dddd d MMMM")
+    if current_language() == "fr" and qdate.day() == 1:
+        text = text.replace(" 1 ", " 1er ", 1)  # French writes the first of the month so
     if capital:
-        weekday = weekday[:1].upper() + weekday[1:]
-    text = f"{weekday} {number} {_t(MONTHS[day.month - 1])}"
-    return f"{text} {day.year}" if year else text
+        text = text[:1].upper() + text[1:]
+    return text
 
 
 def short_date(day: date | str | None) -> str:
     """'27/11/2026', from a date or its ISO text; '' for none."""
     if not day:
         return ""
-    if isinstance(day, str):
-        day = date.fromisoformat(day)
-    return day.strftime("%d/%m/%Y")
+    return _qdate(day).toString(SHORT_DATE_FORMAT)
+
+
+def month_words(month: str) -> str:
+    """'mars 2026' ('March 2026') for '2026-03'."""
+    year, number = month.split("-")
+    return QLocale().toString(QDate(int(year), int(number), 1), "MMMM yyyy")
+
+
+def short_month(month: str) -> str:
+    """'janv.' ('Jan') for '2026-01': the locale's own short month name."""
+    return QLocale().monthName(int(month.split("-")[1]), QLocale.FormatType.ShortFormat)
+
+
+def number_words(value: float) -> str:
+    """'12,5' ('12.5'), '3' : at most one decimal, the locale's decimal sign."""
+    if isinstance(value, float) and value != int(value):
+        return QLocale().toString(round(value, 1), "f", 1)
+    return QLocale().toString(int(value))
 
 
 def parse_date(text: str) -> date | None:
@@ -84,16 +81,6 @@ def parse_date(text: str) -> date | None:
     return date(year, month, day)
 
 
-def plural(n: int, one: str, many: str, context: str = "", **values) -> str:
-    """``one`` or ``many`` filled with ``n`` (and ``values``): French puts 0 and 1 in
-    the singular ('0 absent', '1 excusé', '2 présents'). With a ``context``, the chosen
-    words are translated in it; otherwise they come already translated."""
-    text = one if abs(n) <= 1 else many
-    if context:
-        text = QCoreApplication.translate(context, text)
-    return text.format(n=n, **values)
-
-
 def module_label(module_id: str | None) -> str:
     """The module's title from the lesson library; for a module not installed here,
     its id in words ('la-tablette' → 'La tablette')."""
@@ -105,24 +92,18 @@ def module_label(module_id: str | None) -> str:
     return words[:1].upper() + words[1:]
 
 
-def month_words(month: str) -> str:
-    """'mars 2026' for '2026-03'."""
-    year, number = month.split("-")
-    return f"{_t(MONTHS[int(number) - 1])} {year}"
-
-
 def moment_words(moment: str | None, now: datetime | None = None) -> str:
     """When something happened, from an ISO time, in local time: 'aujourd'hui à 14:32',
     'hier à 09:05', 'le mardi 3 mars à 10:00' (the year when it is not this one);
     'jamais' for none."""
     if not moment:
-        return _t("jamais")
+        return _("jamais")
     when = datetime.fromisoformat(moment).astimezone()
     now = (now or datetime.now()).astimezone()
     time = when.strftime("%H:%M")
     if when.date() == now.date():
-        return _t("aujourd'hui à {time}").format(time=time)
+        return _("aujourd'hui à {time}").format(time=time)
     if when.date() == now.date() - timedelta(days=1):
-        return _t("hier à {time}").format(time=time)
-    day = french_date(when.date(), year=when.year != now.year, capital=False)
-    return _t("le {day} à {time}").format(day=day, time=time)
+        return _("hier à {time}").format(time=time)
+    day = long_date(when.date(), year=when.year != now.year, capital=False)
+    return _("le {day} à {time}").format(day=day, time=time)

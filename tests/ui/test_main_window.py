@@ -14,7 +14,7 @@ from ui.pages import page_class
 from ui.main_window import SECTIONS, build_window
 from ui.views.home import SessionCard
 from ui.widgets.buttons import is_current
-from ui.words import french_date
+from ui.words import long_date
 
 TODAY = date(2026, 11, 27)  # the conftest's day for open_window(): a Friday
 
@@ -66,9 +66,9 @@ def test_empty_home_says_so_in_plain_words(store, open_window):
 
 
 def test_french_dates_are_written_out():
-    assert french_date(TODAY) == "Vendredi 27 novembre 2026"
-    assert french_date(TODAY.replace(month=11, day=1)) == "Dimanche 1er novembre 2026"
-    assert french_date(TODAY.replace(month=8, day=15), year=False) == "Samedi 15 août"
+    assert long_date(TODAY) == "Vendredi 27 novembre 2026"
+    assert long_date(TODAY.replace(month=11, day=1)) == "Dimanche 1er novembre 2026"
+    assert long_date(TODAY.replace(month=8, day=15), year=False) == "Samedi 15 août"
 
 
 def test_navigation_with_single_clicks(store, open_window, qtbot):

@@ -3,24 +3,23 @@
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from atelier.i18n import _, plural
 from atelier.groups import Group
 from ui.widgets.big_list import ID_ROLE, SUBTITLE_ROLE
-from ui.words import day_name, plural
+from ui.words import day_name
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GroupsModel", text)
 
 
 def when(group: Group) -> str:
     """'le mardi, 14:00 – 16:00', or what is known of it."""
     parts = []
     if group.weekday is not None:
-        parts.append(_tr("le {day}").format(day=day_name(group.weekday)))
+        parts.append(_("le {day}").format(day=day_name(group.weekday)))
     times = " – ".join(t for t in (group.start_time, group.end_time) if t)
     if times:
         parts.append(times)
@@ -29,14 +28,14 @@ def when(group: Group) -> str:
 
 def members_text(count: int) -> str:
     if count == 0:
-        return _tr("aucun membre")
-    return plural(count, _tr("1 membre"), _tr("{n} membres"))
+        return _("aucun membre")
+    return plural(count, "1 membre", "{n} membres")
 
 
 def describe(group: Group, count: int) -> str:
     parts = [group.place, when(group), members_text(count)]
     if group.archived_at:
-        parts.append(_tr("archivé"))
+        parts.append(_("archivé"))
     return " · ".join(p for p in parts if p)
 
 

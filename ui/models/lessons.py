@@ -3,17 +3,16 @@ version, language and duration, or why it cannot be opened."""
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from atelier.i18n import N_, _
 from atelier.lessons.installed import SHIPPED, Installed
 from ui.widgets.big_list import ID_ROLE, SUBTITLE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-LANGUAGES = {"fr": "français", "en": "anglais", "de": "allemand", "es": "espagnol", "it": "italien"}
+LANGUAGES = {"fr": N_("français"), "en": N_("anglais"), "de": N_("allemand"), "es": N_("espagnol"), "it": N_("italien")}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LessonsModel", text)
 
 
 def duration_text(minutes: int | None) -> str:
@@ -22,25 +21,25 @@ def duration_text(minutes: int | None) -> str:
         return ""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return _tr("{m} min").format(m=rest)
-    return _tr("{h} h").format(h=hours) if not rest else _tr("{h} h {m:02d}").format(h=hours, m=rest)
+        return _("{m} min").format(m=rest)
+    return _("{h} h").format(h=hours) if not rest else _("{h} h {m:02d}").format(h=hours, m=rest)
 
 
 def source_text(row: Installed) -> str:
-    return _tr("Livré") if row.source == SHIPPED else _tr("Importé")  # short: two lines a module at 200 %
+    return _("Livré") if row.source == SHIPPED else _("Importé")  # short: two lines a module at 200 %
 
 
 def describe(row: Installed) -> str:
     if row.broken:
         more = len(row.problems) - 1
         first = row.problems[0].message if row.problems else ""
-        text = _tr("Ne peut pas être ouvert : {problem}").format(problem=first)
+        text = _("Ne peut pas être ouvert : {problem}").format(problem=first)
         if more > 0:
-            text += " " + (_tr("(et 1 autre problème)") if more == 1
-                           else _tr("(et {n} autres problèmes)").format(n=more))
+            text += " " + (_("(et 1 autre problème)") if more == 1
+                           else _("(et {n} autres problèmes)").format(n=more))
         return f"{source_text(row)} · {text}"
-    parts = [source_text(row), _tr("version {n}").format(n=row.version),
-             _tr(LANGUAGES.get(row.language or "", row.language or "")), duration_text(row.duration)]
+    parts = [source_text(row), _("version {n}").format(n=row.version),
+             _(LANGUAGES.get(row.language or "", row.language or "")), duration_text(row.duration)]
     return " · ".join(p for p in parts if p)
 
 

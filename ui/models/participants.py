@@ -4,6 +4,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from atelier.i18n import _
 from atelier.people import Participant
 from ui.widgets.big_list import ID_ROLE, INITIALS_ROLE, SUBTITLE_ROLE
 
@@ -37,7 +38,7 @@ class ParticipantsModel(QAbstractListModel):
         return sorted(self._checked)
 
     def _subtitle(self, person: Participant) -> str:
-        return self.tr("Fiche archivée") if person.archived_at else ""
+        return _("Fiche archivée") if person.archived_at else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -54,7 +55,7 @@ class ParticipantsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [person.full_name, self._subtitle(person)]
             if self.checkable:
-                parts.append(self.tr("coché") if person.id in self._checked else self.tr("non coché"))
+                parts.append(_("coché") if person.id in self._checked else _("non coché"))
             return ", ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
             return Qt.CheckState.Checked if person.id in self._checked else Qt.CheckState.Unchecked

@@ -11,14 +11,14 @@ is under the first name: the columns keep the room.
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from atelier.i18n import _, plural
 from atelier.lessons.pack import Exercise, Module
 from atelier.people import Participant
 from atelier.results import Cell
 from ui.theme import current_palette
-from ui.words import plural
 
 Index = QModelIndex | QPersistentModelIndex
 DONE, TRIED, NOT_YET = "done", "tried", "not-yet"
@@ -27,8 +27,6 @@ DONE_BG = "#DDF2E0"
 TRIED_BG = "#FCE7C0"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgressGrid", text)
 
 
 def colours(state: str) -> tuple[str, str]:
@@ -66,9 +64,9 @@ class ProgressGridModel(QAbstractTableModel):
     def legend(self) -> str:
         """What the compact grid's numbers and signs stand for."""
         keep = lambda text: text.replace(" ", "\u00a0")  # noqa: E731 - one item never breaks across lines
-        titles = "   ".join(keep(_tr("{n}. {title}").format(n=n, title=exercise.title))
+        titles = "   ".join(keep(_("{n}. {title}").format(n=n, title=exercise.title))
                            for n, (_module, exercise) in enumerate(self.exercises, 1))
-        signs = "   ".join(keep(words) for words in (_tr("✓ réussi"), _tr("◐ commencé"), _tr("– pas encore")))
+        signs = "   ".join(keep(words) for words in (_("✓ réussi"), _("◐ commencé"), _("– pas encore")))
         return f"{signs}\n{titles}"
 
     def set_grid(self, people: list[Participant], exercises: list[tuple[Module, Exercise]],
@@ -95,7 +93,7 @@ class ProgressGridModel(QAbstractTableModel):
 
     @staticmethod
     def words_for(state: str) -> str:
-        return {DONE: _tr("✓ Réussi"), TRIED: _tr("Commencé"), NOT_YET: _tr("pas encore")}[state]
+        return {DONE: _("✓ Réussi"), TRIED: _("Commencé"), NOT_YET: _("pas encore")}[state]
 
     def words(self, row: int, column: int) -> str:
         return self.words_for(self.state(row, column))
@@ -107,9 +105,9 @@ class ProgressGridModel(QAbstractTableModel):
     def details(self, row: int, column: int) -> str:
         cell = self.cell(row, column)
         if cell is None:
-            return _tr("Pas encore essayé")
-        times = plural(cell.runs, _tr("fait 1 fois"), _tr("fait {n} fois"))
-        return _tr("Meilleur score : {score} % · {times} · {attempts} essais en tout").format(
+            return _("Pas encore essayé")
+        times = plural(cell.runs, "fait 1 fois", "fait {n} fois")
+        return _("Meilleur score : {score} % · {times} · {attempts} essais en tout").format(
             score=round(cell.best * 100), times=times, attempts=cell.attempts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -130,7 +128,7 @@ class ProgressGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.details(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return _tr("{person}, {exercise} : {state}. {details}").format(
+            return _("{person}, {exercise} : {state}. {details}").format(
                 person=self.people[row].full_name, exercise=self.exercises[column][1].title,
                 state=self.words(row, column), details=self.details(row, column))
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):

@@ -8,11 +8,10 @@ The screen draws its own large rows: no Qt item view shows the roll, so it is a 
 class, not an item model.
 """
 
-from PySide6.QtCore import QCoreApplication
 
+from atelier.i18n import _, plural
 from atelier import attendance
 from atelier.attendance import ABSENT, EXCUSED, LATE, PRESENT, RollRow
-from ui.words import plural
 
 # (masculine, feminine) — the roll says "Hélène Martin : présente".
 _WORDS = {
@@ -24,12 +23,10 @@ _WORDS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Roll", text)
 
 
 def status_word(status: str | None, feminine: bool = False) -> str:
-    return tr(_WORDS[status][1 if feminine else 0])
+    return _(_WORDS[status][1 if feminine else 0])
 
 
 def read_roll(db, session_id: str) -> tuple[list[RollRow], dict[str, str | None]]:
@@ -39,13 +36,13 @@ def read_roll(db, session_id: str) -> tuple[list[RollRow], dict[str, str | None]
 
 def summary(counts: dict[str | None, int]) -> str:
     """'8 présents, 2 absents, 2 non pointés' (excused and late only when there are some)."""
-    parts = [plural(counts[PRESENT], tr("{n} présent"), tr("{n} présents"))]
+    parts = [plural(counts[PRESENT], "{n} présent", "{n} présents")]
     if counts[LATE]:
-        parts.append(plural(counts[LATE], tr("{n} en retard"), tr("{n} en retard")))
+        parts.append(plural(counts[LATE], "{n} en retard", "{n} en retard"))
     if counts[EXCUSED]:
-        parts.append(plural(counts[EXCUSED], tr("{n} excusé"), tr("{n} excusés")))
-    parts.append(plural(counts[ABSENT], tr("{n} absent"), tr("{n} absents")))
-    parts.append(plural(counts[None], tr("{n} non pointé"), tr("{n} non pointés")))
+        parts.append(plural(counts[EXCUSED], "{n} excusé", "{n} excusés"))
+    parts.append(plural(counts[ABSENT], "{n} absent", "{n} absents"))
+    parts.append(plural(counts[None], "{n} non pointé", "{n} non pointés"))
     return ", ".join(parts)
 
 
@@ -92,7 +89,7 @@ class Roll:
 
     def spoken(self, i: int) -> str:
         """'Hélène Martin : présente'."""
-        return tr("{name} : {status}").format(
+        return _("{name} : {status}").format(
             name=self._rows[i].full_name, status=status_word(self._statuses[i], self.feminine(i)))
 
     def counts(self) -> dict[str | None, int]:

@@ -1,34 +1,33 @@
 """Sessions as a Qt list model: one row per session, written out in French."""
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from atelier.i18n import _
 from atelier import sessions
 from atelier.sessions import SessionRow
-from ui.words import french_date, module_label
+from ui.words import long_date, module_label
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Sessions", text)
 
 
 def with_status(session, when: str) -> str:
     """'Terminée — 14:00 – 16:00', 'Annulée — …': a session's state before its time, on every list."""
     if session.status == sessions.CANCELLED:
-        return tr("Annulée — {when}").format(when=when)
+        return _("Annulée — {when}").format(when=when)
     if session.status == sessions.DONE:
-        return tr("Terminée — {when}").format(when=when)
+        return _("Terminée — {when}").format(when=when)
     return when
 
 
 def describe(row: SessionRow) -> tuple[str, str]:
     """('Vendredi 27 novembre 2026, 14:00 – 16:00', 'Groupe · Salle 2 · La souris · Martine')."""
     s = row.session
-    when = tr("{day}, {start} – {end}").format(
-        day=french_date(s.date), start=s.start_time, end=s.end_time)
+    when = _("{day}, {start} – {end}").format(
+        day=long_date(s.date), start=s.start_time, end=s.end_time)
     when = with_status(s, when)
-    details = [row.group_name or tr("Sans groupe"), s.place, module_label(s.module_id), s.facilitator]
+    details = [row.group_name or _("Sans groupe"), s.place, module_label(s.module_id), s.facilitator]
     return when, " · ".join(part for part in details if part)
 
 

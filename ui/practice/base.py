@@ -10,6 +10,7 @@ skip and help — not the widget.
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from atelier.i18n import _
 from atelier.lessons.pack import Exercise
 
 
@@ -36,7 +37,7 @@ class ExerciseWidget(QWidget):
 
     def skip_label(self) -> str:
         """What « Passer » says it passes over: « Passer cette touche », « Passer l'exercice »."""
-        return self.tr("Passer l'exercice")
+        return _("Passer l'exercice")
 
     def skip_item(self) -> bool:
         """« Passer »: put the item on screen aside and show the next one (after the last

@@ -8,6 +8,7 @@ the exercise (at large text sizes, to its accessible name; the button says « Pa
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier.lessons.pack import Exercise
 from ui.practice.base import ExerciseWidget
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
@@ -25,9 +26,9 @@ class InstructionsPage(QWidget):
         self.setObjectName("learnerPage")
         self.title = learner_label("", "learnerTitle")
         self.instructions = learner_label("", "instructions")
-        self.start_button = learner_button(self.tr("Commencer"), self.tr("Commencer l'exercice"), primary=True)
-        self.back_button = learner_button(self.tr("‹ Retour"), self.tr("Revenir aux exercices"))
-        self.back_button.setAccessibleName(self.tr("Retour aux exercices"))
+        self.start_button = learner_button(_("Commencer"), _("Commencer l'exercice"), primary=True)
+        self.back_button = learner_button(_("‹ Retour"), _("Revenir aux exercices"))
+        self.back_button.setAccessibleName(_("Retour aux exercices"))
         self.start_button.clicked.connect(self.start)
         self.back_button.clicked.connect(self.back)
         words = QWidget()
@@ -38,7 +39,7 @@ class InstructionsPage(QWidget):
         text.addWidget(self.title)
         text.addWidget(self.instructions)
         text.addStretch(1)
-        self.words = text_scroller(words, self.tr("La consigne"))
+        self.words = text_scroller(words, _("La consigne"))
         row = QHBoxLayout()  # under the words, outside their scroll area: always on screen
         row.setContentsMargins(lpx(48), lpx(8), lpx(48), lpx(16))
         row.setSpacing(lpx(24))
@@ -72,8 +73,8 @@ class RunPage(QWidget):
         self.setObjectName("learnerPage")
         self.widget: ExerciseWidget | None = None
         self.count = learner_label("", wrap=False)
-        self.count.setAccessibleName(self.tr("Avancement"))
-        self.skip_button = learner_button(self.tr("Passer l'exercice"), self.tr("Passer cet exercice, sans le finir"))
+        self.count.setAccessibleName(_("Avancement"))
+        self.skip_button = learner_button(_("Passer l'exercice"), _("Passer cet exercice, sans le finir"))
         self.skip_button.clicked.connect(self.skipped)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(lpx(24), lpx(12), lpx(24), lpx(12))
@@ -92,7 +93,7 @@ class RunPage(QWidget):
         words = widget.skip_label()
         # Large text: « Passer » alone keeps the top bar on one line; a screen reader still
         # says what it passes over.
-        self.skip_button.setText(words if current_scale() < 1.4 else self.tr("Passer"))
+        self.skip_button.setText(words if current_scale() < 1.4 else _("Passer"))
         self.skip_button.setAccessibleName(words)
         widget.progressed.connect(self._progressed)
         self.column.addWidget(widget, 1)
@@ -112,4 +113,4 @@ class RunPage(QWidget):
             self.widget = None
 
     def _progressed(self, done: int, total: int) -> None:
-        self.count.setText(self.tr("{done} sur {total}").format(done=done, total=total))
+        self.count.setText(_("{done} sur {total}").format(done=done, total=total))

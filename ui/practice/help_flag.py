@@ -10,6 +10,7 @@ on the practice screen.
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
+from atelier.i18n import _
 from ui.practice.look import HELP_BG
 from ui.theme import current_palette, px
 from ui.widgets.buttons import big_button
@@ -50,7 +51,7 @@ class HelpBanner(QToolBar):
         self.setMovable(False)
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)  # no menu entry to hide it by mistake
-        self.setAccessibleName(self.tr("Demande d'aide"))
+        self.setAccessibleName(_("Demande d'aide"))
         self.box = box = QWidget()
         box.setObjectName("helpBox")
         self.label = QLabel()
@@ -59,7 +60,7 @@ class HelpBanner(QToolBar):
         # Never wider than the window: a tool bar would widen it past the screen for a long
         # name. The words wrap instead, and the banner grows (see resizeEvent).
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.clear_button = big_button(self.tr("C'est réglé"), self.tr("Enlever la demande d'aide"))
+        self.clear_button = big_button(_("C'est réglé"), _("Enlever la demande d'aide"))
         self.clear_button.clicked.connect(flag.clear)
         row = QHBoxLayout(box)
         row.setContentsMargins(px(24), px(12), px(24), px(12))
@@ -92,7 +93,7 @@ QLabel#helpText {{ color: {fg}; font-size: {current_font_points() * 1.5:.1f}pt; 
 """)
 
     def _raised(self, who: str) -> None:
-        text = self.tr("Besoin d'aide : {who}").format(who=who)
+        text = _("Besoin d'aide : {who}").format(who=who)
         self.label.setText(text)
         self.label.setAccessibleName(text)
         self.restyle()

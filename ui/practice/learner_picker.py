@@ -9,6 +9,7 @@ from collections import Counter
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier.people import Participant
 from ui.practice.look import Tile, learner_label, lpx
 from ui.practice.tile_grid import TileGrid
@@ -41,9 +42,9 @@ class LearnerPicker(QWidget):
         super().__init__(parent)
         self.setObjectName("learnerPage")
         self.people: list[Participant] = []
-        self.title = learner_label(self.tr("Bonjour\u00a0! Qui êtes-vous\u00a0?"), "learnerTitle")
-        self.hint = learner_label(self.tr("Cliquez une fois sur votre prénom."))
-        self.grid = TileGrid(self.tr("Les prénoms"), columns=4)
+        self.title = learner_label(_("Bonjour\u00a0! Qui êtes-vous\u00a0?"), "learnerTitle")
+        self.hint = learner_label(_("Cliquez une fois sur votre prénom."))
+        self.grid = TileGrid(_("Les prénoms"), columns=4)
         self.guest_tile: Tile | None = None
         self.tiles: dict[str, Tile] = {}
         column = QVBoxLayout(self)
@@ -52,7 +53,7 @@ class LearnerPicker(QWidget):
         column.addWidget(self.title)
         column.addWidget(self.hint)
         column.addWidget(self.grid, 1)
-        self.setAccessibleName(self.tr("Qui êtes-vous ?"))
+        self.setAccessibleName(_("Qui êtes-vous ?"))
 
     def set_people(self, people: list[Participant]) -> None:
         self.people = list(people)
@@ -60,11 +61,11 @@ class LearnerPicker(QWidget):
         tiles = []
         for person in self.people:
             name = short_name(person, self.people)
-            tile = person_tile(person.initials, name, self.tr("Commencer l'entraînement"))
+            tile = person_tile(person.initials, name, _("Commencer l'entraînement"))
             tile.clicked.connect(lambda _checked=False, p=person: self.chosen.emit(p))
             self.tiles[person.id] = tile
             tiles.append(tile)
-        self.guest_tile = person_tile("?", self.tr("Invité"), self.tr(
+        self.guest_tile = person_tile("?", _("Invité"), _(
             "S'entraîner sans être sur la liste : les résultats ne sont pas gardés"))
         self.guest_tile.clicked.connect(lambda: self.chosen.emit(None))
         tiles.append(self.guest_tile)

@@ -5,10 +5,10 @@ then one module's exercises as large tiles, a ✓ on those already done.
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier.lessons.pack import Exercise, Module
 from ui.practice.look import Tile, learner_button, learner_label, lpx
 from ui.practice.tile_grid import TileGrid
-from ui.words import plural
 
 
 def _page(widget: QWidget) -> QVBoxLayout:
@@ -34,11 +34,11 @@ class LearnerHome(QWidget):
         self.next_button.setProperty("primary", True)
         self.next_label = self.next_button.add_line("", "learnerName")
         self.next_button.clicked.connect(self._next_clicked)
-        self.all_done = learner_label(self.tr("Vous avez fait tous les exercices. Bravo ! "
+        self.all_done = learner_label(_("Vous avez fait tous les exercices. Bravo ! "
                                               "Vous pouvez en refaire un quand vous voulez."))
-        self.choose = learner_label(self.tr("Ou choisissez un thème :"))
-        self.grid = TileGrid(self.tr("Les thèmes"), columns=3)
-        self.progress_button = learner_button(self.tr("Mes progrès"), self.tr("Voir ce que j'ai déjà fait"))
+        self.choose = learner_label(_("Ou choisissez un thème :"))
+        self.grid = TileGrid(_("Les thèmes"), columns=3)
+        self.progress_button = learner_button(_("Mes progrès"), _("Voir ce que j'ai déjà fait"))
         self.progress_button.clicked.connect(self.progress_asked)
         column = _page(self)
         top = QHBoxLayout()  # the greeting and « Mes progrès » share a line: the themes keep the room
@@ -51,14 +51,14 @@ class LearnerHome(QWidget):
         column.addWidget(self.choose)
         column.addWidget(self.grid, 1)
         QWidget.setTabOrder(self.progress_button, self.next_button)
-        self.setAccessibleName(self.tr("Accueil de l'entraînement"))
+        self.setAccessibleName(_("Accueil de l'entraînement"))
 
     def show_for(self, name: str, modules: list[Module], done: set[tuple[str, str]],
                  next_up: tuple[Module, Exercise] | None) -> None:
-        self.title.setText(self.tr("Bonjour {name}\u00a0!").format(name=name) if name else self.tr("Bonjour\u00a0!"))
+        self.title.setText(_("Bonjour {name}\u00a0!").format(name=name) if name else _("Bonjour\u00a0!"))
         self.next = next_up
         if next_up is not None:
-            text = self.tr("Continuer : {title}").format(title=next_up[1].title)
+            text = _("Continuer : {title}").format(title=next_up[1].title)
             self.next_label.setText(text)
             self.next_button.setAccessibleName(text)
         self.next_button.setVisible(next_up is not None)
@@ -69,8 +69,8 @@ class LearnerHome(QWidget):
             finished = sum((module.id, e.id) in done for e in module.exercises)
             tile = Tile(module.title)
             tile.add_line(module.title, "learnerName")
-            count = plural(finished, self.tr("{done} exercice fait sur {all}"),
-                           self.tr("{done} exercices faits sur {all}"), done=finished, all=len(module.exercises))
+            count = plural(finished, "{done} exercice fait sur {all}",
+                           "{done} exercices faits sur {all}", done=finished, all=len(module.exercises))
             tile.add_line(("✓ " if finished == len(module.exercises) else "") + count,
                           "done" if finished == len(module.exercises) else "")
             tile.setAccessibleDescription(count)
@@ -100,10 +100,10 @@ class ExerciseMenu(QWidget):
         self.module: Module | None = None
         self.tiles: dict[str, Tile] = {}
         self.title = learner_label("", "learnerTitle")
-        self.hint = learner_label(self.tr("Choisissez un exercice :"))  # each tile says « ✓ Réussi » or « À faire »
-        self.grid = TileGrid(self.tr("Les exercices"), columns=3)
-        self.back_button = learner_button(self.tr("‹ Retour aux thèmes"), self.tr("Revenir au choix des thèmes"))
-        self.back_button.setAccessibleName(self.tr("Retour aux thèmes"))
+        self.hint = learner_label(_("Choisissez un exercice :"))  # each tile says « ✓ Réussi » or « À faire »
+        self.grid = TileGrid(_("Les exercices"), columns=3)
+        self.back_button = learner_button(_("‹ Retour aux thèmes"), _("Revenir au choix des thèmes"))
+        self.back_button.setAccessibleName(_("Retour aux thèmes"))
         self.back_button.clicked.connect(self.back)
         column = _page(self)
         top = QHBoxLayout()  # the way back, then the theme's name: the exercises keep the room
@@ -123,9 +123,9 @@ class ExerciseMenu(QWidget):
             tile = Tile(exercise.title)
             tile.add_line(exercise.title, "learnerName")
             finished = (module.id, exercise.id) in done
-            state = self.tr("✓ Réussi") if finished else self.tr("À faire")
+            state = _("✓ Réussi") if finished else _("À faire")
             tile.add_line(state, "done" if finished else "")
-            tile.setAccessibleDescription(self.tr("Réussi") if finished else self.tr("À faire"))
+            tile.setAccessibleDescription(_("Réussi") if finished else _("À faire"))
             tile.clicked.connect(lambda _checked=False, e=exercise: self.exercise_chosen.emit(module, e))
             self.tiles[exercise.id] = tile
         self.grid.set_tiles(list(self.tiles.values()))

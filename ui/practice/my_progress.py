@@ -5,11 +5,11 @@ a ✓ and a word: « Réussi », « Commencé », « Pas encore ».
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier import results
 from atelier.lessons.pack import Exercise, Module
 from atelier.results import Result
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
-from ui.words import plural
 
 
 class MyProgressPage(QWidget):
@@ -23,13 +23,13 @@ class MyProgressPage(QWidget):
         self.setObjectName("learnerPage")
         self.next: tuple[Module, Exercise] | None = None
         self.lines: dict[tuple[str, str], str] = {}  # (module, exercise) → the words shown
-        self.title = learner_label(self.tr("Mes progrès"), "learnerTitle")
+        self.title = learner_label(_("Mes progrès"), "learnerTitle")
         self.summary = learner_label("", "instructions")
         self.next_label = learner_label("")
-        self.next_button = learner_button(self.tr("Continuer"), self.tr("Faire l'exercice suivant"), primary=True)
+        self.next_button = learner_button(_("Continuer"), _("Faire l'exercice suivant"), primary=True)
         self.next_button.clicked.connect(self._next_clicked)
-        self.back_button = learner_button(self.tr("‹ Retour"), self.tr("Revenir à l'accueil"))
-        self.back_button.setAccessibleName(self.tr("Retour à l'accueil"))
+        self.back_button = learner_button(_("‹ Retour"), _("Revenir à l'accueil"))
+        self.back_button.setAccessibleName(_("Retour à l'accueil"))
         self.back_button.clicked.connect(self.back)
         content = QWidget()  # the count, then each theme's exercises: they scroll, the page never
         content.setObjectName("learnerPage")
@@ -41,7 +41,7 @@ class MyProgressPage(QWidget):
         self.list_box.setSpacing(lpx(6))
         words.addLayout(self.list_box)
         words.addStretch(1)
-        self.scroll = text_scroller(content, self.tr("Ce que j'ai fait"))
+        self.scroll = text_scroller(content, _("Ce que j'ai fait"))
         top = QHBoxLayout()
         top.setSpacing(lpx(24))
         top.addWidget(self.next_label, 1)
@@ -57,7 +57,7 @@ class MyProgressPage(QWidget):
         column.addLayout(top)
         column.addWidget(self.scroll, 1)
         QWidget.setTabOrder(self.back_button, self.next_button)
-        self.setAccessibleName(self.tr("Mes progrès"))
+        self.setAccessibleName(_("Mes progrès"))
 
     def show_results(self, modules: list[Module], mine: list[Result]) -> None:
         best = results.best_scores(mine)
@@ -65,16 +65,16 @@ class MyProgressPage(QWidget):
         total = sum(len(m.exercises) for m in modules)
         finished = sum((m.id, e.id) in done for m in modules for e in m.exercises)
         if finished == 0:
-            self.summary.setText(self.tr("Vous commencez : chaque exercice réussi s'affichera ici."))
+            self.summary.setText(_("Vous commencez : chaque exercice réussi s'affichera ici."))
         else:
-            self.summary.setText(plural(finished, self.tr("Vous avez réussi 1 exercice sur {all}."),
-                                        self.tr("Vous avez réussi {done} exercices sur {all}."),
+            self.summary.setText(plural(finished, "Vous avez réussi 1 exercice sur {all}.",
+                                        "Vous avez réussi {done} exercices sur {all}.",
                                         done=finished, all=total))
         self.next = results.next_for_learner(modules, mine)
         if self.next is None:
-            self.next_label.setText(self.tr("Tout est réussi. Bravo !"))
+            self.next_label.setText(_("Tout est réussi. Bravo !"))
         else:
-            self.next_label.setText(self.tr("Et maintenant : {title}").format(title=self.next[1].title))
+            self.next_label.setText(_("Et maintenant : {title}").format(title=self.next[1].title))
         self.next_button.setVisible(self.next is not None)
 
         self.lines = {}
@@ -90,11 +90,11 @@ class MyProgressPage(QWidget):
             for exercise in module.exercises:
                 key = (module.id, exercise.id)
                 if key in done:
-                    words, name = self.tr("✓ {title} : réussi"), "done"
+                    words, name = _("✓ {title} : réussi"), "done"
                 elif key in best:
-                    words, name = self.tr("○ {title} : commencé"), ""
+                    words, name = _("○ {title} : commencé"), ""
                 else:
-                    words, name = self.tr("○ {title} : pas encore"), "reminder"
+                    words, name = _("○ {title} : pas encore"), "reminder"
                 text = words.format(title=exercise.title)
                 self.lines[key] = text
                 line = learner_label(text, name)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import pin, results
 from atelier.lessons.pack import Exercise, Module
 from atelier.people import Participant
@@ -63,8 +64,8 @@ class PracticeWindow(QWidget):
                  session_id: str | None = None, factory: Callable | None = None, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("practice")
-        self.setWindowTitle(self.tr("Atelier — entraînement"))
-        self.setAccessibleName(self.tr("Entraînement"))
+        self.setWindowTitle(_("Atelier — entraînement"))
+        self.setAccessibleName(_("Entraînement"))
         self.ops, self.people, self.modules = ops, list(people), list(modules)
         self.flag = flag or HelpFlag(self)
         self.session_id = session_id
@@ -77,12 +78,12 @@ class PracticeWindow(QWidget):
         self._may_close = False
 
         self.who = learner_label("", "learnerName", wrap=False)
-        self.help_button = learner_button(self.tr("J'ai besoin d'aide"), self.tr("Appeler l'animateur"))
+        self.help_button = learner_button(_("J'ai besoin d'aide"), _("Appeler l'animateur"))
         self.help_button.setObjectName("help")
-        self.change_button = learner_button(self.tr("Changer de personne"), self.tr("Revenir aux prénoms"))
-        self.exit_button = learner_button(self.tr("Quitter"),
-                                          self.tr("Quitter l'entraînement. Pour l'animateur : demande le code"))
-        self.exit_button.setAccessibleName(self.tr("Quitter l'entraînement"))
+        self.change_button = learner_button(_("Changer de personne"), _("Revenir aux prénoms"))
+        self.exit_button = learner_button(_("Quitter"),
+                                          _("Quitter l'entraînement. Pour l'animateur : demande le code"))
+        self.exit_button.setAccessibleName(_("Quitter l'entraînement"))
 
         self.picker = LearnerPicker()
         self.home = LearnerHome()
@@ -115,9 +116,9 @@ class PracticeWindow(QWidget):
         self.bottom_row.addStretch(1)
         self.bottom_row.addWidget(self.exit_button)
 
-        self.help_notice = learner_label(self.tr("L'animateur arrive. Il vient vous aider."), "helpNotice")
+        self.help_notice = learner_label(_("L'animateur arrive. Il vient vous aider."), "helpNotice")
         self.help_notice.setAccessibleName(self.help_notice.text())
-        self.help_done = learner_button(self.tr("C'est réglé"), self.tr("Pour l'animateur : enlever la demande d'aide"))
+        self.help_done = learner_button(_("C'est réglé"), _("Pour l'animateur : enlever la demande d'aide"))
         notice = QHBoxLayout()
         notice.setContentsMargins(lpx(24), lpx(12), lpx(24), 0)
         notice.setSpacing(lpx(16))
@@ -189,12 +190,12 @@ class PracticeWindow(QWidget):
     def who_text(self) -> str:
         if self.learner is not None:
             return short_name(self.learner, self.people)
-        return self.tr("Invité") if self.guest else ""
+        return _("Invité") if self.guest else ""
 
     def show_picker(self) -> None:
         self.run_page.clear()
         self.learner, self.guest, self.mine, self.current = None, False, [], None
-        self.who.setText(self.tr("Entraînement"))
+        self.who.setText(_("Entraînement"))
         self.change_button.hide()
         self.stack.setCurrentWidget(self.picker)
         self.picker.focus_first()
@@ -305,7 +306,7 @@ class PracticeWindow(QWidget):
     # --- help -----------------------------------------------------------------------
 
     def ask_for_help(self) -> None:
-        self.flag.raise_for(self.who_text() or self.tr("quelqu'un à l'entraînement"))
+        self.flag.raise_for(self.who_text() or _("quelqu'un à l'entraînement"))
 
     def _help_shown(self, *_args) -> None:
         self.help_notice.setVisible(self.flag.is_raised)
@@ -318,15 +319,15 @@ class PracticeWindow(QWidget):
             self.dialog.raise_()
             return
         if self.ops.read(pin.has_pin):
-            self.dialog = guard(self.ops, self, self._leave, self.tr(
+            self.dialog = guard(self.ops, self, self._leave, _(
                 "Pour quitter l'entraînement, tapez le code de l'animateur."))
             return
         self.dialog = ConfirmDialog(
-            self.tr("Quitter l'entraînement ?"),
-            self.tr("Aucun code de l'animateur n'est encore choisi : n'importe qui peut quitter. "
+            _("Quitter l'entraînement ?"),
+            _("Aucun code de l'animateur n'est encore choisi : n'importe qui peut quitter. "
                     "Vous pouvez en choisir un dans Réglages.\n\nSi vous êtes l'animateur, "
                     "appuyez sur « Quitter l'entraînement »."),
-            self.tr("Quitter l'entraînement"), self.tr("Rester"), parent=self)
+            _("Quitter l'entraînement"), _("Rester"), parent=self)
         self.dialog.accepted.connect(self._leave)
         self.dialog.open()
 

@@ -8,18 +8,18 @@ fields to look at again; after a module's last exercise, its « 3 choses à rete
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier.results import DONE_SCORE
 from atelier.lessons.scoring import Outcome
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 from ui.widgets.flow_layout import FlowLayout
-from ui.words import plural
 
 
 def minutes_words(duration_ms: int, tr) -> str:
     minutes = round(duration_ms / 60_000)
     if minutes < 1:
-        return tr("moins d'une minute")
-    return plural(minutes, tr("1 minute"), tr("{n} minutes"))
+        return _("moins d'une minute")
+    return plural(minutes, "1 minute", "{n} minutes")
 
 
 class SummaryPage(QWidget):
@@ -37,12 +37,12 @@ class SummaryPage(QWidget):
         self.detail = learner_label("")
         self.kept = learner_label("", "reminder")
         self.review = learner_label("")
-        self.remember_title = learner_label(self.tr("3 choses à retenir"), "instructions")
+        self.remember_title = learner_label(_("3 choses à retenir"), "instructions")
         self.remember_title.setStyleSheet("font-weight: bold;")
         self.remember = learner_label("")
-        self.again_button = learner_button(self.tr("Recommencer"), self.tr("Refaire le même exercice"))
-        self.skip_button = learner_button(self.tr("Passer"), self.tr("Laisser cet exercice pour plus tard"))
-        self.next_button = learner_button(self.tr("Exercice suivant"), self.tr("Aller à l'exercice suivant"),
+        self.again_button = learner_button(_("Recommencer"), _("Refaire le même exercice"))
+        self.skip_button = learner_button(_("Passer"), _("Laisser cet exercice pour plus tard"))
+        self.next_button = learner_button(_("Exercice suivant"), _("Aller à l'exercice suivant"),
                                           primary=True)
         self.again_button.clicked.connect(self.again)
         self.skip_button.clicked.connect(self.skip)
@@ -70,7 +70,7 @@ class SummaryPage(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.words = text_scroller(words, self.tr("Le résultat"))
+        self.words = text_scroller(words, _("Le résultat"))
         column.addWidget(self.words, 1)
         column.addWidget(bar)
 
@@ -80,31 +80,31 @@ class SummaryPage(QWidget):
         the module's things to remember, after its last exercise."""
         done = outcome is not None and outcome.completed and outcome.score >= DONE_SCORE
         if outcome is None or not outcome.completed:
-            self.bravo.setText(self.tr("Pas de souci !"))
-            self.message.setText(self.tr("Vous pourrez revenir à cet exercice quand vous voudrez."))
+            self.bravo.setText(_("Pas de souci !"))
+            self.message.setText(_("Vous pourrez revenir à cet exercice quand vous voudrez."))
             self.detail.hide()
         else:
             if done:
-                self.bravo.setText(self.tr("Bravo !"))
-                self.message.setText(self.tr("Vous avez réussi cet exercice."))
+                self.bravo.setText(_("Bravo !"))
+                self.message.setText(_("Vous avez réussi cet exercice."))
             elif outcome.score >= 0.5:
-                self.bravo.setText(self.tr("C'est bien !"))
-                self.message.setText(self.tr("Vous y êtes presque. Essayons encore : la main prend vite l'habitude."))
+                self.bravo.setText(_("C'est bien !"))
+                self.message.setText(_("Vous y êtes presque. Essayons encore : la main prend vite l'habitude."))
             else:
-                self.bravo.setText(self.tr("Vous avez terminé !"))
-                self.message.setText(self.tr("Essayons encore : chaque essai vous fait progresser."))
-            self.detail.setText(self.tr("Vous avez pris {time}, à votre rythme.").format(
+                self.bravo.setText(_("Vous avez terminé !"))
+                self.message.setText(_("Essayons encore : chaque essai vous fait progresser."))
+            self.detail.setText(_("Vous avez pris {time}, à votre rythme.").format(
                 time=minutes_words(outcome.duration_ms, self.tr)))
             self.detail.show()
-        self.kept.setText(self.tr("Vous êtes invité : ce résultat n'est pas gardé.") if guest and outcome
+        self.kept.setText(_("Vous êtes invité : ce résultat n'est pas gardé.") if guest and outcome
                           and outcome.completed else "")
         self.kept.setVisible(bool(self.kept.text()))
         to_review = outcome.details.get("to_review") if outcome is not None else None
-        self.review.setText(self.tr("À revoir la prochaine fois : {fields}.").format(
+        self.review.setText(_("À revoir la prochaine fois : {fields}.").format(
             fields=", ".join(f"« {name} »" for name in to_review)) if to_review else "")
         self.review.setVisible(bool(to_review))
         self.remember.setText("\n".join(f"{n}. {item}" for n, item in enumerate(remember, 1)))
-        self.remember.setAccessibleName(self.tr("3 choses à retenir : {items}").format(items=" ".join(remember)))
+        self.remember.setAccessibleName(_("3 choses à retenir : {items}").format(items=" ".join(remember)))
         for label in (self.remember_title, self.remember):
             label.setVisible(bool(remember))
         self.setAccessibleName(self.bravo.text())

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from atelier.i18n import _
 from ui.render.flow import Block
-from ui.render.page import tr
-from ui.words import french_date, short_date
+from ui.words import long_date, short_date
 
 
 def _hours(value: float) -> str:
@@ -17,7 +17,7 @@ def _hours(value: float) -> str:
 def _hours_words(value: float) -> str:
     """« 1,5 heure », « 6 heures »: in French, below two is singular."""
     hours = _hours(value)
-    return (tr("{hours} heure") if value < 2 else tr("{hours} heures")).format(hours=hours)
+    return (_("{hours} heure") if value < 2 else _("{hours} heures")).format(hours=hours)
 
 
 def attestation_blocks(att) -> list[Block]:
@@ -25,38 +25,38 @@ def attestation_blocks(att) -> list[Block]:
     if att.logo_path and Path(att.logo_path).is_file() and not QImage(att.logo_path).isNull():
         blocks.append(Block("image", height=200, image=QImage(att.logo_path)))
     blocks.append(Block("heading", att.association))
-    blocks.append(Block("title", tr("Attestation de participation")))
+    blocks.append(Block("title", _("Attestation de participation")))
     if att.sessions:
-        sessions = (tr("1 séance") if len(att.sessions) == 1 else tr("{n} séances").format(n=len(att.sessions)))
-        sentence = tr("{association} atteste que {name} a participé à {sessions} d'atelier numérique "
+        sessions = (_("1 séance") if len(att.sessions) == 1 else _("{n} séances").format(n=len(att.sessions)))
+        sentence = _("{association} atteste que {name} a participé à {sessions} d'atelier numérique "
                       "du {first} au {last}, soit {hours} de formation.").format(
-            association=att.association or tr("L'association"), name=att.person_name, sessions=sessions,
-            first=french_date(att.first, capital=False), last=french_date(att.last, capital=False),
+            association=att.association or _("L'association"), name=att.person_name, sessions=sessions,
+            first=long_date(att.first, capital=False), last=long_date(att.last, capital=False),
             hours=_hours_words(att.hours))
     else:
-        sentence = tr("{association} atteste que {name} fait partie de ses ateliers numériques ; "
+        sentence = _("{association} atteste que {name} fait partie de ses ateliers numériques ; "
                       "aucune séance suivie n'est enregistrée sur cette période.").format(
-            association=att.association or tr("L'association"), name=att.person_name)
+            association=att.association or _("L'association"), name=att.person_name)
     blocks.append(Block("text", sentence))
     if att.modules:
-        blocks.append(Block("heading", tr("Modules suivis")))
+        blocks.append(Block("heading", _("Modules suivis")))
         blocks.append(Block("text", "\n".join(f"• {title}" for title in att.modules)))
     if att.sessions:
-        blocks.append(Block("heading", tr("Séances suivies")))
-        lines = [tr("{date}, de {start} à {end} — {title}").format(
+        blocks.append(Block("heading", _("Séances suivies")))
+        lines = [_("{date}, de {start} à {end} — {title}").format(
             date=short_date(s.date), start=s.start, end=s.end, title=s.title) for s in att.sessions]
         for start in range(0, len(lines), 10):  # ten lines a block, so that pages break between them
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))
     if att.exercises:
-        blocks.append(Block("heading", tr("Exercices pratiqués")))
-        lines = [tr("{module} : {title} ({times} fois)").format(module=e.module_title, title=e.title, times=e.times)
+        blocks.append(Block("heading", _("Exercices pratiqués")))
+        lines = [_("{module} : {title} ({times} fois)").format(module=e.module_title, title=e.title, times=e.times)
                  for e in att.exercises]
         for start in range(0, len(lines), 10):
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))
-    issued = french_date(att.issued_on, capital=False)
-    done = (tr("Fait à {town}, le {date}.").format(town=att.town, date=issued) if att.town
-            else tr("Fait le {date}.").format(date=issued))
+    issued = long_date(att.issued_on, capital=False)
+    done = (_("Fait à {town}, le {date}.").format(town=att.town, date=issued) if att.town
+            else _("Fait le {date}.").format(date=issued))
     blocks.append(Block("text", done))
-    blocks.append(Block("box", tr("Pour l'association, signature et cachet :"), height=300,
+    blocks.append(Block("box", _("Pour l'association, signature et cachet :"), height=300,
                         extra={"x": 900, "w": 900}))
     return blocks

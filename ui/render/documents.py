@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF
 
-from ui.render.page import Cancelled, ExportCancelled, Page, PdfFile, Progress, check, font, report, tr
+from atelier.i18n import _
+from ui.render.page import Cancelled, ExportCancelled, Page, PdfFile, Progress, check, font, report
 
 __all__ = ["render_sheet", "render_sheets", "render_report_pdf", "render_attestation", "render_person_pdf",
            "paint_sheets", "ExportCancelled"]
@@ -48,12 +49,12 @@ def render_sheets(contents: Iterable, path, progress: Progress = None, cancelled
     """One PDF with every session's feuille d'émargement, each numbered "n / N" on its own."""
     contents = list(contents)
     check(cancelled)
-    title = tr("Feuilles d'émargement") if len(contents) != 1 else tr("Feuille d'émargement")
+    title = _("Feuilles d'émargement") if len(contents) != 1 else _("Feuille d'émargement")
     with PdfFile(path, title) as (painter, writer):
         if not contents:
             page = Page(painter, writer)
             page.new_page()
-            page.text(QRectF(0, 0, page.width, 200), tr("Aucune séance sur cette période."), font(14))
+            page.text(QRectF(0, 0, page.width, 200), _("Aucune séance sur cette période."), font(14))
         else:
             paint_sheets(contents, painter, writer, progress, cancelled)
     return Path(path)
@@ -69,7 +70,7 @@ def render_report_pdf(report_data, path, progress: Progress = None, cancelled: C
     from ui.render.report import ReportLayout
 
     check(cancelled)
-    with PdfFile(path, tr("Rapport d'activité")) as (painter, writer):
+    with PdfFile(path, _("Rapport d'activité")) as (painter, writer):
         _paint(lambda w, h: [ReportLayout(report_data, w, h)], Page(painter, writer), progress, cancelled)
     return Path(path)
 
@@ -79,7 +80,7 @@ def render_attestation(att, path, progress: Progress = None, cancelled: Cancelle
     from ui.render.attestation import attestation_blocks
     from ui.render.flow import Flow
 
-    return _flow_pdf(path, tr("Attestation de participation"), lambda: attestation_blocks(att),
+    return _flow_pdf(path, _("Attestation de participation"), lambda: attestation_blocks(att),
                      att.association, progress, cancelled, Flow)
 
 
@@ -88,8 +89,8 @@ def render_person_pdf(data: dict, path, progress: Progress = None, cancelled: Ca
     from ui.render.flow import Flow
     from ui.render.person import person_blocks
 
-    note = tr("Données personnelles — à remettre à la personne seulement")
-    return _flow_pdf(path, tr("Données personnelles"), lambda: person_blocks(data), note, progress, cancelled,
+    note = _("Données personnelles — à remettre à la personne seulement")
+    return _flow_pdf(path, _("Données personnelles"), lambda: person_blocks(data), note, progress, cancelled,
                      Flow)
 
 

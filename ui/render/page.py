@@ -18,6 +18,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRec
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from atelier.files import whole_file
+from ui.qt_language import install_qt_translations
 
 
 MARGIN_MM = 15
@@ -33,8 +34,6 @@ class ExportCancelled(Exception):
     """The person pressed "Annuler": nothing was written."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Render", text)
 
 
 def ensure_app() -> None:
@@ -42,6 +41,7 @@ def ensure_app() -> None:
     if QCoreApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         ensure_app.app = QGuiApplication([])  # kept for the life of the process
+        install_qt_translations(ensure_app.app)  # dates and numbers in the program's language
 
 
 @lru_cache(maxsize=64)

@@ -4,14 +4,15 @@ set to A4 portrait with 15 mm margins, painted by the same code as the PDF."""
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
+from atelier.i18n import _
 from ui.render.documents import paint_sheets
-from ui.render.page import a4_layout, tr
+from ui.render.page import a4_layout
 
 
 def sheet_printer() -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(a4_layout())
-    printer.setDocName(tr("Feuille d'émargement"))
+    printer.setDocName(_("Feuille d'émargement"))
     return printer
 
 
@@ -30,8 +31,8 @@ def preview_dialog(contents: list, parent=None) -> QPrintPreviewDialog:
     """The print preview, painted on demand (the caller opens it)."""
     printer = sheet_printer()
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(tr("Aperçu avant impression"))
-    dialog.setAccessibleName(tr("Aperçu avant impression de la feuille d'émargement"))
+    dialog.setWindowTitle(_("Aperçu avant impression"))
+    dialog.setAccessibleName(_("Aperçu avant impression de la feuille d'émargement"))
     dialog.paintRequested.connect(lambda target: paint_on(target, contents))
     dialog.printer_ref = printer  # the dialog does not own it
     return dialog
@@ -41,7 +42,7 @@ def print_dialog(contents: list, parent=None) -> QPrintDialog:
     """Qt's print dialog; when accepted, the sheets go to the chosen printer."""
     printer = sheet_printer()
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(tr("Imprimer la feuille d'émargement"))
+    dialog.setWindowTitle(_("Imprimer la feuille d'émargement"))
     dialog.accepted.connect(lambda: paint_on(printer, contents))
     dialog.printer_ref = printer
     return dialog

@@ -4,24 +4,13 @@ bar chart drawn with QPainter, and who came (age brackets, gender, status)."""
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor
 
+from atelier.i18n import _
 from atelier.exports.report import PEOPLE
-from ui.render.page import Page, font, text_height, tr
-from ui.words import short_date
+from ui.render.page import Page, font, text_height
+from ui.words import number_words, short_date, short_month
 
 BAR = QColor("#0B4478")
 LIGHT = QColor("#EEF2F6")
-
-# The usual French abbreviations (cutting at four letters gives "octo.", "déce.").
-SHORT_MONTHS = {
-    "janvier": "janv.", "février": "févr.", "mars": "mars", "avril": "avr.", "mai": "mai", "juin": "juin",
-    "juillet": "juil.", "août": "août", "septembre": "sept.", "octobre": "oct.", "novembre": "nov.",
-    "décembre": "déc.",
-}
-
-
-def french_number(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
-    return text.replace(".", ",")
 
 
 class ReportLayout:
@@ -40,19 +29,19 @@ class ReportLayout:
         r, w = self.r, self.width
         page.pen(0.3)
         page.text(QRectF(0, 0, w, 80), r.association, font(14, True))
-        page.text(QRectF(0, 80, w, 100), tr("Rapport d'activité"), font(20, True))
-        page.text(QRectF(0, 180, w, 70), tr("Ateliers numériques {period}").format(period=r.period_label), font(12))
+        page.text(QRectF(0, 80, w, 100), _("Rapport d'activité"), font(20, True))
+        page.text(QRectF(0, 180, w, 70), _("Ateliers numériques {period}").format(period=r.period_label), font(12))
         if r.sites:
-            page.text(QRectF(0, 240, w, 90), tr("Sites : {names}").format(names=", ".join(r.sites)), font(12),
+            page.text(QRectF(0, 240, w, 90), _("Sites : {names}").format(names=", ".join(r.sites)), font(12),
                       wrap=True)
         elif r.site:
-            page.text(QRectF(0, 240, w, 60), tr("Lieu d'accueil : {site}").format(site=r.site), font(12))
+            page.text(QRectF(0, 240, w, 60), _("Lieu d'accueil : {site}").format(site=r.site), font(12))
         t = r.totals
         figures = [
-            (tr("Séances"), french_number(t.sessions)),
-            (tr("Heures d'atelier"), french_number(t.hours)),
-            (tr("Participants uniques"), french_number(t.unique_participants)),
-            (tr("Nouveaux participants"), french_number(t.new_participants)),
+            (_("Séances"), number_words(t.sessions)),
+            (_("Heures d'atelier"), number_words(t.hours)),
+            (_("Participants uniques"), number_words(t.unique_participants)),
+            (_("Nouveaux participants"), number_words(t.new_participants)),
         ]
         box_w, top = (w - 3 * 40) / 4, 330
         for i, (label, value) in enumerate(figures):
@@ -62,22 +51,22 @@ class ReportLayout:
             page.text(box.adjusted(10, 20, -10, -140), value, font(24, True), Qt.AlignmentFlag.AlignCenter)
             page.text(box.adjusted(10, 130, -10, -10), label, font(11), Qt.AlignmentFlag.AlignHCenter
                       | Qt.AlignmentFlag.AlignTop, wrap=True)
-        page.text(QRectF(0, top + 280, w, 60), tr("Présences cumulées : {n}").format(n=french_number(t.attendances)),
+        page.text(QRectF(0, top + 280, w, 60), _("Présences cumulées : {n}").format(n=number_words(t.attendances)),
                   font(12))
         self._chart(page, QRectF(0, 700, w, 950))
         self._breakdown(page, 1720)
-        page.footer(1, 1, tr("Établi le {date} avec Atelier").format(date=short_date(r.generated_on)))
+        page.footer(1, 1, _("Établi le {date} avec Atelier").format(date=short_date(r.generated_on)))
 
     def _chart(self, page: Page, area: QRectF) -> None:
         months = self.r.months
-        page.text(QRectF(area.x(), area.y(), area.width(), 70), tr("Présences par mois"), font(14, True))
+        page.text(QRectF(area.x(), area.y(), area.width(), 70), _("Présences par mois"), font(14, True))
         plot = area.adjusted(80, 110, 0, -150)
         peak = max([m.attendances for m in months] + [1])
         page.pen(0.3)
         painter = page.painter
         painter.drawLine(QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()))
         painter.drawLine(QLineF(plot.left(), plot.top(), plot.left(), plot.bottom()))
-        page.text(QRectF(0, plot.top() - 30, 70, 60), french_number(peak), font(11), Qt.AlignmentFlag.AlignRight
+        page.text(QRectF(0, plot.top() - 30, 70, 60), number_words(peak), font(11), Qt.AlignmentFlag.AlignRight
                   | Qt.AlignmentFlag.AlignVCenter)
         page.text(QRectF(0, plot.bottom() - 30, 70, 60), "0", font(11), Qt.AlignmentFlag.AlignRight
                   | Qt.AlignmentFlag.AlignVCenter)
@@ -92,21 +81,20 @@ class ReportLayout:
             painter.fillRect(QRectF(x, plot.bottom() - h, bar_w, h), BAR)
             page.text(QRectF(x - 40, plot.bottom() - h - 60, bar_w + 80, 55), str(m.attendances), font(11),
                       Qt.AlignmentFlag.AlignCenter)
-            name, _, year = m.label.partition(" ")
-            short = SHORT_MONTHS.get(name, name)
+            short, year = short_month(m.month), m.month[:4]
             page.text(QRectF(plot.left() + i * slot, plot.bottom() + 10, slot, 120),
                       f"{short}\n{year}", label_font, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                       wrap=True)
 
     def _breakdown(self, page: Page, top: float) -> None:
         r, t = self.r, self.r.totals
-        heading = tr("Participants uniques, par catégorie") if r.counted == PEOPLE else tr(
+        heading = _("Participants uniques, par catégorie") if r.counted == PEOPLE else _(
             "Présences par catégorie (une par personne et par séance)")
         page.text(QRectF(0, top, self.width, 70), heading, font(14, True))
         groups = [
-            (tr("Âge"), r.age_labels, t.by_age),
-            (tr("Genre"), r.gender_labels, t.by_gender),
-            (tr("Statut"), r.status_labels, t.by_status),
+            (_("Âge"), r.age_labels, t.by_age),
+            (_("Genre"), r.gender_labels, t.by_gender),
+            (_("Statut"), r.status_labels, t.by_status),
         ]
         col_w = self.width / 3
         for i, (title, labels, counts) in enumerate(groups):

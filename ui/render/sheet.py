@@ -14,8 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 
-from ui.render.page import Page, font, text_height, tr
-from ui.words import french_date
+from atelier.i18n import _
+from ui.render.page import Page, font, text_height
+from ui.words import long_date
 
 HEADER_H = 620  # 0.1 mm: the header block, the same on every page
 TITLES_H = 110  # column titles
@@ -31,7 +32,7 @@ MARKS = {"présent": "Présent(e)", "absent": "Absent(e)", "excusé": "Excusé(e
 def mark(label: str) -> str:
     """The roll call's word as the sheet prints it: 'Présent(e)', 'Excusé(e)' …"""
     known = MARKS.get(label.strip().lower())
-    return tr(known) if known else label[:1].upper() + label[1:]
+    return _(known) if known else label[:1].upper() + label[1:]
 
 
 class SheetLayout:
@@ -56,13 +57,13 @@ class SheetLayout:
             self.page_rows[-1].append((None, ROW_H))
             used += ROW_H
         self.pages = len(self.page_rows)
-        columns = list(content.half_days) or [tr("Matin")]
+        columns = list(content.half_days) or [_("Matin")]
         presence = PRESENCE_W if content.completed else 0
         sign_w = (width - NAME_W - presence) / len(columns)
-        self.columns = [(tr("Prénom Nom"), NAME_W)]
+        self.columns = [(_("Prénom Nom"), NAME_W)]
         if content.completed:
-            self.columns.append((tr("Présence"), presence))
-        self.columns += [(tr("Signature\n{half}").format(half=half), sign_w) for half in columns]
+            self.columns.append((_("Présence"), presence))
+        self.columns += [(_("Signature\n{half}").format(half=half), sign_w) for half in columns]
         self.logo = self._logo()
 
     def _row_height(self, row) -> float:
@@ -89,7 +90,7 @@ class SheetLayout:
     def paint(self, page: Page, n: int) -> None:
         self._header(page)
         self._table(page, self.page_rows[n], HEADER_H)
-        note = tr("Chaque personne signe elle-même, à chaque demi-journée.")
+        note = _("Chaque personne signe elle-même, à chaque demi-journée.")
         page.footer(n + 1, self.pages, note)
 
     def _header(self, page: Page) -> None:
@@ -100,24 +101,24 @@ class SheetLayout:
             size = self.logo.size().scaled(LOGO_MM, LOGO_MM, Qt.AspectRatioMode.KeepAspectRatio)
             page.painter.drawImage(QRectF(0, 0, size.width(), size.height()), self.logo)
             left = LOGO_MM + 40
-        kind = tr("Feuille d'émargement") if not c.completed else tr("Feuille d'émargement — présences relevées")
+        kind = _("Feuille d'émargement") if not c.completed else _("Feuille d'émargement — présences relevées")
         page.text(QRectF(left, 0, w - left, 80), c.association, f["big"])
         page.text(QRectF(left, 80, w - left, 90), kind, f["title"])
-        module = tr("Module : {module}").format(module=c.module_title) if c.module_title else ""
+        module = _("Module : {module}").format(module=c.module_title) if c.module_title else ""
         page.text(QRectF(left, 175, w - left, 70), c.title, f["bold"])
         page.text(QRectF(left, 240, w - left, 60), module, f["text"])
-        when = tr("Le {date}, de {start} à {end}").format(
-            date=french_date(c.date, capital=False), start=c.start, end=c.end)
-        place = tr("Lieu : {place}").format(place=c.place or "…")
+        when = _("Le {date}, de {start} à {end}").format(
+            date=long_date(c.date, capital=False), start=c.start, end=c.end)
+        place = _("Lieu : {place}").format(place=c.place or "…")
         page.text(QRectF(0, 310, w * 0.61, 130), when, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
         page.text(QRectF(0, 440, w * 0.61, 140), place, f["text"], Qt.AlignmentFlag.AlignTop, wrap=True)
         # The facilitator: name and signature box, on the right.
         box = QRectF(w * 0.62, 300, w * 0.38, 280)
         page.painter.drawRect(box)
-        page.text(QRectF(box.x() + 20, box.y() + 5, box.width() - 40, 60), tr("Formateur ou formatrice :"),
+        page.text(QRectF(box.x() + 20, box.y() + 5, box.width() - 40, 60), _("Formateur ou formatrice :"),
                   f["label"])
         page.text(QRectF(box.x() + 20, box.y() + 60, box.width() - 40, 60), c.facilitator or "", f["bold"])
-        page.text(QRectF(box.x() + 20, box.y() + 120, box.width() - 40, 60), tr("Signature :"), f["label"])
+        page.text(QRectF(box.x() + 20, box.y() + 120, box.width() - 40, 60), _("Signature :"), f["label"])
         page.painter.drawLine(QLineF(box.x() + 20, box.bottom() - 25, box.right() - 20, box.bottom() - 25))
 
     def _table(self, page: Page, rows: list, top: float) -> None:

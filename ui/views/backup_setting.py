@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import backups
 from ui.render.export_job import ExportJob
 from ui.theme import px
@@ -25,7 +26,7 @@ from ui.views.button_rows import button_rows
 from ui.views.look_setting import section
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
-from ui.words import french_date
+from ui.words import long_date
 
 SHOWN = 5  # the newest; the others behind « Afficher … »
 
@@ -61,8 +62,8 @@ class BackupRow(QFrame):
         self.setObjectName("card")
         self.backup = backup
         local = backup.taken_at.astimezone()
-        self.when = self.tr("{day} à {time}").format(day=french_date(local.date()), time=local.strftime("%H:%M"))
-        self.in_sentence = self.tr("{day} à {time}").format(day=french_date(local.date(), capital=False),
+        self.when = _("{day} à {time}").format(day=long_date(local.date()), time=local.strftime("%H:%M"))
+        self.in_sentence = _("{day} à {time}").format(day=long_date(local.date(), capital=False),
                                                              time=local.strftime("%H:%M"))
         title = QLabel(self.when)
         title.setObjectName("cardTitle")
@@ -71,10 +72,10 @@ class BackupRow(QFrame):
         facts = [kind[:1].upper() + kind[1:]] + ([size_words(backup.size)] if backup.size else [])
         self.facts = QLabel(" · ".join(facts))
         self.facts.setWordWrap(True)
-        self.state = QLabel(self.tr("Vérification…"))
+        self.state = QLabel(_("Vérification…"))
         self.state.setObjectName("muted")
         self.state.setWordWrap(True)
-        self.restore = big_button(self.tr("Restaurer…"), name=self.tr("Restaurer la sauvegarde du {when}").format(
+        self.restore = big_button(_("Restaurer…"), name=_("Restaurer la sauvegarde du {when}").format(
             when=self.in_sentence), on_click=lambda: on_restore(self))
         self.restore.setEnabled(False)  # until the check says it is good
         words = QVBoxLayout()
@@ -100,9 +101,9 @@ class BackupRow(QFrame):
 
     def checked(self, problem: str | None) -> None:
         if problem is None:
-            self.state.setText(self.tr("✓ Vérifiée : en bon état."))
+            self.state.setText(_("✓ Vérifiée : en bon état."))
         else:
-            self.state.setText(self.tr("✗ Inutilisable : {problem}").format(problem=problem))
+            self.state.setText(_("✗ Inutilisable : {problem}").format(problem=problem))
         self.restore.setEnabled(problem is None)
         self.restore.setVisible(problem is None)
         self.setAccessibleName(f"{self.when}. {self.facts.text()}. {self.state.text()}")
@@ -124,21 +125,21 @@ class BackupSetting(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(px(6))
-        section(column, self.tr("Sauvegardes"))
-        explained = QLabel(self.tr(
+        section(column, _("Sauvegardes"))
+        explained = QLabel(_(
             "Atelier fait une sauvegarde chaque jour au démarrage. Il garde les plus récentes, puis une par "
             "jour, une par semaine et une par mois pendant un an. Elles restent sur cet ordinateur : "
             "copiez la dernière sur une clé USB de temps en temps."))
         explained.setObjectName("muted")
         explained.setWordWrap(True)
         column.addWidget(explained)
-        self.take = big_button(self.tr("Faire une sauvegarde maintenant"), on_click=self.take_backup)
-        self.copy = big_button(self.tr("Copier la dernière sauvegarde…"), self.tr(
+        self.take = big_button(_("Faire une sauvegarde maintenant"), on_click=self.take_backup)
+        self.copy = big_button(_("Copier la dernière sauvegarde…"), _(
             "Sur une clé USB, par exemple : une copie gardée ailleurs que sur cet ordinateur."),
             on_click=self.copy_latest)
         column.addLayout(button_rows([self.take, self.copy]))  # side by side, one under the other at 200 %
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Avancement de la copie"))
+        self.progress.setAccessibleName(_("Avancement de la copie"))
         self.progress.setMinimumHeight(px(32))
         self.progress.setRange(0, 100)
         self.progress.setFormat("%p\u00a0%")  # « 42 % », the French way
@@ -148,13 +149,13 @@ class BackupSetting(QWidget):
         # from plain to framed, so what went wrong has its own, framed from the start.
         self.message, self.problem = QLabel(), QLabel()
         self.problem.setObjectName("error")
-        for label, name in ((self.message, self.tr("Message")), (self.problem, self.tr("Problème"))):
+        for label, name in ((self.message, _("Message")), (self.problem, _("Problème"))):
             label.setWordWrap(True)
             label.setAccessibleName(name)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.hide()
             column.addWidget(label)
-        self.list_title = QLabel(self.tr("Sur cet ordinateur"))
+        self.list_title = QLabel(_("Sur cet ordinateur"))
         self.list_title.setObjectName("cardTitle")
         column.addSpacing(px(6))
         column.addWidget(self.list_title)
@@ -180,8 +181,8 @@ class BackupSetting(QWidget):
         if [row.backup for row in self.rows] != shown:
             self._show_rows(shown)
         hidden = len(found) - len(shown)
-        self.more.setText(self.tr("Afficher les {n} autres sauvegardes").format(n=hidden) if hidden > 1
-                          else self.tr("Afficher l'autre sauvegarde"))
+        self.more.setText(_("Afficher les {n} autres sauvegardes").format(n=hidden) if hidden > 1
+                          else _("Afficher l'autre sauvegarde"))
         self.more.setAccessibleName(self.more.text())
         self.more.setVisible(hidden > 0)
         self._check_next()
@@ -196,8 +197,8 @@ class BackupSetting(QWidget):
             self.list.addWidget(row)
             if (row.backup.path, row.backup.size) in self.results:
                 row.checked(self.results[(row.backup.path, row.backup.size)])
-        self.list_title.setText(self.tr("Sur cet ordinateur") if self.rows
-                                else self.tr("Aucune sauvegarde sur cet ordinateur pour l'instant."))
+        self.list_title.setText(_("Sur cet ordinateur") if self.rows
+                                else _("Aucune sauvegarde sur cet ordinateur pour l'instant."))
         if had_focus:
             self.take.setFocus()
         self._order_tabs()
@@ -236,13 +237,13 @@ class BackupSetting(QWidget):
 
     def take_backup(self) -> None:
         self.take.setEnabled(False)
-        self.say(self.tr("Sauvegarde en cours…"))
+        self.say(_("Sauvegarde en cours…"))
         self.ops.run(take_now, self.folder, parent=self, on_done=self._taken, on_error=self._take_failed)
 
     def _taken(self, backup: backups.Backup) -> None:
         self.take.setEnabled(True)
         self.results[(backup.path, backup.size)] = None  # checked before it took its name
-        self.say(self.tr("Sauvegarde faite."))
+        self.say(_("Sauvegarde faite."))
         self.refresh()
 
     def _take_failed(self, error: Exception) -> None:
@@ -253,21 +254,21 @@ class BackupSetting(QWidget):
 
     def ask_restore(self, row: BackupRow) -> None:
         self.confirm = ConfirmDialog(
-            self.tr("Remettre en place la sauvegarde du {when} ?").format(when=row.in_sentence),
-            self.tr("Les données actuelles sont d'abord gardées dans une nouvelle sauvegarde «\u00a0avant une remise "
+            _("Remettre en place la sauvegarde du {when} ?").format(when=row.in_sentence),
+            _("Les données actuelles sont d'abord gardées dans une nouvelle sauvegarde «\u00a0avant une remise "
                     "en place\u00a0» : rien n'est perdu. Atelier se ferme un instant, puis se rouvre avec les données "
                     "du {when}. Ce qui a été saisi depuis n'y sera pas.").format(when=row.in_sentence),
-            self.tr("Remettre en place"), danger=True, parent=self)
+            _("Remettre en place"), danger=True, parent=self)
         self.confirm.setObjectName("confirm")
         self.confirm.accepted.connect(lambda path=row.backup.path: self._confirmed(path))
         self.confirm.open()
 
     def _confirmed(self, path: Path) -> None:
-        self.say(self.tr("Vérification de la sauvegarde…"))
+        self.say(_("Vérification de la sauvegarde…"))
 
         def checked(problem: str | None) -> None:
             if problem is not None:  # gone or spoilt since the list was read: nothing is touched
-                self.say(self.tr("Cette sauvegarde ne peut pas être remise en place. {reason}").format(
+                self.say(_("Cette sauvegarde ne peut pas être remise en place. {reason}").format(
                     reason=problem), error=True)
                 self.refresh()
                 return
@@ -278,23 +279,23 @@ class BackupSetting(QWidget):
     # « Copier la dernière sauvegarde… »
 
     def copy_latest(self) -> None:
-        chosen = self.choose_folder(self, self.tr("Où copier la dernière sauvegarde ?"))
+        chosen = self.choose_folder(self, _("Où copier la dernière sauvegarde ?"))
         if not chosen:
             return
         self.copy.setEnabled(False)
-        self.say(self.tr("Recherche de la dernière sauvegarde en bon état…"))
+        self.say(_("Recherche de la dernière sauvegarde en bon état…"))
 
         def found(backup: backups.Backup | None) -> None:
             if backup is None:
-                self._copy_ended(self.tr("Aucune sauvegarde en bon état à copier : faites-en une d'abord."), True)
+                self._copy_ended(_("Aucune sauvegarde en bon état à copier : faites-en une d'abord."), True)
                 return
-            self.say(self.tr("Copie vers « {folder} »…").format(folder=chosen))
+            self.say(_("Copie vers « {folder} »…").format(folder=chosen))
             self.progress.setValue(0)
             self.progress.show()
             self.job = ExportJob(lambda progress, _cancelled: backups.copy_to(
                 backup.path, Path(chosen), lambda done, total: progress(done * 100 // max(total, 1), 100)), self)
             self.job.progressed.connect(lambda done, _total: self.progress.setValue(done))
-            self.job.finished_with.connect(lambda path: self._copy_ended(self.tr(
+            self.job.finished_with.connect(lambda path: self._copy_ended(_(
                 "Copie terminée : « {path} ». Pensez à éjecter la clé USB avant de la retirer.").format(path=path)))
             self.job.failed.connect(lambda error: self._copy_ended(str(error), True))
             self.job.start()

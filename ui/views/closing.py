@@ -7,9 +7,10 @@ is kept for as long as the program runs, even if the facilitator goes elsewhere 
 comes back: there is nothing to save by hand.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier.sync import summaries
 from atelier import sessions
 from atelier.sessions import Session
@@ -19,7 +20,6 @@ from ui.operations import Operations, show_error
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.scroller import Scroller
-from ui.words import plural
 
 _drafts: dict[str, str] = {}  # session id → notes being typed, while the program runs
 
@@ -27,16 +27,15 @@ _drafts: dict[str, str] = {}  # session id → notes being typed, while the prog
 def people_text(summary: SessionSummary) -> str:
     """'9 présents, 2 absents, 1 excusé, 1 nouvelle personne'."""
     return ", ".join([
-        plural(summary.present, "{n} présent", "{n} présents", "ClosingView"),
-        plural(summary.absent, "{n} absent", "{n} absents", "ClosingView"),
-        plural(summary.excused, "{n} excusé", "{n} excusés", "ClosingView"),
-        plural(summary.new_people, "{n} nouvelle personne", "{n} nouvelles personnes", "ClosingView"),
+        plural(summary.present, "{n} présent", "{n} présents"),
+        plural(summary.absent, "{n} absent", "{n} absents"),
+        plural(summary.excused, "{n} excusé", "{n} excusés"),
+        plural(summary.new_people, "{n} nouvelle personne", "{n} nouvelles personnes"),
     ])
 
 
 def steps_text(summary: SessionSummary) -> str:
     """'Étapes vues : 1, 2, 3, 5 sur 9', numbered from 1 as the guide shows them."""
-    tr = lambda text: QCoreApplication.translate("ClosingView", text)  # noqa: E731
     parts = []
     own = summary.module_id
     for module_id in [own] + sorted(m for m in summary.steps_covered if m != own):
@@ -46,15 +45,15 @@ def steps_text(summary: SessionSummary) -> str:
         indexes = summary.steps_covered.get(module_id, [])
         numbers = ", ".join(str(i + 1) for i in indexes)
         if not indexes:
-            text = tr("Aucune étape vue")
+            text = _("Aucune étape vue")
         elif module is not None:
-            text = tr("Étapes vues : {numbers} sur {count}").format(numbers=numbers, count=len(module.steps))
+            text = _("Étapes vues : {numbers} sur {count}").format(numbers=numbers, count=len(module.steps))
         else:
-            text = tr("Étapes vues : {numbers}").format(numbers=numbers)
+            text = _("Étapes vues : {numbers}").format(numbers=numbers)
         if module_id != own:
-            text = tr("{module} — {steps}").format(module=module.title if module else module_id, steps=text)
+            text = _("{module} — {steps}").format(module=module.title if module else module_id, steps=text)
         parts.append(text)
-    return "\n".join(parts) or tr("Pas de module pour cette séance")
+    return "\n".join(parts) or _("Pas de module pour cette séance")
 
 
 class ClosingView(QWidget):
@@ -66,9 +65,9 @@ class ClosingView(QWidget):
         self.session = session
         self.summary: SessionSummary | None = None
         self.setObjectName("page")
-        self.setAccessibleName(self.tr("Fin de séance"))
+        self.setAccessibleName(_("Fin de séance"))
 
-        title = QLabel(self.tr("Résumé de la séance"))
+        title = QLabel(_("Résumé de la séance"))
         title.setObjectName("section")  # the workshop's step bar already says "Fin de séance"
         card = QFrame()
         card.setObjectName("card")
@@ -80,12 +79,12 @@ class ClosingView(QWidget):
         in_card.addWidget(self.people_label)
         in_card.addWidget(self.steps_label)
 
-        notes_title = QLabel(self.tr("Notes de la séance"))
+        notes_title = QLabel(_("Notes de la séance"))
         notes_title.setObjectName("section")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab leaves the field, as everywhere else
-        self.notes.setPlaceholderText(self.tr("Ce qui s'est bien passé, ce qu'il faudra revoir la prochaine fois…"))
-        self.notes.setAccessibleName(self.tr("Notes de la séance"))
+        self.notes.setPlaceholderText(_("Ce qui s'est bien passé, ce qu'il faudra revoir la prochaine fois…"))
+        self.notes.setAccessibleName(_("Notes de la séance"))
         self.notes.setMinimumHeight(px(120))
         self.notes.setStyleSheet(
             "QPlainTextEdit { background: palette(base); border: 3px solid palette(mid); border-radius: 6px;"
@@ -144,10 +143,10 @@ class ClosingView(QWidget):
         _drafts[self.session.id] = self.notes.toPlainText()
 
     def _show_state(self, done: bool) -> None:
-        text = self.tr("Enregistrer les notes") if done else self.tr("Terminer la séance")
+        text = _("Enregistrer les notes") if done else _("Terminer la séance")
         self.finish_button.setText(text)
         self.finish_button.setAccessibleName(text)
-        self.state_label.setText(self.tr("Cette séance est terminée. Vous pouvez encore corriger les notes.")
+        self.state_label.setText(_("Cette séance est terminée. Vous pouvez encore corriger les notes.")
                                  if done else "")
         self.state_label.setVisible(done)
 

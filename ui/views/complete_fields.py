@@ -4,6 +4,7 @@ over a choice not being edited scrolls the list (BigChoice guards it)."""
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from atelier.i18n import _
 from atelier import funder_fields
 from atelier.people import Participant
 from atelier.vocabulary import labels
@@ -13,16 +14,16 @@ from ui.widgets.form_dialog import FormDialog
 
 class CompleteFieldsDialog(FormDialog):
     def __init__(self, ops, everyone: list[Participant], parent: QWidget | None = None):
-        super().__init__(self.tr("Compléter les fiches pour le bilan"), parent=parent)
+        super().__init__(_("Compléter les fiches pour le bilan"), parent=parent)
         self.ops = ops
         self.choices: dict[tuple[str, str], BigChoice] = {}  # (person id, field) → its choice
-        hint = QLabel(self.tr("Choisissez ce que vous savez ; « Non communiqué » si la personne préfère ne pas "
+        hint = QLabel(_("Choisissez ce que vous savez ; « Non communiqué » si la personne préfère ne pas "
                               "le dire. Ce qui reste « À compléter » ne change pas."))
         hint.setWordWrap(True)
         self.form.addRow(hint)
-        sections = {funder_fields.AGE: ("age_brackets", self.tr("Tranche d'âge")),
-                    funder_fields.GENDER: ("gender", self.tr("Genre")),
-                    funder_fields.STATUS: ("social_status", self.tr("Situation"))}
+        sections = {funder_fields.AGE: ("age_brackets", _("Tranche d'âge")),
+                    funder_fields.GENDER: ("gender", _("Genre")),
+                    funder_fields.STATUS: ("social_status", _("Situation"))}
         order: list[QWidget] = []
         for person in everyone:
             name = QLabel(person.full_name)
@@ -30,8 +31,8 @@ class CompleteFieldsDialog(FormDialog):
             self.form.addRow(name)
             for field in funder_fields.lacking(person):
                 section, words = sections[field]
-                choice = BigChoice(list(labels(section).items()), self.tr("À compléter"))
-                self.add_row(words, choice, self.tr("{field} de {name}").format(field=words, name=person.full_name))
+                choice = BigChoice(list(labels(section).items()), _("À compléter"))
+                self.add_row(words, choice, _("{field} de {name}").format(field=words, name=person.full_name))
                 self.choices[(person.id, field)] = choice
                 order.append(choice)
         for before, after in zip(order + [self.cancel_button], order[1:] + [self.cancel_button, self.save_button]):

@@ -15,10 +15,10 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier.sync import coordination
 from atelier.sync.coordination import EVERY_SITE
 from ui.hub_pull import DONE, FAILED, IDLE, NO_HUB, OFFLINE, RUNNING, PullState
-from ui.render.report import french_number
 from ui.theme import current_scale, px, target_px
 from ui.views.button_rows import button_rows
 from ui.views.hub_devices import HubDevices, HubRejects
@@ -28,7 +28,7 @@ from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.month_chart import MonthChart
 from ui.widgets.month_table import MonthTable
 from ui.widgets.scroller import scrolling_page
-from ui.words import moment_words, month_words, plural
+from ui.words import moment_words, month_words, number_words
 
 YEARS_BACK = 4  # the period choice: the last twelve months, this year and the four before
 RELOAD_MS, RELOAD_PULLING_MS = 300, 3_000  # a pull under way merges batch after batch: read now and then
@@ -53,25 +53,25 @@ class CoordinationView(QWidget):
         self.loading = self.stale = False
         self.measure = "sessions"
         self.setObjectName("page")
-        self.setAccessibleName(self.tr("Coordination"))
+        self.setAccessibleName(_("Coordination"))
         height = target_px(current_scale())
 
-        self.pull_button = big_button(self.tr("Récupérer maintenant"), self.tr(
+        self.pull_button = big_button(_("Récupérer maintenant"), _(
             "Lire tout de suite les nouveaux fichiers des sites sur le partage."), on_click=self.pull_now)
         self.pull_state = _label()
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Avancement de la récupération"))
+        self.progress.setAccessibleName(_("Avancement de la récupération"))
         self.progress.setMinimumHeight(height)
-        self.progress.setFormat(self.tr("%v fichiers sur %m"))
+        self.progress.setFormat(_("%v fichiers sur %m"))
         self.progress.hide()
-        self.site = BigChoice([], name=self.tr("Site"), letters=16)
+        self.site = BigChoice([], name=_("Site"), letters=16)
         self.site.currentIndexChanged.connect(lambda _i: self.render())
         this_year = ops.today().year
-        self.period = BigChoice([(None, self.tr("12 derniers mois"))] + [
+        self.period = BigChoice([(None, _("12 derniers mois"))] + [
             (year, str(year)) for year in range(this_year, this_year - YEARS_BACK - 1, -1)],
-            name=self.tr("Période"), letters=16)
+            name=_("Période"), letters=16)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
-        self.busy = _label(self.tr("Calcul des chiffres…"), "muted")
+        self.busy = _label(_("Calcul des chiffres…"), "muted")
         self.totals = {key: _label("", "cardTime") for key in ("sessions", "people", "hours", "attendances")}
         self.measures = {}
         self.chart = MonthChart()
@@ -80,8 +80,8 @@ class CoordinationView(QWidget):
 
         column = QVBoxLayout()
         column.setSpacing(px(10))
-        column.addWidget(_label(self.tr("Coordination"), "title"))
-        column.addWidget(_label(self.tr("Ce que les sites ont envoyé : séances, personnes, heures, par mois. "
+        column.addWidget(_label(_("Coordination"), "title"))
+        column.addWidget(_label(_("Ce que les sites ont envoyé : séances, personnes, heures, par mois. "
                                         "Les fichiers sont récupérés tout seuls, toutes les quelques minutes."), "muted"))
         column.addLayout(button_rows([self.pull_button]))
         column.addWidget(self.pull_state)
@@ -89,19 +89,19 @@ class CoordinationView(QWidget):
         column.addLayout(self._choices())
         column.addWidget(self.busy)
         column.addLayout(self._total_cards())
-        self._section(column, self.tr("Par mois"))
+        self._section(column, _("Par mois"))
         column.addLayout(self._measure_buttons())
         column.addWidget(self.chart)
         column.addWidget(self.table)
-        self._section(column, self.tr("Sites et postes"))
+        self._section(column, _("Sites et postes"))
         column.addWidget(self.devices)
-        self._section(column, self.tr("Fichiers refusés"))
+        self._section(column, _("Fichiers refusés"))
         column.addWidget(self.rejects)
         column.addStretch(1)
         inner = QWidget()
         inner.setLayout(column)
         column.setContentsMargins(px(32), px(20), px(32), px(24))
-        scrolling_page(self, inner, frame=True, keyboard=True, name=self.tr("Coordination : les sites"))
+        scrolling_page(self, inner, frame=True, keyboard=True, name=_("Coordination : les sites"))
 
         self.reload_timer = QTimer(self)
         self.reload_timer.setSingleShot(True)
@@ -114,7 +114,7 @@ class CoordinationView(QWidget):
 
     def _choices(self) -> FlowLayout:
         row = FlowLayout(spacing=px(16))
-        for text, box in ((self.tr("Site"), self.site), (self.tr("Période"), self.period)):
+        for text, box in ((_("Site"), self.site), (_("Période"), self.period)):
             pair = QWidget()
             line = QGridLayout(pair)
             line.setContentsMargins(0, 0, 0, 0)
@@ -128,8 +128,8 @@ class CoordinationView(QWidget):
 
     def _total_cards(self) -> FlowLayout:
         row = FlowLayout(spacing=px(12))
-        for key, text in (("sessions", self.tr("séances")), ("people", self.tr("personnes différentes")),
-                          ("hours", self.tr("heures d'atelier")), ("attendances", self.tr("présences"))):
+        for key, text in (("sessions", _("séances")), ("people", _("personnes différentes")),
+                          ("hours", _("heures d'atelier")), ("attendances", _("présences"))):
             card = QFrame()
             card.setObjectName("card")
             box = QVBoxLayout(card)
@@ -142,9 +142,9 @@ class CoordinationView(QWidget):
 
     def _measure_buttons(self):
         buttons = []
-        for key, text in (("sessions", self.tr("Séances")), ("people", self.tr("Personnes")),
-                          ("hours", self.tr("Heures")), ("attendances", self.tr("Présences"))):
-            button = big_button(text, name=self.tr("Graphique des {what} par mois").format(what=text.lower()),
+        for key, text in (("sessions", _("Séances")), ("people", _("Personnes")),
+                          ("hours", _("Heures")), ("attendances", _("Présences"))):
+            button = big_button(text, name=_("Graphique des {what} par mois").format(what=text.lower()),
                                 on_click=lambda _checked=False, k=key: self.choose_measure(k))
             button.setObjectName("step")
             button.setCheckable(True)
@@ -191,7 +191,7 @@ class CoordinationView(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.loading = False
-        self.busy.setText(self.tr("Les chiffres n'ont pas pu être lus : {error}").format(error=error))
+        self.busy.setText(_("Les chiffres n'ont pas pu être lus : {error}").format(error=error))
 
     def show_overview(self, overview: coordination.Overview) -> None:
         self.loading = False
@@ -199,7 +199,7 @@ class CoordinationView(QWidget):
         chosen = self.site.currentData()
         self.site.blockSignals(True)
         self.site.clear()
-        self.site.addItem(self.tr("Tous les sites"), EVERY_SITE)
+        self.site.addItem(_("Tous les sites"), EVERY_SITE)
         for folder in overview.sites:
             self.site.addItem(overview.names.get(folder, folder), folder)
         self.site.setCurrentIndex(max(0, self.site.findData(chosen)))
@@ -220,7 +220,7 @@ class CoordinationView(QWidget):
         total = figures.total
         for key, value in (("sessions", total.sessions), ("people", total.people), ("hours", total.hours),
                            ("attendances", total.attendances)):
-            self.totals[key].setText(french_number(value))
+            self.totals[key].setText(number_words(value))
         self.show_chart(figures)
         self.fill_table(figures)
         self.devices.show_status(self.overview.status, self.overview.names, site)
@@ -235,23 +235,23 @@ class CoordinationView(QWidget):
 
     def show_chart(self, figures: coordination.Figures) -> None:
         title = self.measures[self.measure].text()
-        self.chart.set_bars(self.tr("{what} par mois").format(what=title),
+        self.chart.set_bars(_("{what} par mois").format(what=title),
                             [(t.month, getattr(t, self.measure)) for t in figures.months])
 
     def fill_table(self, figures: coordination.Figures) -> None:
-        heads = [self.tr("Mois"), self.tr("Séances"), self.tr("Personnes"), self.tr("Heures"), self.tr("Présences")]
-        rows = [(month_words(t.month), t) for t in figures.months] + [(self.tr("Total"), figures.total)]
+        heads = [_("Mois"), _("Séances"), _("Personnes"), _("Heures"), _("Présences")]
+        rows = [(month_words(t.month), t) for t in figures.months] + [(_("Total"), figures.total)]
         self.table.set_rows(heads, [
-            (name, [french_number(v) for v in (t.sessions, t.people, t.hours, t.attendances)], self.month_line(name, t))
+            (name, [number_words(v) for v in (t.sessions, t.people, t.hours, t.attendances)], self.month_line(name, t))
             for name, t in rows])
 
     def month_line(self, name: str, tally: coordination.Tally) -> str:
         """A month's figures as a sentence, for the table's narrow form."""
-        counts = (plural(tally.sessions, self.tr("{n} séance"), self.tr("{n} séances")),
-                  plural(tally.people, self.tr("{n} personne"), self.tr("{n} personnes")),
-                  plural(tally.hours, self.tr("{h} heure"), self.tr("{h} heures"), h=french_number(tally.hours)),
-                  plural(tally.attendances, self.tr("{n} présence"), self.tr("{n} présences")))
-        return self.tr("{month} : {counts}").format(month=name, counts=", ".join(counts))
+        counts = (plural(tally.sessions, "{n} séance", "{n} séances"),
+                  plural(tally.people, "{n} personne", "{n} personnes"),
+                  plural(tally.hours, "{h} heure", "{h} heures", h=number_words(tally.hours)),
+                  plural(tally.attendances, "{n} présence", "{n} présences"))
+        return _("{month} : {counts}").format(month=name, counts=", ".join(counts))
 
     # The pull
 
@@ -271,27 +271,27 @@ class CoordinationView(QWidget):
 
     def pull_words(self, state: PullState) -> str:
         if state.kind == NO_HUB:
-            return self.tr("Choisissez d'abord le partage des sites dans Réglages, « Synchronisation ».")
+            return _("Choisissez d'abord le partage des sites dans Réglages, « Synchronisation ».")
         if state.kind == RUNNING:
             if not state.total:
-                return self.tr("Récupération en cours : lecture du partage…")
-            return self.tr("Récupération en cours : {read} fichiers lus sur {total}.").format(
+                return _("Récupération en cours : lecture du partage…")
+            return _("Récupération en cours : {read} fichiers lus sur {total}.").format(
                 read=state.read, total=state.total)
         error = state.message.strip().rstrip(".")
         if state.kind == FAILED:
-            return self.tr("Récupération impossible : {error}. Rien n'est perdu : ce qui n'a pas été lu "
+            return _("Récupération impossible : {error}. Rien n'est perdu : ce qui n'a pas été lu "
                            "le sera la prochaine fois.").format(error=error)
         if state.kind == OFFLINE:
-            return self.tr("Le partage ne répond pas : {error}. Nouvel essai dans quelques minutes.").format(
+            return _("Le partage ne répond pas : {error}. Nouvel essai dans quelques minutes.").format(
                 error=error)
         if state.kind == DONE:
             report = state.report
-            received = plural(report.files_merged, self.tr("{n} fichier reçu"), self.tr("{n} fichiers reçus"))
+            received = plural(report.files_merged, "{n} fichier reçu", "{n} fichiers reçus")
             if report.rejected:
-                received += ", " + plural(report.rejected, self.tr("{n} refusé"), self.tr("{n} refusés"))
-            news = received if report.files_merged or report.rejected else self.tr("rien de nouveau")
-            return self.tr("Dernière récupération {when} : {news}.").format(
+                received += ", " + plural(report.rejected, "{n} refusé", "{n} refusés")
+            news = received if report.files_merged or report.rejected else _("rien de nouveau")
+            return _("Dernière récupération {when} : {news}.").format(
                 when=moment_words(state.finished_at), news=news)
         if state.kind == IDLE and state.finished_at is None:
-            return self.tr("Première récupération dans quelques secondes.")
+            return _("Première récupération dans quelques secondes.")
         return ""

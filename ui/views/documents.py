@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from atelier.i18n import _
 from atelier import groups, people
 from atelier.exports import attestation, person, report_xlsx, sheet
 from atelier.files import WriteError, error_text
@@ -65,46 +66,46 @@ class DocumentsView(QWidget):
         self.cancelling = False
         self.last_paths: list[Path] = []
         self.setObjectName("page")
-        self.setAccessibleName(self.tr("Documents"))
+        self.setAccessibleName(_("Documents"))
         height = target_px(current_scale())
 
-        title = QLabel(self.tr("Documents"))
+        title = QLabel(_("Documents"))
         title.setObjectName("title")
-        intro = QLabel(self.tr("Choisissez la période et le groupe, puis le document."))
+        intro = QLabel(_("Choisissez la période et le groupe, puis le document."))
         intro.setWordWrap(True)
         today = ops.today()
-        self.first = self._date(today.replace(month=1, day=1), self.tr("Premier jour de la période"), height)
-        self.last = self._date(today, self.tr("Dernier jour de la période"), height)
-        self.group = self._choice(self.tr("Groupe"), height)
-        self.sites = SiteChoice(self.tr("Sites du registre et du rapport"), height)
-        self.person = self._choice(self.tr("Personne"), height)
+        self.first = self._date(today.replace(month=1, day=1), _("Premier jour de la période"), height)
+        self.last = self._date(today, _("Dernier jour de la période"), height)
+        self.group = self._choice(_("Groupe"), height)
+        self.sites = SiteChoice(_("Sites du registre et du rapport"), height)
+        self.person = self._choice(_("Personne"), height)
         # A check box, not a button that stays pressed: it says it is a choice, not an action.
         # Short, as a check box does not wrap its text.
-        self.completed = BigCheckBox(self.tr("Remplies avec l'appel"))
-        self.completed.setAccessibleName(self.tr("Feuilles remplies avec les présences de l'appel"))
+        self.completed = BigCheckBox(_("Remplies avec l'appel"))
+        self.completed.setAccessibleName(_("Feuilles remplies avec les présences de l'appel"))
 
         # Short button texts (a button does not wrap: at 200 % a long one would leave the
         # window); what each document is, in a line under it (so no tooltip repeats it).
-        self.sheets = big_button(self.tr("Feuilles d'émargement"), self.tr(
+        self.sheets = big_button(_("Feuilles d'émargement"), _(
             "Un PDF avec la feuille de chaque séance de la période : vierge, "
             "ou remplie avec les présences si la case est cochée."), on_click=self.export_sheets, tooltip=False)
-        self.register = big_button(self.tr("Registre de présence"), self.tr(
+        self.register = big_button(_("Registre de présence"), _(
             "Un tableur (.xlsx ou .csv) : qui est venu à chaque séance."),
             on_click=self.export_register, tooltip=False)
-        self.report = big_button(self.tr("Rapport d'activité"), self.tr(
+        self.report = big_button(_("Rapport d'activité"), _(
             "Pour les financeurs : un tableur .xlsx et un résumé .pdf."), on_click=self.export_report, tooltip=False)
-        self.attestation = big_button(self.tr("Attestation"), self.tr(
+        self.attestation = big_button(_("Attestation"), _(
             "Les ateliers suivis par la personne pendant la période, en PDF."),
             on_click=self.export_attestation, tooltip=False)
-        self.person_data = big_button(self.tr("Données de la personne"), self.tr(
+        self.person_data = big_button(_("Données de la personne"), _(
             "Tout ce qu'Atelier sait d'elle (droit d'accès RGPD) : un PDF et un fichier JSON."),
             on_click=self.export_person, tooltip=False)
 
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Avancement"))
+        self.progress.setAccessibleName(_("Avancement"))
         self.progress.setMinimumHeight(height)
-        self.progress.setFormat(self.tr("%v pages sur %m"))
-        self.cancel = big_button(self.tr("Annuler"), on_click=self.cancel_export)
+        self.progress.setFormat(_("%v pages sur %m"))
+        self.cancel = big_button(_("Annuler"), on_click=self.cancel_export)
         # What became of the export; the openers are asked when clicked (a test sets its own).
         self.result = ExportResult(lambda path: self.open_file(path), lambda path: self.open_folder(path))
         self.message, self.open_button, self.folder = self.result.message, self.result.open_button, self.result.folder
@@ -113,7 +114,7 @@ class DocumentsView(QWidget):
         column.setSpacing(px(10))
         for widget in (title, intro):
             column.addWidget(widget)
-        labels = [self.tr("Du"), self.tr("Au"), self.tr("Groupe"), self.tr("Personne")]
+        labels = [_("Du"), _("Au"), _("Groupe"), _("Personne")]
         label_width = max(QLabel(text).sizeHint().width() for text in labels)  # both forms line up
         column.addLayout(self._form(zip(labels[:2], (self.first, self.last)), label_width))
         self.periods = PeriodChoice(self.first, self.last, today)  # « Ce mois-ci », « Cette année »…
@@ -122,20 +123,20 @@ class DocumentsView(QWidget):
         self.sites_row = QWidget()  # at the coordination only
         sites = QVBoxLayout(self.sites_row)
         sites.setContentsMargins(0, 0, 0, 0)
-        sites.addLayout(self._form([(self.tr("Sites"), self.sites)], label_width))
-        hint = QLabel(self.tr("Pour le registre et le rapport : ce poste, ou les résumés rassemblés de tous les "
+        sites.addLayout(self._form([(_("Sites"), self.sites)], label_width))
+        hint = QLabel(_("Pour le registre et le rapport : ce poste, ou les résumés rassemblés de tous les "
                               "sites ou d'un seul (sans le choix du groupe)."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         sites.addWidget(hint)
         column.addWidget(self.sites_row)
-        self._section(column, self.tr("Pour la période et le groupe"))
+        self._section(column, _("Pour la période et le groupe"))
         self._document(column, self.sheets, beside=self.completed)
         self._document(column, self.register)
-        self.gaps = FunderGaps(ops, (self.tr("venue sur la période"), self.tr("venues sur la période")), self)  # before the report: fields it needs
+        self.gaps = FunderGaps(ops, (_("venue sur la période"), _("venues sur la période")), self)  # before the report: fields it needs
         column.addWidget(self.gaps)
         self._document(column, self.report)
-        self._section(column, self.tr("Pour une personne"))
+        self._section(column, _("Pour une personne"))
         column.addLayout(self._form([(labels[3], self.person)], label_width))
         for button in (self.attestation, self.person_data):
             self._document(column, button)
@@ -150,7 +151,7 @@ class DocumentsView(QWidget):
         inner.setLayout(column)
         column.setContentsMargins(px(32), px(20), px(32), px(20))
         self.scroller = scrolling_page(self, inner, frame=True, keyboard=True,  # everything fits the width
-                       name=self.tr("Documents à préparer"))
+                       name=_("Documents à préparer"))
         self._set_busy(False)
         ops.watch(self, ('groups', 'people', 'settings', 'hub'), lambda _changes, _initiator: self.reload())
         self.reload()
@@ -217,7 +218,7 @@ class DocumentsView(QWidget):
     def reload(self) -> None:
         chosen_group, chosen_person = self.group.currentData(), self.person.currentData()
         self.group.clear()
-        self.group.addItem(self.tr("Tous les groupes"), None)
+        self.group.addItem(_("Tous les groupes"), None)
         for g in self.ops.read(groups.every):
             self.group.addItem(g.name, g.id)
         self.person.clear()
@@ -241,9 +242,9 @@ class DocumentsView(QWidget):
 
     def export_sheets(self) -> None:
         first, last, group_id = self.period()
-        path = self._ask(self.tr("Enregistrer les feuilles d'émargement"),
-                         self.tr("emargements-{first}-{last}.pdf").format(first=first, last=last),
-                         self.tr("Document PDF (*.pdf)"))
+        path = self._ask(_("Enregistrer les feuilles d'émargement"),
+                         _("emargements-{first}-{last}.pdf").format(first=first, last=last),
+                         _("Document PDF (*.pdf)"))
         if path is None:
             return
         from ui.render.documents import render_sheets
@@ -254,9 +255,9 @@ class DocumentsView(QWidget):
 
     def export_register(self) -> None:
         first, last, group_id = self.period()
-        path = self._ask(self.tr("Enregistrer le registre de présence"),
-                         self.tr("registre-{first}-{last}.xlsx").format(first=first, last=last),
-                         self.tr("Classeur (*.xlsx);;Tableur CSV (*.csv)"))
+        path = self._ask(_("Enregistrer le registre de présence"),
+                         _("registre-{first}-{last}.xlsx").format(first=first, last=last),
+                         _("Classeur (*.xlsx);;Tableur CSV (*.csv)"))
         if path is None:
             return
         scope = self.sites.scope()
@@ -269,9 +270,9 @@ class DocumentsView(QWidget):
 
     def export_report(self) -> None:
         first, last, _group = self.period()
-        path = self._ask(self.tr("Enregistrer le rapport d'activité"),
-                         self.tr("rapport-activite-{first}-{last}.xlsx").format(first=first, last=last),
-                         self.tr("Classeur (*.xlsx)"))
+        path = self._ask(_("Enregistrer le rapport d'activité"),
+                         _("rapport-activite-{first}-{last}.xlsx").format(first=first, last=last),
+                         _("Classeur (*.xlsx)"))
         if path is None:
             return
         from ui.render.documents import render_report_pdf
@@ -285,12 +286,12 @@ class DocumentsView(QWidget):
     def export_attestation(self) -> None:
         person_id, name = self.person.currentData(), self.person.currentText()
         if person_id is None:
-            self.result.say(self.tr("Choisissez d'abord une personne."))
+            self.result.say(_("Choisissez d'abord une personne."))
             return
         first, last, _group = self.period()
-        path = self._ask(self.tr("Enregistrer l'attestation"),
-                         self.tr("attestation-{name}.pdf").format(name=name.replace(" ", "-")),
-                         self.tr("Document PDF (*.pdf)"))
+        path = self._ask(_("Enregistrer l'attestation"),
+                         _("attestation-{name}.pdf").format(name=name.replace(" ", "-")),
+                         _("Document PDF (*.pdf)"))
         if path is None:
             return
         from ui.render.documents import render_attestation
@@ -302,11 +303,11 @@ class DocumentsView(QWidget):
     def export_person(self) -> None:
         person_id, name = self.person.currentData(), self.person.currentText()
         if person_id is None:
-            self.result.say(self.tr("Choisissez d'abord une personne."))
+            self.result.say(_("Choisissez d'abord une personne."))
             return
-        path = self._ask(self.tr("Enregistrer les données de la personne"),
-                         self.tr("donnees-{name}.pdf").format(name=name.replace(" ", "-")),
-                         self.tr("Document PDF (*.pdf)"))
+        path = self._ask(_("Enregistrer les données de la personne"),
+                         _("donnees-{name}.pdf").format(name=name.replace(" ", "-")),
+                         _("Document PDF (*.pdf)"))
         if path is None:
             return
         from ui.render.documents import render_person_pdf
@@ -322,7 +323,7 @@ class DocumentsView(QWidget):
         """``gather(db, cancelled)`` on the database worker, then ``render(data, progress,
         cancelled) -> [paths]`` on an export thread (or nothing more when render is None)."""
         self.cancelling = False
-        self.result.say(self.tr("Préparation…"))
+        self.result.say(_("Préparation…"))
         self.progress.setRange(0, 0)
         self._set_busy(True)
 
@@ -344,7 +345,7 @@ class DocumentsView(QWidget):
 
     def cancel_export(self) -> None:
         self.cancelling = True
-        self.result.say(self.tr("Arrêt en cours…"))
+        self.result.say(_("Arrêt en cours…"))
         if self.job is not None:
             self.job.cancel()
 
@@ -362,13 +363,13 @@ class DocumentsView(QWidget):
         self._finish()
         text = error_text(error)  # a full disk, a read-only folder: in plain French, naming the file
         if not isinstance(error, (WriteError, OSError)):
-            text = self.tr("Le document n'a pas pu être écrit : {error}").format(error=text)
+            text = _("Le document n'a pas pu être écrit : {error}").format(error=text)
         self.result.say(breakable(text), tooltip=text)
         self.export_ended.emit("failed")
 
     def _stopped(self) -> None:
         self._finish()
-        self.result.say(self.tr("Export annulé. Aucun fichier n'a été écrit."))
+        self.result.say(_("Export annulé. Aucun fichier n'a été écrit."))
         self.export_ended.emit("stopped")
 
     def _finish(self) -> None:

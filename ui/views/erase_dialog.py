@@ -10,12 +10,12 @@ button. "Annuler" stays the default, so Enter never erases.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from atelier.i18n import _, plural
 from atelier import erasure
 from atelier.mentions import ERASED, Mention
 from atelier.people import Participant, fold
 from ui.widgets.check import BigCheckBox
 from ui.widgets.confirm import ConfirmDialog
-from ui.words import plural
 
 SHOWN_PASSAGES = 8  # more would bury the question; the access export lists them all
 
@@ -42,12 +42,12 @@ def _label(text: str, name: str = "") -> QLabel:
 class EraseDialog(ConfirmDialog):
     def __init__(self, person: Participant, report: dict[str, int], mentions: list[Mention] = (),
                  parent: QWidget | None = None):
-        title = self.tr("Effacer {name} définitivement ?").format(name=person.full_name)
+        title = _("Effacer {name} définitivement ?").format(name=person.full_name)
         lines = "\n".join("•  " + item for item in erasure_items(report))
-        message = self.tr(
+        message = _(
             "Tout ce qu'Atelier garde sur {name} sera effacé de cet ordinateur, sans retour possible :\n{lines}"
         ).format(name=person.full_name, lines=lines)
-        super().__init__(title, message, self.tr("Effacer définitivement"), danger=True, parent=parent)
+        super().__init__(title, message, _("Effacer définitivement"), danger=True, parent=parent)
         self.person = person
         self.mentions = list(mentions)
         self.summary = describe_erasure(person, report)
@@ -57,17 +57,17 @@ class EraseDialog(ConfirmDialog):
         if self.mentions:
             self.passages = _label(self._passages_text())
             self.body.addWidget(self.passages)
-            self.replace_box = BigCheckBox(self.tr("Remplacer son nom par « {erased} »").format(erased=ERASED))
+            self.replace_box = BigCheckBox(_("Remplacer son nom par « {erased} »").format(erased=ERASED))
             self.replace_box.setChecked(True)
-            self.replace_box.setAccessibleDescription(self.tr("Dans ces passages ; le reste du texte est gardé."))
+            self.replace_box.setAccessibleDescription(_("Dans ces passages ; le reste du texte est gardé."))
             self.outer.insertWidget(1, self.replace_box)  # the choice stays in sight, never scrolled away
         self.backups = _label(erasure.about_backups(), "muted")
         self.body.addWidget(self.backups)
         self.setAccessibleDescription(self.summary)
 
-        self.ask = _label(self.tr("Pour confirmer, tapez son prénom : {first}").format(first=person.first_name))
+        self.ask = _label(_("Pour confirmer, tapez son prénom : {first}").format(first=person.first_name))
         self.typed = QLineEdit()
-        self.typed.setAccessibleName(self.tr("Prénom de la personne à effacer"))
+        self.typed.setAccessibleName(_("Prénom de la personne à effacer"))
         self.ask.setBuddy(self.typed)
         at = self.outer.count() - 1  # above the buttons, under the words and the box
         self.outer.insertWidget(at, self.ask)
@@ -87,13 +87,13 @@ class EraseDialog(ConfirmDialog):
     def _passages_text(self) -> str:
         count = len(self.mentions)
         lines = [plural(count, "Son nom apparaît aussi dans {n} passage de texte :",
-                        "Son nom apparaît aussi dans {n} passages de texte :", "EraseDialog")]
+                        "Son nom apparaît aussi dans {n} passages de texte :")]
         for mention in self.mentions[:SHOWN_PASSAGES]:
-            lines.append(self.tr("•  {where} : « {passage} »").format(where=mention.where, passage=mention.passage))
+            lines.append(_("•  {where} : « {passage} »").format(where=mention.where, passage=mention.passage))
         hidden = count - SHOWN_PASSAGES
         if hidden > 0:
             lines.append(plural(hidden, "… et {n} autre (tous dans l'export de ses données).",
-                                "… et {n} autres (tous dans l'export de ses données).", "EraseDialog"))
+                                "… et {n} autres (tous dans l'export de ses données)."))
         return "\n".join(lines)
 
     def _typed(self, text: str) -> None:

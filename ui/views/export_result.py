@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from ui.theme import px
 from ui.views.button_rows import button_rows
 from ui.views.sheet_dialog import breakable
@@ -31,9 +32,9 @@ class ExportResult(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = big_button(self.tr("Ouvrir"), primary=True, name=self.tr("Ouvrir le document"),
+        self.open_button = big_button(_("Ouvrir"), primary=True, name=_("Ouvrir le document"),
                                       on_click=lambda: open_file(self.paths[0]))
-        self.folder = big_button(self.tr("Ouvrir le dossier"), on_click=lambda: open_folder(self.paths[0]))
+        self.folder = big_button(_("Ouvrir le dossier"), on_click=lambda: open_folder(self.paths[0]))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(px(10))
@@ -45,8 +46,8 @@ class ExportResult(QWidget):
         """« C'est prêt », where the files are, and the ways to open them."""
         self.paths = [Path(p) for p in paths]
         names = "\n".join(str(p) for p in self.paths)
-        said = (self.tr("C'est prêt. Le document est ici :\n{paths}") if len(self.paths) == 1
-                else self.tr("C'est prêt. Les documents sont ici :\n{paths}"))
+        said = (_("C'est prêt. Le document est ici :\n{paths}") if len(self.paths) == 1
+                else _("C'est prêt. Les documents sont ici :\n{paths}"))
         self.say(said.format(paths=breakable(names)), tooltip=names, in_sight=False)
         for button in (self.open_button, self.folder):
             button.setVisible(bool(self.paths))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atelier.i18n import _
 from atelier import settings
 from ui.theme import px
 from ui.widgets.buttons import big_button
@@ -53,24 +54,24 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.choice: str | None = None
         self.answers: Answers | None = None
-        self.setWindowTitle(self.tr("Bienvenue dans Atelier"))
-        self.setAccessibleName(self.tr("Bienvenue dans Atelier"))
+        self.setWindowTitle(_("Bienvenue dans Atelier"))
+        self.setAccessibleName(_("Bienvenue dans Atelier"))
 
-        title = QLabel(self.tr("Bienvenue dans Atelier"))
+        title = QLabel(_("Bienvenue dans Atelier"))
         title.setObjectName("section")  # smaller than a page title: the dialog must fit at 200 %
-        intro = QLabel(self.tr("Trois questions pour commencer."))
+        intro = QLabel(_("Trois questions pour commencer."))
         intro.setWordWrap(True)
 
         # No grey examples inside the fields: they look like answers already given.
-        self.association = self._field(self.tr("Nom de l'association (obligatoire)"))
-        self.site = self._field(self.tr("Lieu de l'atelier"))
-        self.facilitator = self._field(self.tr("Votre nom (animatrice ou animateur)"))
+        self.association = self._field(_("Nom de l'association (obligatoire)"))
+        self.site = self._field(_("Lieu de l'atelier"))
+        self.facilitator = self._field(_("Votre nom (animatrice ou animateur)"))
 
-        self.start = big_button(self.tr("Commencer"), primary=True, name=self.tr("Commencer avec ces réponses"),
+        self.start = big_button(_("Commencer"), primary=True, name=_("Commencer avec ces réponses"),
                                 on_click=self._accept_setup)
         self.start.setDefault(True)
-        self.try_demo = big_button(self.tr("Essayer avec la démonstration"),
-                                   name=self.tr("Essayer avec la démonstration, sans toucher à vos données"),
+        self.try_demo = big_button(_("Essayer avec la démonstration"),
+                                   name=_("Essayer avec la démonstration, sans toucher à vos données"),
                                    on_click=self._accept_demo)
         self.try_demo.setEnabled(demo_available() if demo is None else demo)
 

@@ -1,26 +1,23 @@
 """How many people lack the funders' fields (age, gender, situation), with « Compléter »:
 shown on a group's page and in Documents before a report, hidden when nobody lacks any."""
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier import funder_fields
 from atelier.funder_fields import Gaps
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.notice import Notice
-from ui.words import plural
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FunderGaps", text)
 
 
 def gaps_text(gaps: Gaps) -> str:
     """'Âge inconnu : 2 · genre : 1 · situation : 3.'"""
-    parts = [(tr("âge"), gaps.age), (tr("genre"), gaps.gender), (tr("situation"), gaps.social_status)]
+    parts = [(_("âge"), gaps.age), (_("genre"), gaps.gender), (_("situation"), gaps.social_status)]
     missing = " · ".join(f"{word} : {n}" for word, n in parts if n)
-    return tr("À compléter — {missing}. Sinon, le bilan les compte « Non communiqué ».").format(missing=missing)
+    return _("À compléter — {missing}. Sinon, le bilan les compte « Non communiqué ».").format(missing=missing)
 
 
 class FunderGaps(Notice):
@@ -34,7 +31,7 @@ class FunderGaps(Notice):
         self.gaps: Gaps | None = None
         self.dialog = None
         self.complete = big_button(
-            tr("Compléter"), name=tr("Compléter l'âge, le genre et la situation des personnes concernées"),
+            _("Compléter"), name=_("Compléter l'âge, le genre et la situation des personnes concernées"),
             on_click=self.open_dialog)
         if brief:
             row = QHBoxLayout()
@@ -55,11 +52,11 @@ class FunderGaps(Notice):
             self.hide()
             return
         one, many = self.among
-        heading = plural(len(gaps), tr("{n} personne {among} n'a pas tout ce que demande le bilan"),
-                         tr("{n} personnes {among} n'ont pas tout ce que demande le bilan"),
+        heading = plural(len(gaps), "{n} personne {among} n'a pas tout ce que demande le bilan",
+                         "{n} personnes {among} n'ont pas tout ce que demande le bilan",
                          among=one if len(gaps) <= 1 else many)
         if self.brief:
-            short = plural(len(gaps), tr("{n} fiche à compléter"), tr("{n} fiches à compléter"))
+            short = plural(len(gaps), "{n} fiche à compléter", "{n} fiches à compléter")
             self.say(short)
             self.setAccessibleDescription(f"{heading}. {gaps_text(gaps)}")
             self.setToolTip(f"{heading}.\n{gaps_text(gaps)}")

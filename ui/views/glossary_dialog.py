@@ -3,6 +3,7 @@ with its explanation in easy French, as the learners will hear it."""
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier.lessons.pack import Module
 from ui.widgets.on_screen import fit_on_screen
 from ui.theme import px
@@ -14,13 +15,13 @@ from ui.widgets.markdown_view import MarkdownView
 class GlossaryDialog(QDialog):
     def __init__(self, module: Module, parent: QWidget | None = None):
         super().__init__(parent)
-        title = self.tr("Lexique : {module}").format(module=module.title)
+        title = _("Lexique : {module}").format(module=module.title)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.view = MarkdownView(self, text_factor=1.0)
-        self.view.setAccessibleName(self.tr("Les mots du module et leur explication"))
+        self.view.setAccessibleName(_("Les mots du module et leur explication"))
         self.view.set_markdown(glossary_markdown(module), module.path)
-        self.close_button = big_button(self.tr("Fermer"), primary=True, on_click=self.accept)
+        self.close_button = big_button(_("Fermer"), primary=True, on_click=self.accept)
         self.close_button.setDefault(True)
         row = QHBoxLayout()
         row.addStretch(1)

@@ -5,6 +5,7 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from atelier.i18n import _
 from atelier import groups
 from atelier.groups import Group
 from ui.widgets.choice import BigChoice
@@ -18,7 +19,7 @@ def normalise_time(text: str) -> str | None:
     if not text:
         return None
     if "h" in text and ":" not in text:
-        hours, _, minutes = text.partition("h")
+        hours, _h, minutes = text.partition("h")
         text = f"{hours}:{minutes or '00'}"
     hours, sep, minutes = text.partition(":")
     if sep and hours.isdigit() and minutes.isdigit() and len(hours) == 1:
@@ -30,18 +31,18 @@ class GroupForm(FormDialog):
     saved = Signal(object)  # the Group as stored
 
     def __init__(self, ops, group: Group | None = None, parent: QWidget | None = None):
-        super().__init__(self.tr("Modifier le groupe") if group else self.tr("Nouveau groupe"), parent=parent)
+        super().__init__(_("Modifier le groupe") if group else _("Nouveau groupe"), parent=parent)
         self.ops = ops
         self.group = group
-        self.name = self.add_row(self.tr("Nom du groupe"), QLineEdit())
-        self.name.setPlaceholderText(self.tr("par exemple : Débutants du mardi"))
-        self.place = self.add_row(self.tr("Lieu"), QLineEdit())
+        self.name = self.add_row(_("Nom du groupe"), QLineEdit())
+        self.name.setPlaceholderText(_("par exemple : Débutants du mardi"))
+        self.place = self.add_row(_("Lieu"), QLineEdit())
         days = [(n, day_name(n).capitalize()) for n in range(7)]
-        self.weekday = self.add_row(self.tr("Jour habituel"), BigChoice(days, self.tr("Non renseigné")))
-        self.start_time = self.add_row(self.tr("Heure de début"), QLineEdit())
-        self.end_time = self.add_row(self.tr("Heure de fin"), QLineEdit())
+        self.weekday = self.add_row(_("Jour habituel"), BigChoice(days, _("Non renseigné")))
+        self.start_time = self.add_row(_("Heure de début"), QLineEdit())
+        self.end_time = self.add_row(_("Heure de fin"), QLineEdit())
         for field, example in ((self.start_time, "14:00"), (self.end_time, "16:00")):
-            field.setPlaceholderText(self.tr("par exemple {time}").format(time=example))
+            field.setPlaceholderText(_("par exemple {time}").format(time=example))
             field.setMaxLength(5)
         order = [self.name, self.place, self.weekday, self.start_time, self.end_time,
                  self.cancel_button, self.save_button]
@@ -80,7 +81,7 @@ class GroupForm(FormDialog):
 
     def _failed(self, error: Exception) -> None:
         if not isinstance(error, ValueError):
-            self.show_error(self.tr("Le groupe n'a pas pu être enregistré. Rien n'a été perdu : réessayez."))
+            self.show_error(_("Le groupe n'a pas pu être enregistré. Rien n'a été perdu : réessayez."))
             return
         text = str(error)
         field = None

@@ -7,6 +7,7 @@ participants screen shows here without anyone reloading it by hand.
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import funder_fields, groups
 from ui.models.groups import describe
 from ui.models.participants import ParticipantsModel
@@ -31,7 +32,7 @@ class GroupPage(QWidget):
         self.group = None
         self.dialog = None
 
-        self.back_button = big_button(self.tr("← Groupes"), self.tr("Revenir à la liste des groupes"))
+        self.back_button = big_button(_("← Groupes"), _("Revenir à la liste des groupes"))
         self.title = QLabel()
         self.title.setObjectName("section")  # one line at 200 %: the list keeps its rows
         self.details = QLabel()
@@ -39,21 +40,21 @@ class GroupPage(QWidget):
         for label in (self.title, self.details):
             label.setWordWrap(True)
         # Short words, so that the three fit on one line even at 200 %.
-        self.edit_button = big_button(self.tr("Modifier"), self.tr("Modifier le nom, le lieu, le jour et les heures du groupe"))
-        self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver le groupe"))
-        self.gaps = FunderGaps(ops, (self.tr("de ce groupe"),) * 2, self, brief=True)  # the quick ways of adding leave them empty
+        self.edit_button = big_button(_("Modifier"), _("Modifier le nom, le lieu, le jour et les heures du groupe"))
+        self.archive_button = big_button(_("Archiver"), _("Archiver le groupe"))
+        self.gaps = FunderGaps(ops, (_("de ce groupe"),) * 2, self, brief=True)  # the quick ways of adding leave them empty
         self.model = ParticipantsModel(parent=self)
-        self.list = BigList(self.tr("Membres du groupe"))
+        self.list = BigList(_("Membres du groupe"))
         self.list.setModel(self.model)
-        self.empty = QLabel(self.tr("Ce groupe n'a pas encore de membres."))
+        self.empty = QLabel(_("Ce groupe n'a pas encore de membres."))
         self.empty.setObjectName("empty")
         self.empty.setWordWrap(True)
-        self.add_button = big_button(self.tr("Ajouter"), self.tr("Choisir des personnes dans la liste"),
-                                     primary=True, name=self.tr("Ajouter des membres"))  # short: one line of buttons at 200 %
-        self.new_button = big_button(self.tr("Créer une fiche"), self.tr("Créer une personne et l'ajouter au groupe"),
-                                     name=self.tr("Nouvelle personne"))  # short: one line of buttons at 200 % on 1280 px
-        self.remove_button = big_button(self.tr("Retirer"), self.tr("Retirer la personne choisie du groupe"),
-                                        name=self.tr("Retirer du groupe"))
+        self.add_button = big_button(_("Ajouter"), _("Choisir des personnes dans la liste"),
+                                     primary=True, name=_("Ajouter des membres"))  # short: one line of buttons at 200 %
+        self.new_button = big_button(_("Créer une fiche"), _("Créer une personne et l'ajouter au groupe"),
+                                     name=_("Nouvelle personne"))  # short: one line of buttons at 200 % on 1280 px
+        self.remove_button = big_button(_("Retirer"), _("Retirer la personne choisie du groupe"),
+                                        name=_("Retirer du groupe"))
 
         # Rows of buttons wrap at 200 % rather than widen the window past the screen.
         head = FlowLayout()
@@ -115,9 +116,9 @@ class GroupPage(QWidget):
         self.empty.setVisible(not rows)
         self.gaps.show_gaps(funder_fields.gaps(rows))
         archived = bool(self.group.archived_at)
-        self.archive_button.setText(self.tr("Réactiver") if archived else self.tr("Archiver"))
-        self.archive_button.setAccessibleName(self.tr("Réactiver le groupe") if archived else self.tr("Archiver le groupe"))
-        self.setAccessibleName(self.tr("Groupe {name}").format(name=self.group.name))
+        self.archive_button.setText(_("Réactiver") if archived else _("Archiver"))
+        self.archive_button.setAccessibleName(_("Réactiver le groupe") if archived else _("Archiver le groupe"))
+        self.setAccessibleName(_("Groupe {name}").format(name=self.group.name))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -137,10 +138,10 @@ class GroupPage(QWidget):
             self.ops.run(groups.unarchive, group.id, parent=self)
             return
         dialog = ConfirmDialog(
-            self.tr("Archiver le groupe « {name} » ?").format(name=group.name),
-            self.tr("Il ne sera plus proposé dans les listes. Ses séances et ses présences sont gardées. "
+            _("Archiver le groupe « {name} » ?").format(name=group.name),
+            _("Il ne sera plus proposé dans les listes. Ses séances et ses présences sont gardées. "
                     "Vous pourrez le réactiver à tout moment."),
-            self.tr("Archiver le groupe"), parent=self,
+            _("Archiver le groupe"), parent=self,
         )
         dialog.accepted.connect(lambda: self.ops.run(
             groups.archive, group.id, on_done=lambda _r: self.back.emit(), parent=self))
@@ -154,7 +155,7 @@ class GroupPage(QWidget):
         form = ParticipantForm(
             self.ops, None, self.ops.today(), parent=self,
             save=lambda db, person: groups.add_new_member(db, group_id, person),
-            use_text=self.tr("Ajouter {name} au groupe"),
+            use_text=_("Ajouter {name} au groupe"),
         )
         form.existing_chosen.connect(lambda person: self.ops.run(
             groups.add_known_member, group_id, person.id, parent=self))
@@ -167,10 +168,10 @@ class GroupPage(QWidget):
         person = self.model.person(self.model.row_of(person_id))
         group = self.group
         dialog = ConfirmDialog(
-            self.tr("Retirer {name} du groupe ?").format(name=person.full_name),
-            self.tr("{name} ne fera plus partie de « {group} ». Sa fiche et ses présences passées sont gardées.")
+            _("Retirer {name} du groupe ?").format(name=person.full_name),
+            _("{name} ne fera plus partie de « {group} ». Sa fiche et ses présences passées sont gardées.")
             .format(name=person.full_name, group=group.name),
-            self.tr("Retirer du groupe"), parent=self,
+            _("Retirer du groupe"), parent=self,
         )
         dialog.accepted.connect(lambda: self.ops.run(
             groups.remove_member, group.id, person.id, parent=self))

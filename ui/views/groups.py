@@ -3,6 +3,7 @@
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import groups
 from ui.models.groups import GroupRow, GroupsModel
 from ui.theme import px
@@ -28,18 +29,18 @@ class GroupsView(QWidget):
 
         self.list_page = QWidget()
         self.list_page.setObjectName("page")
-        title = QLabel(self.tr("Groupes"))
+        title = QLabel(_("Groupes"))
         title.setObjectName("title")
-        self.new_button = big_button(self.tr("Nouveau groupe"), self.tr("Créer un groupe d'ateliers"), primary=True)
-        self.show_archived = big_button(self.tr("Voir aussi les groupes archivés"))
+        self.new_button = big_button(_("Nouveau groupe"), _("Créer un groupe d'ateliers"), primary=True)
+        self.show_archived = big_button(_("Voir aussi les groupes archivés"))
         self.show_archived.setCheckable(True)
-        hint = QLabel(self.tr("Cliquez sur un groupe pour l'ouvrir."))  # one line at 200 %: the list keeps its rows
+        hint = QLabel(_("Cliquez sur un groupe pour l'ouvrir."))  # one line at 200 %: the list keeps its rows
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         self.model = GroupsModel(self)
-        self.list = BigList(self.tr("Liste des groupes"), open_on_click=True)
+        self.list = BigList(_("Liste des groupes"), open_on_click=True)
         self.list.setModel(self.model)
-        self.empty = QLabel(self.tr("Aucun groupe pour l'instant. Commencez par « Nouveau groupe »."))
+        self.empty = QLabel(_("Aucun groupe pour l'instant. Commencez par « Nouveau groupe »."))
         self.empty.setObjectName("empty")
         self.empty.setWordWrap(True)
 
@@ -66,7 +67,7 @@ class GroupsView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
-        self.setAccessibleName(self.tr("Groupes"))
+        self.setAccessibleName(_("Groupes"))
 
         self.new_button.clicked.connect(self.new_group)
         self.show_archived.toggled.connect(self._archived_toggled)
@@ -81,7 +82,7 @@ class GroupsView(QWidget):
         self.empty.setVisible(not rows)
 
     def _archived_toggled(self, on: bool) -> None:
-        text = self.tr("Cacher les groupes archivés") if on else self.tr("Voir aussi les groupes archivés")
+        text = _("Cacher les groupes archivés") if on else _("Voir aussi les groupes archivés")
         self.show_archived.setText(text)
         self.show_archived.setAccessibleName(text)
         self.reload()

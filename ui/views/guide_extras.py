@@ -6,15 +6,13 @@ remember and the lexique, never the facilitator's checklist.
 
 import re
 
-from PySide6.QtCore import QCoreApplication
 
+from atelier.i18n import _
 from atelier.lessons.pack import Module
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LessonGuide", text)
 
 
 def plain(text: str) -> str:
@@ -26,7 +24,7 @@ def before_markdown(module: Module) -> str:
     if not module.checklist:
         return ""
     items = "\n".join(f"- [ ] {plain(item)}" for item in module.checklist)
-    heading = tr("Avant l'atelier")
+    heading = _("Avant l'atelier")
     return f"## {heading}\n\n{items}\n\n"
 
 
@@ -35,14 +33,14 @@ def glossary_markdown(module: Module) -> str:
         return ""
     items = "\n".join(f"- **{plain(word)}** : {plain(meaning)}"
                       for word, meaning in sorted(module.glossary.items(), key=lambda w: w[0].casefold()))
-    return f"## {tr('Lexique')}\n\n{items}\n"
+    return f"## {_('Lexique')}\n\n{items}\n"
 
 
 def after_markdown(module: Module) -> str:
     parts = []
     if module.remember:
         items = "\n".join(f"{n}. {plain(item)}" for n, item in enumerate(module.remember, 1))
-        parts.append(f"## {tr('3 choses à retenir')}\n\n{items}\n")
+        parts.append(f"## {_('3 choses à retenir')}\n\n{items}\n")
     if module.glossary:
         parts.append(glossary_markdown(module))
     return "\n\n" + "\n".join(parts) if parts else ""

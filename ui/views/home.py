@@ -11,6 +11,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier import sessions, settings
 from atelier.sessions import SessionRow
 from ui.models.sessions import with_status
@@ -18,7 +19,7 @@ from ui.sync_runner import ERROR, NEVER, NONE, OFFLINE, SyncState
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.scroller import scrolling_page
-from ui.words import french_date, module_label, plural
+from ui.words import long_date, module_label
 
 _LATER = (sessions.PLANNED, sessions.DONE, sessions.CANCELLED)  # today's cards, in this order
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
@@ -54,11 +55,11 @@ class SessionCard(QFrame):
         self.setObjectName("card")
         self.start = None
         s = row.session
-        when = self.tr("{start} – {end}").format(start=s.start_time, end=s.end_time)
+        when = _("{start} – {end}").format(start=s.start_time, end=s.end_time)
         if s.date != today.isoformat():
-            when = self.tr("{day}, {time}").format(day=french_date(s.date, year=False), time=when)
+            when = _("{day}, {time}").format(day=long_date(s.date, year=False), time=when)
         when = with_status(s, when)
-        group = row.group_name or self.tr("Séance sans groupe")
+        group = row.group_name or _("Séance sans groupe")
         details = [part for part in (s.place, module_label(s.module_id)) if part]
 
         layout = QVBoxLayout(self)
@@ -81,11 +82,11 @@ class SessionCard(QFrame):
         self.setAccessibleName(", ".join([when, group, *details]))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if on_start is not None and s.status == sessions.PLANNED:  # one large button opens the workshop
-            self.start = big_button(self.tr("Commencer"), primary=True, on_click=lambda: on_start(row.session),
-                                    name=self.tr("Commencer la séance : {what}").format(what=", ".join([when, group])))
+            self.start = big_button(_("Commencer"), primary=True, on_click=lambda: on_start(row.session),
+                                    name=_("Commencer la séance : {what}").format(what=", ".join([when, group])))
         elif on_start is not None and s.status == sessions.DONE:  # corrections after « Terminer la séance »
-            self.start = big_button(self.tr("Rouvrir"), on_click=lambda: on_start(row.session),
-                                    name=self.tr("Rouvrir la séance pour la corriger : {what}").format(
+            self.start = big_button(_("Rouvrir"), on_click=lambda: on_start(row.session),
+                                    name=_("Rouvrir la séance pour la corriger : {what}").format(
                                         what=", ".join([when, group])))
         if self.start is not None:
             layout.addSpacing(px(6))
@@ -112,7 +113,7 @@ class HomeView(QWidget):
         self.sync_runner = None
         self.sync_label = QLabel()
         self.sync_label.setObjectName("muted")
-        self.retry = big_button(self.tr("Réessayer"), name=self.tr("Réessayer la synchronisation"),
+        self.retry = big_button(_("Réessayer"), name=_("Réessayer la synchronisation"),
                                 on_click=self.retry_sync)
         self.sync_row = QWidget()
         sync_line = QHBoxLayout(self.sync_row)
@@ -121,10 +122,10 @@ class HomeView(QWidget):
         sync_line.addWidget(self.sync_label, 1)
         sync_line.addWidget(self.retry)
         self.sync_row.hide()
-        self.today_title = QLabel(self.tr("Aujourd'hui"))
+        self.today_title = QLabel(_("Aujourd'hui"))
         self.today_title.setObjectName("section")
         self.today_box = QVBoxLayout()
-        self.coming_title = QLabel(self.tr("Prochaines séances"))
+        self.coming_title = QLabel(_("Prochaines séances"))
         self.coming_title.setObjectName("section")
         self.coming_box = QVBoxLayout()
 
@@ -150,8 +151,8 @@ class HomeView(QWidget):
 
         # The page scrolls rather than clips when the text is made larger.
         # The area itself takes the keyboard: the cards do not, and the list may be long.
-        scrolling_page(self, content, keyboard=True, name=self.tr("Les séances du jour et à venir"))
-        self.setAccessibleName(self.tr("Accueil"))
+        scrolling_page(self, content, keyboard=True, name=_("Les séances du jour et à venir"))
+        self.setAccessibleName(_("Accueil"))
 
     def today(self) -> date:
         return self.ops.today()
@@ -180,18 +181,18 @@ class HomeView(QWidget):
         self.retry.setEnabled(not state.running)
 
     def sync_text(self, state: SyncState) -> str:
-        waiting = plural(state.pending, "{n} résumé en attente", "{n} résumés en attente", "HomeView")
+        waiting = plural(state.pending, "{n} résumé en attente", "{n} résumés en attente")
         if state.kind == OFFLINE:
-            return self.tr("Hors ligne — {waiting}").format(waiting=waiting)
+            return _("Hors ligne — {waiting}").format(waiting=waiting)
         if state.kind == ERROR:
-            return self.tr("Synchronisation impossible : {error}").format(error=state.message)
+            return _("Synchronisation impossible : {error}").format(error=state.message)
         if state.kind == NEVER:
-            return self.tr("Pas encore synchronisé — {waiting}").format(waiting=waiting)
+            return _("Pas encore synchronisé — {waiting}").format(waiting=waiting)
         moment = datetime.fromisoformat(state.last_success).astimezone()
         if moment.date() == datetime.now().astimezone().date():
-            text = self.tr("Synchronisé à {time}").format(time=moment.strftime("%H:%M"))
+            text = _("Synchronisé à {time}").format(time=moment.strftime("%H:%M"))
         else:
-            text = self.tr("Synchronisé le {day} à {time}").format(day=moment.strftime("%d/%m"),
+            text = _("Synchronisé le {day} à {time}").format(day=moment.strftime("%d/%m"),
                                                                   time=moment.strftime("%H:%M"))
         return text + (" — " + waiting if state.pending else "")
 
@@ -204,9 +205,9 @@ class HomeView(QWidget):
         names = [n for n in (data.association, data.site) if n]
         self.where.setText(" — ".join(names))
         self.where.setVisible(bool(names))
-        self.date_label.setText(french_date(today))
-        self._fill(self.today_box, data.today, self.tr("Aucune séance aujourd'hui."), today)
-        self._fill(self.coming_box, data.coming, self.tr("Aucune séance prévue pour l'instant."), today)
+        self.date_label.setText(long_date(today))
+        self._fill(self.today_box, data.today, _("Aucune séance aujourd'hui."), today)
+        self._fill(self.coming_box, data.coming, _("Aucune séance prévue pour l'instant."), today)
         self.loaded.emit()
 
     def _fill(self, box: QVBoxLayout, rows: list[SessionRow], empty: str, today: date) -> None:

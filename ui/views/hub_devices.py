@@ -4,9 +4,10 @@ the files refused with their reasons. Plain labels, rebuilt from ``coordinator.s
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier.sync.coordinator import FILE_NAME
 from ui.theme import px
-from ui.words import moment_words, plural
+from ui.words import moment_words
 
 
 def device_words(device_id: str) -> str:
@@ -49,7 +50,7 @@ class HubDevices(_Listing):
         _clear(self.column)
         shown = [s for s in status.get("sites", []) if site is None or s["site"] == site]
         if not shown:
-            _add(self.column, _label(self.tr("Aucun fichier reçu pour l'instant : « Récupérer maintenant » "
+            _add(self.column, _label(_("Aucun fichier reçu pour l'instant : « Récupérer maintenant » "
                                              "lit le partage."), "empty"))
         for found in shown:
             card = QFrame()
@@ -64,9 +65,9 @@ class HubDevices(_Listing):
             _add(self.column, card)
 
     def device_line(self, device: dict) -> str:
-        files = plural(device["files"], self.tr("{n} fichier"), self.tr("{n} fichiers"))
-        held = plural(device["summaries"], self.tr("{n} résumé"), self.tr("{n} résumés"))
-        return self.tr("Poste {device} : {files}, {held}. Dernier fichier ({file}) reçu {when}.").format(
+        files = plural(device["files"], "{n} fichier", "{n} fichiers")
+        held = plural(device["summaries"], "{n} résumé", "{n} résumés")
+        return _("Poste {device} : {files}, {held}. Dernier fichier ({file}) reçu {when}.").format(
             device=device_words(device["device_id"]), files=files, held=held,
             file=file_words(device["last_file"]), when=moment_words(device["last_received_at"]))
 
@@ -81,9 +82,9 @@ class HubRejects(_Listing):
         _clear(self.column)
         shown = [r for r in rejects if site is None or r["site"] == site]
         if not shown:
-            _add(self.column, _label(self.tr("Aucun fichier refusé."), "empty"))
+            _add(self.column, _label(_("Aucun fichier refusé."), "empty"))
         for reject in shown:
-            _add(self.column, _label(self.tr("{site}, poste {device}, fichier {file} (vu {when}) : {reason}.").format(
+            _add(self.column, _label(_("{site}, poste {device}, fichier {file} (vu {when}) : {reason}.").format(
                 site=names.get(reject["site"], reject["site"]), device=device_words(reject["device_id"]),
                 file=file_words(reject["file"]), when=moment_words(reject["seen_at"]), reason=reject["reason"])))
 

@@ -6,9 +6,10 @@ form, a group's « Nouvelle personne », the roll's walk-in). It looks again at 
 change of the name (a quick read), and hides when no one matches.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import duplicates
 from atelier.duplicates import Match
 from ui.theme import px
@@ -17,8 +18,6 @@ from ui.widgets.notice import Notice
 from ui.words import short_date
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KnownPerson", text)
 
 
 def describe(match: Match) -> str:
@@ -26,16 +25,16 @@ def describe(match: Match) -> str:
     p = match.person
     parts = []
     if p.birth_year:
-        parts.append(tr("née en {year}").format(year=p.birth_year) if p.gender == "feminin"
-                     else tr("né en {year}").format(year=p.birth_year))
+        parts.append(_("née en {year}").format(year=p.birth_year) if p.gender == "feminin"
+                     else _("né en {year}").format(year=p.birth_year))
     if p.phone:
         parts.append(p.phone)
-    parts.append(", ".join(match.groups) if match.groups else tr("dans aucun groupe"))
-    parts.append(tr("dernière venue le {day}").format(day=short_date(match.last_visit)) if match.last_visit
-                 else tr("jamais venue") if p.gender == "feminin" else tr("jamais venu"))
+    parts.append(", ".join(match.groups) if match.groups else _("dans aucun groupe"))
+    parts.append(_("dernière venue le {day}").format(day=short_date(match.last_visit)) if match.last_visit
+                 else _("jamais venue") if p.gender == "feminin" else _("jamais venu"))
     if p.archived_at:
-        parts.append(tr("fiche archivée"))
-    return tr("{name} — {details}").format(name=p.full_name, details=" · ".join(parts))
+        parts.append(_("fiche archivée"))
+    return _("{name} — {details}").format(name=p.full_name, details=" · ".join(parts))
 
 
 class KnownPerson(Notice):
@@ -73,11 +72,11 @@ class KnownPerson(Notice):
             self.hide()
             return
         if self.exclude is not None:
-            self.say(tr("Une autre fiche porte ce nom :") if len(found) == 1
-                     else tr("D'autres fiches portent ce nom :"))
+            self.say(_("Une autre fiche porte ce nom :") if len(found) == 1
+                     else _("D'autres fiches portent ce nom :"))
         else:
-            self.say(tr("Cette personne est peut-être déjà connue :") if len(found) == 1
-                     else tr("Ces personnes du même nom sont déjà connues :"))
+            self.say(_("Cette personne est peut-être déjà connue :") if len(found) == 1
+                     else _("Ces personnes du même nom sont déjà connues :"))
         for match in found:
             who = QLabel(describe(match))
             who.setWordWrap(True)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import progress
 from atelier.lessons.pack import Module
 from atelier.sessions import Session
@@ -38,7 +39,7 @@ class LessonGuideView(QWidget):
         self.index = -1
         self.projector: ProjectorWindow | None = None
         self.setObjectName("page")
-        self.setAccessibleName(self.tr("Guide de la leçon"))
+        self.setAccessibleName(_("Guide de la leçon"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(px(32), px(12), px(32), px(16))
         layout.setSpacing(px(10))
@@ -54,9 +55,9 @@ class LessonGuideView(QWidget):
     # --- building ------------------------------------------------------------------------
 
     def _build_empty(self, layout: QVBoxLayout) -> None:
-        self.message = QLabel(self.tr("Aucun module pour cette séance"))
+        self.message = QLabel(_("Aucun module pour cette séance"))
         self.message.setObjectName("title")
-        hint = QLabel(self.tr("Vous pouvez en choisir un dans la page « Séances »."))
+        hint = QLabel(_("Vous pouvez en choisir un dans la page « Séances »."))
         hint.setObjectName("subtitle")
         for label in (self.message, hint):
             label.setWordWrap(True)
@@ -68,12 +69,12 @@ class LessonGuideView(QWidget):
         self.counter.setObjectName("subtitle")  # the workshop around it names the module
         self.counter.setWordWrap(True)  # a narrow window: « Étape 2 / sur 9 » rather than wider
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.project_button = big_button(self.tr("Projeter"), self.tr(
+        self.project_button = big_button(_("Projeter"), _(
             "Ouvre ou ferme la fenêtre du projecteur, qui montre l'étape en très grand"), tooltip=False)
         self.project_button.setCheckable(True)
         self.project_button.toggled.connect(self.set_projecting)
         self.timer = StepTimer(self)
-        self.glossary_button = big_button(self.tr("Lexique"), self.tr(
+        self.glossary_button = big_button(_("Lexique"), _(
             "Les mots du module et leur explication en français facile"), tooltip=False,
             on_click=self.show_glossary)
         if not self.module.glossary:
@@ -100,9 +101,9 @@ class LessonGuideView(QWidget):
         self.view = MarkdownView(self)
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
-        self.previous_button = big_button(self.tr("◀  Précédente"), name=self.tr("Étape précédente"),
+        self.previous_button = big_button(_("◀  Précédente"), name=_("Étape précédente"),
                                           on_click=self.previous)
-        self.next_button = big_button(self.tr("Suivante  ▶"), primary=True, name=self.tr("Étape suivante"),
+        self.next_button = big_button(_("Suivante  ▶"), primary=True, name=_("Étape suivante"),
                                       on_click=self.next_or_close)
         bottom = QHBoxLayout()
         bottom.setSpacing(px(12))
@@ -134,7 +135,7 @@ class LessonGuideView(QWidget):
         return len(self.module.steps) if self.module else 0
 
     def counter_text(self) -> str:
-        return self.tr("Étape {number} sur {count}").format(number=self.index + 1, count=self.step_count())
+        return _("Étape {number} sur {count}").format(number=self.index + 1, count=self.step_count())
 
     def next(self) -> None:
         self.go_to(self.index + 1)
@@ -163,12 +164,12 @@ class LessonGuideView(QWidget):
         body = strip_title(step.markdown, step.title)
         self._projected = step_markdown(self.module, index, body, projected=True)
         self.view.set_markdown(step_markdown(self.module, index, body), self.module.path)
-        self.view.setAccessibleName(self.tr("{counter} : {title}").format(counter=counter, title=step.title))
+        self.view.setAccessibleName(_("{counter} : {title}").format(counter=counter, title=step.title))
         focus_was_on_a_button = self.previous_button.hasFocus() or self.next_button.hasFocus()
         self.previous_button.setEnabled(index > 0)
         last = index == self.step_count() - 1  # the last step leads on to the closing, not to a dead end
-        self.next_button.setText(self.tr("Fin de séance  ▶") if last else self.tr("Suivante  ▶"))
-        self.next_button.setAccessibleName(self.tr("Passer à la fin de séance") if last else self.tr("Étape suivante"))
+        self.next_button.setText(_("Fin de séance  ▶") if last else _("Suivante  ▶"))
+        self.next_button.setAccessibleName(_("Passer à la fin de séance") if last else _("Étape suivante"))
         if focus_was_on_a_button and not self.focusWidget().isEnabled():
             (self.previous_button if self.previous_button.isEnabled() else self.next_button).setFocus()
         if self.projector is not None:
@@ -222,7 +223,7 @@ class LessonGuideView(QWidget):
         if self.project_button.isChecked() != on:
             self.project_button.setChecked(on)  # comes back here through `toggled`
             return
-        text = self.tr("Fermer la projection") if on else self.tr("Projeter")
+        text = _("Fermer la projection") if on else _("Projeter")
         self.project_button.setText(text)
         self.project_button.setAccessibleName(text)
         if on:

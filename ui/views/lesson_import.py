@@ -12,6 +12,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier.changes import Changes
 from atelier.lessons import imports
 from atelier.lessons.archive import Cancelled
@@ -24,13 +25,12 @@ from ui.theme import current_scale, px, target_px
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ask
 from ui.widgets.scroller import Scroller
-from ui.words import plural
 
 
 def ask_zip_path(parent: QWidget) -> str | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
     path, _chosen = QFileDialog.getOpenFileName(
-        parent, parent.tr("Choisir le zip d'un module"), folder, parent.tr("Modules de leçons (*.zip)"))
+        parent, _("Choisir le zip d'un module"), folder, _("Modules de leçons (*.zip)"))
     return path or None
 
 
@@ -44,16 +44,16 @@ class ImportDialog(QDialog):
         self.latest: imports.Unpacked | None = None   # read by the thread, not yet shown
         self.closing = False                         # « Annuler » while the thread works
         self.job: ExportJob | None = None
-        self.setWindowTitle(self.tr("Importer un module"))
-        self.setAccessibleName(self.tr("Importer un module"))
+        self.setWindowTitle(_("Importer un module"))
+        self.setAccessibleName(_("Importer un module"))
         self.setModal(True)
 
         self.heading = QLabel()
         self.heading.setObjectName("cardTitle")
         self.message = QLabel()
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Avancement"))
-        self.progress.setFormat(self.tr("%p %"))   # French: a space before the sign
+        self.progress.setAccessibleName(_("Avancement"))
+        self.progress.setFormat(_("%p %"))   # French: a space before the sign
         self.progress.setMinimumHeight(target_px(current_scale()))
         for label in (self.heading, self.message):
             label.setWordWrap(True)
@@ -63,10 +63,10 @@ class ImportDialog(QDialog):
         inner = QWidget()
         inner.setObjectName("page")
         inner.setLayout(self.listing)
-        self.scroll = Scroller(inner, self.tr("Contenu du zip"), frame=True, keyboard=True)
-        self.cancel_button = big_button(self.tr("Annuler"), on_click=self.reject)
-        self.confirm_button = big_button(self.tr("Importer"), primary=True, on_click=self.confirm)
-        self.close_button = big_button(self.tr("Fermer"), on_click=self.reject)
+        self.scroll = Scroller(inner, _("Contenu du zip"), frame=True, keyboard=True)
+        self.cancel_button = big_button(_("Annuler"), on_click=self.reject)
+        self.confirm_button = big_button(_("Importer"), primary=True, on_click=self.confirm)
+        self.close_button = big_button(_("Fermer"), on_click=self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.cancel_button, self.close_button, self.confirm_button):
@@ -79,8 +79,8 @@ class ImportDialog(QDialog):
         column.addWidget(self.progress)
         column.addWidget(self.scroll, 1)
         column.addLayout(buttons)
-        self._state(self.tr("Lecture de « {name} »…").format(name=self.source.name),
-                    self.tr("Atelier vérifie le zip avant de l'importer."), busy=True)
+        self._state(_("Lecture de « {name} »…").format(name=self.source.name),
+                    _("Atelier vérifie le zip avant de l'importer."), busy=True)
 
     # --- the states ------------------------------------------------------------------------
 
@@ -114,19 +114,19 @@ class ImportDialog(QDialog):
             return
         self.unpacked = unpacked
         if unpacked.refused:
-            self._state(self.tr("Ce zip ne peut pas être importé"), plural(
-                len(unpacked.problems), self.tr("1 problème trouvé, à envoyer à l'auteur du module :"),
-                self.tr("{n} problèmes trouvés, à envoyer à l'auteur du module :")))
+            self._state(_("Ce zip ne peut pas être importé"), plural(
+                len(unpacked.problems), "1 problème trouvé, à envoyer à l'auteur du module :",
+                "{n} problèmes trouvés, à envoyer à l'auteur du module :"))
             for problem in unpacked.problems:
                 self._line(str(problem), selectable=True)
         else:
             count = len(unpacked.modules)
-            self._state(plural(count, self.tr("Ce zip contient 1 module"), self.tr("Ce zip contient {n} modules")),
-                        self.tr("Vérifié : il peut être importé."), choice=True)
+            self._state(plural(count, "Ce zip contient 1 module", "Ce zip contient {n} modules"),
+                        _("Vérifié : il peut être importé."), choice=True)
             for incoming in unpacked.modules:
                 self._card(incoming)
             replacing = any(incoming.replaces for incoming in unpacked.modules)
-            self.confirm_button.setText(self.tr("Remplacer…") if replacing else self.tr("Importer"))
+            self.confirm_button.setText(_("Remplacer…") if replacing else _("Importer"))
             self.confirm_button.setAccessibleName(self.confirm_button.text().rstrip("…"))
         self.listing.addStretch(1)
         QTimer.singleShot(0, self.fit_to_screen)   # once the new lines are shown (the layout shows them next)
@@ -143,16 +143,16 @@ class ImportDialog(QDialog):
     def _card(self, incoming: imports.Incoming) -> None:
         module = incoming.module
         self._line(module.title, name="cardTitle")
-        facts = [self.tr("version {n}").format(n=module.version),
-                 self.tr(LANGUAGES.get(module.language, module.language)), duration_text(module.duration),
-                 plural(len(module.steps), self.tr("1 étape"), self.tr("{n} étapes")),
-                 plural(len(module.exercises), self.tr("1 exercice"), self.tr("{n} exercices"))]
+        facts = [_("version {n}").format(n=module.version),
+                 _(LANGUAGES.get(module.language, module.language)), duration_text(module.duration),
+                 plural(len(module.steps), "1 étape", "{n} étapes"),
+                 plural(len(module.exercises), "1 exercice", "{n} exercices")]
         self._line(" · ".join(fact for fact in facts if fact))
         if incoming.replaces:
-            self._line(self.tr("Remplacera la version {old} déjà importée.").format(
+            self._line(_("Remplacera la version {old} déjà importée.").format(
                 old=incoming.installed_version), name="error")
         else:
-            self._line(self.tr("Nouveau module."), name="muted")
+            self._line(_("Nouveau module."), name="muted")
 
     # --- importing --------------------------------------------------------------------------
 
@@ -164,13 +164,13 @@ class ImportDialog(QDialog):
             self._install()
             return
         names = ", ".join(f"« {i.module.title} »" for i in replaced)
-        self.question = ask(self, self.tr("Remplacer {names} ?\nLa version déjà importée sera supprimée de cet "
+        self.question = ask(self, _("Remplacer {names} ?\nLa version déjà importée sera supprimée de cet "
                                           "ordinateur et remplacée par celle du zip.").format(names=names),
-                            self.tr("Oui, remplacer"), self._install, no=self.tr("Non, garder l'ancienne"))
+                            _("Oui, remplacer"), self._install, no=_("Non, garder l'ancienne"))
 
     def _install(self) -> None:
         unpacked, user_dir = self.unpacked, self.user_dir
-        self._state(self.tr("Importation…"), "", busy=True)
+        self._state(_("Importation…"), "", busy=True)
         self.cancel_button.setEnabled(False)   # the renames are quick and must not stop halfway
         self.progress.setRange(0, 0)
         self._run(lambda _progress, _cancelled: (imports.install(unpacked, user_dir),
@@ -206,7 +206,7 @@ class ImportDialog(QDialog):
             self.ops.announce(Changes(lessons=True), self.parentWidget())
         self.unpacked = None
         self.job = None
-        self._state(self.tr("L'importation n'a pas pu se faire"), plain_words(error))
+        self._state(_("L'importation n'a pas pu se faire"), plain_words(error))
         self.fit_to_screen()
 
     def _stopped(self) -> None:

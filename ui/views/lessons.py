@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier.changes import Changes
 from atelier.lessons import imports
 from atelier.lessons.installed import IMPORTED, Installed
@@ -38,19 +39,19 @@ class LessonsView(QWidget):
         self.dialog: ImportDialog | None = None
         self.guide: QWidget | None = None
         self.setObjectName("page")
-        self.setAccessibleName(self.tr("Leçons"))
+        self.setAccessibleName(_("Leçons"))
 
-        title = QLabel(self.tr("Leçons"))
+        title = QLabel(_("Leçons"))
         title.setObjectName("title")
-        intro = QLabel(self.tr("Préparez une séance avec le guide d'un module, ou importez un module reçu "
+        intro = QLabel(_("Préparez une séance avec le guide d'un module, ou importez un module reçu "
                                "d'une autre association."))
         intro.setWordWrap(True)
         intro.setVisible(current_scale() < 1.4)   # large text: the list keeps the room
-        self.import_button = big_button(self.tr("Importer un module…"), self.tr(
+        self.import_button = big_button(_("Importer un module…"), _(
             "Choisir le fichier .zip d'un module, le vérifier, puis l'ajouter"), primary=True,
             on_click=self.choose_and_import)
         self.model = LessonsModel(self)
-        self.list = BigList(self.tr("Liste des modules"))
+        self.list = BigList(_("Liste des modules"))
         self.list.setModel(self.model)
         self.list.setMinimumHeight(px(120))
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update())
@@ -60,15 +61,15 @@ class LessonsView(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A broken module's messages scroll under the list rather than push it away.
-        self.details_area = Scroller(self.details, self.tr("Problèmes du module choisi"), keyboard=True)
+        self.details_area = Scroller(self.details, _("Problèmes du module choisi"), keyboard=True)
         self.details_area.setMaximumHeight(round(px(110) * max(1.0, current_scale())))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.hide()
-        self.guide_button = big_button(self.tr("Ouvrir le guide"), self.tr(
-            "Lire les étapes du module pour préparer une séance"), name=self.tr("Ouvrir le guide du module choisi"),
+        self.guide_button = big_button(_("Ouvrir le guide"), _(
+            "Lire les étapes du module pour préparer une séance"), name=_("Ouvrir le guide du module choisi"),
             on_click=self.open_guide)
-        self.remove_button = big_button(self.tr("Retirer…"), name=self.tr("Retirer le module importé choisi"),
+        self.remove_button = big_button(_("Retirer…"), name=_("Retirer le module importé choisi"),
                                         danger=True, on_click=self.ask_remove)
 
         listing = QWidget()
@@ -119,7 +120,7 @@ class LessonsView(QWidget):
         if row is not None:   # the list just got shorter or taller: its chosen row in sight
             QTimer.singleShot(0, lambda: self.list.scrollTo(self.list.currentIndex()))
         if broken:
-            self.details.setText("\n".join([self.tr("Ce module ne peut pas être ouvert. Le vérificateur dit :")]
+            self.details.setText("\n".join([_("Ce module ne peut pas être ouvert. Le vérificateur dit :")]
                                            + [f"• {problem}" for problem in row.problems]))
 
     # --- the guide, to prepare a session ------------------------------------------------------
@@ -130,9 +131,9 @@ class LessonsView(QWidget):
             return
         self.close_guide()
         self.guide = QWidget()
-        back = big_button(self.tr("◀  Retour aux leçons"), name=self.tr("Retour à la liste des modules"),
+        back = big_button(_("◀  Retour aux leçons"), name=_("Retour à la liste des modules"),
                           on_click=self.close_guide)
-        title = QLabel(self.tr("Préparer : {title}").format(title=row.title))
+        title = QLabel(_("Préparer : {title}").format(title=row.title))
         title.setObjectName("section")
         title.setWordWrap(True)
         title.setVisible(current_scale() < 1.4)   # large text: the step's words keep the height
@@ -183,15 +184,15 @@ class LessonsView(QWidget):
         if ids:
             self.choose_module(ids[0])
         titles = ", ".join(f"« {row.title} »" for row in self.model.rows if row.id in ids and row.source == IMPORTED)
-        self._say(self.tr("Importé : {titles}.").format(titles=titles))
+        self._say(_("Importé : {titles}.").format(titles=titles))
 
     def ask_remove(self) -> None:
         row = self.selected()
         if row is None or row.source != IMPORTED:
             return
-        self.question = ask(self, self.tr("Retirer « {title} » ?\nLe module importé sera supprimé de cet "
+        self.question = ask(self, _("Retirer « {title} » ?\nLe module importé sera supprimé de cet "
                                           "ordinateur. Les séances passées gardent son nom.").format(title=row.title),
-                            self.tr("Oui, retirer"), lambda: self._remove(row), no=self.tr("Non, le garder"))
+                            _("Oui, retirer"), lambda: self._remove(row), no=_("Non, le garder"))
 
     def _remove(self, row: Installed) -> None:
         user_dir = self.user_dir
@@ -203,7 +204,7 @@ class LessonsView(QWidget):
         def done(rows) -> None:
             modules.replace(rows)
             self.ops.announce(Changes(lessons=True), self)
-            self._say(self.tr("Retiré : « {title} ».").format(title=row.title))
+            self._say(_("Retiré : « {title} ».").format(title=row.title))
 
         self.remove_button.setEnabled(False)
         self.job = ExportJob(work, self)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import settings
 from atelier.exports.sheet import LOGO
 from atelier.files import error_text, whole_file
@@ -69,8 +70,8 @@ class LogoSetting(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(px(6))
-        label = QLabel(self.tr("Logo de l'association"))
-        explained = QLabel(self.tr("Il s'imprime en haut des feuilles d'émargement et des attestations. "
+        label = QLabel(_("Logo de l'association"))
+        explained = QLabel(_("Il s'imprime en haut des feuilles d'émargement et des attestations. "
                                    "Atelier en garde une copie."))
         explained.setObjectName("muted")
         explained.setWordWrap(True)
@@ -84,9 +85,9 @@ class LogoSetting(QWidget):
         self.picture.setFixedSize(self.preview_size())
         self.picture.setWordWrap(True)
         box.addWidget(self.picture)
-        self.choose = big_button(self.tr("Choisir un logo…"), self.tr("Une image PNG, JPG ou SVG"), tooltip=False,
-                                 name=self.tr("Choisir le logo de l'association"), on_click=self.choose_logo)
-        self.remove = big_button(self.tr("Retirer le logo"), name=self.tr("Retirer le logo de l'association"),
+        self.choose = big_button(_("Choisir un logo…"), _("Une image PNG, JPG ou SVG"), tooltip=False,
+                                 name=_("Choisir le logo de l'association"), on_click=self.choose_logo)
+        self.remove = big_button(_("Retirer le logo"), name=_("Retirer le logo de l'association"),
                                  on_click=self.remove_logo)
         buttons = QWidget()
         stack = QVBoxLayout(buttons)
@@ -105,7 +106,7 @@ class LogoSetting(QWidget):
         self.message = QLabel()
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setAccessibleName(_("Message"))
         self.message.hide()
 
         column.addSpacing(px(4))
@@ -138,11 +139,11 @@ class LogoSetting(QWidget):
         had_focus = self.remove.hasFocus()
         if image is not None:
             self.picture.setPixmap(image)
-            self.picture.setAccessibleName(self.tr("Logo actuel de l'association"))
+            self.picture.setAccessibleName(_("Logo actuel de l'association"))
             self.picture.setObjectName("")
         else:
             self.picture.setPixmap(QPixmap())
-            self.picture.setText(self.tr("Pas de logo") if path is None else self.tr("Logo introuvable"))
+            self.picture.setText(_("Pas de logo") if path is None else _("Logo introuvable"))
             self.picture.setAccessibleName(self.picture.text())
             self.picture.setObjectName("empty")
         self.picture.style().unpolish(self.picture)
@@ -164,20 +165,20 @@ class LogoSetting(QWidget):
     # Writing: the copy and the setting together, on the worker
 
     def choose_logo(self) -> None:
-        chosen = self.choose_file(self, self.tr("Choisir le logo de l'association"),
-                                  self.tr("Images PNG, JPG ou SVG (*.png *.jpg *.jpeg *.svg)"))
+        chosen = self.choose_file(self, _("Choisir le logo de l'association"),
+                                  _("Images PNG, JPG ou SVG (*.png *.jpg *.jpeg *.svg)"))
         if not chosen:
             return
         source = Path(chosen)
         extension = image_extension(source)
         if extension is None:
-            self.say(self.tr("« {name} » n'est pas une image qu'Atelier sait lire. "
+            self.say(_("« {name} » n'est pas une image qu'Atelier sait lire. "
                              "Choisissez une image PNG, JPG ou SVG. Rien n'a été changé.").format(name=source.name))
             return
         self.message.hide()
         self.ops.run(store_logo, source, self.ops.store.home, extension, parent=self,
                      on_error=lambda error: self.say(
-                         self.tr("Le logo n'a pas pu être copié. Rien n'a été changé.\n({error})").format(error=error_text(error))))
+                         _("Le logo n'a pas pu être copié. Rien n'a été changé.\n({error})").format(error=error_text(error))))
 
     def remove_logo(self) -> None:
         self.message.hide()

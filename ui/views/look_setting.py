@@ -7,6 +7,7 @@ installation through ``ops.run``.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import settings
 from ui.theme import apply_theme, current_high_contrast, current_scale, notifier, px
 from ui.widgets.check import BigCheckBox
@@ -38,14 +39,14 @@ class LookSetting(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(px(6))
 
-        section(column, self.tr("Taille du texte"))
-        self.smaller = big_button(self.tr("Plus petit"), name=self.tr("Texte plus petit"),
+        section(column, _("Taille du texte"))
+        self.smaller = big_button(_("Plus petit"), name=_("Texte plus petit"),
                                   on_click=lambda: self.step_scale(-1))
         self.size_label = QLabel()
         self.size_label.setObjectName("section")
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.size_label.setMinimumWidth(px(110))
-        self.larger = big_button(self.tr("Plus grand"), name=self.tr("Texte plus grand"),
+        self.larger = big_button(_("Plus grand"), name=_("Texte plus grand"),
                                  on_click=lambda: self.step_scale(+1))
         row = FlowLayout(spacing=px(12))  # each keeps its size, « Plus grand » goes under if need be
         for widget in (self.smaller, self.size_label, self.larger):
@@ -55,9 +56,9 @@ class LookSetting(QWidget):
         card.setObjectName("card")
         box = QVBoxLayout(card)
         box.setContentsMargins(px(18), px(12), px(18), px(14))
-        self.preview_title = QLabel(self.tr("Aperçu"))
+        self.preview_title = QLabel(_("Aperçu"))
         self.preview_title.setObjectName("cardTitle")
-        self.preview = QLabel(self.tr("Bonjour ! Le texte de tout Atelier a cette taille. "
+        self.preview = QLabel(_("Bonjour ! Le texte de tout Atelier a cette taille. "
                                       "Les boutons et les pages s'agrandissent avec lui."))
         self.preview.setWordWrap(True)
         box.addWidget(self.preview_title)
@@ -65,14 +66,14 @@ class LookSetting(QWidget):
         column.addSpacing(px(8))
         column.addWidget(card)
 
-        section(column, self.tr("Contraste"))
+        section(column, _("Contraste"))
         # A short label: a check box does not wrap its text, and a long one would widen
         # the page past the window at 200 %.
-        self.contrast = BigCheckBox(self.tr("Contraste élevé"))
-        self.contrast.setAccessibleDescription(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
+        self.contrast = BigCheckBox(_("Contraste élevé"))
+        self.contrast.setAccessibleDescription(_("Texte blanc sur fond noir, couleurs renforcées."))
         self.contrast.setChecked(current_high_contrast())
         self.contrast.toggled.connect(self.set_high_contrast)
-        explained = QLabel(self.tr("Texte blanc sur fond noir, couleurs renforcées."))
+        explained = QLabel(_("Texte blanc sur fond noir, couleurs renforcées."))
         explained.setObjectName("muted")
         explained.setWordWrap(True)
         column.addWidget(self.contrast, 0, Qt.AlignmentFlag.AlignLeft)  # the focus ring hugs it
@@ -107,13 +108,13 @@ class LookSetting(QWidget):
     def _show_scale(self) -> None:
         scale = current_scale()
         self.size_label.setText(percent(scale))
-        self.size_label.setAccessibleName(self.tr("Taille du texte : {size}").format(size=percent(scale)))
+        self.size_label.setAccessibleName(_("Taille du texte : {size}").format(size=percent(scale)))
         for button, possible in ((self.smaller, scale > settings.TEXT_SCALES[0] + 1e-6),
                                  (self.larger, scale < settings.TEXT_SCALES[-1] - 1e-6)):
             if not possible and button.hasFocus():  # the other one keeps the keyboard
                 (self.larger if button is self.smaller else self.smaller).setFocus()
             button.setEnabled(possible)
-            button.setAccessibleDescription(self.tr("Taille actuelle : {size}").format(size=percent(scale)))
+            button.setAccessibleDescription(_("Taille actuelle : {size}").format(size=percent(scale)))
 
     def _theme_changed(self, _scale: float, high_contrast: bool) -> None:
         self._show_scale()

@@ -3,30 +3,30 @@
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier import groups, people
 from ui.models.participants import ParticipantsModel
 from ui.theme import px
 from ui.widgets.big_list import BigList
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.search_field import SearchField
-from ui.words import plural
 
 
 class MemberPicker(FormDialog):
     def __init__(self, ops, group_id: str, group_name: str, parent: QWidget | None = None):
-        super().__init__(self.tr("Ajouter à « {name} »").format(name=group_name),
-                         save_text=self.tr("Ajouter"), parent=parent)
+        super().__init__(_("Ajouter à « {name} »").format(name=group_name),
+                         save_text=_("Ajouter"), parent=parent)
         self.ops = ops
         self.group_id = group_id
         self.save_button.setDefault(False)  # Enter in the search field must not add anyone yet
-        self.search = SearchField(self.tr("Rechercher un nom…"), self.tr("Rechercher une personne à ajouter"))
+        self.search = SearchField(_("Rechercher un nom…"), _("Rechercher une personne à ajouter"))
         self.model = ParticipantsModel(checkable=True, parent=self)
-        self.list = BigList(self.tr("Personnes à cocher"))
+        self.list = BigList(_("Personnes à cocher"))
         self.list.setModel(self.model)
         self.list.setMinimumHeight(px(120))
         self.count = QLabel()
         self.count.setWordWrap(True)
-        hint = QLabel(self.tr("Cochez les personnes d'un clic (ou Espace)."))
+        hint = QLabel(_("Cochez les personnes d'un clic (ou Espace)."))
         hint.setWordWrap(True)
         inner = QVBoxLayout()
         inner.setSpacing(px(10))
@@ -58,8 +58,8 @@ class MemberPicker(FormDialog):
 
     def _update_count(self) -> None:
         n = len(self.model.checked_ids())
-        self.count.setText(self.tr("Aucune personne cochée.") if n == 0 else
-                           plural(n, self.tr("1 personne cochée."), self.tr("{n} personnes cochées.")))
+        self.count.setText(_("Aucune personne cochée.") if n == 0 else
+                           plural(n, "1 personne cochée.", "{n} personnes cochées."))
         self.save_button.setEnabled(n > 0)
 
     def submit(self) -> None:

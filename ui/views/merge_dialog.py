@@ -6,10 +6,10 @@ come first in the list of the others. The merge itself is one transaction
 that it cannot be taken back.
 """
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier import duplicates, merge, people
 from atelier.merge import MergePreview
 from atelier.people import Participant
@@ -19,11 +19,9 @@ from ui.widgets.big_list import BigList
 from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.search_field import SearchField
-from ui.words import plural, short_date
+from ui.words import short_date
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MergeDialog", text)
 
 
 class OthersModel(ParticipantsModel):
@@ -33,36 +31,36 @@ class OthersModel(ParticipantsModel):
 
     def _subtitle(self, person: Participant) -> str:
         # One line a record, two for a namesake: at 200 % four records stay in sight.
-        return self.tr("Même nom") if person.id in self.namesakes else ""
+        return _("Même nom") if person.id in self.namesakes else ""
 
 
 def preview_words(plan: MergePreview) -> str:
     """What the other record brings, and what becomes of it."""
     gone, kept = plan.gone.full_name, plan.kept.full_name
-    brings = [plural(plan.sessions, tr("{n} séance"), tr("{n} séances")),
-              plural(plan.results, tr("{n} résultat d'exercice"),
-                     tr("{n} résultats d'exercices")),
-              plural(plan.groups, tr("{n} groupe"), tr("{n} groupes"))]
-    text = tr("La fiche « {gone} » (créée le {created}) apporte : {brings}{notes}. Tout passe sur la "
+    brings = [plural(plan.sessions, "{n} séance", "{n} séances"),
+              plural(plan.results, "{n} résultat d'exercice",
+                     "{n} résultats d'exercices"),
+              plural(plan.groups, "{n} groupe", "{n} groupes")]
+    text = _("La fiche « {gone} » (créée le {created}) apporte : {brings}{notes}. Tout passe sur la "
                           "fiche « {kept} », qui garde ses propres réponses et prend celles qui lui manquent ; "
                           "puis la fiche « {gone} » disparaît. Cela ne peut pas être défait.")
     return text.format(gone=gone, kept=kept, created=short_date(plan.gone.created_at[:10]), brings=", ".join(brings),
-                       notes=tr(", ses notes") if plan.notes else "")
+                       notes=_(", ses notes") if plan.notes else "")
 
 
 class MergeDialog(FormDialog):
     def __init__(self, ops, kept: Participant, parent: QWidget | None = None):
-        super().__init__(self.tr("Fusionner avec {name}").format(name=kept.full_name),
-                         save_text=self.tr("Fusionner…"), parent=parent)
+        super().__init__(_("Fusionner avec {name}").format(name=kept.full_name),
+                         save_text=_("Fusionner…"), parent=parent)
         self.ops, self.kept = ops, kept
         self.question: ConfirmDialog | None = None
         self.save_button.setDefault(False)  # Enter in the search field merges nothing
-        self.save_button.setAccessibleName(self.tr("Fusionner la fiche choisie avec celle de {name}").format(
+        self.save_button.setAccessibleName(_("Fusionner la fiche choisie avec celle de {name}").format(
             name=kept.full_name))
-        self.search = SearchField(self.tr("Rechercher un nom…"), self.tr("Rechercher l'autre fiche"))
+        self.search = SearchField(_("Rechercher un nom…"), _("Rechercher l'autre fiche"))
         self.model = OthersModel(parent=self)
         self.model.namesakes = {p.id for p in ops.read(duplicates.matching, kept.first_name, kept.last_name, kept.id)}
-        self.list = BigList(self.tr("Les autres fiches"))
+        self.list = BigList(_("Les autres fiches"))
         self.list.setModel(self.model)
         self.list.setMinimumHeight(px(120))
         inner = QVBoxLayout()
@@ -102,8 +100,8 @@ class MergeDialog(FormDialog):
         if gone_id is None:
             return
         plan = self.ops.read(merge.preview, self.kept.id, gone_id)
-        self.question = ConfirmDialog(self.tr("Fusionner ces deux fiches ?"), preview_words(plan),
-                                      self.tr("Fusionner les deux fiches"), self.tr("Non, ne rien changer"),
+        self.question = ConfirmDialog(_("Fusionner ces deux fiches ?"), preview_words(plan),
+                                      _("Fusionner les deux fiches"), _("Non, ne rien changer"),
                                       danger=True, parent=self)
         self.question.setObjectName("confirmMerge")
         self.question.accepted.connect(lambda: self.merge(gone_id))

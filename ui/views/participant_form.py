@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from atelier.i18n import _
 from atelier import people
 from atelier.people import Participant
 from atelier.vocabulary import labels
@@ -30,34 +31,34 @@ class ParticipantForm(FormDialog):
                  save=None, parent: QWidget | None = None, use_text: str = ""):
         """``use_text``: for a new person, the words of the button that uses a record
         already known instead ('Ajouter {name} au groupe'); without it, no such offer."""
-        title = self.tr("Modifier la fiche") if person else self.tr("Nouvelle personne")
+        title = _("Modifier la fiche") if person else _("Nouvelle personne")
         super().__init__(title, parent=parent)
         self.ops = ops
         self.person = person
         self.today = today or date.today()
         self._save = save or (people.update if person else people.add)
-        empty = self.tr("Non renseigné")
+        empty = _("Non renseigné")
 
-        self.first_name = self.add_row(self.tr("Prénom"), QLineEdit())
-        self.last_name = self.add_row(self.tr("Nom"), QLineEdit())
-        self.phone = self.add_row(self.tr("Téléphone (facultatif)"), QLineEdit())
-        self.email = self.add_row(self.tr("E-mail (facultatif)"), QLineEdit())
-        self.birth_year = self.add_row(self.tr("Année de naissance"), QLineEdit())
-        self.birth_year.setPlaceholderText(self.tr("par exemple 1950"))
+        self.first_name = self.add_row(_("Prénom"), QLineEdit())
+        self.last_name = self.add_row(_("Nom"), QLineEdit())
+        self.phone = self.add_row(_("Téléphone (facultatif)"), QLineEdit())
+        self.email = self.add_row(_("E-mail (facultatif)"), QLineEdit())
+        self.birth_year = self.add_row(_("Année de naissance"), QLineEdit())
+        self.birth_year.setPlaceholderText(_("par exemple 1950"))
         self.birth_year.setMaxLength(4)
         self.age_bracket = self.add_row(
-            self.tr("ou tranche d'âge"), BigChoice(list(labels("age_brackets").items()), empty),
-            self.tr("Tranche d'âge, si l'année de naissance n'est pas connue"),
+            _("ou tranche d'âge"), BigChoice(list(labels("age_brackets").items()), empty),
+            _("Tranche d'âge, si l'année de naissance n'est pas connue"),
         )
-        self.gender = self.add_row(self.tr("Genre"), BigChoice(list(labels("gender").items()), empty))
+        self.gender = self.add_row(_("Genre"), BigChoice(list(labels("gender").items()), empty))
         self.social_status = self.add_row(
-            self.tr("Situation"), BigChoice(list(labels("social_status").items()), empty), self.tr("Statut social"),
+            _("Situation"), BigChoice(list(labels("social_status").items()), empty), _("Statut social"),
         )
-        self.consent_today = BigCheckBox(self.tr("Consentement recueilli aujourd'hui"))
+        self.consent_today = BigCheckBox(_("Consentement recueilli aujourd'hui"))
         self.form.addRow(self.consent_today)
-        self.consent_date = self.add_row(self.tr("Date du consentement"), QLineEdit())
-        self.consent_date.setPlaceholderText(self.tr("jj/mm/aaaa"))
-        self.notes = self.add_row(self.tr("Notes"), QPlainTextEdit())
+        self.consent_date = self.add_row(_("Date du consentement"), QLineEdit())
+        self.consent_date.setPlaceholderText(_("jj/mm/aaaa"))
+        self.notes = self.add_row(_("Notes"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes, as in every other field
         self.notes.setFixedHeight(px(110))
         colours = current_palette()  # the theme styles one-line fields only: outline this one alike
@@ -75,12 +76,12 @@ class ParticipantForm(FormDialog):
 
         self.known = self.merge_button = None
         if person is not None:  # one person twice: merged from their record
-            self.merge_button = big_button(self.tr("Fusionner…"), self.tr(
+            self.merge_button = big_button(_("Fusionner…"), _(
                 "Réunir sur cette fiche une autre fiche de la même personne"), on_click=self._merge)
             self.buttons.insertWidget(0, self.merge_button)
             QWidget.setTabOrder(self.notes, self.merge_button)
             QWidget.setTabOrder(self.merge_button, self.cancel_button)
-            use_text = self.tr("Fusionner avec la fiche de {name}")
+            use_text = _("Fusionner avec la fiche de {name}")
         if use_text:  # the same name already known: offered before a second record
             from ui.views.known_person import KnownPerson
 
@@ -113,7 +114,7 @@ class ParticipantForm(FormDialog):
     def _look_up(self) -> None:
         self.known.look_up(self.first_name.text(), self.last_name.text())
         if self.person is None:
-            text = self.tr("Créer une autre fiche") if self.known.matches else self.tr("Enregistrer")
+            text = _("Créer une autre fiche") if self.known.matches else _("Enregistrer")
             self.save_button.setText(text)
             self.save_button.setAccessibleName(text)
         if self.known.matches:
@@ -145,11 +146,11 @@ class ParticipantForm(FormDialog):
         """The person as typed; ValueError (with the field) when a field is unreadable."""
         year_text = self.birth_year.text().strip()
         if year_text and not year_text.isdigit():
-            raise FieldError(self.tr("L'année de naissance s'écrit en chiffres, par exemple 1950."), self.birth_year)
+            raise FieldError(_("L'année de naissance s'écrit en chiffres, par exemple 1950."), self.birth_year)
         try:
             typed = parse_date(self.consent_date.text())
         except ValueError:
-            raise FieldError(self.tr("La date du consentement s'écrit comme 27/11/2026."), self.consent_date) from None
+            raise FieldError(_("La date du consentement s'écrit comme 27/11/2026."), self.consent_date) from None
         consent = typed.isoformat() if typed else None
         values = dict(
             first_name=self.first_name.text().strip(),
@@ -181,7 +182,7 @@ class ParticipantForm(FormDialog):
 
     def _failed(self, error: Exception) -> None:
         if not isinstance(error, ValueError):
-            self.show_error(self.tr("La fiche n'a pas pu être enregistrée. Rien n'a été perdu : réessayez."))
+            self.show_error(_("La fiche n'a pas pu être enregistrée. Rien n'a été perdu : réessayez."))
             return
         text = str(error)
         field = self.birth_year if "année" in text else self.first_name if "prénom" in text else None

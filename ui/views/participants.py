@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import erasure, people
 from ui.models.participants import ParticipantsModel
 from ui.theme import px
@@ -28,21 +29,21 @@ class ParticipantsView(QWidget):
         self.ops = ops
         self.dialog = None  # the dialog open now, if any (tests drive it)
 
-        title = QLabel(self.tr("Participants"))
+        title = QLabel(_("Participants"))
         title.setObjectName("title")
-        self.new_button = big_button(self.tr("Nouvelle personne"), self.tr("Ajouter une personne"), primary=True)
-        self.search = SearchField(self.tr("Rechercher un nom…"), self.tr("Rechercher une personne par son nom"))
-        self.show_archived = big_button(self.tr("Voir aussi les fiches archivées"))
+        self.new_button = big_button(_("Nouvelle personne"), _("Ajouter une personne"), primary=True)
+        self.search = SearchField(_("Rechercher un nom…"), _("Rechercher une personne par son nom"))
+        self.show_archived = big_button(_("Voir aussi les fiches archivées"))
         self.show_archived.setCheckable(True)
         self.model = ParticipantsModel(parent=self)
-        self.list = BigList(self.tr("Liste des participants"))
+        self.list = BigList(_("Liste des participants"))
         self.list.setModel(self.model)
         self.empty = QLabel()
         self.empty.setObjectName("empty")
         self.empty.setWordWrap(True)
-        self.edit_button = big_button(self.tr("Modifier"), self.tr("Modifier la fiche de la personne choisie"))
-        self.archive_button = big_button(self.tr("Archiver"), self.tr("Archiver la personne choisie"))
-        self.erase_button = big_button(self.tr("Effacer…"), self.tr("Effacer définitivement la personne choisie"))
+        self.edit_button = big_button(_("Modifier"), _("Modifier la fiche de la personne choisie"))
+        self.archive_button = big_button(_("Archiver"), _("Archiver la personne choisie"))
+        self.erase_button = big_button(_("Effacer…"), _("Effacer définitivement la personne choisie"))
 
         top = QHBoxLayout()  # the button and the search share a line: the list keeps four rows at 200 %
         top.setSpacing(px(12))
@@ -63,7 +64,7 @@ class ParticipantsView(QWidget):
                  self.edit_button, self.archive_button, self.erase_button, self.show_archived]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
-        self.setAccessibleName(self.tr("Participants"))
+        self.setAccessibleName(_("Participants"))
 
         self.new_button.clicked.connect(lambda: self.open_form(None))
         self.edit_button.clicked.connect(self.edit_chosen)
@@ -88,14 +89,14 @@ class ParticipantsView(QWidget):
             self.empty.hide()
         else:
             self.empty.setText(
-                self.tr("Personne ne correspond à « {text} ».").format(text=text.strip()) if text.strip()
-                else self.tr("Aucune personne pour l'instant. Commencez par « Nouvelle personne ».")
+                _("Personne ne correspond à « {text} ».").format(text=text.strip()) if text.strip()
+                else _("Aucune personne pour l'instant. Commencez par « Nouvelle personne ».")
             )
             self.empty.show()
         self._update_buttons()
 
     def _archived_toggled(self, on: bool) -> None:
-        self.show_archived.setText(self.tr("Cacher les fiches archivées") if on else self.tr("Voir aussi les fiches archivées"))
+        self.show_archived.setText(_("Cacher les fiches archivées") if on else _("Voir aussi les fiches archivées"))
         self.show_archived.setAccessibleName(self.show_archived.text())
         self.reload()
 
@@ -108,7 +109,7 @@ class ParticipantsView(QWidget):
         person = self.chosen()
         for button in (self.edit_button, self.archive_button, self.erase_button):
             button.setEnabled(person is not None)
-        text = self.tr("Réactiver") if person and person.archived_at else self.tr("Archiver")
+        text = _("Réactiver") if person and person.archived_at else _("Archiver")
         self.archive_button.setText(text)
         self.archive_button.setAccessibleName(text)
 
@@ -121,7 +122,7 @@ class ParticipantsView(QWidget):
 
     def open_form(self, person) -> None:
         form = ParticipantForm(self.ops, person, self.ops.today(), parent=self,
-                               use_text=self.tr("Ouvrir la fiche de {name}"))
+                               use_text=_("Ouvrir la fiche de {name}"))
         form.existing_chosen.connect(self.open_known)
         form.merge_requested.connect(self.merge_into)
         self._open(form)
@@ -146,10 +147,10 @@ class ParticipantsView(QWidget):
             self.ops.run(people.unarchive, person.id, parent=self)
             return
         dialog = ConfirmDialog(
-            self.tr("Archiver {name} ?").format(name=person.full_name),
-            self.tr("Sa fiche ne sera plus proposée dans les listes ni dans les groupes. "
+            _("Archiver {name} ?").format(name=person.full_name),
+            _("Sa fiche ne sera plus proposée dans les listes ni dans les groupes. "
                     "Ses présences sont gardées. Vous pourrez la réactiver à tout moment."),
-            self.tr("Archiver"), parent=self,
+            _("Archiver"), parent=self,
         )
         dialog.accepted.connect(lambda: self.ops.run(
             people.archive, person.id, parent=self))

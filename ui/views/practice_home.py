@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import groups, people, pin, results, sessions
 from atelier.groups import Group
 from ui import modules as library
@@ -52,39 +53,39 @@ class PracticeHomeView(QWidget):
         self.flag: help_flag.HelpFlag | None = None  # the facilitator's window's, once practice opened
         self.today: list[TodayGroup] = []
 
-        title = QLabel(self.tr("Exercices"))
+        title = QLabel(_("Exercices"))
         title.setObjectName("title")
-        open_title = QLabel(self.tr("Ouvrir l'entraînement sur ce PC"))
+        open_title = QLabel(_("Ouvrir l'entraînement sur ce PC"))
         open_title.setObjectName("section")
         open_title.setWordWrap(True)
-        self.open_hint = QLabel(self.tr("L'écran passe en plein écran. Chacun choisit son prénom, "
+        self.open_hint = QLabel(_("L'écran passe en plein écran. Chacun choisit son prénom, "
                                         "ou « Invité » : les résultats d'un invité ne sont pas gardés."))
         self.open_hint.setWordWrap(True)
         self.open_buttons = FlowLayout(spacing=px(12))  # side by side, wrapping: the grid stays in sight
-        self.anyone_button = big_button(self.tr("Pour tout le monde"), self.tr(
+        self.anyone_button = big_button(_("Pour tout le monde"), _(
             "Ouvrir l'entraînement avec la liste de tous les participants"))
         self.anyone_button.clicked.connect(lambda: self.open_practice(None))
-        self.no_pin = QLabel(self.tr("Conseil : choisissez un code de l'animateur dans Réglages. "
+        self.no_pin = QLabel(_("Conseil : choisissez un code de l'animateur dans Réglages. "
                                      "Sans code, n'importe qui peut quitter l'entraînement."))
         self.no_pin.setObjectName("error")
         self.no_pin.setWordWrap(True)
 
-        grid_title = QLabel(self.tr("Progrès par groupe"))
+        grid_title = QLabel(_("Progrès par groupe"))
         grid_title.setObjectName("section")
         grid_title.setWordWrap(True)
-        self.group_choice = self._combo(self.tr("Groupe"))
-        self.module_choice = self._combo(self.tr("Thème"))
+        self.group_choice = self._combo(_("Groupe"))
+        self.module_choice = self._combo(_("Thème"))
         self.model = ProgressGridModel(self)
         self.table = ProgressTable(self.model)  # every column in sight: words, or signs and a legend
-        self.empty = QLabel(self.tr("Personne dans ce groupe pour l'instant."))
+        self.empty = QLabel(_("Personne dans ce groupe pour l'instant."))
         self.empty.setObjectName("empty")
 
         choices = QGridLayout()
         choices.setHorizontalSpacing(px(12))
         choices.setVerticalSpacing(px(8))
         wide = current_scale() < 1.4  # one line for both choices, while they fit
-        for n, (text, combo) in enumerate(((self.tr("Groupe :"), self.group_choice),
-                                           (self.tr("Thème :"), self.module_choice))):
+        for n, (text, combo) in enumerate(((_("Groupe :"), self.group_choice),
+                                           (_("Thème :"), self.module_choice))):
             label = QLabel(text)
             label.setBuddy(combo)
             choices.addWidget(label, 0 if wide else n, 2 * n if wide else 0)
@@ -106,7 +107,7 @@ class PracticeHomeView(QWidget):
         column.addWidget(self.table.legend)
         column.addWidget(self.empty)
         scrolling_page(self, content, frame=True)
-        self.setAccessibleName(self.tr("Exercices"))
+        self.setAccessibleName(_("Exercices"))
 
         self.group_choice.currentIndexChanged.connect(self.reload_grid)
         self.module_choice.currentIndexChanged.connect(self.reload_grid)
@@ -130,8 +131,8 @@ class PracticeHomeView(QWidget):
                 item.widget().deleteLater()
         self.group_buttons = []
         for today in self.today:
-            button = big_button(self.tr("Pour le groupe « {name} »").format(name=today.group.name),
-                                self.tr("Ouvrir l'entraînement avec les membres de ce groupe"), primary=True)
+            button = big_button(_("Pour le groupe « {name} »").format(name=today.group.name),
+                                _("Ouvrir l'entraînement avec les membres de ce groupe"), primary=True)
             if current_scale() >= 1.4:  # large text: the group's name alone, the words go to the hint
                 button.setText(today.group.name)
             button.clicked.connect(lambda _checked=False, t=today: self.open_practice(t))
@@ -166,7 +167,7 @@ class PracticeHomeView(QWidget):
             today_ids.index(g.id) if g.id in today_ids else len(today_ids), g.name.casefold()))
         for group in every:
             self.group_choice.addItem(group.name, group.id)
-        self.group_choice.addItem(self.tr("Tout le monde"), "")
+        self.group_choice.addItem(_("Tout le monde"), "")
         for module in library.all_modules():
             self.module_choice.addItem(module.title, module.id)
         for combo, value in ((self.group_choice, chosen_group), (self.module_choice, chosen_module)):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
+from atelier.i18n import _
 from ui.models.progress_grid import DONE, NOT_YET, TRIED, ProgressGridModel
 from ui.theme import current_scale, px, target_px
 
@@ -18,14 +19,14 @@ class ProgressTable(QTableView):
     def __init__(self, model: ProgressGridModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setModel(model)
-        self.setAccessibleName(self.tr("Progrès du groupe, exercice par exercice"))
+        self.setAccessibleName(_("Progrès du groupe, exercice par exercice"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setCornerButtonEnabled(False)
         self.setTabKeyNavigation(False)  # Tab leaves the grid; the arrows move inside it
         for corner in self.findChildren(QAbstractButton):
-            corner.setAccessibleName(self.tr("Coin du tableau"))
+            corner.setAccessibleName(_("Coin du tableau"))
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setMinimumHeight(target_px(current_scale()))  # numbers alone: still a target high

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from ui.widgets.markdown_view import MarkdownView
 
 LINES_PER_SCREEN = 13  # body text: about this many lines fill the height, as on a slide
@@ -46,8 +47,8 @@ class ProjectorWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)  # a window of its own, gone with its guide
         self.setObjectName("page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setWindowTitle(self.tr("Atelier — projection"))
-        self.setAccessibleName(self.tr("Projection de l'étape"))
+        self.setWindowTitle(_("Atelier — projection"))
+        self.setAccessibleName(_("Projection de l'étape"))
         self.counter_label = QLabel()
         self.counter_label.setObjectName("muted")
         self.title_label = QLabel()
@@ -55,7 +56,7 @@ class ProjectorWindow(QWidget):
         self.content = ProjectedText(self, text_factor=1.0, image_height=0.6, max_upscale=3.0)
         self.content.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the window
         self.content.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it follows the guide's
-        self.content.setAccessibleName(self.tr("Contenu de l'étape"))
+        self.content.setAccessibleName(_("Contenu de l'étape"))
         for label in (self.counter_label, self.title_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.layout_ = QVBoxLayout(self)

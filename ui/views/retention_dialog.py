@@ -10,26 +10,27 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from atelier.i18n import _, plural
 from atelier import retention, settings
 from atelier.mentions import ERASED
 from atelier.retention import Inactive
 from ui.theme import px
 from ui.widgets.check import BigCheckBox
 from ui.widgets.confirm import ConfirmDialog
-from ui.words import plural, short_date
+from ui.words import short_date
 
 
 class RetentionDialog(ConfirmDialog):
     def __init__(self, found: list[Inactive], years: int, parent: QWidget | None = None):
         title = plural(len(found), "{n} personne ne vient plus depuis plus de {years} ans",
-                       "{n} personnes ne viennent plus depuis plus de {years} ans", "RetentionDialog", years=years)
-        message = self.tr(
+                       "{n} personnes ne viennent plus depuis plus de {years} ans", years=years)
+        message = _(
             "Cochez celles à anonymiser : leur nom, leurs coordonnées et leurs notes seront effacés, "
             "et leur nom deviendra « {erased} » dans les textes. Leurs présences restent comptées, sans "
             "nom, dans les chiffres pour les financeurs. Cela ne peut pas être annulé.\n"
             "Ce délai de {years} ans se change dans les Réglages."
         ).format(years=years, erased=ERASED)
-        super().__init__(title, message, self.tr("Anonymiser"), self.tr("Plus tard"), danger=True, parent=parent)
+        super().__init__(title, message, _("Anonymiser"), _("Plus tard"), danger=True, parent=parent)
         self.setObjectName("retention")
         self.found = list(found)
         self.boxes: list[BigCheckBox] = []
@@ -37,7 +38,7 @@ class RetentionDialog(ConfirmDialog):
             # The name alone in the box (a box does not wrap its words); the date beside it
             # wraps under itself at 200 % rather than widen the dialog past the screen.
             box = BigCheckBox(person.full_name)
-            seen = self.tr("dernière venue le {day}").format(day=short_date(person.last_seen))
+            seen = _("dernière venue le {day}").format(day=short_date(person.last_seen))
             box.setAccessibleDescription(seen)
             box.setChecked(True)
             box.toggled.connect(self._ticked)

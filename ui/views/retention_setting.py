@@ -7,19 +7,19 @@ also asks at start-up (``retention_dialog.offer_at_start``).
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _, plural
 from atelier import retention, settings
 from ui.theme import px
 from ui.views.look_setting import section
 from ui.views.retention_dialog import offer
 from ui.widgets.buttons import big_button
 from ui.widgets.choice import BigChoice
-from ui.words import plural
 
 
 def _years(n: int) -> str:
     if n == settings.RETENTION_DEFAULT:
-        return plural(n, "{n} an (conseillé)", "{n} ans (conseillé)", "RetentionSetting")
-    return plural(n, "{n} an", "{n} ans", "RetentionSetting")
+        return plural(n, "{n} an (conseillé)", "{n} ans (conseillé)")
+    return plural(n, "{n} an", "{n} ans")
 
 
 class RetentionSetting(QWidget):
@@ -32,13 +32,13 @@ class RetentionSetting(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(px(6))
 
-        section(column, self.tr("Conservation des données"))
-        question = QLabel(self.tr("Garder les personnes qui ne viennent plus pendant :"))
+        section(column, _("Conservation des données"))
+        question = QLabel(_("Garder les personnes qui ne viennent plus pendant :"))
         question.setWordWrap(True)
         self.years = BigChoice([(n, _years(n)) for n in settings.RETENTION_CHOICES])
-        self.years.setAccessibleName(self.tr("Durée de conservation après la dernière venue"))
+        self.years.setAccessibleName(_("Durée de conservation après la dernière venue"))
         question.setBuddy(self.years)
-        explained = QLabel(self.tr(
+        explained = QLabel(_(
             "Passé ce délai après leur dernière venue, Atelier propose au démarrage de les anonymiser : "
             "leur nom, leurs coordonnées et leurs notes sont effacés, leurs présences restent comptées "
             "dans les chiffres pour les financeurs."))
@@ -46,8 +46,8 @@ class RetentionSetting(QWidget):
         explained.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.review_button = big_button(self.tr("Voir et anonymiser…"),
-                                        self.tr("Voir les personnes qui ne viennent plus et les anonymiser"),
+        self.review_button = big_button(_("Voir et anonymiser…"),
+                                        _("Voir les personnes qui ne viennent plus et les anonymiser"),
                                         on_click=self.review)
         row = QHBoxLayout()
         row.addWidget(self.years)
@@ -77,9 +77,9 @@ class RetentionSetting(QWidget):
         if self.found:
             self.status.setText(plural(
                 len(self.found), "{n} personne ne vient plus depuis plus de {years} ans.",
-                "{n} personnes ne viennent plus depuis plus de {years} ans.", "RetentionSetting", years=years))
+                "{n} personnes ne viennent plus depuis plus de {years} ans.", years=years))
         else:
-            self.status.setText(self.tr("Personne ne dépasse ce délai pour l'instant."))
+            self.status.setText(_("Personne ne dépasse ce délai pour l'instant."))
         self.review_button.setEnabled(bool(self.found))
 
     def _chosen(self, _index: int) -> None:

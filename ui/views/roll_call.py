@@ -12,11 +12,12 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import attendance, groups, sessions, walk_ins
 from atelier.changes import Changes
 from atelier.attendance import PRESENT
 from atelier.sessions import Session
-from ui.models.roll import Roll, read_roll, tr
+from ui.models.roll import Roll, read_roll
 from ui import theme
 from ui.theme import px
 from ui.views.button_rows import button_rows
@@ -25,7 +26,7 @@ from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ask
 from ui.widgets.notice import Notice
 from ui.widgets.scroller import scrolling_page
-from ui.words import french_date
+from ui.words import long_date
 
 
 class RollCallView(QWidget):
@@ -51,12 +52,12 @@ class RollCallView(QWidget):
         self.others.setExclusive(False)
         self.others.idClicked.connect(lambda i: self.rows[i].show_menu())
 
-        group = ops.read(groups.get, session.group_id).name if session.group_id else tr("Séance sans groupe")
+        group = ops.read(groups.get, session.group_id).name if session.group_id else _("Séance sans groupe")
         self.group_name = group
-        title = QLabel(tr("L'appel — {group}").format(group=group))
+        title = QLabel(_("L'appel — {group}").format(group=group))
         title.setObjectName("section")
-        when = QLabel(tr("{day}, {start} – {end}").format(
-            day=french_date(session.date), start=session.start_time, end=session.end_time))
+        when = QLabel(_("{day}, {start} – {end}").format(
+            day=long_date(session.date), start=session.start_time, end=session.end_time))
         when.setObjectName("subtitle")
         self.counts = QLabel()
         self.counts.setObjectName("cardTitle")
@@ -64,12 +65,12 @@ class RollCallView(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
-        self.all_present = big_button(tr("Tous présents"), primary=True, name=tr("Marquer tout le groupe présent"),
+        self.all_present = big_button(_("Tous présents"), primary=True, name=_("Marquer tout le groupe présent"),
                                       on_click=self.ask_all_present)
-        self.walk_in = big_button(tr("Ajouter une personne"), name=tr("Ajouter une personne venue sans être inscrite"),
+        self.walk_in = big_button(_("Ajouter une personne"), name=_("Ajouter une personne venue sans être inscrite"),
                                   on_click=self.open_walk_in)
-        self.undo_button = big_button(tr("Annuler la dernière modification"),
-                                      name=tr("Annuler la dernière modification de l'appel"), on_click=self.undo)
+        self.undo_button = big_button(_("Annuler la dernière modification"),
+                                      name=_("Annuler la dernière modification de l'appel"), on_click=self.undo)
         self.undo_button.setEnabled(False)
 
         self.rows_box = QVBoxLayout()
@@ -88,9 +89,9 @@ class RollCallView(QWidget):
         self.scroller = scrolling_page(self, content)
         self.past_banner = None
         if not self._unlocked:  # entered afterwards, from the paper sheet, or on a PC with a wrong date
-            self.past_banner = Notice(tr("Séance passée : l'appel du {day}").format(
-                day=french_date(session.date, capital=False)))
-            self.past_banner.setAccessibleDescription(tr(
+            self.past_banner = Notice(_("Séance passée : l'appel du {day}").format(
+                day=long_date(session.date, capital=False)))
+            self.past_banner.setAccessibleDescription(_(
                 "Vous pouvez saisir ou corriger cet appel : la première modification vous sera demandée une fois."))
             above = QWidget()  # above the scrolling rows: always in sight, however far the roll scrolls
             above.setObjectName("page")
@@ -98,7 +99,7 @@ class RollCallView(QWidget):
             holder.setContentsMargins(px(32), px(12), px(32), 0)
             holder.addWidget(self.past_banner)
             self.layout().insertWidget(0, above)
-        self.setAccessibleName(tr("L'appel"))
+        self.setAccessibleName(_("L'appel"))
 
         ops.watch(self, ("attendance", "people", "groups"), self._on_changed)
         self.reload()
@@ -127,7 +128,7 @@ class RollCallView(QWidget):
             row.deleteLater()
         colours = theme.current_palette()
         metrics = self.fontMetrics()
-        words = [tr("à pointer"), tr("présente"), tr("absente"), tr("excusée"), tr("en retard")]
+        words = [_("à pointer"), _("présente"), _("absente"), _("excusée"), _("en retard")]
         width = max(metrics.horizontalAdvance(w.capitalize()) for w in words) + px(16) * 2 + 12
         sizes = (width, theme.target_px(theme.current_scale()), px(10), px(14))
         self.rows = []
@@ -181,8 +182,8 @@ class RollCallView(QWidget):
 
     def ask_all_present(self) -> None:
         def confirm() -> None:
-            self.question = ask(self, tr("Marquer présentes les {n} personnes de la liste ?").format(
-                n=len(self.model)), tr("Oui, tous présents"), self.mark_all_present)
+            self.question = ask(self, _("Marquer présentes les {n} personnes de la liste ?").format(
+                n=len(self.model)), _("Oui, tous présents"), self.mark_all_present)
 
         self.guard(confirm)
 
@@ -201,8 +202,8 @@ class RollCallView(QWidget):
             self.question = None
             action()
 
-        self.question = ask(self, tr("Cette séance est passée. Modifier son appel quand même ?"),
-                            tr("Oui, modifier l'appel"), yes, on_no=lambda: setattr(self, "question", None))
+        self.question = ask(self, _("Cette séance est passée. Modifier son appel quand même ?"),
+                            _("Oui, modifier l'appel"), yes, on_no=lambda: setattr(self, "question", None))
 
     def apply(self, statuses: dict[str, str | None], undoable: bool = True) -> None:
         current = self.model.statuses()

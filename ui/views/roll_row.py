@@ -9,9 +9,10 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
+from atelier.i18n import _
 from atelier.attendance import ABSENT, EXCUSED, LATE, PRESENT, came
 from ui import theme
-from ui.models.roll import status_word, tr
+from ui.models.roll import status_word
 from ui.theme import px
 
 KEYS = {Qt.Key.Key_P: PRESENT, Qt.Key.Key_A: ABSENT, Qt.Key.Key_E: EXCUSED, Qt.Key.Key_R: LATE}
@@ -91,15 +92,15 @@ class RollRow(QFrame):
         self.toggle.setMinimumWidth(toggle_width)
         self.toggle.setAutoDefault(False)
         layout.addWidget(self.toggle)
-        self.more = QPushButton(tr("Autre…"))
+        self.more = QPushButton(_("Autre…"))
         self.more.setAutoDefault(False)
         layout.addWidget(self.more)
 
     def display(self, status: str | None, spoken: str, name: str, feminine: bool) -> None:
-        word = status_word(status, feminine) if status else tr("à pointer")
+        word = status_word(status, feminine) if status else _("à pointer")
         self.toggle.setText(word[:1].upper() + word[1:])
         self.toggle.setAccessibleName(spoken)
-        self.more.setAccessibleName(tr("{name} : excusé, en retard ou pas encore pointé").format(name=name))
+        self.more.setAccessibleName(_("{name} : excusé, en retard ou pas encore pointé").format(name=name))
         # The theme colours by one rule: came (present or late), did not, not marked yet.
         mark = "none" if status is None else "came" if came(status) else "away"
         if self.toggle.property("mark") != mark:
@@ -111,7 +112,7 @@ class RollRow(QFrame):
     def show_menu(self) -> None:
         self.menu = QMenu(self)
         self.menu.setObjectName("rollMenu")
-        for status, text in ((EXCUSED, tr("Excusé")), (LATE, tr("En retard")), (None, tr("Pas encore pointé"))):
+        for status, text in ((EXCUSED, _("Excusé")), (LATE, _("En retard")), (None, _("Pas encore pointé"))):
             action = self.menu.addAction(text)
             action.triggered.connect(lambda _=False, s=status: self.owner.choose(self.i, s, False))
         self.menu.setStyleSheet(f"QMenu::item {{ padding: {px(12)}px {px(24)}px; min-height: {px(30)}px; }}")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QTimeEdit, QVBoxLayout, QWidget)
 
+from atelier.i18n import _, plural
 from atelier import groups, sessions, settings
 from atelier.sessions import Session
 from ui.modules import all_modules
@@ -21,7 +22,7 @@ from ui.widgets.buttons import big_button
 from ui.widgets.check import BigCheckBox
 from ui.widgets.wheel_guard import guard_wheel
 from ui.widgets.scroller import Scroller
-from ui.words import french_date, plural
+from ui.words import long_date
 
 TERM_WEEKS = 12  # a series is offered for a term: twelve weeks from the first date
 
@@ -30,8 +31,8 @@ class SessionForm(QDialog):
     def __init__(self, ops, mode: str, session: Session | None, today: date, parent=None):
         super().__init__(parent)
         self.ops, self.mode, self.session, self.today = ops, mode, session, today
-        heading = {"one": self.tr("Planifier une séance"), "series": self.tr("Planifier une série"),
-                   "edit": self.tr("Modifier la séance")}[mode]
+        heading = {"one": _("Planifier une séance"), "series": _("Planifier une série"),
+                   "edit": _("Modifier la séance")}[mode]
         self.setWindowTitle(heading)
         self.setAccessibleName(heading)
         title = QLabel(heading)
@@ -39,7 +40,7 @@ class SessionForm(QDialog):
         s = session or Session(date=today.isoformat(), start_time="14:00", end_time="16:00")
 
         self.group = QComboBox()
-        self.group.addItem(self.tr("Sans groupe"), None)
+        self.group.addItem(_("Sans groupe"), None)
         for g in ops.read(groups.every):
             self.group.addItem(g.name, g)
         if s.group_id:
@@ -57,7 +58,7 @@ class SessionForm(QDialog):
         self.facilitator.addItems([n.strip() for n in names if n.strip()])
         self.facilitator.setCurrentText(s.facilitator or (names[0].strip() if names and not session else ""))
         self.module = QComboBox()
-        self.module.addItem(self.tr("Aucun module"), None)
+        self.module.addItem(_("Aucun module"), None)
         for m in all_modules():
             self.module.addItem(m.title, m.id)
         self.module.setCurrentIndex(max(0, self.module.findData(s.module_id)))
@@ -69,17 +70,17 @@ class SessionForm(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setVerticalSpacing(px(6))
-        rows = [(self.tr("Groupe"), self.group)]
+        rows = [(_("Groupe"), self.group)]
         if mode == "series":
-            rows += [(self.tr("Première séance"), self.date), (self.tr("Dernière séance"), self.last)]
+            rows += [(_("Première séance"), self.date), (_("Dernière séance"), self.last)]
         else:
-            rows += [(self.tr("Date"), self.date)]
+            rows += [(_("Date"), self.date)]
             # Unused here, yet owned by the dialog: a widget of no one's would be freed by
             # Python's cycle collector at any moment, even while Qt walks every widget.
             self.last.setParent(self)
             self.last.hide()
-        rows += [(self.tr("Début"), self.start), (self.tr("Fin"), self.end), (self.tr("Lieu"), self.place),
-                 (self.tr("Animatrice ou animateur"), self.facilitator), (self.tr("Module de la leçon"), self.module)]
+        rows += [(_("Début"), self.start), (_("Fin"), self.end), (_("Lieu"), self.place),
+                 (_("Animatrice ou animateur"), self.facilitator), (_("Module de la leçon"), self.module)]
         for text, widget in rows:
             widget.setAccessibleName(text)
             label = QLabel(text)
@@ -107,8 +108,8 @@ class SessionForm(QDialog):
         column.addStretch(1)
         self.scroller = Scroller(body)
 
-        self.save = big_button(self.tr("Enregistrer"), primary=True, on_click=self.submit)
-        self.close_button = big_button(self.tr("Annuler"), name=self.tr("Fermer sans rien enregistrer"),
+        self.save = big_button(_("Enregistrer"), primary=True, on_click=self.submit)
+        self.close_button = big_button(_("Annuler"), name=_("Fermer sans rien enregistrer"),
                                        on_click=self.reject)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(px(32), px(10), px(32), px(16))
@@ -155,7 +156,7 @@ class SessionForm(QDialog):
         days = sessions.series_dates(self.date.date().toPython(), self.last.date().toPython())
         self.ticks = []
         for day in days:
-            tick = BigCheckBox(french_date(day))
+            tick = BigCheckBox(long_date(day))
             tick.setChecked(True)
             tick.toggled.connect(self._count)
             self.ticks_box.addWidget(tick)  # the whole row is the target; its words wrap rather than hide
@@ -171,9 +172,9 @@ class SessionForm(QDialog):
 
     def _count(self) -> None:
         n = len(self.chosen_dates())
-        self.ticks_title.setText(plural(n, self.tr("{n} séance. Décochez les vacances et les jours fériés."),
-                                        self.tr("{n} séances, une par semaine. Décochez les vacances et les jours fériés.")))
-        text = plural(n, self.tr("Planifier {n} séance"), self.tr("Planifier {n} séances"))
+        self.ticks_title.setText(plural(n, "{n} séance. Décochez les vacances et les jours fériés.",
+                                        "{n} séances, une par semaine. Décochez les vacances et les jours fériés."))
+        text = plural(n, "Planifier {n} séance", "Planifier {n} séances")
         self.save.setText(text)
         self.save.setAccessibleName(text)
         self.save.setEnabled(n > 0)

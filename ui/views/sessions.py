@@ -9,6 +9,7 @@ day when it is not today's), « Ouvrir l'appel » (a past one: its roll says so)
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import session_removal, sessions
 from ui.models.sessions import SessionsModel
 from ui.theme import BASE_POINTS, current_scale, px
@@ -27,17 +28,17 @@ class SessionsView(QWidget):
         self.question = None
         self.form = None
 
-        title = QLabel(self.tr("Séances"))
+        title = QLabel(_("Séances"))
         title.setObjectName("title")
         # Short words: both on one line at 200 %, and the list keeps its room.
-        self.plan_one = big_button(self.tr("Nouvelle séance"), primary=True,
-                                   name=self.tr("Planifier une nouvelle séance"), on_click=lambda: self.open_form("one"))
-        self.plan_series = big_button(self.tr("Nouvelle série"),
-                                      name=self.tr("Planifier une nouvelle série de séances, une par semaine"),
+        self.plan_one = big_button(_("Nouvelle séance"), primary=True,
+                                   name=_("Planifier une nouvelle séance"), on_click=lambda: self.open_form("one"))
+        self.plan_series = big_button(_("Nouvelle série"),
+                                      name=_("Planifier une nouvelle série de séances, une par semaine"),
                                       on_click=lambda: self.open_form("series"))
-        self.coming_button = big_button(self.tr("À venir"), name=self.tr("Voir les séances à venir"),
+        self.coming_button = big_button(_("À venir"), name=_("Voir les séances à venir"),
                                         on_click=lambda: self.show_past(False))
-        self.past_button = big_button(self.tr("Passées"), name=self.tr("Voir les séances passées"),
+        self.past_button = big_button(_("Passées"), name=_("Voir les séances passées"),
                                       on_click=lambda: self.show_past(True))
         for button in (self.coming_button, self.past_button):
             button.setCheckable(True)
@@ -49,23 +50,23 @@ class SessionsView(QWidget):
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setAccessibleName(self.tr("Liste des séances"))
+        self.list.setAccessibleName(_("Liste des séances"))
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.empty = QLabel()
         self.empty.setObjectName("empty")
         self.empty.setWordWrap(True)
 
-        self.start = big_button(self.tr("Commencer"), name=self.tr("Commencer la séance choisie"),
+        self.start = big_button(_("Commencer"), name=_("Commencer la séance choisie"),
                                 on_click=self.start_selected)
-        self.edit = big_button(self.tr("Modifier"), name=self.tr("Modifier la séance choisie"),
+        self.edit = big_button(_("Modifier"), name=_("Modifier la séance choisie"),
                                on_click=lambda: self.open_form("edit"))
-        self.cancel = big_button(self.tr("Annuler la séance"), name=self.tr("Annuler la séance choisie"),
+        self.cancel = big_button(_("Annuler la séance"), name=_("Annuler la séance choisie"),
                                  on_click=self.cancel_or_restore)
-        self.delete = big_button(self.tr("Supprimer"), name=self.tr("Supprimer la séance choisie"),
-                                 description=self.tr("Pour une séance qui n'a jamais eu lieu"), on_click=self.ask_delete)
-        self.sheet = big_button(self.tr("Feuille d'émargement"),
-                                name=self.tr("Feuille d'émargement de la séance choisie"), on_click=self.open_sheet)
+        self.delete = big_button(_("Supprimer"), name=_("Supprimer la séance choisie"),
+                                 description=_("Pour une séance qui n'a jamais eu lieu"), on_click=self.ask_delete)
+        self.sheet = big_button(_("Feuille d'émargement"),
+                                name=_("Feuille d'émargement de la séance choisie"), on_click=self.open_sheet)
 
         top = button_rows([self.plan_one, self.plan_series])
         which = button_rows([self.coming_button, self.past_button])
@@ -90,7 +91,7 @@ QListView {{ background: palette(base); border: 2px solid palette(mid); {self._l
 QListView::item {{ padding: {px(5)}px {px(6)}px; border-bottom: 1px solid palette(mid); }}
 QListView::item:selected {{ background: palette(highlight); color: palette(highlighted-text); }}
 """)
-        self.setAccessibleName(self.tr("Séances"))
+        self.setAccessibleName(_("Séances"))
         ops.watch(self, ('sessions', 'groups', 'settings'), lambda _changes, _initiator: self.reload())
         self.show_past(False)
 
@@ -110,8 +111,8 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
     def reload(self) -> None:
         selected = self.selected()
         self.model.set_rows(self.ops.read(sessions.past if self.past else sessions.coming, self.ops.today()))
-        self.empty.setText(self.tr("Aucune séance passée.") if self.past
-                           else self.tr("Aucune séance prévue. Planifiez-en une avec les boutons ci-dessus."))
+        self.empty.setText(_("Aucune séance passée.") if self.past
+                           else _("Aucune séance prévue. Planifiez-en une avec les boutons ci-dessus."))
         self.empty.setVisible(self.model.rowCount() == 0)
         row = self.model.row_of(selected.id) if selected else -1
         if row < 0 and self.model.rowCount():
@@ -133,17 +134,17 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         self.delete.setEnabled(session is not None)
         self.sheet.setEnabled(live)
         self.start.setEnabled(live)
-        start, name = self.tr("Commencer"), self.tr("Commencer la séance choisie")
+        start, name = _("Commencer"), _("Commencer la séance choisie")
         if session is not None and session.status == sessions.DONE:
-            start, name = self.tr("Rouvrir"), self.tr("Rouvrir la séance terminée pour la corriger")
+            start, name = _("Rouvrir"), _("Rouvrir la séance terminée pour la corriger")
         elif session is not None and sessions.is_past(session, self.ops.today()):
-            start, name = self.tr("Ouvrir l'appel"), self.tr("Ouvrir l'appel de la séance passée")
+            start, name = _("Ouvrir l'appel"), _("Ouvrir l'appel de la séance passée")
         self.start.setText(start)
         self.start.setAccessibleName(name)
-        restore = self.tr("Rétablir la séance") if cancelled else self.tr("Annuler la séance")
+        restore = _("Rétablir la séance") if cancelled else _("Annuler la séance")
         self.cancel.setText(restore)
-        self.cancel.setAccessibleName(self.tr("Rétablir la séance choisie") if cancelled
-                                      else self.tr("Annuler la séance choisie"))
+        self.cancel.setAccessibleName(_("Rétablir la séance choisie") if cancelled
+                                      else _("Annuler la séance choisie"))
 
     def open_form(self, mode: str) -> None:
         from ui.views.session_form import SessionForm
@@ -166,10 +167,10 @@ QListView::item:selected {{ background: palette(highlight); color: palette(highl
         if session is None:
             return
         when = self.model.data(self.list.currentIndex(), Qt.ItemDataRole.AccessibleTextRole)
-        self.question = ask(self, self.tr("Annuler cette séance ?\n{when}").format(when=when),
-                            self.tr("Oui, annuler la séance"), lambda: self.ops.run(
+        self.question = ask(self, _("Annuler cette séance ?\n{when}").format(when=when),
+                            _("Oui, annuler la séance"), lambda: self.ops.run(
                                 sessions.cancel, session.id, parent=self),
-                            no=self.tr("Non, la garder"))
+                            no=_("Non, la garder"))
 
     def ask_delete(self) -> None:
         from ui.views.session_removal import removal_dialog

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atelier.i18n import _
 from atelier import pin, settings
 from ui.theme import px
 from ui.views.backup_setting import BackupSetting
@@ -64,40 +65,40 @@ class SettingsView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.flush)
-        self.setAccessibleName(self.tr("Réglages"))
+        self.setAccessibleName(_("Réglages"))
 
         content = QWidget()
         content.setObjectName("page")
         self.column = QVBoxLayout(content)
         self.column.setContentsMargins(px(32), px(20), px(32), px(32))
         self.column.setSpacing(px(6))
-        title = QLabel(self.tr("Réglages"))
+        title = QLabel(_("Réglages"))
         title.setObjectName("title")
-        intro = QLabel(self.tr("Tout est enregistré dès que vous le changez."))
+        intro = QLabel(_("Tout est enregistré dès que vous le changez."))
         intro.setObjectName("subtitle")
         intro.setWordWrap(True)
         self.column.addWidget(title)
         self.column.addWidget(intro)
 
-        self._section(self.tr("L'association"))
-        self.association = self._field(self.tr("Nom de l'association"), settings.ASSOCIATION)
-        self.site = self._field(self.tr("Lieu de l'atelier (il s'affiche dans le titre de la fenêtre)"), settings.SITE)
-        self.town = self._field(self.tr("Commune (« Fait à … » sur les attestations)"), settings.TOWN)
+        self._section(_("L'association"))
+        self.association = self._field(_("Nom de l'association"), settings.ASSOCIATION)
+        self.site = self._field(_("Lieu de l'atelier (il s'affiche dans le titre de la fenêtre)"), settings.SITE)
+        self.town = self._field(_("Commune (« Fait à … » sur les attestations)"), settings.TOWN)
         self.logo = LogoSetting(ops, choose_file=choose_logo_file)
         self.column.addSpacing(px(8))
         self.column.addWidget(self.logo)
 
-        self._section(self.tr("Animatrices et animateurs"))
+        self._section(_("Animatrices et animateurs"))
         self.facilitator_list = QWidget()
         self.facilitator_rows = QVBoxLayout(self.facilitator_list)
         self.facilitator_rows.setContentsMargins(0, 0, 0, 0)
         self.facilitator_rows.setSpacing(px(8))
         self.column.addWidget(self.facilitator_list)
         self.new_name = QLineEdit()
-        self.new_name.setAccessibleName(self.tr("Nom à ajouter"))
+        self.new_name.setAccessibleName(_("Nom à ajouter"))
         self.new_name.returnPressed.connect(self.add_facilitator)
-        self.add_button = big_button(self.tr("Ajouter"), name=self.tr("Ajouter ce nom"), on_click=self.add_facilitator)
-        label = QLabel(self.tr("Ajouter un nom"))
+        self.add_button = big_button(_("Ajouter"), name=_("Ajouter ce nom"), on_click=self.add_facilitator)
+        label = QLabel(_("Ajouter un nom"))
         label.setBuddy(self.new_name)
         row = QHBoxLayout()
         row.setSpacing(px(12))
@@ -113,7 +114,7 @@ class SettingsView(QWidget):
         self.smaller, self.larger, self.size_label = self.look.smaller, self.look.larger, self.look.size_label
         self.preview, self.contrast, self.set_scale = self.look.preview, self.look.contrast, self.look.set_scale
 
-        self._section(self.tr("Code de l'animateur"))
+        self._section(_("Code de l'animateur"))
         self.pin_status = QLabel()
         self.pin_status.setWordWrap(True)
         self.pin_button = big_button("", on_click=self.open_pin_dialog)
@@ -174,12 +175,12 @@ class SettingsView(QWidget):
         if data.facilitators != self._names:
             self._show_names(data.facilitators)
         if data.has_pin:
-            self.pin_status.setText(self.tr("Un code est choisi. Il protège la sortie des exercices."))
-            self.pin_button.setText(self.tr("Changer le code"))
+            self.pin_status.setText(_("Un code est choisi. Il protège la sortie des exercices."))
+            self.pin_button.setText(_("Changer le code"))
         else:
-            self.pin_status.setText(self.tr("Aucun code n'est encore choisi. Choisissez-en un avant "
+            self.pin_status.setText(_("Aucun code n'est encore choisi. Choisissez-en un avant "
                                             "d'ouvrir les exercices aux participants."))
-            self.pin_button.setText(self.tr("Choisir un code"))
+            self.pin_button.setText(_("Choisir un code"))
         self.pin_button.setAccessibleName(self.pin_button.text())
 
     def _show_names(self, names: list[str]) -> None:
@@ -191,7 +192,7 @@ class SettingsView(QWidget):
                 item.widget().deleteLater()
         self.remove_buttons: list[QPushButton] = []
         if not names:
-            empty = QLabel(self.tr("Aucun nom pour l'instant."))
+            empty = QLabel(_("Aucun nom pour l'instant."))
             empty.setObjectName("empty")
             self.facilitator_rows.addWidget(empty)
         for name in names:
@@ -200,7 +201,7 @@ class SettingsView(QWidget):
             line.setContentsMargins(0, 0, 0, 0)
             label = QLabel(name)
             label.setWordWrap(True)
-            remove = big_button(self.tr("Retirer"), parent=row, name=self.tr("Retirer {name}").format(name=name),
+            remove = big_button(_("Retirer"), parent=row, name=_("Retirer {name}").format(name=name),
                                 on_click=lambda _checked=False, n=name: self.remove_facilitator(n))
             line.addWidget(label, 1)
             line.addWidget(remove)
@@ -245,7 +246,7 @@ class SettingsView(QWidget):
 
         def saved(recovery_code: str | None) -> None:
             dialog.accept()
-            self.pin_status.setText(self.tr("Le nouveau code est enregistré."))
+            self.pin_status.setText(_("Le nouveau code est enregistré."))
             if recovery_code:  # the first code: its recovery code, shown this once
                 self.recovery_dialog = show_recovery_code(recovery_code, self)
 
@@ -258,6 +259,6 @@ class SettingsView(QWidget):
             if isinstance(error, ValueError):
                 dialog.refuse(str(error))
             else:
-                dialog.refuse(self.tr("Le code n'a pas pu être enregistré. Rien n'a été perdu : réessayez."))
+                dialog.refuse(_("Le code n'a pas pu être enregistré. Rien n'a été perdu : réessayez."))
 
         dialog.open()

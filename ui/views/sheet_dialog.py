@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 
+from atelier.i18n import _
 from atelier import sessions
 from atelier.exports.sheet import sheet_for
 from atelier.files import WriteError, error_text
@@ -41,33 +42,33 @@ class SheetDialog(QDialog):
         self.choose_path, self.show_dialog = choose_path, show
         self.saved: Path | None = None
         found = ops.read(sessions.get_row, session_id)
-        which = self.tr("{group}, {day}, {start} – {end}").format(
-            group=found.group_name or self.tr("Séance sans groupe"), day=short_date(found.session.date),
+        which = _("{group}, {day}, {start} – {end}").format(
+            group=found.group_name or _("Séance sans groupe"), day=short_date(found.session.date),
             start=found.session.start_time, end=found.session.end_time)
-        self.setWindowTitle(self.tr("Feuille d'émargement — {session}").format(session=which))
+        self.setWindowTitle(_("Feuille d'émargement — {session}").format(session=which))
         self.setAccessibleName(self.windowTitle())
 
-        title = QLabel(self.tr("Feuille d'émargement"))
+        title = QLabel(_("Feuille d'émargement"))
         title.setObjectName("title")
         self.session_label = QLabel(which)  # which session: the dialog may be opened from anywhere
         self.session_label.setObjectName("subtitle")
         self.session_label.setWordWrap(True)
-        self.blank = big_button(self.tr("Vierge, à signer pendant la séance"),
-                                name=self.tr("Feuille vierge, à imprimer avant la séance"),
+        self.blank = big_button(_("Vierge, à signer pendant la séance"),
+                                name=_("Feuille vierge, à imprimer avant la séance"),
                                 on_click=lambda: self.set_completed(False))
-        self.filled = big_button(self.tr("Remplie avec l'appel"),
-                                 name=self.tr("Feuille remplie avec les présences de l'appel"),
+        self.filled = big_button(_("Remplie avec l'appel"),
+                                 name=_("Feuille remplie avec les présences de l'appel"),
                                  on_click=lambda: self.set_completed(True))
         self.blank_text, self.filled_text = self.blank.text(), self.filled.text()
         for button in (self.blank, self.filled):
             button.setCheckable(True)
             button.setObjectName("step")
-        self.preview = big_button(self.tr("Aperçu avant impression"), on_click=self.open_preview)
-        self.print_button = big_button(self.tr("Imprimer"), name=self.tr("Imprimer la feuille"),
+        self.preview = big_button(_("Aperçu avant impression"), on_click=self.open_preview)
+        self.print_button = big_button(_("Imprimer"), name=_("Imprimer la feuille"),
                                        on_click=self.open_print)
-        self.save = big_button(self.tr("Enregistrer en PDF"), primary=True,
-                               name=self.tr("Enregistrer la feuille en PDF"), on_click=self.save_pdf)
-        self.close_button = big_button(self.tr("Fermer"), on_click=self.reject)
+        self.save = big_button(_("Enregistrer en PDF"), primary=True,
+                               name=_("Enregistrer la feuille en PDF"), on_click=self.save_pdf)
+        self.close_button = big_button(_("Fermer"), on_click=self.reject)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -136,10 +137,10 @@ class SheetDialog(QDialog):
         from ui.render.documents import render_sheet
 
         content = self.content()
-        kind = self.tr("remplie") if self.completed else self.tr("vierge")
-        suggested = self.tr("emargement-{date}-{kind}.pdf").format(date=content.date.isoformat(), kind=kind)
-        path = self.choose_path(self, self.tr("Enregistrer la feuille d'émargement"), suggested,
-                                self.tr("Document PDF (*.pdf)"))
+        kind = _("remplie") if self.completed else _("vierge")
+        suggested = _("emargement-{date}-{kind}.pdf").format(date=content.date.isoformat(), kind=kind)
+        path = self.choose_path(self, _("Enregistrer la feuille d'émargement"), suggested,
+                                _("Document PDF (*.pdf)"))
         if not path:
             return
         path = Path(path) if Path(path).suffix.lower() == ".pdf" else Path(f"{path}.pdf")
@@ -148,7 +149,7 @@ class SheetDialog(QDialog):
         except (WriteError, OSError) as error:  # the previous file at that path is left as it was
             self.say(breakable(error_text(error, path)))
             return
-        self.say(self.tr("Feuille enregistrée : {path}").format(path=breakable(self.saved)))
+        self.say(_("Feuille enregistrée : {path}").format(path=breakable(self.saved)))
         self.message.setToolTip(str(self.saved))
 
     def say(self, text: str) -> None:

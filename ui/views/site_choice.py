@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from atelier.i18n import _
 from atelier import settings
 from atelier.exports import hub_register, hub_report, register, report
 from atelier.sync import coordination
@@ -50,10 +51,10 @@ class SiteChoice(QComboBox):
     def fill(self, sites: list[tuple[str, str]]) -> None:
         chosen = self.currentText()
         self.clear()
-        self.addItem(self.tr("Ce poste"), THIS_PC)
-        self.addItem(self.tr("Tous les sites"), coordination.EVERY_SITE)
+        self.addItem(_("Ce poste"), THIS_PC)
+        self.addItem(_("Tous les sites"), coordination.EVERY_SITE)
         for folder, name in sites:
-            self.addItem(self.tr("Site : {name}").format(name=name), folder)
+            self.addItem(_("Site : {name}").format(name=name), folder)
         self.setCurrentIndex(max(0, self.findText(chosen)))
 
     def scope(self):

@@ -5,35 +5,35 @@ or « Annuler »."""
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from atelier.i18n import _
 from atelier.sessions import Session
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
-from ui.words import french_date
+from ui.words import long_date
 
 KEEP = 2  # the dialog's result for « its planned day »; Accepted (1) is « today »
 
 
 class StartDayDialog(ConfirmDialog):
     def __init__(self, session: Session, today: date, parent: QWidget | None = None):
-        planned = french_date(session.date, capital=False)
+        planned = long_date(session.date, capital=False)
         super().__init__(
-            self.tr("Cette séance est prévue le {day}.").format(day=planned),
-            self.tr("Pour ce PC, nous sommes le {today}. Elle a lieu aujourd'hui ? Choisissez « Aujourd'hui » : "
+            _("Cette séance est prévue le {day}.").format(day=planned),
+            _("Pour ce PC, nous sommes le {today}. Elle a lieu aujourd'hui ? Choisissez « Aujourd'hui » : "
                     "sa date changera. Le PC n'est pas à la bonne date ? Choisissez « {kept} » : "
-                    "sa date ne changera pas.").format(today=french_date(today, capital=False), kept=self.kept(session)),
-            self.tr("Aujourd'hui"), parent=parent, enter_confirms=True)
+                    "sa date ne changera pas.").format(today=long_date(today, capital=False), kept=self.kept(session)),
+            _("Aujourd'hui"), parent=parent, enter_confirms=True)
         self.setObjectName("startDay")
-        self.confirm_button.setAccessibleName(self.tr("La séance a lieu aujourd'hui : changer sa date"))
-        self.keep_button = big_button(self.kept(session), name=self.tr("Garder la date prévue et ouvrir l'appel"),
+        self.confirm_button.setAccessibleName(_("La séance a lieu aujourd'hui : changer sa date"))
+        self.keep_button = big_button(self.kept(session), name=_("Garder la date prévue et ouvrir l'appel"),
                                       on_click=lambda: self.done(KEEP))
         self.buttons.insertWidget(self.buttons.indexOf(self.confirm_button), self.keep_button)
 
     @staticmethod
     def kept(session: Session) -> str:
         """'Le 1er décembre': the answer that keeps the planned day."""
-        day = french_date(session.date, year=False, capital=False)
-        return QCoreApplication.translate("StartDayDialog", "Le {day}").format(
+        day = long_date(session.date, year=False, capital=False)
+        return _("Le {day}").format(
             day=day.split(" ", 1)[1])  # without the weekday: a short button

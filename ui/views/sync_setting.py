@@ -10,6 +10,7 @@ keyring when one works, else in memory only; never in a file or the database.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import settings
 from atelier.sync import hub_config, learner_progress
 from ui.theme import px
@@ -56,29 +57,29 @@ class SyncSetting(QWidget):
         column.setSpacing(px(6))
         self.column = column
 
-        section(column, self.tr("Synchronisation"))
-        column.addWidget(_label(self.tr(
+        section(column, _("Synchronisation"))
+        column.addWidget(_label(_(
             "Les résumés des séances sont copiés vers un partage de l'association : un dossier "
             "(clé USB, disque partagé) ou un serveur WebDAV. Cela se fait tout seul.")))
-        self.folder_mode = self._mode_button(self.tr("Dossier"), self.tr("Envoyer vers un dossier"), "folder")
-        self.web_mode = self._mode_button(self.tr("Serveur WebDAV"), self.tr("Envoyer vers un serveur WebDAV"), "web")
+        self.folder_mode = self._mode_button(_("Dossier"), _("Envoyer vers un dossier"), "folder")
+        self.web_mode = self._mode_button(_("Serveur WebDAV"), _("Envoyer vers un serveur WebDAV"), "web")
         self._row(self.folder_mode, self.web_mode)
 
         self.folder_panel = QWidget()
         box = QVBoxLayout(self.folder_panel)
         box.setContentsMargins(0, 0, 0, 0)
-        self.folder = self._field(box, self.tr("Dossier du partage"))
+        self.folder = self._field(box, _("Dossier du partage"))
         self.folder.editingFinished.connect(self.save_folder)
-        self.choose = big_button(self.tr("Choisir le dossier…"), on_click=self.choose_folder)
+        self.choose = big_button(_("Choisir le dossier…"), on_click=self.choose_folder)
         box.addWidget(self.choose, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.folder_panel)
 
         self.web_panel = QWidget()
         box = QVBoxLayout(self.web_panel)
         box.setContentsMargins(0, 0, 0, 0)
-        self.address = self._field(box, self.tr("Adresse du serveur (https://…)"))
-        self.user = self._field(box, self.tr("Nom d'utilisateur"))
-        self.password = self._field(box, self.tr("Mot de passe (gardé par le trousseau de l'ordinateur s'il y en a un, "
+        self.address = self._field(box, _("Adresse du serveur (https://…)"))
+        self.user = self._field(box, _("Nom d'utilisateur"))
+        self.password = self._field(box, _("Mot de passe (gardé par le trousseau de l'ordinateur s'il y en a un, "
                                                  "sinon jusqu'à la fermeture du programme)"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.address, self.user):
@@ -86,39 +87,39 @@ class SyncSetting(QWidget):
         self.password.editingFinished.connect(self.keep_password)
         column.addWidget(self.web_panel)
 
-        self.test_button = big_button(self.tr("Tester la connexion"), on_click=self.test)
+        self.test_button = big_button(_("Tester la connexion"), on_click=self.test)
         column.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.answer = _label("")
         self.answer.hide()
         column.addWidget(self.answer)
 
-        section(column, self.tr("Code secret de l'association"))
-        column.addWidget(_label(self.tr(
+        section(column, _("Code secret de l'association"))
+        column.addWidget(_label(_(
             "Le même code sur chaque ordinateur de l'association : il rend les personnes "
             "reconnaissables d'un ordinateur à l'autre sans envoyer leur nom."), muted=True))
-        self.secret = self._field(column, self.tr("Code secret (16 caractères au moins)"))
+        self.secret = self._field(column, _("Code secret (16 caractères au moins)"))
         self.secret.editingFinished.connect(self.save_secret)
-        self.copy = big_button(self.tr("Copier"), name=self.tr("Copier le code secret"), on_click=self.copy_secret)
+        self.copy = big_button(_("Copier"), name=_("Copier le code secret"), on_click=self.copy_secret)
         column.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
 
-        section(column, self.tr("Ce qui part de cet ordinateur"))
-        self.named = BigCheckBox(self.tr("Résumés nominatifs"))
+        section(column, _("Ce qui part de cet ordinateur"))
+        self.named = BigCheckBox(_("Résumés nominatifs"))
         self.named.toggled.connect(lambda on: self.ops.run(settings.set_named_summaries, on, parent=self))
         column.addWidget(self.named, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(_label(self.tr(
+        column.addWidget(_label(_(
             "Non coché : chaque séance part avec ses chiffres (présents, âges, nouveaux venus), "
             "sans aucun nom. Coché : les prénoms et noms des participants partent aussi."), muted=True))
-        self.progress = BigCheckBox(self.tr("Progrès des apprenants"))
+        self.progress = BigCheckBox(_("Progrès des apprenants"))
         self.progress.toggled.connect(lambda on: self.ops.run(learner_progress.turn, on, parent=self))
         column.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(_label(self.tr(
+        column.addWidget(_label(_(
             "Non coché : rien ne part sur les exercices. Coché : les progrès de chaque apprenant aux "
             "exercices partent aussi (exercices réussis, nombre d'essais), sous un code, sans nom sauf si "
             "«\u00a0Résumés nominatifs\u00a0» est coché."), muted=True))
-        self.coordinator = BigCheckBox(self.tr("Coordination"))
+        self.coordinator = BigCheckBox(_("Coordination"))
         self.coordinator.toggled.connect(lambda on: self.ops.run(set_coordinator, on, parent=self))
         column.addWidget(self.coordinator, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(_label(self.tr(
+        column.addWidget(_label(_(
             "Cochez sur un seul ordinateur : celui qui rassemble les résumés de tous les lieux. "
             "La page « Coordination » apparaît alors dans le menu."), muted=True))
         self._show_mode("")
@@ -206,7 +207,7 @@ class SyncSetting(QWidget):
             self.ops.run(save_hub, text, None, parent=self, on_done=self._saved, on_error=self._refused)
 
     def choose_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("Dossier du partage"), self.folder.text())
+        dialog = QFileDialog(self, _("Dossier du partage"), self.folder.text())
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self._folder_chosen)
@@ -235,7 +236,7 @@ class SyncSetting(QWidget):
         self.runner.set_password(address, self.user.text().strip(), self.password.text())
 
     def _saved(self, address: str) -> None:
-        self._say(self.tr("Partage enregistré : {address}").format(address=address))
+        self._say(_("Partage enregistré : {address}").format(address=address))
         if self.runner is not None:
             self.runner.run_now()
 
@@ -247,12 +248,12 @@ class SyncSetting(QWidget):
         if web:
             self.keep_password()
         self.test_button.setEnabled(False)
-        self._say(self.tr("Essai en cours…"))
+        self._say(_("Essai en cours…"))
         self.runner.test(address, self.user.text().strip() if web else "", self.password.text() if web else "")
 
     def _tested(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)
-        self._say(message if ok else self.tr("Le partage ne répond pas : {error}").format(error=message))
+        self._say(message if ok else _("Le partage ne répond pas : {error}").format(error=message))
 
     def save_secret(self) -> None:
         if self._closing():
@@ -260,8 +261,8 @@ class SyncSetting(QWidget):
         text = self.secret.text().strip()
         if text and text != self.ops.read(settings.get, settings.SYNC_SECRET):
             self.ops.run(settings.set_sync_secret, text, parent=self,
-                         on_done=lambda _s: self._say(self.tr("Code secret enregistré.")), on_error=self._refused)
+                         on_done=lambda _s: self._say(_("Code secret enregistré.")), on_error=self._refused)
 
     def copy_secret(self) -> None:
         QApplication.clipboard().setText(self.secret.text())
-        self._say(self.tr("Code secret copié : collez-le sur les autres ordinateurs."))
+        self._say(_("Code secret copié : collez-le sur les autres ordinateurs."))

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.check import BigCheckBox
@@ -22,24 +23,24 @@ class WalkInDialog(QDialog):
 
     def __init__(self, group_name: str = "", parent=None, ops=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Ajouter une personne"))
-        self.setAccessibleName(self.tr("Ajouter une personne venue aujourd'hui"))
-        title = QLabel(self.tr("Une personne de plus aujourd'hui"))
+        self.setWindowTitle(_("Ajouter une personne"))
+        self.setAccessibleName(_("Ajouter une personne venue aujourd'hui"))
+        title = QLabel(_("Une personne de plus aujourd'hui"))
         title.setObjectName("section")
         title.setWordWrap(True)
-        self.first = self._field(self.tr("Prénom"))
-        self.last = self._field(self.tr("Nom"))
-        self.phone = self._field(self.tr("Téléphone (facultatif)"))
-        self.join = BigCheckBox(self.tr("L'ajouter au groupe « {group} »").format(group=group_name)
-                                if group_name else self.tr("L'ajouter au groupe"))
+        self.first = self._field(_("Prénom"))
+        self.last = self._field(_("Nom"))
+        self.phone = self._field(_("Téléphone (facultatif)"))
+        self.join = BigCheckBox(_("L'ajouter au groupe « {group} »").format(group=group_name)
+                                if group_name else _("L'ajouter au groupe"))
         self.join.setAccessibleName(self.join.text())
         self.join.setChecked(bool(group_name))
         self.join.setEnabled(bool(group_name))
 
-        self.add = big_button(self.tr("Ajouter (présent)"), primary=True,
-                              name=self.tr("Ajouter cette personne, marquée présente"), on_click=self._accept)
+        self.add = big_button(_("Ajouter (présent)"), primary=True,
+                              name=_("Ajouter cette personne, marquée présente"), on_click=self._accept)
         self.add.setDefault(True)
-        self.cancel = big_button(self.tr("Annuler"), name=self.tr("Annuler, n'ajouter personne"), on_click=self.reject)
+        self.cancel = big_button(_("Annuler"), name=_("Annuler, n'ajouter personne"), on_click=self.reject)
 
         # The fields scroll at 200 % on a small screen; the two buttons stay in sight under them.
         content = QWidget()
@@ -56,8 +57,8 @@ class WalkInDialog(QDialog):
             if edit is self.last[1] and ops is not None:  # right under the name: someone already known?
                 from ui.views.known_person import KnownPerson
 
-                self.known = KnownPerson(ops, lambda person: self.tr("Marquer {name} présente")
-                                         if person.gender == "feminin" else self.tr("Marquer {name} présent"), self)
+                self.known = KnownPerson(ops, lambda person: _("Marquer {name} présente")
+                                         if person.gender == "feminin" else _("Marquer {name} présent"), self)
                 self.known.chosen.connect(self._use_known)
                 layout.addSpacing(px(10))
                 layout.addWidget(self.known)
@@ -100,9 +101,9 @@ class WalkInDialog(QDialog):
     def _look_up(self) -> None:
         self.known.look_up(self.first[1].text(), self.last[1].text())
         known = bool(self.known.matches)
-        self.add.setText(self.tr("Ajouter une autre personne") if known else self.tr("Ajouter (présent)"))
-        self.add.setAccessibleName(self.tr("Ajouter une nouvelle fiche, marquée présente") if known
-                                   else self.tr("Ajouter cette personne, marquée présente"))
+        self.add.setText(_("Ajouter une autre personne") if known else _("Ajouter (présent)"))
+        self.add.setAccessibleName(_("Ajouter une nouvelle fiche, marquée présente") if known
+                                   else _("Ajouter cette personne, marquée présente"))
         self.add.setDefault(not known)  # Enter never makes a second record of someone known
         if known:
             self.known.buttons[0].setDefault(True)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier.sessions import Session
 from ui.modules import module_by_id
 from ui.theme import px
@@ -54,19 +55,19 @@ class WorkshopView(QWidget):
         self.setObjectName("page")
         self.steps: list[StepTab] = []
         for i, (text, name) in enumerate((
-            (self.tr("1. Appel"), self.tr("Étape 1 : l'appel")),
-            (self.tr("2. Leçon"), self.tr("Étape 2 : la leçon")),
-            (self.tr("3. Clôture"), self.tr("Étape 3 : fin de séance")),
+            (_("1. Appel"), _("Étape 1 : l'appel")),
+            (_("2. Leçon"), _("Étape 2 : la leçon")),
+            (_("3. Clôture"), _("Étape 3 : fin de séance")),
         )):
             button = StepTab(text, name)
             # Space on the tab keeps the keyboard there; a click sends it into the step.
             button.clicked.connect(lambda _checked=False, i=i: self.show_step(i, focus=not self.steps[i].hasFocus()))
             button.moved.connect(lambda step, i=i: self._move(i + step))
             self.steps.append(button)
-        self.sheet_button = big_button(self.tr("Feuille d'émargement"),
-                                       name=self.tr("Feuille d'émargement de cette séance"), on_click=self.open_sheet)
-        self.home_button = big_button(self.tr("◀ Accueil"), on_click=self.home_requested,
-                                      name=self.tr("Revenir à l'accueil (la séance reste ouverte)"))
+        self.sheet_button = big_button(_("Feuille d'émargement"),
+                                       name=_("Feuille d'émargement de cette séance"), on_click=self.open_sheet)
+        self.home_button = big_button(_("◀ Accueil"), on_click=self.home_requested,
+                                      name=_("Revenir à l'accueil (la séance reste ouverte)"))
         bar = button_rows([self.home_button, *self.steps, self.sheet_button])
         bar.setContentsMargins(px(24), px(16), px(24), 0)
 
@@ -80,7 +81,7 @@ class WorkshopView(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        self.setAccessibleName(self.tr("Atelier du jour"))
+        self.setAccessibleName(_("Atelier du jour"))
         self.show_step(0, focus=False)
 
     def current_step(self) -> int:
@@ -95,7 +96,7 @@ class WorkshopView(QWidget):
         """Show step ``i``; with ``focus``, the keyboard goes into it (never to « ◀ Accueil »)."""
         for k, button in enumerate(self.steps):
             set_current(button, k == i)
-            button.setAccessibleDescription(self.tr("Étape ouverte") if k == i else "")
+            button.setAccessibleDescription(_("Étape ouverte") if k == i else "")
         # Not during the lesson: the bar stays one line at 200 % and the step's text has the room.
         self.sheet_button.setVisible(i != 1)
         if i == 0:

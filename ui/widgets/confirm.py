@@ -9,10 +9,11 @@ action that can be undone). ``ask()`` opens one and calls back with the answer.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.scroller import Scroller
@@ -38,7 +39,7 @@ class ConfirmDialog(QDialog):
         for label in (heading, self.message):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.cancel_button = big_button(cancel_text or self.tr("Annuler"))
+        self.cancel_button = big_button(cancel_text or _("Annuler"))
         self.confirm_button = big_button(confirm_text, primary=not danger, danger=danger)
         self.cancel_button.clicked.connect(self.reject)
         self.confirm_button.clicked.connect(self.accept)
@@ -58,7 +59,7 @@ class ConfirmDialog(QDialog):
         self.body.setSpacing(px(14))
         self.body.addWidget(heading)
         self.body.addWidget(self.message)
-        self.scroll = Scroller(content, self.tr("Texte de la question"))
+        self.scroll = Scroller(content, _("Texte de la question"))
         self.outer = QVBoxLayout(self)  # the scrolling words, then anything added, then the buttons
         self.outer.setContentsMargins(px(28), px(24), px(28), px(24))
         self.outer.setSpacing(px(14))
@@ -96,8 +97,8 @@ def ask(parent: QWidget, question: str, yes: str, on_yes: Callable[[], None], no
     else ``on_no()``. The question's first line is the heading, the rest explains it.
     Enter chooses ``yes`` (what is asked this way can be undone); Escape or ``no``
     changes nothing."""
-    heading, _, details = question.partition("\n")
-    dialog = ConfirmDialog(heading, details, yes, no or QCoreApplication.translate("Confirm", "Annuler"),
+    heading, _newline, details = question.partition("\n")
+    dialog = ConfirmDialog(heading, details, yes, no or _("Annuler"),
                            parent=parent, enter_confirms=True)
     dialog.setObjectName("confirm")
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox,
     QWidget,
 )
 
+from atelier.i18n import _
 from ui.theme import current_scale, px
 from ui.widgets.buttons import big_button
 from ui.widgets.on_screen import fit_on_screen
@@ -49,11 +50,11 @@ class FormDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("font-weight: bold;")
-        self.error.setAccessibleName(self.tr("Message"))
+        self.error.setAccessibleName(_("Message"))
         self.error.hide()
 
-        self.cancel_button = big_button(self.tr("Annuler"))
-        self.save_button = big_button(save_text or self.tr("Enregistrer"), primary=True)
+        self.cancel_button = big_button(_("Annuler"))
+        self.save_button = big_button(save_text or _("Enregistrer"), primary=True)
         self.save_button.setDefault(True)  # Enter in a field saves
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.submitted)

@@ -11,9 +11,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.render.report import SHORT_MONTHS, french_number
+from atelier.i18n import _
+
 from ui.theme import current_palette, px
-from ui.words import month_words
+from ui.words import month_words, number_words, short_month
 
 
 class MonthChart(QWidget):
@@ -26,8 +27,8 @@ class MonthChart(QWidget):
 
     def set_bars(self, title: str, bars: list[tuple[str, float]]) -> None:
         self.title, self.bars = title, bars
-        self.setAccessibleName(self.tr("Graphique : {title}").format(title=title))
-        self.setAccessibleDescription(", ".join(f"{month_words(month)} : {french_number(value)}"
+        self.setAccessibleName(_("Graphique : {title}").format(title=title))
+        self.setAccessibleDescription(", ".join(f"{month_words(month)} : {number_words(value)}"
                                                 for month, value in bars))
         self.updateGeometry()
         self.update()
@@ -43,10 +44,10 @@ class MonthChart(QWidget):
         """The months' names (or numbers, when a name is wider than a month's room), and
         whether the values fit above the bars."""
         room = slot - px(6)  # a gap between two months' words
-        names = [SHORT_MONTHS.get(month_words(month).split(" ")[0], month[5:]) for month, _v in self.bars]
+        names = [short_month(month) for month, _v in self.bars]
         if any(metrics.horizontalAdvance(name) > room for name in names):
             names = [month[5:] for month, _v in self.bars]
-        values_fit = all(metrics.horizontalAdvance(french_number(value)) <= room for _m, value in self.bars)
+        values_fit = all(metrics.horizontalAdvance(number_words(value)) <= room for _m, value in self.bars)
         return names, values_fit
 
     def years(self, slot: float, metrics: QFontMetricsF) -> list[tuple[int, str]]:
@@ -82,7 +83,7 @@ class MonthChart(QWidget):
             painter.fillRect(bar, QColor(palette.accent))
             if values_fit and value:
                 painter.drawText(QRectF(left, bar.top() - line - px(2), slot, line),
-                                 int(Qt.AlignmentFlag.AlignCenter), french_number(value))
+                                 int(Qt.AlignmentFlag.AlignCenter), number_words(value))
             painter.drawText(QRectF(left, area.bottom() + px(6), slot, line), int(Qt.AlignmentFlag.AlignCenter), name)
         years = self.years(slot, metrics)
         for index, year in years:

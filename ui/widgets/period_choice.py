@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QSizePolicy, QWidget
 
+from atelier.i18n import _
 from atelier import periods
 from ui.theme import px
 from ui.widgets.buttons import big_button, set_current
@@ -28,7 +29,7 @@ class PeriodChoice(QWidget):
         self.buttons = {}
         for kind in periods.LABELS:
             words = periods.label(kind)
-            button = big_button(words, name=self.tr("Période : {period}").format(period=words.lower()),
+            button = big_button(words, name=_("Période : {period}").format(period=words.lower()),
                                 on_click=lambda _checked=False, k=kind: self.choose(k))
             button.setObjectName("step")  # drawn like the other choices that stay shown
             row.addWidget(button)

@@ -12,10 +12,11 @@ After five wrong codes, each try waits a pause that doubles (the core's rule, se
 « Code oublié ? » asks for the recovery code shown when the first code was chosen.
 """
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QDeadlineTimer, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier import pin
 from ui.theme import px
 from ui.widgets.buttons import big_button
@@ -52,11 +53,11 @@ class _CodeDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setAccessibleName(_("Message"))
         self.message.hide()
         self.ok = big_button(action, primary=True, on_click=self._submit)
         self.ok.setDefault(True)
-        self.cancel = big_button(self.tr("Annuler"), name=self.tr("Annuler, sans rien changer"), on_click=self.reject)
+        self.cancel = big_button(_("Annuler"), name=_("Annuler, sans rien changer"), on_click=self.reject)
         questions = QWidget()
         questions.setObjectName("page")
         self.column = QVBoxLayout(questions)
@@ -128,7 +129,7 @@ class _CodeDialog(QDialog):
     def _problem(self) -> str | None:
         for field in self.fields:
             if not MIN_DIGITS <= len(field.text()) <= MAX_DIGITS:
-                return self.tr("Le code doit avoir de 4 à 8 chiffres.")
+                return _("Le code doit avoir de 4 à 8 chiffres.")
         return None
 
     def _submit(self) -> None:
@@ -151,9 +152,9 @@ class PinDialog(_CodeDialog):
     entered = Signal(str)
 
     def __init__(self, prompt: str | None = None, parent: QWidget | None = None):
-        super().__init__(self.tr("Code de l'animateur"), self.tr("Valider"), parent)
-        self.field = self.add_field(prompt or self.tr("Tapez le code de l'animateur."))
-        self.forgot = big_button(self.tr("Code oublié ?"), name=self.tr("Code oublié : taper le code de secours"),
+        super().__init__(_("Code de l'animateur"), _("Valider"), parent)
+        self.field = self.add_field(prompt or _("Tapez le code de l'animateur."))
+        self.forgot = big_button(_("Code oublié ?"), name=_("Code oublié : taper le code de secours"),
                                  on_click=self.use_recovery)
         end = self.column.count() - 1  # before the closing stretch
         self.column.insertSpacing(end, px(8))
@@ -174,10 +175,10 @@ class PinDialog(_CodeDialog):
         self.field.hide()
         for label in self.findChildren(QLabel):
             if label.buddy() is self.field:
-                label.setText(self.tr("Tapez le code de secours (12 chiffres), noté quand le code a été choisi."))
+                label.setText(_("Tapez le code de secours (12 chiffres), noté quand le code a été choisi."))
         self.recovery = QLineEdit()
         self.recovery.setObjectName("pin")
-        self.recovery.setAccessibleName(self.tr("Code de secours"))
+        self.recovery.setAccessibleName(_("Code de secours"))
         self.recovery.setValidator(QRegularExpressionValidator(QRegularExpression(r"[\d \-.]{0,20}"), self.recovery))
         self.column.insertWidget(self.column.count() - 1, self.recovery)  # before the closing stretch
         self.fields = [self.recovery]
@@ -188,7 +189,7 @@ class PinDialog(_CodeDialog):
 
     def _problem(self) -> str | None:
         if self.recovering:
-            return None if pin.recovery_digits(self.recovery.text()) else self.tr(
+            return None if pin.recovery_digits(self.recovery.text()) else _(
                 "Le code de secours a 12 chiffres, par exemple 4821-7730-1945.")
         return super()._problem()
 
@@ -209,11 +210,11 @@ class PinDialog(_CodeDialog):
         for widget in (self.ok, *self.fields):
             widget.setEnabled(not asleep)
         if asleep:
-            self.message.setText(self._said + " " + self.tr("Vous pourrez réessayer dans {n} secondes.").format(n=left))
+            self.message.setText(self._said + " " + _("Vous pourrez réessayer dans {n} secondes.").format(n=left))
             self.message.show()
         else:
             self.paused.stop()
-            self.message.setText(self.tr("Vous pouvez réessayer."))
+            self.message.setText(_("Vous pouvez réessayer."))
             self.fields[0].setFocus()
         self.fit()
 
@@ -224,19 +225,19 @@ class PinChangeDialog(_CodeDialog):
     submitted = Signal(str, str)
 
     def __init__(self, has_code: bool, parent: QWidget | None = None):
-        title = self.tr("Changer le code") if has_code else self.tr("Choisir un code")
-        super().__init__(title, self.tr("Enregistrer le code"), parent)
-        intro = QLabel(self.tr("Le code a de 4 à 8 chiffres. Il protège la sortie des exercices."))
+        title = _("Changer le code") if has_code else _("Choisir un code")
+        super().__init__(title, _("Enregistrer le code"), parent)
+        intro = QLabel(_("Le code a de 4 à 8 chiffres. Il protège la sortie des exercices."))
         intro.setWordWrap(True)
         self.column.insertWidget(1, intro)
-        self.current = self.add_field(self.tr("Code actuel")) if has_code else None
-        self.new = self.add_field(self.tr("Nouveau code"))
-        self.again = self.add_field(self.tr("Nouveau code, encore une fois"))
+        self.current = self.add_field(_("Code actuel")) if has_code else None
+        self.new = self.add_field(_("Nouveau code"))
+        self.again = self.add_field(_("Nouveau code, encore une fois"))
 
     def _problem(self) -> str | None:
         problem = super()._problem()
         if problem is None and self.new.text() != self.again.text():
-            return self.tr("Les deux nouveaux codes ne sont pas les mêmes. Tapez-les encore une fois.")
+            return _("Les deux nouveaux codes ne sont pas les mêmes. Tapez-les encore une fois.")
         return problem
 
     def _emit(self) -> None:
@@ -247,7 +248,7 @@ def change_pin(db, current: str, new: str) -> str | None:
     """Runs on the worker: the current code must be right before a new one is kept.
     Returns the recovery code to show once when this is the first code, else None."""
     if pin.has_pin(db) and not pin.check_pin(db, current):
-        raise ValueError(QCoreApplication.translate("PinDialog", "Le code actuel n'est pas le bon. Rien n'a été changé."))
+        raise ValueError(_("Le code actuel n'est pas le bon. Rien n'a été changé."))
     return pin.choose_pin(db, new)
 
 
@@ -266,25 +267,25 @@ def guard(ops, parent: QWidget, on_ok, prompt: str | None = None) -> PinDialog |
             if answer.recovered:
                 said_once(parent.window().parentWidget() or parent)
             return
-        dialog.refuse(dialog.tr("Ce n'est pas le bon code. Essayez encore."))
+        dialog.refuse(_("Ce n'est pas le bon code. Essayez encore."))
         if answer.wait_s:
-            dialog.pause_for(answer.wait_s, dialog.tr("Ce n'est pas le bon code."))
+            dialog.pause_for(answer.wait_s, _("Ce n'est pas le bon code."))
 
     dialog.entered.connect(lambda code: ops.run(pin.attempt, code, on_done=checked, parent=dialog))
     waiting = ops.read(pin.waiting_s)
     if waiting:  # a pause begun before this dialog (closed and opened again) goes on
-        dialog.pause_for(waiting, dialog.tr("Trop de codes faux de suite."))
+        dialog.pause_for(waiting, _("Trop de codes faux de suite."))
     dialog.open()
     return dialog
 
 
 def said_once(parent: QWidget) -> QMessageBox:
     """After the recovery code: the code is gone, and where to choose the next one."""
-    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PinDialog", "Code de l'animateur"),
-                      QCoreApplication.translate("PinDialog", "Le code de secours a servi : le code de l'animateur est "
+    box = QMessageBox(QMessageBox.Icon.Information, _("Code de l'animateur"),
+                      _("Le code de secours a servi : le code de l'animateur est "
                                                  "effacé. Choisissez-en un nouveau dans Réglages ; un nouveau code de "
                                                  "secours sera montré."), parent=parent)
-    box.addButton(QCoreApplication.translate("PinDialog", "J'ai compris"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("J'ai compris"), QMessageBox.ButtonRole.AcceptRole)
     box.setObjectName("pinRecovered")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -7,6 +7,7 @@ A "Chronomètre" toggle button and, while it runs, the time since it was started
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from atelier.i18n import _
 from ui.theme import px
 from ui.widgets.buttons import big_button
 
@@ -24,13 +25,13 @@ class StepTimer(QWidget):
         self._tick.setInterval(250)  # a quarter second: the seconds change on time
         self._tick.timeout.connect(self._show_time)
 
-        self.button = big_button(self.tr("Chronomètre"), self.tr(
+        self.button = big_button(_("Chronomètre"), _(
             "Démarre ou arrête un chronomètre qui compte le temps depuis son départ"), tooltip=False)
         self.button.setCheckable(True)
         self.button.toggled.connect(self.set_running)
         self.label = QLabel("00:00")
         self.label.setObjectName("section")
-        self.label.setAccessibleName(self.tr("Temps écoulé"))
+        self.label.setAccessibleName(_("Temps écoulé"))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("000:00"))
         self.label.hide()
@@ -59,7 +60,7 @@ class StepTimer(QWidget):
         self.button.setObjectName("primary" if on else "")
         self.button.style().unpolish(self.button)
         self.button.style().polish(self.button)
-        self.button.setAccessibleDescription(self.tr("Le chronomètre tourne") if on else self.tr(
+        self.button.setAccessibleDescription(_("Le chronomètre tourne") if on else _(
             "Démarre ou arrête un chronomètre qui compte le temps depuis son départ"))
         self._show_time()
 

@@ -6,8 +6,9 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from atelier.i18n import _
 from atelier.lessons.scoring import choice_score
-from ui.practice.kinds.common import GOOD, SOFT, Exercise, instruction_label, tr
+from ui.practice.kinds.common import GOOD, SOFT, Exercise, instruction_label
 from ui.practice.kinds.picture import PictureFile
 from ui.theme import spacing_factor
 from ui.widgets.buttons import big_button
@@ -39,7 +40,7 @@ class ChoiceExercise(Exercise):
         self.bar.removeWidget(self.feedback)   # the explanation is part of the question
         self.layout_.addWidget(self.feedback)
         self.layout_.addStretch(1)
-        self.next_button = big_button(tr("Question suivante"), primary=True)
+        self.next_button = big_button(_("Question suivante"), primary=True)
         self.next_button.clicked.connect(self._next)
         self.bar.addStretch(1)
         self.add_feedback(self.next_button)   # under the scroll area: always in sight
@@ -71,8 +72,8 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
                 button.setText(q["answers"][i])
                 button.setAccessibleName(q["answers"][i])
         self.next_button.hide()
-        self.next_button.setText(tr("Question suivante") if n + 1 < len(self.questions)
-                                 else tr("Terminer"))
+        self.next_button.setText(_("Question suivante") if n + 1 < len(self.questions)
+                                 else _("Terminer"))
         self.progressed.emit(n, len(self.questions))
         self.buttons[0].setFocus()
 
@@ -92,7 +93,7 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
         picture.paint(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
         self.image.setPixmap(pixmap)
-        self.image.setAccessibleName(tr("Image de la question"))
+        self.image.setAccessibleName(_("Image de la question"))
         self.image.show()
 
     @staticmethod
@@ -114,10 +115,10 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
             if i != q["correct"]:
                 button.hide()
         if chosen == q["correct"]:
-            self.say(tr("C'est juste ! {explanation}").format(explanation=q["explanation"]), "good")
+            self.say(_("C'est juste ! {explanation}").format(explanation=q["explanation"]), "good")
         else:
             self._mark(self.buttons[chosen], "chosen")
-            self.say(tr("Pas tout à fait : la bonne réponse est « {answer} ». {explanation}")
+            self.say(_("Pas tout à fait : la bonne réponse est « {answer} ». {explanation}")
                      .format(answer=q["answers"][q["correct"]], explanation=q["explanation"]))
         self.instruction.hide()   # room for the explanation, under the question
         self.progressed.emit(n + 1, len(self.questions))
@@ -126,7 +127,7 @@ QPushButton#answer[mark="chosen"] {{ background: {SOFT}; color: #1B1B1B; border:
         QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.feedback, 0, 0))
 
     def skip_label(self) -> str:
-        return tr("Passer cette question") if len(self.questions) > 1 else super().skip_label()
+        return _("Passer cette question") if len(self.questions) > 1 else super().skip_label()
 
     def skip_item(self) -> bool:
         """The question on screen is left unanswered (it counts as not right)."""

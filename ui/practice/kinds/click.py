@@ -6,8 +6,9 @@ import random
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from atelier.i18n import _
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise, Shape, named, tr
+from ui.practice.kinds.common import Exercise, Shape, named
 from ui.theme import current_scale, spacing_factor
 
 
@@ -20,7 +21,7 @@ class Playground(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(tr("Zone de l'exercice"))
+        self.setAccessibleName(_("Zone de l'exercice"))
 
     def minimumSizeHint(self) -> QSize:
         """Room for a whole target at least: on a small screen the exercise scrolls instead."""
@@ -64,7 +65,7 @@ class ClickExercise(Exercise):
         self.layout_.addWidget(self.area, 1)
         self.add_feedback()
         self.label = exercise.params.get("label")
-        self.target = Target("round", named(self.label, tr("Rond à cliquer"), tr("Cliquez sur {label}")),
+        self.target = Target("round", named(self.label, _("Rond à cliquer"), _("Cliquez sur {label}")),
                              self.area, self.pack_picture("image"))
         self.target.hit.connect(self._hit)
         self.area.pressed.connect(self._miss)
@@ -93,13 +94,13 @@ class ClickExercise(Exercise):
     def _hit(self) -> None:
         if self.tally.finished:
             return
-        if not self.count_hit(self.tally, tr("Bravo, c'est fini !"),
-                              named(self.label, tr("Bravo ! Voici le rond suivant."),
-                                    tr("Bravo ! Cliquez encore sur {label}.")), self.target):
+        if not self.count_hit(self.tally, _("Bravo, c'est fini !"),
+                              named(self.label, _("Bravo ! Voici le rond suivant."),
+                                    _("Bravo ! Cliquez encore sur {label}.")), self.target):
             self._show_target()
 
     def skip_label(self) -> str:
-        return tr("Passer ce rond") if self.count > 1 else super().skip_label()
+        return _("Passer ce rond") if self.count > 1 else super().skip_label()
 
     def skip_item(self) -> bool:
         if not self.pass_over(self.tally, self.target):
@@ -112,5 +113,5 @@ class ClickExercise(Exercise):
         if self.tally.finished:
             return
         self.tally.miss()
-        self.say(named(self.label, tr("Presque ! Posez bien la flèche sur le rond, puis cliquez."),
-                       tr("Presque ! Posez bien la flèche sur {label}, puis cliquez.")))
+        self.say(named(self.label, _("Presque ! Posez bien la flèche sur le rond, puis cliquez."),
+                       _("Presque ! Posez bien la flèche sur {label}, puis cliquez.")))

@@ -7,11 +7,12 @@ stylesheet set on each exercise widget wins over the application's for its child
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QVBoxLayout, QWidget)
 
+from atelier.i18n import _
 from atelier.lessons.scoring import Outcome
 from ui.practice.base import ExerciseWidget
 from ui.practice.kinds.picture import PictureFile
@@ -23,8 +24,6 @@ SOFT_EDGE = "#B36B00"
 GOOD = "#D9F2DC"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Exercices", text)
 
 
 def learner_stylesheet(scale: float) -> str:
@@ -143,10 +142,10 @@ class Exercise(ExerciseWidget):
         if last:
             if shown is not None:
                 shown.hide()
-            self.say(tr("C'est noté. C'était le dernier."), "none")
+            self.say(_("C'est noté. C'était le dernier."), "none")
             self.end(tally.outcome(self.elapsed_ms(), **details))
         else:
-            self.say(tr("C'est noté. Voici le suivant."), "none")
+            self.say(_("C'est noté. Voici le suivant."), "none")
         return True
 
     def count_hit(self, tally, done_text: str, next_text: str, shown: QWidget | None = None, **details) -> bool:

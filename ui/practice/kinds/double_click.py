@@ -7,9 +7,10 @@ import random
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
+from atelier.i18n import _
 from atelier.lessons.scoring import ClickScore, DoubleClick
 from ui.practice.kinds.click import Playground, fitted
-from ui.practice.kinds.common import Exercise, Shape, named, tr
+from ui.practice.kinds.common import Exercise, Shape, named
 
 
 def interval_ms(setting) -> int:
@@ -44,7 +45,7 @@ class DoubleClickExercise(Exercise):
         self.layout_.addWidget(self.area, 1)
         self.add_feedback()
         self.label = exercise.params.get("label")
-        self.target = Folder("folder", named(self.label, tr("Dossier à ouvrir"), tr("Ouvrez {label}")),
+        self.target = Folder("folder", named(self.label, _("Dossier à ouvrir"), _("Ouvrez {label}")),
                              self.area, self.pack_picture("image"))
         self.target.pressed.connect(lambda ms, double: self._press(ms, True, double))
         self.area.pressed.connect(lambda _pos: self._press(0, False))
@@ -80,18 +81,18 @@ class DoubleClickExercise(Exercise):
         elif what == "slow":
             self.slow += 1
             self.tally.miss()
-            self.say(tr("Un peu plus vite… Deux clics bien rapprochés, sans bouger : toc-toc."))
+            self.say(_("Un peu plus vite… Deux clics bien rapprochés, sans bouger : toc-toc."))
         elif what == "miss":
             self.tally.miss()
             self.target.lit = False
             self.target.update()
-            self.say(named(self.label, tr("Presque ! Posez bien la flèche sur le dossier."),
-                           tr("Presque ! Posez bien la flèche sur {label}.")))
+            self.say(named(self.label, _("Presque ! Posez bien la flèche sur le dossier."),
+                           _("Presque ! Posez bien la flèche sur {label}.")))
         else:
             self._opened()
 
     def skip_label(self) -> str:
-        return tr("Passer ce dossier") if self.count > 1 else super().skip_label()
+        return _("Passer ce dossier") if self.count > 1 else super().skip_label()
 
     def skip_item(self) -> bool:
         self.target.lit = False
@@ -103,8 +104,8 @@ class DoubleClickExercise(Exercise):
 
     def _opened(self) -> None:
         self.target.lit = False
-        if not self.count_hit(self.tally, named(self.label, tr("Bravo, tous les dossiers sont ouverts !"),
-                                                tr("Bravo, c'est fini !")),
-                              named(self.label, tr("Bravo, le dossier s'est ouvert ! Voici le suivant."),
-                                    tr("Bravo, c'est ouvert ! Encore une fois.")), self.target, slow=self.slow):
+        if not self.count_hit(self.tally, named(self.label, _("Bravo, tous les dossiers sont ouverts !"),
+                                                _("Bravo, c'est fini !")),
+                              named(self.label, _("Bravo, le dossier s'est ouvert ! Voici le suivant."),
+                                    _("Bravo, c'est ouvert ! Encore une fois.")), self.target, slow=self.slow):
             self._relayout()

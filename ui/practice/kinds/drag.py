@@ -6,9 +6,10 @@ import random
 
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 
+from atelier.i18n import _
 from atelier.lessons.scoring import ClickScore, dropped_on
 from ui.practice.kinds.click import Playground, fitted
-from ui.practice.kinds.common import Exercise, Shape, capitalised, named, tr
+from ui.practice.kinds.common import Exercise, Shape, capitalised, named
 
 
 class Fruit(Shape):
@@ -60,10 +61,10 @@ class DragExercise(Exercise):
         self.add_feedback()
         p = exercise.params
         self.labels = (p.get("object_label"), p.get("target_label"))
-        self.basket = Shape("basket", capitalised(named(p.get("target_label"), tr("Panier"), "{label}")), self.area,
+        self.basket = Shape("basket", capitalised(named(p.get("target_label"), _("Panier"), "{label}")), self.area,
                             self.pack_picture("target_image"))
-        self.fruit = Fruit("fruit", capitalised(named(p.get("object_label"), tr("Fruit à ranger dans le panier"),
-                                                      tr("{label}, à glisser"))),
+        self.fruit = Fruit("fruit", capitalised(named(p.get("object_label"), _("Fruit à ranger dans le panier"),
+                                                      _("{label}, à glisser"))),
                            self.area, self.pack_picture("object_image"))
         self.fruit.moved.connect(self._moving)
         self.fruit.dropped.connect(self._dropped)
@@ -95,7 +96,7 @@ class DragExercise(Exercise):
         self.basket.update()
 
     def skip_label(self) -> str:
-        return tr("Passer ce fruit") if self.count > 1 else super().skip_label()
+        return _("Passer ce fruit") if self.count > 1 else super().skip_label()
 
     def skip_item(self) -> bool:
         if not self.pass_over(self.tally, self.fruit):
@@ -121,19 +122,19 @@ class DragExercise(Exercise):
         if self.tally.finished:
             return
         if not travelled:
-            self.say(tr("Gardez le bouton appuyé pendant que vous déplacez la souris."))
+            self.say(_("Gardez le bouton appuyé pendant que vous déplacez la souris."))
             return
         if not self._on_basket(centre):
             self.tally.miss()
             thing, place = self.labels
-            self.say(tr("Presque ! Amenez le fruit jusqu'au panier avant de relâcher.") if not (thing or place)
-                     else tr("Presque ! Relâchez quand {thing} est sur {place}.").format(
-                         thing=thing or tr("l'objet"), place=place or tr("la cible")))
+            self.say(_("Presque ! Amenez le fruit jusqu'au panier avant de relâcher.") if not (thing or place)
+                     else _("Presque ! Relâchez quand {thing} est sur {place}.").format(
+                         thing=thing or _("l'objet"), place=place or _("la cible")))
             self._relayout()
             return
         plain = not any(self.labels)
-        if not self.count_hit(self.tally, tr("Bravo, tous les fruits sont rangés !") if plain
-                              else tr("Bravo, tout est rangé !"),
-                              tr("Bravo ! Voici un autre fruit.") if plain else tr("Bravo ! Encore une fois."),
+        if not self.count_hit(self.tally, _("Bravo, tous les fruits sont rangés !") if plain
+                              else _("Bravo, tout est rangé !"),
+                              _("Bravo ! Voici un autre fruit.") if plain else _("Bravo ! Encore une fois."),
                               self.fruit):
             self._relayout()

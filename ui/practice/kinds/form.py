@@ -14,8 +14,9 @@ import re
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier.lessons.scoring import FormScore
-from ui.practice.kinds.common import Exercise, instruction_label, tr, whole_in
+from ui.practice.kinds.common import Exercise, instruction_label, whole_in
 from ui.practice.kinds.form_field import FormField
 from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
@@ -73,7 +74,7 @@ class FormExercise(Exercise):
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.layout_.addWidget(self.stack, 1)   # as wide as the room, to its maximum, in the middle
         self._side(p.get("data"))
-        self.back_button = big_button(tr("‹ Précédent"), name=tr("Page précédente"))
+        self.back_button = big_button(_("‹ Précédent"), name=_("Page précédente"))
         self.back_button.clicked.connect(self._back)
         self.submit = big_button(p["submit"], primary=True)
         self.submit.clicked.connect(self._forward)
@@ -94,9 +95,9 @@ class FormExercise(Exercise):
         column.setSpacing(gap // 2)   # a label close to its field, farther from the field above
         title = self.pages_spec[n].get("title") or ""
         if len(self.pages_spec) > 1 or title:
-            column.addWidget(instruction_label(unbroken(tr("Page {n} sur {count} : {title}").format(
+            column.addWidget(instruction_label(unbroken(_("Page {n} sur {count} : {title}").format(
                 n=n + 1, count=len(self.pages_spec), title=title) if len(self.pages_spec) > 1 and title
-                else title or tr("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec)))))
+                else title or _("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec)))))
         for field in fields:
             if field.kind == "checkbox":
                 row = QHBoxLayout()
@@ -132,7 +133,7 @@ class FormExercise(Exercise):
         if data:
             self.side_column.addWidget(self._data_card(data))
         self.side_column.addStretch(1)
-        self.side = Scroller(side, tr("La consigne"))   # a card longer than the screen scrolls on its own
+        self.side = Scroller(side, _("La consigne"))   # a card longer than the screen scrolls on its own
         outer = self.layout()
         outer.removeWidget(self.scroller)
         row = QHBoxLayout()
@@ -152,8 +153,8 @@ class FormExercise(Exercise):
         self.data = QLabel(breakable(text))
         self.data.setTextFormat(Qt.TextFormat.PlainText)
         self.data.setWordWrap(True)
-        self.data.setAccessibleName(tr("La fiche à recopier : {text}").format(text=text))
-        column.addWidget(instruction_label(tr("La fiche")))
+        self.data.setAccessibleName(_("La fiche à recopier : {text}").format(text=text))
+        column.addWidget(instruction_label(_("La fiche")))
         column.addWidget(self.data)
         pal = current_palette()
         card.setStyleSheet(f"QFrame#dataCard {{ background: {pal.card}; border: 3px dashed {pal.border}; "
@@ -193,7 +194,7 @@ class FormExercise(Exercise):
         self.at = page
         self.stack.setCurrentIndex(page)
         last = page >= len(self.pages_spec) - (0 if self.recap else 1)
-        self.submit.setText(self.exercise.params["submit"] if last else tr("Suivant"))
+        self.submit.setText(self.exercise.params["submit"] if last else _("Suivant"))
         self.submit.setAccessibleName(self.submit.text())
         self.back_button.setVisible(page > 0)
         self.scroller.verticalScrollBar().setValue(0)
@@ -233,7 +234,7 @@ class FormExercise(Exercise):
             return
         self.submit.setEnabled(False)
         self.back_button.setEnabled(False)
-        self.say(tr("Bravo, le formulaire est envoyé !"), "good")
+        self.say(_("Bravo, le formulaire est envoyé !"), "good")
         self.end(self.score.outcome(self.elapsed_ms(), {f.spec["name"]: f.spec["label"] for f in self.fields}))
 
     def _page_right(self, fields: list[FormField]) -> bool:
@@ -249,7 +250,7 @@ class FormExercise(Exercise):
         """Short, since the fields themselves say what to do: the feedback names them."""
         wrong[0].input.setFocus()
         QTimer.singleShot(0, self, lambda: self.scroller.ensureWidgetVisible(wrong[0].problem, 0))
-        self.say(tr("Presque ! À revoir : {fields}.").format(fields=quoted(wrong)))
+        self.say(_("Presque ! À revoir : {fields}.").format(fields=quoted(wrong)))
 
     # --- the recap ---------------------------------------------------------------------
 
@@ -261,23 +262,23 @@ class FormExercise(Exercise):
                 item.widget().deleteLater()
         column.setContentsMargins(4 * self.gap, 3 * self.gap, 4 * self.gap, 3 * self.gap)
         column.setSpacing(self.gap)
-        column.addWidget(instruction_label(tr("Récapitulatif")))
-        how = QLabel(tr("Relisez tout. Pour changer une page, cliquez sur «\u00a0Modifier\u00a0»."))
+        column.addWidget(instruction_label(_("Récapitulatif")))
+        how = QLabel(_("Relisez tout. Pour changer une page, cliquez sur «\u00a0Modifier\u00a0»."))
         how.setWordWrap(True)
         column.addWidget(how)
         for n, fields in enumerate(self.page_fields):
-            title = QLabel(self.pages_spec[n].get("title") or tr("Page {n}").format(n=n + 1))
+            title = QLabel(self.pages_spec[n].get("title") or _("Page {n}").format(n=n + 1))
             title.setWordWrap(True)
             title.setStyleSheet("font-weight: bold;")
             column.addWidget(title)
             for field in fields:
-                said = tr("{label} : {value}").format(label=field.spec["label"], value=field.shown_value())
+                said = _("{label} : {value}").format(label=field.spec["label"], value=field.shown_value())
                 line = QLabel(breakable(said))   # a long e-mail address wraps instead of widening the page
                 line.setWordWrap(True)
                 line.setTextFormat(Qt.TextFormat.PlainText)
                 line.setAccessibleName(said)
                 column.addWidget(line)
-            change = big_button(tr("Modifier"), name=tr("Modifier : {page}").format(page=title.text()))
+            change = big_button(_("Modifier"), name=_("Modifier : {page}").format(page=title.text()))
             change.clicked.connect(lambda _c=False, n=n: self._go(n))
             column.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)   # under what it changes
             column.addSpacing(2 * self.gap)

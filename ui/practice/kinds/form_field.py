@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, 
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
 
+from atelier.i18n import _
 from atelier.lessons.scoring import field_problem
-from ui.practice.kinds.common import tr
 from ui.theme import spacing_factor
 
 LINE_TYPES = ("text", "email", "date", "number", "password", "code")
@@ -94,7 +94,7 @@ class FormField:
             self.input.setMinimumSize(target, target)
         elif self.kind == "choice":
             self.input = QComboBox()
-            self.input.addItem(tr("Choisissez…"))
+            self.input.addItem(_("Choisissez…"))
             self.input.addItems(spec["choices"])
         elif self.kind == "radio":
             self.input = RadioChoices(spec["label"], spec["choices"])
@@ -113,14 +113,14 @@ class FormField:
 
     def _line(self, scale: float) -> None:
         if self.kind == "date":
-            self.input.setPlaceholderText(tr("jj/mm/aaaa"))
+            self.input.setPlaceholderText(_("jj/mm/aaaa"))
         elif self.kind == "password":
             self.input.setEchoMode(QLineEdit.EchoMode.Password)
         elif self.kind == "code":
             length = self.spec.get("length") or 6
             self.input.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9 ]*"), self.input))
             self.input.setMaxLength(2 * length)   # room for « 482 913 », written with a space
-            self.input.setPlaceholderText(tr("{n} chiffres").format(n=length))
+            self.input.setPlaceholderText(_("{n} chiffres").format(n=length))
             self.input.setMaximumWidth(round((160 + 34 * length) * scale))
 
     def _row(self, scale: float) -> QWidget | QHBoxLayout:
@@ -142,9 +142,9 @@ class FormField:
 
     def _show_password(self, shown: bool) -> None:
         self.input.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.eye.setText(tr("Masquer") if shown else tr("Afficher"))
+        self.eye.setText(_("Masquer") if shown else _("Afficher"))
         self.eye.setIcon(eye_icon(64, crossed=shown))
-        self.eye.setAccessibleName(tr("Masquer le mot de passe") if shown else tr("Afficher le mot de passe"))
+        self.eye.setAccessibleName(_("Masquer le mot de passe") if shown else _("Afficher le mot de passe"))
 
     def value(self):
         if self.kind == "checkbox":
@@ -159,9 +159,9 @@ class FormField:
         """The value as the recap page says it (a password stays hidden)."""
         value = self.value()
         if self.kind == "checkbox":
-            return tr("Cochée") if value else tr("Pas cochée")
+            return _("Cochée") if value else _("Pas cochée")
         if not str(value).strip():
-            return tr("(vide)")
+            return _("(vide)")
         return "\u2022" * 8 if self.kind == "password" else str(value)
 
     def clear(self) -> None:

@@ -8,8 +8,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from atelier.i18n import _
 from atelier.lessons.scoring import ClickScore, in_spot
-from ui.practice.kinds.common import SOFT_EDGE, Exercise, instruction_label, tr
+from ui.practice.kinds.common import SOFT_EDGE, Exercise, instruction_label
 from ui.practice.kinds.picture import PictureFile
 from ui.theme import MIN_TARGET_PX
 from ui.widgets.buttons import big_button
@@ -86,7 +87,7 @@ class HotspotExercise(Exercise):
         self.spot_picture.clicked.connect(self._clicked)
         self.layout_.addWidget(self.question)
         self.layout_.addWidget(self.spot_picture, 1)
-        self.next_button = big_button(tr("Question suivante"), primary=True)
+        self.next_button = big_button(_("Question suivante"), primary=True)
         self.next_button.clicked.connect(self._next)
         self.add_feedback(self.next_button)   # under the scroll area: always in sight
         self.tally = ClickScore(len(self.questions))
@@ -107,10 +108,10 @@ class HotspotExercise(Exercise):
         self.instruction.setVisible(n == 0 and self.scale < 1.4)
         self.question.setText(q["question"])
         self.question.setAccessibleName(q["question"])
-        self.spot_picture.show_picture(self._pictures[n], tr("Image : {question}").format(question=q["question"]))
+        self.spot_picture.show_picture(self._pictures[n], _("Image : {question}").format(question=q["question"]))
         self.tries.append(0)
         self.next_button.hide()
-        self.next_button.setText(tr("Question suivante") if n + 1 < len(self.questions) else tr("Terminer"))
+        self.next_button.setText(_("Question suivante") if n + 1 < len(self.questions) else _("Terminer"))
         self.progressed.emit(n, len(self.questions))
 
     def _clicked(self, where: QPointF, grace: float) -> None:
@@ -122,7 +123,7 @@ class HotspotExercise(Exercise):
             self.tally.hit()
             self.spot_picture.mark(q["spots"], FOUND)
             self.progressed.emit(n + 1, len(self.questions))
-            praise = tr("C'est juste !") if self.tries[n] == 0 else tr("Vous l'avez trouvé !")
+            praise = _("C'est juste !") if self.tries[n] == 0 else _("Vous l'avez trouvé !")
             self.say(f"{praise} {q['explanation']}".strip(), "good")
             self.next_button.show()
             QTimer.singleShot(0, self, self.next_button.setFocus)
@@ -131,9 +132,9 @@ class HotspotExercise(Exercise):
         self.tries[n] += 1
         if self.tries[n] >= HINT_AFTER:
             self.spot_picture.mark(q["spots"], SOFT_EDGE)
-            self.say(tr("Regardez l'endroit entouré en orange, puis cliquez dessus."))
+            self.say(_("Regardez l'endroit entouré en orange, puis cliquez dessus."))
         else:
-            self.say(tr("Pas tout à fait. Regardez bien l'image, puis cliquez à un autre endroit."))
+            self.say(_("Pas tout à fait. Regardez bien l'image, puis cliquez à un autre endroit."))
 
     def _next(self) -> None:
         if not self.tally.finished:

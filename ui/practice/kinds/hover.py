@@ -10,8 +10,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from atelier.i18n import _
 from atelier.lessons.scratch_card import ScratchCard
-from ui.practice.kinds.common import Exercise, draw_landscape, tr
+from ui.practice.kinds.common import Exercise, draw_landscape
 from ui.practice.kinds.picture import PictureFile
 from ui.theme import spacing_factor
 
@@ -37,7 +38,7 @@ class ScratchArea(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 140)
-        self.setAccessibleName(tr("Carte à gratter : promenez la flèche dessus"))
+        self.setAccessibleName(_("Carte à gratter : promenez la flèche dessus"))
 
     def reset(self, uncover: float) -> None:
         self.card = ScratchCard(self.card.ratio, uncover)
@@ -141,18 +142,18 @@ class HoverExercise(Exercise):
     def _swept(self) -> None:
         card = self.area.card
         if not card.done:
-            words = (tr("Continuez : l'image apparaît.") if card.share < self.uncover / 2
-                     else tr("Encore un peu : vous y êtes presque."))
+            words = (_("Continuez : l'image apparaît.") if card.share < self.uncover / 2
+                     else _("Encore un peu : vous y êtes presque."))
             if self.feedback.text() != words:
                 self.say(words, "good")
             return
         self.area.uncover_all()
         self.progressed.emit(1, 1)
-        self.say(tr("Bravo, vous avez découvert toute l'image !"), "good")
+        self.say(_("Bravo, vous avez découvert toute l'image !"), "good")
         self.end(card.outcome(self.elapsed_ms(), self.clicks))
 
     def _pressed(self) -> None:
         if self.area.card.done:
             return
         self.clicks += 1
-        self.say(tr("Pas besoin de cliquer : promenez simplement la flèche sur la carte."))
+        self.say(_("Pas besoin de cliquer : promenez simplement la flèche sur la carte."))

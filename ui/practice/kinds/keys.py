@@ -9,9 +9,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from atelier.i18n import _
 from atelier.lessons.key_combos import Combination, key_chars, key_label, parse_key
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise, tr
+from ui.practice.kinds.common import Exercise
 from ui.theme import spacing_factor
 
 K = Qt.Key
@@ -46,31 +47,31 @@ def key_name(name: str) -> str:
 def key_place(combo: Combination) -> str:
     """Where the key is, or how to make the combination, in one or two short sentences."""
     if combo.modifiers:
-        sentence = (tr("Gardez {held} appuyée, puis appuyez sur {key}.") if len(combo.modifiers) == 1
-                    else tr("Gardez {held} appuyées, puis appuyez sur {key}.")).format(
+        sentence = (_("Gardez {held} appuyée, puis appuyez sur {key}.") if len(combo.modifiers) == 1
+                    else _("Gardez {held} appuyées, puis appuyez sur {key}.")).format(
             held=held_words(combo), key=quoted(key_label(combo.key)))
-        where = {"Ctrl": tr("Ctrl est en bas à gauche du clavier."),
-                 "AltGr": tr("AltGr est à droite de la barre d'espace."),
-                 "Shift": tr("Maj porte une grosse flèche vers le haut.")}[combo.modifiers[0]]
-        writes = tr(" Cela écrit {text}.").format(text=quoted(combo.writes[0])) if combo.writes else ""
+        where = {"Ctrl": _("Ctrl est en bas à gauche du clavier."),
+                 "AltGr": _("AltGr est à droite de la barre d'espace."),
+                 "Shift": _("Maj porte une grosse flèche vers le haut.")}[combo.modifiers[0]]
+        writes = _(" Cela écrit {text}.").format(text=quoted(combo.writes[0])) if combo.writes else ""
         return f"{sentence} {where}{writes}"
     if not combo.named:
-        return tr("Cherchez la touche qui porte {key}.").format(key=quoted(key_label(combo.key)))
+        return _("Cherchez la touche qui porte {key}.").format(key=quoted(key_label(combo.key)))
     return {
-        "Enter": tr("La grande touche à droite des lettres, avec une flèche coudée."),
-        "Backspace": tr("Au-dessus d'Entrée, avec une flèche vers la gauche."),
-        "Delete": tr("À droite d'Entrée, au-dessus des flèches : elle porte « Suppr »."),
-        "Left": tr("En bas à droite, parmi les quatre petites flèches."),
-        "Right": tr("En bas à droite, parmi les quatre petites flèches."),
-        "Up": tr("En bas à droite, parmi les quatre petites flèches."),
-        "Down": tr("En bas à droite, parmi les quatre petites flèches."),
-        "Shift": tr("À gauche, avec une grosse flèche vers le haut (il y en a une de chaque côté)."),
-        "CapsLock": tr("À gauche, au-dessus de Maj, avec un cadenas ou une flèche."),
-        "Tab": tr("À gauche, au-dessus du cadenas, avec deux flèches."),
-        "Space": tr("La longue touche tout en bas, au milieu."),
-        "Escape": tr("Tout en haut à gauche : elle porte « Échap » ou « Esc »."),
-        "Ctrl": tr("En bas à gauche du clavier : elle porte « Ctrl »."),
-        "AltGr": tr("À droite de la barre d'espace : elle porte « Alt Gr »."),
+        "Enter": _("La grande touche à droite des lettres, avec une flèche coudée."),
+        "Backspace": _("Au-dessus d'Entrée, avec une flèche vers la gauche."),
+        "Delete": _("À droite d'Entrée, au-dessus des flèches : elle porte « Suppr »."),
+        "Left": _("En bas à droite, parmi les quatre petites flèches."),
+        "Right": _("En bas à droite, parmi les quatre petites flèches."),
+        "Up": _("En bas à droite, parmi les quatre petites flèches."),
+        "Down": _("En bas à droite, parmi les quatre petites flèches."),
+        "Shift": _("À gauche, avec une grosse flèche vers le haut (il y en a une de chaque côté)."),
+        "CapsLock": _("À gauche, au-dessus de Maj, avec un cadenas ou une flèche."),
+        "Tab": _("À gauche, au-dessus du cadenas, avec deux flèches."),
+        "Space": _("La longue touche tout en bas, au milieu."),
+        "Escape": _("Tout en haut à gauche : elle porte « Échap » ou « Esc »."),
+        "Ctrl": _("En bas à gauche du clavier : elle porte « Ctrl »."),
+        "AltGr": _("À droite de la barre d'espace : elle porte « Alt Gr »."),
     }[combo.key]
 
 
@@ -81,7 +82,7 @@ def quoted(text: str) -> str:
 
 def held_words(combo: Combination) -> str:
     """« Ctrl », or « Ctrl » et « Maj »: the keys to hold down."""
-    return tr(" et ").join(quoted(key_label(m)) for m in combo.modifiers)
+    return _(" et ").join(quoted(key_label(m)) for m in combo.modifiers)
 
 
 def matches(combo: Combination, key: Qt.Key, modifiers, text: str) -> bool:
@@ -131,7 +132,7 @@ class KeyCap(QWidget):
         self.name = key_label(key) if key in KEYS and key_label(key) != symbol else ""   # « Ctrl » once
         unit = round(120 * (1 + self.scale) / 2)   # 120 px at 100 %, 180 at 200 %
         self.setFixedSize(round(unit * width), unit)
-        self.setAccessibleName(tr("Touche {name}").format(name=key_label(key)))
+        self.setAccessibleName(_("Touche {name}").format(name=key_label(key)))
         self.update()
 
     def paintEvent(self, event):
@@ -190,7 +191,7 @@ class KeyRow(QWidget):
             self.row.addWidget(cap)
             cap.show()
             self.caps.append(cap)
-        self.setAccessibleName((tr("Touche {name}") if len(self.caps) == 1 else tr("Touches {name}"))
+        self.setAccessibleName((_("Touche {name}") if len(self.caps) == 1 else _("Touches {name}"))
                                .format(name=combo.shown()))
 
 
@@ -217,7 +218,7 @@ class KeysExercise(Exercise):
         self.tally = ClickScore(len(self.keys))
         self.wrong: dict[str, int] = {}
         self.last_way_out: Qt.Key | None = None  # a Tab or Échap just pressed, not asked
-        self.setAccessibleDescription(tr("Pour aller aux boutons avec le clavier : Échap deux fois, "
+        self.setAccessibleDescription(_("Pour aller aux boutons avec le clavier : Échap deux fois, "
                                          "ou Ctrl + Tab."))
 
     def start(self) -> None:
@@ -240,8 +241,8 @@ class KeysExercise(Exercise):
 
     def _ask(self, combo: Combination | None = None) -> None:
         combo = combo or self.combos[self.tally.done]
-        self.ask.setText(tr("Appuyez sur « {name} »").format(name=combo.shown()) if combo.modifiers
-                         else tr("Appuyez sur la touche « {name} »").format(name=combo.shown()))
+        self.ask.setText(_("Appuyez sur « {name} »").format(name=combo.shown()) if combo.modifiers
+                         else _("Appuyez sur la touche « {name} »").format(name=combo.shown()))
         self.ask.setAccessibleName(self.ask.text())
         self.cap.show_combination(combo)
         self.place.setText(key_place(combo))
@@ -255,7 +256,7 @@ class KeysExercise(Exercise):
         super().focusNextPrevChild(forward)
 
     def skip_label(self) -> str:
-        return tr("Passer cette touche") if len(self.keys) > 1 else super().skip_label()
+        return _("Passer cette touche") if len(self.keys) > 1 else super().skip_label()
 
     def skip_item(self) -> bool:
         if not self.pass_over(self.tally, wrong_keys=self.wrong):
@@ -274,8 +275,8 @@ class KeysExercise(Exercise):
         combo = self.combos[self.tally.done]
         if matches(combo, key, event.modifiers(), text):
             self.last_way_out = None
-            if not self.count_hit(self.tally, tr("Bravo, vous avez trouvé toutes les touches !"),
-                                  tr("Bravo, c'était bien « {name} » !").format(name=combo.shown()),
+            if not self.count_hit(self.tally, _("Bravo, vous avez trouvé toutes les touches !"),
+                                  _("Bravo, c'était bien « {name} » !").format(name=combo.shown()),
                                   wrong_keys=self.wrong):
                 self._ask()
             return
@@ -289,9 +290,9 @@ class KeysExercise(Exercise):
         self.tally.miss()
         self.wrong[wanted] = self.wrong.get(wanted, 0) + 1
         if self.last_way_out is not None:  # short: the way out, said where the eye is
-            self.say(tr("Pas celle-ci : cherchez « {name} ». « {key} » encore une fois : aller aux boutons.").format(
+            self.say(_("Pas celle-ci : cherchez « {name} ». « {key} » encore une fois : aller aux boutons.").format(
                 name=combo.shown(), key=key_name("Escape" if key == K.Key_Escape else "Tab")))
         elif half_right(combo, key, text):
-            self.say(tr("Presque ! Gardez {held} appuyée en même temps.").format(held=held_words(combo)))
+            self.say(_("Presque ! Gardez {held} appuyée en même temps.").format(held=held_words(combo)))
         else:
-            self.say(tr("Pas celle-ci. Essayons encore : « {name} ».").format(name=combo.shown()))
+            self.say(_("Pas celle-ci. Essayons encore : « {name} ».").format(name=combo.shown()))

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QMenu
 
+from atelier.i18n import _
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise, Shape, capitalised, named, tr
+from ui.practice.kinds.common import Exercise, Shape, capitalised, named
 
 
 class Picture(Shape):
@@ -36,8 +37,8 @@ class RightClickExercise(Exercise):
         self.entries = exercise.params["menu"]
         self.answer = exercise.params["answer"]
         self.picture = Picture("picture", capitalised(named(
-            exercise.params.get("label"), tr("Photo de vacances : faites un clic droit dessus"),
-            tr("{label} : faites un clic droit dessus"))), None, self.pack_picture("image"))
+            exercise.params.get("label"), _("Photo de vacances : faites un clic droit dessus"),
+            _("{label} : faites un clic droit dessus"))), None, self.pack_picture("image"))
         side = self.scaled(220)
         self.picture.setFixedSize(side, round(side * 0.75))
         self.picture.left_pressed = self._left_click
@@ -47,7 +48,7 @@ class RightClickExercise(Exercise):
         self.layout_.addStretch(1)
         self.add_feedback()
         self.menu = QMenu(self)
-        self.menu.setAccessibleName(tr("Menu du clic droit"))
+        self.menu.setAccessibleName(_("Menu du clic droit"))
         for entry in self.entries:
             action = self.menu.addAction(entry)
             action.triggered.connect(lambda _checked=False, e=entry: self._chosen(e))
@@ -67,13 +68,13 @@ class RightClickExercise(Exercise):
             return
         self.left_clicks += 1
         self.tally.miss()
-        self.say(tr("C'était le bouton gauche. Essayons encore avec le bouton droit, "
+        self.say(_("C'était le bouton gauche. Essayons encore avec le bouton droit, "
                     "celui de droite."))
 
     def _open_menu(self, pos) -> None:
         if self.tally.finished:
             return
-        self.say(tr("Le menu est ouvert : cliquez sur « {answer} ».").format(answer=self.answer),
+        self.say(_("Le menu est ouvert : cliquez sur « {answer} ».").format(answer=self.answer),
                  "good")
         self.menu.popup(self.picture.mapToGlobal(pos))
 
@@ -83,11 +84,11 @@ class RightClickExercise(Exercise):
         if entry != self.answer:
             self.wrong.append(entry)
             self.tally.miss()
-            self.say(tr("Essayons encore : rouvrez le menu avec le bouton droit et "
+            self.say(_("Essayons encore : rouvrez le menu avec le bouton droit et "
                         "choisissez « {answer} ».").format(answer=self.answer))
             return
         self.tally.hit()
         self.progressed.emit(1, 1)
-        self.say(tr("Bravo, c'est le bon choix !"), "good")
+        self.say(_("Bravo, c'est le bon choix !"), "good")
         self.end(self.tally.outcome(self.elapsed_ms(), left_clicks=self.left_clicks,
                                     wrong_entries=self.wrong))

@@ -5,9 +5,10 @@ click is what counts: "Quand vous voyez le chat, cliquez dessus")."""
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier.lessons.exercises import SCROLL_VISIBLE, scroll_labels
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise, tr
+from ui.practice.kinds.common import Exercise
 from ui.theme import current_palette, spacing_factor
 
 
@@ -20,7 +21,7 @@ class ScrollExercise(Exercise):
         self.row_height = round(64 * spacing_factor(scale))   # a learner's target, four in sight
         self.list = QScrollArea()
         self.list.setObjectName("scrollList")
-        self.list.setAccessibleName(tr("Liste à faire défiler"))
+        self.list.setAccessibleName(_("Liste à faire défiler"))
         self.list.setWidgetResizable(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
@@ -74,10 +75,10 @@ QPushButton#row:hover {{ background: #FFE7B3; }}
             return
         if self.labels[n] != self.find:
             self.tally.miss()
-            self.say(tr("Pas celle-ci : cherchez « {find} » plus bas.")
+            self.say(_("Pas celle-ci : cherchez « {find} » plus bas.")
                      .format(find=self.find))
             return
         self.tally.hit()
         self.progressed.emit(1, 1)
-        self.say(tr("Bravo, vous avez trouvé « {find} » !").format(find=self.find), "good")
+        self.say(_("Bravo, vous avez trouvé « {find} » !").format(find=self.find), "good")
         self.end(self.tally.outcome(self.elapsed_ms(), wheel_steps=self.wheel_steps))

@@ -15,8 +15,9 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from atelier.i18n import _
 from atelier.lessons.keystrokes import TypingScore, mistakes
-from ui.practice.kinds.common import SOFT_EDGE, Exercise, tr
+from ui.practice.kinds.common import SOFT_EDGE, Exercise
 from ui.theme import current_palette
 from ui.widgets.buttons import big_button
 
@@ -45,13 +46,13 @@ def model_html(text: str) -> str:
 def tips(text: str) -> str:
     found = []
     if any(ch.isupper() for ch in text):
-        found.append(tr("Majuscule : gardez Maj appuyée et tapez la lettre."))
+        found.append(_("Majuscule : gardez Maj appuyée et tapez la lettre."))
     if "@" in text:
-        found.append(tr("@ : gardez AltGr appuyée et tapez à."))
+        found.append(_("@ : gardez AltGr appuyée et tapez à."))
     if any(ch in "êâîôû" for ch in text):
-        found.append(tr("ê, â… : tapez ^ puis la lettre."))
+        found.append(_("ê, â… : tapez ^ puis la lettre."))
     if any(ch in "éèàùç" for ch in text):
-        found.append(tr("é, è, à, ù, ç ont leur propre touche, en haut du clavier."))
+        found.append(_("é, è, à, ù, ç ont leur propre touche, en haut du clavier."))
     return "  ".join(found)
 
 
@@ -65,7 +66,7 @@ class TypingField(QLineEdit):
         self.expected = ""
         self.wrong: list[int] = []
         self._last = ""
-        self.setAccessibleName(tr("Votre texte"))
+        self.setAccessibleName(_("Votre texte"))
         self.textEdited.connect(self._user_edit)
 
     def _user_edit(self, after: str) -> None:
@@ -112,7 +113,7 @@ class TypingExercise(Exercise):
         self.field = TypingField()
         self.field.edited.connect(self._edited)
         self.field.returnPressed.connect(self._enter)
-        self.next_button = big_button(tr("Suivant"), primary=True)
+        self.next_button = big_button(_("Suivant"), primary=True)
         self.next_button.clicked.connect(self._next)
         self.layout_.addWidget(self.model)
         self.layout_.addWidget(self.field)
@@ -133,7 +134,7 @@ class TypingExercise(Exercise):
 
     def _show(self, text: str) -> None:
         self.model.setText(model_html(text))
-        self.model.setAccessibleName(tr("Texte à recopier : {text}").format(text=text))
+        self.model.setAccessibleName(_("Texte à recopier : {text}").format(text=text))
         self.tip = tips(text)   # shown in the feedback line while nothing else is said
         self.field.expected = text
         self.field.reset()
@@ -167,16 +168,16 @@ class TypingExercise(Exercise):
         self.next_button.setEnabled(len(after) >= len(current.expected))
         if after == current.expected:
             last = len(self.score.scores) >= len(self.texts)
-            self.say(tr("Bravo, c'est exactement ça ! Appuyez sur Entrée pour finir.") if last else
-                     tr("Bravo, c'est exactement ça ! Appuyez sur Entrée pour le texte suivant."), "good")
+            self.say(_("Bravo, c'est exactement ça ! Appuyez sur Entrée pour finir.") if last else
+                     _("Bravo, c'est exactement ça ! Appuyez sur Entrée pour le texte suivant."), "good")
         elif wrong and self.feedback.property("tone") != "soft":
-            self.say(tr("Une lettre diffère, en couleur : effacez-la avec la touche Effacer, "
+            self.say(_("Une lettre diffère, en couleur : effacez-la avec la touche Effacer, "
                         "ou continuez."))
         elif not wrong and self.feedback.property("tone") != "none":
             self.say(self.tip, "none")
 
     def skip_label(self) -> str:
-        return tr("Passer ce texte") if len(self.texts) > 1 else super().skip_label()
+        return _("Passer ce texte") if len(self.texts) > 1 else super().skip_label()
 
     def skip_item(self) -> bool:
         if len(self.texts) < 2 or not self.field.isEnabled():
@@ -188,7 +189,7 @@ class TypingExercise(Exercise):
         if self.next_button.isEnabled():
             self._next()
         else:
-            self.say(tr("Recopiez tout le texte, puis appuyez sur Entrée ou sur « Suivant »."))
+            self.say(_("Recopiez tout le texte, puis appuyez sur Entrée ou sur « Suivant »."))
 
     def _next(self) -> None:
         current = self.score.current()
@@ -198,13 +199,13 @@ class TypingExercise(Exercise):
             self.field.setEnabled(False)
             self.next_button.setEnabled(False)
             if current.done:
-                self.say(tr("Bravo, vous avez tout recopié !"), "good")
+                self.say(_("Bravo, vous avez tout recopié !"), "good")
             else:
-                self.say(tr("C'est noté : c'était le dernier texte."), "none")
+                self.say(_("C'est noté : c'était le dernier texte."), "none")
             self.end(self.score.outcome(self.elapsed_ms()))
             return
-        praise = (tr("Bravo ! Voici le texte suivant.") if current.done
-                  else tr("C'est noté. Voici le texte suivant."))
+        praise = (_("Bravo ! Voici le texte suivant.") if current.done
+                  else _("C'est noté. Voici le texte suivant."))
         self._show(self.score.current().expected)
         self.say(f"{praise} {self.tip}".strip(), "good")
         self.field.setFocus()

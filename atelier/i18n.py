@@ -13,6 +13,11 @@ _LOCALE_DIR = Path(__file__).parent / "locale"
 _translation = gettext.translation("atelier", localedir=_LOCALE_DIR, fallback=True)
 
 
+def current_language() -> str:
+    """The two-letter code of the language the program speaks (the lessons follow it)."""
+    return "fr"
+
+
 def _(message: str) -> str:
     return _translation.gettext(message)
 

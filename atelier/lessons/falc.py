@@ -74,10 +74,17 @@ def lint(module: Module) -> list[Problem]:
 
 
 def lint_folder(folder: Path) -> list[Problem]:
-    """The same, for a module folder whose module.toml reads (loaded or not)."""
+    """The same, for a module folder whose module.toml reads (loaded or not). The FALC
+    rules read French: a module in another language gets the easy-read rules that hold
+    in any language (atelier.lessons.easy_english)."""
     text = (folder / MODULE_FILE).read_text("utf-8-sig")
     data = tomllib.loads(text)
-    return lint_passages(module_passages(folder, data, text), known_words(folder, data))
+    passages, known = module_passages(folder, data, text), known_words(folder, data)
+    if data.get("language", "fr") != "fr":
+        from atelier.lessons.easy_english import lint_english   # it builds on this module
+
+        return lint_english(passages, known)
+    return lint_passages(passages, known)
 
 
 def known_words(folder: Path, data: dict) -> set[str]:

@@ -35,13 +35,14 @@ def lesson_dirs(user_dir: Path | None = None) -> list[Path]:
     return dirs
 
 
-def module_titles(folders: list[Path]) -> dict[str, str]:
-    """module id → title, read from each module.toml alone.
+def module_titles(folders: list[Path], language: str | None = None) -> dict[str, str]:
+    """module id → title, read from each module.toml alone: the title of the module in
+    ``language`` when there is one, else the original's (a translation has ``translation_of``).
 
     The home screen names the modules of the coming sessions; loading and checking
     whole packs (atelier.lessons.library) is left for the screens that show their steps.
     """
-    titles: dict[str, str] = {}
+    titles: dict[str, tuple[int, str]] = {}
     for folder in folders:
         for toml in sorted(Path(folder).glob("*/module.toml")):
             try:
@@ -49,8 +50,18 @@ def module_titles(folders: list[Path]) -> dict[str, str]:
             except (OSError, ValueError, RecursionError):  # cut, not UTF-8, nested, huge
                 continue  # a broken pack: `atelier lessons check` says why
             if isinstance(data.get("id"), str) and isinstance(data.get("title"), str):
-                titles.setdefault(data["id"], data["title"])
-    return titles
+                rank = preference(data.get("language"), data.get("translation_of"), language)
+                if rank < titles.get(data["id"], (3, ""))[0]:
+                    titles[data["id"]] = (rank, data["title"])
+    return {module_id: title for module_id, (_rank, title) in titles.items()}
+
+
+def preference(language, translation_of, wanted: str | None) -> int:
+    """Which module of an id to show for the ``wanted`` language: 0 for the one written in
+    it, 1 for the original, 2 for another translation (atelier.lessons.translations)."""
+    if wanted is not None and language == wanted:
+        return 0
+    return 1 if translation_of is None else 2
 
 
 _FIRST_TABLE = re.compile(r"^\[", re.M)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from atelier.content import lesson_dirs
 from atelier.lessons import library
 from atelier.lessons.course import COURSE, in_course_order
+from atelier.lessons.translations import in_language
 
 
 @dataclass
@@ -23,4 +24,5 @@ def test_every_shipped_module_is_in_the_course():
     shipped, problems = library.load_library(lesson_dirs())
     assert not problems
     assert {m.id for m in shipped} <= set(COURSE)
-    assert [m.id for m in in_course_order(shipped)][:2] == ["la-souris", "le-clavier"]
+    courses = [in_course_order(in_language(shipped, language)) for language in ("fr", "en")]
+    assert all([m.id for m in course][:2] == ["la-souris", "le-clavier"] for course in courses)

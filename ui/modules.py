@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from atelier.lessons.course import in_course_order
 from atelier import paths
+from atelier.i18n import current_language
 
 if TYPE_CHECKING:  # loading and checking packs is imported only when a screen needs it
     from atelier.lessons.installed import Installed
@@ -41,11 +42,15 @@ def read_installed(user_dir: Path) -> list[Installed]:
 
 
 def replace(rows: list[Installed]) -> None:
-    """The library is now ``rows`` (read again after an import or a removal)."""
+    """The library is now ``rows`` (read again after an import or a removal); of a module
+    and its translations, the one in the program's language (else the original)."""
+    from atelier.lessons.translations import in_language
+
     global _modules, _problems, _titles, _rows
     _titles = None
     _rows = list(rows)
-    _modules = {row.id: row.module for row in rows if row.module is not None}
+    _modules = {module.id: module for module in in_language(
+        [row.module for row in rows if row.module is not None], current_language())}
     _problems = [problem for row in rows for problem in row.problems]
 
 
@@ -78,7 +83,7 @@ def title(module_id: str) -> str | None:
     if _titles is None:
         from atelier.content import lesson_dirs, module_titles
 
-        _titles = module_titles(lesson_dirs(user_lessons_dir()))
+        _titles = module_titles(lesson_dirs(user_lessons_dir()), current_language())
     return _titles.get(module_id)
 
 

@@ -71,4 +71,7 @@ def _installed(folders: tuple[Path, ...], _stamps: tuple) -> dict[str, ModuleInf
     """The installed packs, loaded again only when a module.toml changed (summaries ask at every write)."""
     from atelier.lessons.library import load_library
 
-    return module_index(load_library(list(folders))[0])
+    from atelier.lessons.translations import in_language
+
+    # the originals' titles: what a French funder reads, whatever language the program speaks
+    return module_index(in_language(load_library(list(folders))[0], None))

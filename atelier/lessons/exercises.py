@@ -66,6 +66,11 @@ class Keys:
         return keys_problem(key, value)
 
 
+class Words(TextList):
+    """A scroll list's everyday words, in the pack's language (SCROLL_WORDS when absent)."""
+    optional = True
+
+
 LABEL = Text(optional=True)   # how the instructions and the feedback name the thing
 RULES = {
     "click": {"count": Int(1, 50, 5), "target_size": Size(160), "image": Picture(), "label": LABEL},
@@ -74,7 +79,7 @@ RULES = {
     "drag": {"count": Int(1, 20, 3), "object_size": Size(140), "target_size": Size(220),
              "tolerance": Int(0, 200, 40), "object_image": Picture(), "object_label": LABEL,
              "target_image": Picture(), "target_label": LABEL},
-    "scroll": {"items": Int(5, 200, 30), "find": Text()},
+    "scroll": {"items": Int(5, 200, 30), "find": Text(), "words": Words(5, 200, unique=True)},
     "right-click": {"menu": TextList(2, 8, unique=True), "answer": Text(), "image": Picture(),
                     "label": LABEL},
     "type": {"texts": TextList(1)},
@@ -166,10 +171,11 @@ def check_exercise(kind: str, table: dict,
     return params, issues
 
 
-def scroll_labels(items: int, find: str) -> list[str]:
-    """The lines of a scroll exercise: everyday words (never the word to find; after
-    the 40th, "Pomme 2"…), with ``find`` at ``scroll_position(items)``."""
-    words = [w for w in SCROLL_WORDS if w.casefold() != find.strip().casefold()]
+def scroll_labels(items: int, find: str, words: list[str] | None = None) -> list[str]:
+    """The lines of a scroll exercise: everyday words, the pack's ``words`` or French ones
+    (never the word to find; after the last, "Pomme 2"…), with ``find`` at
+    ``scroll_position(items)``."""
+    words = [w for w in (words or SCROLL_WORDS) if w.casefold() != find.strip().casefold()]
     labels = []
     for n in range(items - 1):
         word, lap = words[n % len(words)], n // len(words)

@@ -74,10 +74,15 @@ def lint(module: Module) -> list[Problem]:
 
 
 def lint_folder(folder: Path) -> list[Problem]:
-    """The same, for a module folder whose module.toml reads (loaded or not)."""
+    """The same, for a module folder whose module.toml reads (loaded or not). The FALC
+    rules read French: a module in another language gets the easy-read rules that hold
+    in any language (lint_english, below)."""
     text = (folder / MODULE_FILE).read_text("utf-8-sig")
     data = tomllib.loads(text)
-    return lint_passages(module_passages(folder, data, text), known_words(folder, data))
+    passages, known = module_passages(folder, data, text), known_words(folder, data)
+    if data.get("language", "fr") != "fr":
+        return lint_english(passages, known)
+    return lint_passages(passages, known)
 
 
 def known_words(folder: Path, data: dict) -> set[str]:
@@ -323,4 +328,41 @@ def _metaphors_per_step(passages: list[Passage]) -> list[Problem]:
             found.append(Problem(passage.file, passage.line, _(
                 "plus d'une image (« comme un… ») dans les paroles de cette étape "
                 "(règle FALC R11)"), warning=True))
+    return found
+
+
+# --- a module in another language: the rules that hold in any language ----------------------
+# R1, R5, R7 (3 sentences an instruction), R8 (capitals) and R12; the others read French
+# words (verbs, numbers, negations, English words, the glossary's terms): lessons/README.md.
+
+def lint_english(passages: list[Passage], known: set[str]) -> list[Problem]:
+    problems = []
+    for passage in passages:
+        problems += _lengths(passage)
+        for shout in _shouting(passage.text):
+            problems.append(_problem(passage, "R8", _(
+                "« {words} » est écrit en capitales : écrivez-le en minuscules").format(words=shout)))
+    problems += _abbreviation_rule(passages, known)
+    return sorted(set(problems), key=lambda p: (str(p.file), p.line or 0, p.message))
+
+
+def _lengths(passage: Passage) -> list[Problem]:
+    found, limit = [], WORDS_LIMIT[passage.scope]
+    for offset, sentence in sentences_by_line(passage.text):
+        if (count := len(words(sentence))) > limit:
+            found.append(_problem(replace(passage, line=passage.line + offset), "R1", _(
+                "phrase de {n} mots, {max} au plus : « {text} »").format(
+                n=count, max=limit, text=_quoted(sentence))))
+    if passage.scope != LEARNER:
+        return found
+    told = len(sentences(passage.text))
+    if passage.role == "instructions" and told > INSTRUCTION_SENTENCES:
+        found.append(_problem(passage, "R7", _("la consigne a {n} phrases : {max} étapes au plus")
+                              .format(n=told, max=INSTRUCTION_SENTENCES)))
+    if passage.role == "answer" and len(words(passage.text)) > ANSWER_WORDS:
+        found.append(_problem(passage, "R12", _("réponse de {n} mots : {max} au plus").format(
+            n=len(words(passage.text)), max=ANSWER_WORDS)))
+    if passage.role == "explanation" and told > EXPLANATION_SENTENCES:
+        found.append(_problem(passage, "R12", _("explication de {n} phrases : {max} au plus")
+                              .format(n=told, max=EXPLANATION_SENTENCES)))
     return found

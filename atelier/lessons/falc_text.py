@@ -3,7 +3,7 @@
 learner: what the practice screens show (module.toml: titles, summary, instructions,
 questions, answers, explanations, field labels and choices, menu entries, « remember »,
 the glossary's definitions); spoken: the « … » lines under « ## Ce que dit
-l'animateur »; guide: the rest of the steps' prose (advice only).
+l'animateur » (the “…” lines under « ## What the facilitator says » in English); guide: the rest of the steps' prose (advice only).
 
 Lines are those an editor shows: a text's line is found by scanning the raw TOML for
 its string literal (tomllib gives values, not places).
@@ -17,7 +17,7 @@ from pathlib import Path
 from atelier.lessons.tomllines import editor_lines
 
 LEARNER, SPOKEN, GUIDE = "learner", "spoken", "guide"
-SPOKEN_HEADING = "ce que dit l'animateur"
+SPOKEN_HEADINGS = ("ce que dit l'animateur", "what the facilitator says")   # French, English
 NEXT_EXERCISES = "next-exercises.toml"   # exercises of the new kinds, while the engine lands
 
 
@@ -154,7 +154,7 @@ def _texts(value) -> list[str]:
 
 # --- the texts of the steps -----------------------------------------------------------------
 
-_QUOTE = re.compile(r"«\s*(.+?)\s*(»|$)")
+_QUOTE = re.compile(r"[«“]\s*(.+?)\s*([»”]|$)")   # « French », “English”
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[*_`]+|^\s*(?:[-+>]|\d+[.)])\s+")
 
 
@@ -173,7 +173,7 @@ def step_passages(file: Path, text: str, step: int) -> list[Passage]:
                 found.append(Passage(file, number, line[2:].strip(), GUIDE, "heading", step=step))
             continue
         plain = _MARKUP.sub(lambda m: m.group(1) or "", line).strip()
-        if section.startswith(SPOKEN_HEADING):
+        if section.startswith(SPOKEN_HEADINGS):
             for quote in _QUOTE.finditer(plain):
                 found.append(Passage(file, number, quote.group(1), SPOKEN, "spoken", step=step))
             plain = _QUOTE.sub("", plain).strip(" -:")

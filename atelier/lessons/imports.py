@@ -25,6 +25,7 @@ from atelier.lessons.installed import imported_folders, read_raw
 from atelier.lessons.library import library_entries, pack_root
 from atelier.lessons.pack import MODULE_FILE, Module, Problem
 from atelier.lessons.tomllines import Locator
+from atelier.lessons.translations import module_key
 
 STAGING = ".import-"   # hidden: the library never reads a folder starting with a dot
 ASIDE = ".old-"
@@ -84,23 +85,23 @@ def _check(source: Path, staging: Path, user_dir: Path) -> tuple[list[Incoming],
     problems = [replace(p, file=source / Path(p.file).relative_to(staging))
                 if Path(p.file).is_relative_to(staging) else p
                 for entry in entries for p in entry.problems]
-    shipped = {entry.module.id: entry.module.title for entry in library_entries(lesson_dirs())
+    shipped = {_key(entry.module): entry.module.title for entry in library_entries(lesson_dirs())
                if entry.module is not None}
     imported = imported_folders(user_dir)
     incoming = []
     for module in (entry.module for entry in entries if entry.module is not None):
         toml = source / module.path.relative_to(staging) / MODULE_FILE
-        if module.id in shipped:
+        key = _key(module)
+        if key in shipped:
             line = Locator((module.path / MODULE_FILE).read_text("utf-8-sig")).line(("id",))
             problems.append(Problem(toml, line, _(
                 "l'identifiant « {id} » est celui du module « {title} » fourni avec Atelier : "
                 "un module importé ne peut pas le remplacer ; changez son « id »").format(
-                id=module.id, title=shipped[module.id])))
+                id=module.id, title=shipped[key])))
             continue
-        version = read_raw(imported[module.id] / MODULE_FILE).get("version") \
-            if module.id in imported else None
+        version = read_raw(imported[key] / MODULE_FILE).get("version") if key in imported else None
         installed = (version if isinstance(version, int) and not isinstance(version, bool)
-                     else 0) if module.id in imported else None
+                     else 0) if key in imported else None
         incoming.append(Incoming(module, installed))
     if not entries or not (incoming or problems):
         problems.append(Problem(source, None, _("aucun module dans ce zip : un module est un "
@@ -120,7 +121,8 @@ def install(unpacked: Unpacked, user_dir: Path) -> list[str]:
     imported = imported_folders(user_dir)
     try:
         for incoming in unpacked.modules:
-            target = imported.get(incoming.module.id, user_dir / incoming.module.id)
+            key = _key(incoming.module)
+            target = imported.get(key, user_dir / key)
             _swap(incoming.module.path, target)
             done.append(incoming.module.id)
         fsync_folder(user_dir)
@@ -137,7 +139,8 @@ def discard(unpacked: Unpacked) -> None:
 
 
 def remove(user_dir: Path, module_id: str) -> None:
-    """Delete the imported module ``module_id`` (a shipped module cannot be removed)."""
+    """Delete the imported module ``module_id`` (a shipped module cannot be removed); a
+    translation is named by its key, « id.language » (``Installed.key``)."""
     folder = imported_folders(user_dir).get(module_id)
     if folder is None:
         raise ValueError(_("le module « {id} » n'est pas un module importé").format(id=module_id))
@@ -167,6 +170,10 @@ def clean_leftovers(user_dir: Path) -> None:
                     os.rename(leftover, home)
             except OSError:
                 pass   # a read-only disk: the next start tries again
+
+
+def _key(module: Module) -> str:
+    return module_key(module.id, module.language, module.translation_of)
 
 
 def _aside_name(folder: Path) -> Path:

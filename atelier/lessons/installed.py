@@ -15,9 +15,10 @@ from atelier.lessons.course import in_course_order
 from atelier.lessons.library import library_entries
 from atelier.lessons.pack import MODULE_FILE, Module, Problem
 from atelier.lessons.tomllines import editor_lines
+from atelier.lessons.translations import module_key
 
 SHIPPED, IMPORTED = "shipped", "imported"
-_HEAD = re.compile(r"""^\s*(id|title|version|language|duration)\s*=\s*("[^"\\]*"|\d+)\s*(#.*)?$""")
+_HEAD = re.compile(r"""^\s*(id|title|version|language|duration|translation_of)\s*=\s*("[^"\\]*"|\d+)\s*(#.*)?$""")
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,16 @@ class Installed:
     folder: Path
     module: Module | None         # None: broken
     problems: tuple[Problem, ...]
+    translation_of: str | None = None   # a translation: its original's language
 
     @property
     def broken(self) -> bool:
         return self.module is None
+
+    @property
+    def key(self) -> str:
+        """The id, or « id.language » for a translation (see imported_folders)."""
+        return module_key(self.id, self.language, self.translation_of)
 
 
 def installed(user_dir: Path) -> list[Installed]:
@@ -48,14 +55,15 @@ def installed(user_dir: Path) -> list[Installed]:
         source = SHIPPED if entry.root in shipped else IMPORTED
         module = entry.module
         if module is not None:
-            rows.append(Installed(module.id, module.title, source, module.version,
-                                  module.language, module.duration, entry.folder, module, ()))
+            rows.append(Installed(module.id, module.title, source, module.version, module.language,
+                                  module.duration, entry.folder, module, (), module.translation_of))
             continue
         raw = read_raw(entry.folder / MODULE_FILE)
         rows.append(Installed(_text(raw.get("id")) or entry.folder.name,
                               _text(raw.get("title")) or entry.folder.name, source,
                               _number(raw.get("version")), _text(raw.get("language")),
-                              _number(raw.get("duration")), entry.folder, None, entry.problems))
+                              _number(raw.get("duration")), entry.folder, None, entry.problems,
+                              _text(raw.get("translation_of"))))
     return in_course_order(sorted(rows, key=lambda row: row.source))  # the course's order, as the learners see it
 
 
@@ -83,15 +91,19 @@ def read_raw(toml: Path) -> dict:
 
 
 def imported_folders(user_dir: Path) -> dict[str, Path]:
-    """Module id → its folder, for the modules imported into ``user_dir`` (even broken)."""
+    """Module key (its id, « id.language » for a translation) → its folder, for the modules
+    imported into ``user_dir`` (even broken)."""
     found = {}
     if not Path(user_dir).is_dir():
         return found
     for toml in sorted(Path(user_dir).glob(f"*/{MODULE_FILE}")):
         if toml.parent.name.startswith((".", "_")):
             continue
-        module_id = _text(read_raw(toml).get("id"))
-        found.setdefault(module_id or toml.parent.name, toml.parent)
+        raw = read_raw(toml)
+        module_id = _text(raw.get("id"))
+        key = module_key(module_id, _text(raw.get("language")), _text(raw.get("translation_of"))) \
+            if module_id else toml.parent.name
+        found.setdefault(key, toml.parent)
     return found
 
 

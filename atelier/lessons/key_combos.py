@@ -28,7 +28,10 @@ MODIFIERS = ("Ctrl", "Shift", "AltGr")   # in the order a combination is shown
 _ALIASES = {"retour arrière": "Backspace", "échappement": "Escape", "esc": "Escape",
             "majuscule": "Shift", "control": "Ctrl", "contrôle": "Ctrl", "espace": "Space",
             "verrmaj": "CapsLock", "verr maj": "CapsLock", "caps lock": "CapsLock",
-            "gauche": "Left", "droite": "Right", "haut": "Up", "bas": "Down"}
+            "gauche": "Left", "droite": "Right", "haut": "Up", "bas": "Down",
+            # the names printed on a UK or US keyboard, for packs in English
+            "left arrow": "Left", "right arrow": "Right", "up arrow": "Up", "down arrow": "Down",
+            "del": "Delete", "return": "Enter", "space bar": "Space", "spacebar": "Space"}
 # The row of digits on a French keyboard: the character without Maj, the digit with it.
 _DIGIT_ROW = dict(zip("&é\"'(-è_çà", "1234567890"))
 # What Maj gives with the other keys of a French keyboard.

@@ -15,6 +15,7 @@ from atelier.lessons.archive import MAX_FILE_BYTES, unpack
 from atelier.lessons.file_checks import content_problem, is_litter, kind_problem
 from atelier.lessons.pack import MODULE_FILE, Module, PackError, Problem, load_module, missing_toml
 from atelier.lessons.tomllines import Locator
+from atelier.lessons.translations import translation_problems
 
 
 def _module_folders(root: Path) -> tuple[list[Path], list[Problem]]:
@@ -83,9 +84,10 @@ class Entry:
 
 def library_entries(folders: list[Path]) -> list[Entry]:
     """Every module folder under `folders` (each a module folder or a folder of them),
-    loaded or not. A second module with an id already loaded is left out, with why."""
+    loaded or not. A second module with an id already loaded in the same language is left
+    out, with why: a translation shares its original's id (atelier.lessons.translations)."""
     entries: list[Entry] = []
-    seen: dict[str, Path] = {}
+    seen: dict[tuple[str, str], Path] = {}
     for root in map(Path, folders):
         if not root.is_dir():
             entries.append(Entry(root, root, None, (Problem(root, None, _("dossier introuvable")),)))
@@ -94,25 +96,27 @@ def library_entries(folders: list[Path]) -> list[Entry]:
         entries += [Entry(Path(p.file), root, None, (p,)) for p in trouble]
         for folder in found:
             module, trouble = _load(folder)
-            if module is not None and module.id in seen:
+            key = (module.id, module.language) if module is not None else None
+            if key in seen:
                 toml = folder / MODULE_FILE
                 line = Locator(toml.read_text("utf-8-sig")).line(("id",))
                 trouble = [Problem(toml, line, _(
                     "l'identifiant « {id} » est déjà pris par le module du dossier {other} ; "
-                    "chaque module doit avoir le sien").format(id=module.id,
-                                                               other=seen[module.id]))]
+                    "chaque module doit avoir le sien (une traduction garde l'identifiant de "
+                    "l'original, dans une autre langue)").format(id=module.id, other=seen[key]))]
                 module = None
-            elif module is not None:
-                seen[module.id] = folder
+            elif key is not None:
+                seen[key] = folder
             entries.append(Entry(folder, root, module, tuple(trouble)))
     return entries
 
 
 def load_library(folders: list[Path]) -> tuple[list[Module], list[Problem]]:
-    """Load every module under `folders` (each a module folder or a folder of them).
+    """Load every module under `folders` (each a module folder or a folder of them), the
+    translations too: ``translations.in_language`` keeps one module an id for a language.
 
     One broken module never stops the others; a second module with an id already
-    loaded is a problem and is left out.
+    loaded in the same language is a problem and is left out.
     """
     entries = library_entries(folders)
     return ([e.module for e in entries if e.module is not None],
@@ -140,6 +144,7 @@ def check_path(path: Path, lint: Lint | None = None) -> list[Problem]:
 
 def _check_folder(root: Path, lint: Lint | None) -> list[Problem]:
     modules, problems = load_library([root])
+    problems += translation_problems(modules, lambda: load_library(lesson_dirs())[0])
     for module in modules:
         problems += folder_file_problems(module.path)
         if lint is not None:

@@ -22,8 +22,10 @@ MODULE_FILE = "module.toml"
 MODULE_REQUIRED = ("id", "title", "summary", "language", "version", "duration", "level",
                    "themes", "objectives", "steps")
 # requires: modules whose glossary counts as known; checklist: « Avant l'atelier »;
-# remember: the 3 things to remember; glossary: word = its explanation, in easy French.
-MODULE_KEYS = (*MODULE_REQUIRED, "exercises", "requires", "checklist", "remember", "glossary")
+# remember: the 3 things to remember; glossary: word = its explanation, in easy French;
+# translation_of: the language of the original module a translation shares its id with.
+MODULE_KEYS = (*MODULE_REQUIRED, "exercises", "requires", "checklist", "remember", "glossary",
+               "translation_of")
 REMEMBER_COUNT = 3
 
 
@@ -64,6 +66,7 @@ class Module:
     checklist: tuple[str, ...] = ()      # « Avant l'atelier », first in the guide
     remember: tuple[str, ...] = ()       # « 3 choses à retenir »: the guide's end, the practice's
     glossary: dict[str, str] = field(default_factory=dict, hash=False)   # word → easy explanation
+    translation_of: str | None = None    # a translation: its original's language ("fr")
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,7 @@ class _Reader:
         if "language" in data and not re.fullmatch(r"[a-z]{2}", str(data["language"])):
             self.add(_("« language » doit être un code de langue à deux lettres, "
                        "par exemple \"fr\""), ("language",))
+        self._translation_of(data)
         for key in ("version", "duration"):
             value = data.get(key)
             if key in data and (isinstance(value, bool) or not isinstance(value, int)
@@ -260,7 +264,19 @@ class _Reader:
                       data["version"], data["duration"], data["level"],
                       tuple(data["themes"]), tuple(data["objectives"]), steps, found,
                       self.folder, tuple(data.get("requires", ())), tuple(data.get("checklist", ())),
-                      tuple(data.get("remember", ())), glossary)
+                      tuple(data.get("remember", ())), glossary, data.get("translation_of"))
+
+    def _translation_of(self, data: dict) -> None:
+        value = data.get("translation_of")
+        if "translation_of" not in data:
+            return
+        if not (isinstance(value, str) and re.fullmatch(r"[a-z]{2}", value)):
+            self.add(_("« translation_of » doit être le code à deux lettres de la langue du module "
+                       "original, par exemple \"fr\""), ("translation_of",))
+        elif value == data.get("language"):
+            self.add(_("« translation_of » dit la langue du module original : elle doit être "
+                       "différente de « language » ({language})").format(language=value),
+                     ("translation_of",))
 
     def _requires(self, data: dict) -> None:
         if not self._check("requires", data, TextList(0)):

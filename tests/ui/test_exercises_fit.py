@@ -8,11 +8,16 @@ import pytest
 
 from big_practice import big_practice
 from fit import problems
+from atelier.lessons.translations import in_language
 from ui import modules as library
 from waits import laid_out
 
 COURSE = library.all_modules()
-CHANGING = [(m, e) for m in COURSE for e in m.exercises if e.kind in ("form", "keys", "drag", "double-click")]
+# the English translations too (issue 14): English is shorter, it should fit as well
+ENGLISH = [m for m in in_language([r.module for r in library.installed_rows() if r.module], "en")
+           if m.language == "en"]
+CHANGING = [(m, e) for m in COURSE + ENGLISH for e in m.exercises
+            if e.kind in ("form", "keys", "drag", "double-click")]
 
 # Found by this test with the modules M11–M16 as main had them (the move-in branch does
 # not hold them) and reported to their writers: at 200 % on 1366 × 768 a form page holds
@@ -34,7 +39,7 @@ KNOWN = {
 
 
 def case(module, exercise):
-    name = f"{module.id}/{exercise.id}"
+    name = f"{module.id}{'' if module.language == 'fr' else '.' + module.language}/{exercise.id}"
     marks = [pytest.mark.xfail(reason=f"déjà signalé : {KNOWN[name]}")] if name in KNOWN else []
     return pytest.param(module, exercise, id=name, marks=marks)
 
@@ -72,6 +77,7 @@ def screens(widget):
 
 
 def test_the_course_has_such_exercises():
+    assert {m.id for m in ENGLISH} == {"la-souris", "le-clavier"}
     ids = {e.id for _m, e in CHANGING}
     assert {"formulaire-inscription", "touches-ensemble", "ranger-fruits", "ouvrir-dossiers-vite"} <= ids
 

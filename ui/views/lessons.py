@@ -198,7 +198,7 @@ class LessonsView(QWidget):
         user_dir = self.user_dir
 
         def work(_progress, _cancelled):
-            imports.remove(user_dir, row.id)
+            imports.remove(user_dir, row.key)
             return modules.read_installed(user_dir)
 
         def done(rows) -> None:

@@ -16,7 +16,7 @@ class ScrollExercise(Exercise):
     def __init__(self, exercise, scale=1.0, parent=None):
         super().__init__(exercise, scale, parent)
         self.find = exercise.params["find"]
-        self.labels = scroll_labels(exercise.params["items"], self.find)
+        self.labels = scroll_labels(exercise.params["items"], self.find, exercise.params.get("words"))
         p = current_palette()
         self.row_height = round(64 * spacing_factor(scale))   # a learner's target, four in sight
         self.list = QScrollArea()

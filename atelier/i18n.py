@@ -33,6 +33,7 @@ def use_language(code: str) -> str:
 
 
 def current_language() -> str:
+    """The two-letter code of the language the program speaks (the lessons follow it)."""
     return _language
 
 
@@ -46,11 +47,6 @@ def language_from_environment(environ: dict) -> str:
                     return code
             break
     return SOURCE
-
-
-def current_language() -> str:
-    """The two-letter code of the language the program speaks (the lessons follow it)."""
-    return "fr"
 
 
 def _(message: str) -> str:

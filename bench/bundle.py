@@ -29,6 +29,7 @@ def program(folder: Path, name: str) -> Path:
 def freeze(out: Path, *args: str, env: dict | None = None) -> None:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                "--distpath", str(out / "dist"), "--workpath", str(out / "work"), *args]
+    env = dict(env or os.environ, PYINSTALLER_CONFIG_DIR=str(out / "pyinstaller-cache"))  # see packaging/build.py
     subprocess.run(command, check=True, cwd=root(), env=env, capture_output=True)
 
 

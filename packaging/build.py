@@ -124,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     run(sys.executable, ROOT / "packaging" / "icons.py", icons)
     run(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
         "--distpath", dist, "--workpath", build / "pyinstaller", ROOT / "packaging" / "atelier.spec",
-        env=dict(os.environ, ATELIER_ICONS=str(icons)))
+        # its own cache beside its work: "--clean" empties the cache, and two builds sharing
+        # ~/.cache/pyinstaller (CI beside a developer's build) damage each other's files
+        env=dict(os.environ, ATELIER_ICONS=str(icons), PYINSTALLER_CONFIG_DIR=str(build / "pyinstaller-cache")))
     if sys.platform.startswith("linux"):
         add_menu_entry(bundle, icons)
     self_test(bundle, build / "autotest.txt")

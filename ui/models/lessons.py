@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from atelier.i18n import N_, _
+from atelier.i18n import N_, _, plural
 from atelier.lessons.installed import SHIPPED, Installed
 from ui.widgets.big_list import ID_ROLE, SUBTITLE_ROLE
 
@@ -35,8 +35,7 @@ def describe(row: Installed) -> str:
         first = row.problems[0].message if row.problems else ""
         text = _("Ne peut pas être ouvert : {problem}").format(problem=first)
         if more > 0:
-            text += " " + (_("(et 1 autre problème)") if more == 1
-                           else _("(et {n} autres problèmes)").format(n=more))
+            text += " " + plural(more, "(et {n} autre problème)", "(et {n} autres problèmes)")
         return f"{source_text(row)} · {text}"
     parts = [source_text(row), _("version {n}").format(n=row.version),
              _(LANGUAGES.get(row.language or "", row.language or "")), duration_text(row.duration)]

@@ -107,8 +107,9 @@ class ProgressGridModel(QAbstractTableModel):
         if cell is None:
             return _("Pas encore essayé")
         times = plural(cell.runs, "fait 1 fois", "fait {n} fois")
-        return _("Meilleur score : {score} % · {times} · {attempts} essais en tout").format(
-            score=round(cell.best * 100), times=times, attempts=cell.attempts)
+        return plural(cell.attempts, "Meilleur score : {score} % · {times} · {n} essai en tout",
+                      "Meilleur score : {score} % · {times} · {n} essais en tout",
+                      score=round(cell.best * 100), times=times)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.people)

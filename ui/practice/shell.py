@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
-from atelier.i18n import _
+from atelier.i18n import _, pgettext
 from atelier import pin, results
 from atelier.lessons.pack import Exercise, Module
 from atelier.people import Participant
@@ -81,7 +81,7 @@ class PracticeWindow(QWidget):
         self.help_button = learner_button(_("J'ai besoin d'aide"), _("Appeler l'animateur"))
         self.help_button.setObjectName("help")
         self.change_button = learner_button(_("Changer de personne"), _("Revenir aux prénoms"))
-        self.exit_button = learner_button(_("Quitter"),
+        self.exit_button = learner_button(pgettext("leave the practice", "Quitter"),
                                           _("Quitter l'entraînement. Pour l'animateur : demande le code"))
         self.exit_button.setAccessibleName(_("Quitter l'entraînement"))
 

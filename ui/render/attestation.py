@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from atelier.i18n import _
+from atelier.i18n import _, pgettext, plural
 from ui.render.flow import Block
 from ui.words import long_date, short_date
 
@@ -15,9 +15,11 @@ def _hours(value: float) -> str:
 
 
 def _hours_words(value: float) -> str:
-    """« 1,5 heure », « 6 heures »: in French, below two is singular."""
+    """« 1,5 heure », « 6 heures » ("1.5 hours", "6 hours")."""
     hours = _hours(value)
-    return (_("{hours} heure") if value < 2 else _("{hours} heures")).format(hours=hours)
+    if value != int(value) and value < 2:  # French keeps a fraction below two singular, English does not
+        return pgettext("a fraction of an hour below two", "{hours} heure").format(hours=hours)
+    return plural(int(value), "{hours} heure", "{hours} heures", hours=hours)
 
 
 def attestation_blocks(att) -> list[Block]:
@@ -27,7 +29,7 @@ def attestation_blocks(att) -> list[Block]:
     blocks.append(Block("heading", att.association))
     blocks.append(Block("title", _("Attestation de participation")))
     if att.sessions:
-        sessions = (_("1 séance") if len(att.sessions) == 1 else _("{n} séances").format(n=len(att.sessions)))
+        sessions = plural(len(att.sessions), "{n} séance", "{n} séances")
         sentence = _("{association} atteste que {name} a participé à {sessions} d'atelier numérique "
                       "du {first} au {last}, soit {hours} de formation.").format(
             association=att.association or _("L'association"), name=att.person_name, sessions=sessions,
@@ -49,7 +51,8 @@ def attestation_blocks(att) -> list[Block]:
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))
     if att.exercises:
         blocks.append(Block("heading", _("Exercices pratiqués")))
-        lines = [_("{module} : {title} ({times} fois)").format(module=e.module_title, title=e.title, times=e.times)
+        lines = [plural(e.times, "{module} : {title} ({n} fois)", "{module} : {title} ({n} fois)",
+                        module=e.module_title, title=e.title)
                  for e in att.exercises]
         for start in range(0, len(lines), 10):
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))

@@ -16,7 +16,7 @@ from PySide6.QtCore import QDeadlineTimer, QRegularExpression, Qt, QTimer, Signa
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
-from atelier.i18n import _
+from atelier.i18n import _, plural
 from atelier import pin
 from ui.theme import px
 from ui.widgets.buttons import big_button
@@ -210,7 +210,8 @@ class PinDialog(_CodeDialog):
         for widget in (self.ok, *self.fields):
             widget.setEnabled(not asleep)
         if asleep:
-            self.message.setText(self._said + " " + _("Vous pourrez réessayer dans {n} secondes.").format(n=left))
+            self.message.setText(self._said + " " + plural(left, "Vous pourrez réessayer dans {n} seconde.",
+                                                                 "Vous pourrez réessayer dans {n} secondes."))
             self.message.show()
         else:
             self.paused.stop()

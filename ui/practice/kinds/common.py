@@ -294,3 +294,10 @@ def draw_landscape(p: QPainter, r: QRectF) -> None:
                 QPointF(r.right(), r.bottom()))
     p.setBrush(QColor("#4CAF50"))
     p.drawPath(hill)
+
+
+def quoted(text: str) -> str:
+    """« text » (“text” in English), its marks kept on its line."""
+    # Translators: quotation marks around a key's or a field's name; French keeps
+    # no-break spaces inside « ».
+    return _("\u00ab\u00a0{text}\u00a0\u00bb").format(text=text)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from atelier.i18n import _
 from atelier.lessons.scoring import FormScore
-from ui.practice.kinds.common import Exercise, instruction_label, whole_in
+from ui.practice.kinds.common import Exercise, instruction_label, quoted, whole_in
 from ui.practice.kinds.form_field import FormField
 from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
@@ -36,8 +36,8 @@ def unbroken(text: str) -> str:
     return re.sub(r" ([?!:;»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
 
 
-def quoted(fields) -> str:
-    return ", ".join(f"«\u00a0{f.spec['label']}\u00a0»" for f in fields)
+def quoted_labels(fields) -> str:
+    return ", ".join(quoted(f.spec["label"]) for f in fields)
 
 
 class FormPages(PageStack):
@@ -250,7 +250,7 @@ class FormExercise(Exercise):
         """Short, since the fields themselves say what to do: the feedback names them."""
         wrong[0].input.setFocus()
         QTimer.singleShot(0, self, lambda: self.scroller.ensureWidgetVisible(wrong[0].problem, 0))
-        self.say(_("Presque ! À revoir : {fields}.").format(fields=quoted(wrong)))
+        self.say(_("Presque ! À revoir : {fields}.").format(fields=quoted_labels(wrong)))
 
     # --- the recap ---------------------------------------------------------------------
 

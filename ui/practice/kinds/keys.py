@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from atelier.i18n import _
 from atelier.lessons.key_combos import Combination, key_chars, key_label, parse_key
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise
+from ui.practice.kinds.common import Exercise, quoted
 from ui.theme import spacing_factor
 
 K = Qt.Key
@@ -73,11 +73,6 @@ def key_place(combo: Combination) -> str:
         "Ctrl": _("En bas à gauche du clavier : elle porte « Ctrl »."),
         "AltGr": _("À droite de la barre d'espace : elle porte « Alt Gr »."),
     }[combo.key]
-
-
-def quoted(text: str) -> str:
-    """« text », its marks kept on its line (no-break spaces, as French wants)."""
-    return f"\u00ab\u00a0{text}\u00a0\u00bb"
 
 
 def held_words(combo: Combination) -> str:

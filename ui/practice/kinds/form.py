@@ -99,14 +99,7 @@ class FormExercise(Exercise):
                 else title or tr("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec)))))
         for field in fields:
             if field.kind == "checkbox":
-                row = QHBoxLayout()
-                row.setSpacing(2 * gap)
-                row.addWidget(field.input, 0, Qt.AlignmentFlag.AlignTop)
-                row.addWidget(field.label, 1)
-                # A row of wrapped words is as tall as its words say (Qt asks the words only):
-                # at least as tall as the box beside them.
-                field.label.setMinimumHeight(field.input.minimumHeight())
-                column.addLayout(row)
+                column.addWidget(field.input)   # its words are in it: the whole row ticks it
             else:
                 column.addWidget(field.label)
                 if isinstance(field.row, QHBoxLayout):   # a password and its « œil »

@@ -8,23 +8,16 @@ it, a code of a set number of digits. The checks are the core's
 
 from PySide6.QtCore import QPointF, QRectF, QRegularExpression, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QRegularExpressionValidator
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
+                               QVBoxLayout, QWidget)
 
 from atelier.lessons.scoring import field_problem
 from ui.practice.kinds.common import tr
 from ui.theme import spacing_factor
+from ui.widgets.check import BigCheckBox
+from ui.widgets.wheel_guard import guard_wheel
 
 LINE_TYPES = ("text", "email", "date", "number", "password", "code")
-
-
-class TickLabel(QLabel):
-    """The words of a tick box, wrapped at 200 %; a click on them ticks the box too."""
-
-    def mouseReleaseEvent(self, event):
-        if isinstance(self.buddy(), QCheckBox) and self.rect().contains(event.position().toPoint()):
-            self.buddy().toggle()
-        super().mouseReleaseEvent(event)
 
 
 def eye_icon(size: int, crossed: bool) -> QIcon:
@@ -80,30 +73,32 @@ class RadioChoices(QWidget):
 
 class FormField:
     """One field: ``label``, ``input`` (what takes the focus), ``row`` (what the page
-    lays out: the input and, for a password, its « œil » button) and ``problem``."""
+    lays out: the input and, for a password, its « œil » button) and ``problem``.
+    A tick box is its own label: its words are drawn in it and the whole row ticks it."""
 
     def __init__(self, spec: dict, on_enter, scale: float = 1.0):
         self.spec = spec
         self.kind = spec["type"]
         self.eye: QPushButton | None = None
-        self.label = TickLabel(spec["label"]) if self.kind == "checkbox" else QLabel(spec["label"])
-        self.label.setWordWrap(True)
         if self.kind == "checkbox":
-            self.input = QCheckBox()   # its words are the label beside it, which wraps
-            target = round(64 * spacing_factor(scale))
-            self.input.setMinimumSize(target, target)
-        elif self.kind == "choice":
+            self.input = self.label = BigCheckBox(spec["label"], box=36, scale=scale)
+        else:
+            self.label = QLabel(spec["label"])
+            self.label.setWordWrap(True)
+        if self.kind == "choice":
             self.input = QComboBox()
             self.input.addItem(tr("Choisissez…"))
             self.input.addItems(spec["choices"])
+            guard_wheel(self.input)   # a hand scrolling the page never changes the answer
         elif self.kind == "radio":
             self.input = RadioChoices(spec["label"], spec["choices"])
-        else:
+        elif self.kind != "checkbox":
             self.input = QLineEdit()
             self.input.returnPressed.connect(on_enter)
             self._line(scale)
         self.input.setAccessibleName(spec["label"])
-        self.label.setBuddy(self.input.focusProxy() or self.input)
+        if self.label is not self.input:
+            self.label.setBuddy(self.input.focusProxy() or self.input)
         self.row = self._row(scale)
         self.problem = QLabel()
         self.problem.setObjectName("feedback")

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from atelier.lessons.scoring import FormScore
-from ui.practice.kinds.common import Exercise, instruction_label, tr, whole_in
+from ui.practice.kinds.common import Exercise, instruction_label, tr, unbroken, whole_in
 from ui.practice.kinds.form_field import FormField
 from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
@@ -27,12 +27,6 @@ def breakable(text: str) -> str:
     """``text`` with a line allowed after each @ . / - _ (a zero-width space): Qt wraps
     only at spaces, and an e-mail address at 200 % is wider than the page."""
     return re.sub(r"([@./_-])", "\\1\u200b", text)
-
-
-def unbroken(text: str) -> str:
-    """French marks kept with their words in a narrow column: a no-break space before
-    ? ! : ; and », after «."""
-    return re.sub(r" ([?!:;»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
 
 
 def quoted(fields) -> str:

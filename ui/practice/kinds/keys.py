@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from atelier.lessons.key_combos import Combination, key_chars, key_label, parse_key
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise, tr
+from ui.practice.kinds.common import Exercise, tr, unbroken
 from ui.theme import spacing_factor
 
 K = Qt.Key
@@ -240,11 +240,14 @@ class KeysExercise(Exercise):
 
     def _ask(self, combo: Combination | None = None) -> None:
         combo = combo or self.combos[self.tally.done]
-        self.ask.setText(tr("Appuyez sur « {name} »").format(name=combo.shown()) if combo.modifiers
-                         else tr("Appuyez sur la touche « {name} »").format(name=combo.shown()))
+        self.ask.setText(unbroken(tr("Appuyez sur « {name} »").format(name=combo.shown()) if combo.modifiers
+                                  else tr("Appuyez sur la touche « {name} »").format(name=combo.shown())))
         self.ask.setAccessibleName(self.ask.text())
         self.cap.show_combination(combo)
-        self.place.setText(key_place(combo))
+        self.place.setText(unbroken(key_place(combo)))   # « Échap » stays whole on its line
+
+    def say(self, text: str, tone: str = "soft") -> None:
+        super().say(unbroken(text), tone)   # « Échap » and « Tab » never split across two lines
 
     def focusNextPrevChild(self, next_: bool) -> bool:
         return False   # Tab is one of the keys to find: it must reach keyPressEvent

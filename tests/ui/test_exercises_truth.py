@@ -1,7 +1,8 @@
 """Exercises that tell the truth, driven in the real practice window with the shipped
 exercises and real keys and clicks: « Passer » passes the item on screen and says so,
-the keys exercise lets the keyboard out and keeps « Échap » whole on its line, Entrée after a right text is praised, and the
-form keeps the data to copy in sight (beside it) and names the fields to look at again."""
+the keys exercise lets the keyboard out and keeps « Échap » whole on its line, Entrée
+after a right text is praised, and the form keeps the data to copy in sight (beside
+it) and names the fields to look at again."""
 
 import pytest
 from PySide6.QtCore import Qt

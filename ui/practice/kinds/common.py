@@ -46,6 +46,7 @@ QLineEdit, QComboBox {{ min-height: {target}px; padding: 0 {gap(10)};
     background: {p.card}; color: {p.text}; border: 3px solid {p.border}; border-radius: {gap(6)}; }}
 QLineEdit:focus, QComboBox:focus {{ border: 3px solid {p.focus}; }}
 QComboBox QAbstractItemView {{ background: {p.card}; color: {p.text}; }}
+QCheckBox {{ min-height: {target}px; }}
 QCheckBox::indicator {{ width: {gap(36)}; height: {gap(36)}; }}
 QRadioButton {{ min-height: {target}px; spacing: {gap(14)}; }}
 QRadioButton::indicator {{ width: {gap(36)}; height: {gap(36)}; }}

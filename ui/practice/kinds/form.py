@@ -101,7 +101,7 @@ class FormExercise(Exercise):
                 else:
                     column.addWidget(field.row)
             column.addWidget(field.problem)
-            column.addSpacing(gap)
+            column.addSpacing(0 if field.kind == "checkbox" else gap)   # a tick's tall row has its own air
         column.addStretch(1)
         return sheet
 
@@ -125,8 +125,10 @@ class FormExercise(Exercise):
         row = QHBoxLayout()
         row.setContentsMargins(3 * self.gap, 2 * self.gap, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.side, 1)   # half: the words and the card wrap less, the fields need less
-        row.addWidget(self.scroller, 1)
+        # Half each with a card: the words and the card wrap less, the fields need less.
+        # Without one, the words alone need less: the form's round buttons stand side by side.
+        row.addWidget(self.side, 1 if data else 2)
+        row.addWidget(self.scroller, 1 if data else 3)
         outer.insertLayout(0, row, 1)
 
     def _data_card(self, text: str) -> QFrame:

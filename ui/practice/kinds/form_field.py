@@ -9,12 +9,13 @@ it, a code of a set number of digits. The checks are the core's
 from PySide6.QtCore import QPointF, QRectF, QRegularExpression, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QVBoxLayout, QWidget)
+                               QWidget)
 
 from atelier.lessons.scoring import field_problem
 from ui.practice.kinds.common import tr
 from ui.theme import spacing_factor
 from ui.widgets.check import BigCheckBox
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.wheel_guard import guard_wheel
 
 LINE_TYPES = ("text", "email", "date", "number", "password", "code")
@@ -42,13 +43,13 @@ def eye_icon(size: int, crossed: bool) -> QIcon:
 
 
 class RadioChoices(QWidget):
-    """Round buttons, one a line: one choice only."""
+    """Round buttons, one choice only: side by side when they all fit on one line (« Oui »,
+    « Un peu », « Pas encore »: a page holds more questions), else one a line."""
 
-    def __init__(self, label: str, choices: list[str], parent=None):
+    def __init__(self, label: str, choices: list[str], scale: float = 1.0, parent=None):
         super().__init__(parent)
         self.group = QButtonGroup(self)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
+        column = FlowLayout(self, spacing=round(20 * spacing_factor(scale)), column_if_wrapped=True, line_spacing=0)
         self.buttons = []
         for n, choice in enumerate(choices):
             button = QRadioButton(choice)
@@ -91,7 +92,7 @@ class FormField:
             self.input.addItems(spec["choices"])
             guard_wheel(self.input)   # a hand scrolling the page never changes the answer
         elif self.kind == "radio":
-            self.input = RadioChoices(spec["label"], spec["choices"])
+            self.input = RadioChoices(spec["label"], spec["choices"], scale)
         elif self.kind != "checkbox":
             self.input = QLineEdit()
             self.input.returnPressed.connect(on_enter)

@@ -283,3 +283,19 @@ def test_right_click_on_the_packs_photo(run):
     widget, outcomes = run(demo("copier-chat"))
     assert widget.picture.accessibleName() == "La photo du chat : faites un clic droit dessus"
     assert has_colour(widget.picture, "#F29B38")   # the cat of the SVG, not the drawn landscape
+
+
+def test_form_round_buttons_stand_side_by_side_when_all_fit_else_one_a_line(qtbot):
+    from ui.practice.kinds.form_field import RadioChoices
+
+    choices = RadioChoices("Je range une photo dans un dossier.", ["Oui", "Un peu", "Pas encore"])
+    qtbot.addWidget(choices)
+    choices.show()
+    for width, side_by_side in ((900, True), (200, False)):
+        choices.resize(width, choices.layout().heightForWidth(width))
+        qtbot.waitUntil(lambda w=width: choices.width() == w)
+        QApplication.processEvents()
+        tops = {b.geometry().top() for b in choices.buttons}
+        lefts = {b.geometry().left() for b in choices.buttons}
+        assert (len(tops), len(lefts)) == ((1, 3) if side_by_side else (3, 1)), width  # never a ragged mix
+        assert all(choices.rect().contains(b.geometry()) for b in choices.buttons)

@@ -230,7 +230,7 @@ def test_keys_named_and_in_turn(run, qtbot):
     widget, outcomes, _progress = run("keys", keys=["Enter", "Tab", "Backspace", "Escape", "Space"])
     assert "Entrée" in widget.ask.text()
     qtbot.keyClick(widget, Qt.Key.Key_A)
-    assert "Pas celle-ci" in widget.feedback.text() and "« Entrée »" in widget.feedback.text()
+    assert "Pas celle-ci" in widget.feedback.text() and "«\u00a0Entrée\u00a0»" in widget.feedback.text()
     for key in (Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
         qtbot.keyClick(widget, key)
     assert "Espace" in widget.ask.text() and widget.cap.accessibleName() == "Touche Espace"

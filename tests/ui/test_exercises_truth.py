@@ -1,11 +1,12 @@
 """Exercises that tell the truth, driven in the real practice window with the shipped
 exercises and real keys and clicks: « Passer » passes the item on screen and says so,
-the keys exercise lets the keyboard out, Entrée after a right text is praised, and the
-form keeps the data to copy in sight (beside it) and names the fields to look at again."""
+the keys exercise lets the keyboard out and keeps « Échap » whole on its line, Entrée
+after a right text is praised, and the form keeps the data to copy in sight (beside
+it) and names the fields to look at again."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from atelier import people, results
 from atelier.people import Participant
@@ -90,7 +91,7 @@ def test_the_keys_exercise_lets_escape_and_tab_reach_the_buttons(practice, qtbot
     around = (shell.help_button, shell.run_page.skip_button)
     keys.setFocus()
     qtbot.keyClick(keys, Qt.Key.Key_Escape)  # Espace is asked: a wrong key, and how to get out
-    assert QApplication.focusWidget() is keys and "« Échap » encore une fois : aller aux boutons" in keys.feedback.text()
+    assert QApplication.focusWidget() is keys and "«\u00a0Échap\u00a0» encore une fois\u00a0: aller aux boutons" in keys.feedback.text()
     qtbot.keyClick(keys, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() in around
     qtbot.mouseClick(keys, LEFT)
@@ -114,6 +115,23 @@ def test_tab_and_escape_still_count_when_they_are_the_key_asked(practice, qtbot)
     assert "Échap" in keys.ask.text() and QApplication.focusWidget() is keys
     qtbot.keyClick(keys, Qt.Key.Key_Escape)
     assert shell.stack.currentWidget() is shell.summary
+
+
+def quotes_that_may_break(widget) -> list[str]:
+    """The shown texts where a French quote may leave its word at a line's end (a plain space)."""
+    return [label.text() for label in widget.findChildren(QLabel)
+            if label.isVisible() and ("« " in label.text() or " »" in label.text())]
+
+
+def test_escape_in_quotes_never_breaks_across_two_lines(practice, qtbot):
+    shell, keys, _learner = practice("le-clavier", "touches-maj-tab-echap")
+    for _key in range(2):
+        qtbot.mouseClick(shell.run_page.skip_button, LEFT)  # on to « Échap »
+    assert "«\u00a0Échap\u00a0»" in keys.ask.text() and "«\u00a0Échap\u00a0»" in keys.place.text()
+    assert quotes_that_may_break(keys) == []
+    keys.setFocus()
+    qtbot.keyClick(keys, Qt.Key.Key_Tab)  # a wrong key: the feedback names « Échap » and « Tab »
+    assert "«\u00a0Échap\u00a0»" in keys.feedback.text() and quotes_that_may_break(keys) == []
 
 
 def test_enter_after_a_right_text_says_bravo_never_a_warning(practice, qtbot):

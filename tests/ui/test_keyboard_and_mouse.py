@@ -221,3 +221,53 @@ def test_the_series_ticks_come_before_the_buttons_with_tab(day, open_window, qtb
     form.module.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(form.module, Qt.Key.Key_Tab)
     assert focused() is form.ticks[0][1]
+
+
+@pytest.fixture
+def practice_form(qtbot):
+    """A learner's form as the practice window shows it: a line, a drop-down list and a tick."""
+    from atelier.lessons.exercises import check_exercise
+    from atelier.lessons.pack import Exercise
+    from exercise_helpers import shown_exercise
+    from ui.practice.kinds import widget_for
+    from ui.theme import apply_theme
+
+    table = {"fields": [{"label": "Nom", "type": "text"},
+                        {"label": "Atelier choisi", "type": "choice", "choices": ["Premiers pas", "Internet pratique"]},
+                        {"label": "Je certifie que ces informations sont exactes", "type": "checkbox"}]}
+    params, issues = check_exercise("form", table, lambda path: None)
+    assert not issues
+
+    def shown(scale: float):
+        apply_theme(QApplication.instance(), scale)
+        widget = widget_for(Exercise("f", "form", "Formulaire", "Remplissez.", params), scale)
+        shown_exercise(qtbot, widget)
+        laid_out(qtbot, widget)
+        return widget
+    yield shown
+    apply_theme(QApplication.instance(), 1.0)
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_a_practice_form_tick_takes_clicks_on_its_whole_row(practice_form, qtbot, scale):
+    widget = practice_form(scale)
+    tick = widget.fields[2].input
+    sheet = widget.stack.currentWidget()
+    assert isinstance(tick, BigCheckBox) and tick.text() == "Je certifie que ces informations sont exactes"
+    assert tick.width() >= sheet.contentsRect().width() * 0.8  # the row, not a square beside words
+    click_far_end(qtbot, tick)
+    assert tick.isChecked() and widget.fields[2].value() is True
+    qtbot.mouseClick(tick, LEFT, pos=QPoint(2, 2))  # the other corner, before the box
+    assert not tick.isChecked()
+
+
+def test_the_wheel_leaves_a_practice_form_list_alone_until_it_is_chosen(practice_form, qtbot):
+    widget = practice_form(2.0)
+    name, workshop = widget.fields[0].input, widget.fields[1].input
+    name.setFocus()
+    for steps in (-1, 1, -1):
+        wheel(qtbot, workshop, steps)
+        assert workshop.currentIndex() == 0 and widget.fields[1].value() == ""
+    workshop.setFocus()  # chosen: now the wheel is for it
+    wheel(qtbot, workshop, -1)
+    assert workshop.currentIndex() == 1

@@ -213,13 +213,13 @@ def press(widget, key, text: str = "", modifiers=Qt.KeyboardModifier.NoModifier)
 def test_keys_ctrl_c_maj_a_altgr_0_and_named_keys(run, qtbot, scale):
     widget, outcomes = run(demo("raccourcis"), scale)
     K, M = Qt.Key, Qt.KeyboardModifier
-    assert widget.ask.text() == "Appuyez sur « Ctrl + C »" and len(widget.cap.caps) == 2
+    assert widget.ask.text() == "Appuyez sur «\u00a0Ctrl + C\u00a0»" and len(widget.cap.caps) == 2
     assert widget.cap.accessibleName() == "Touches Ctrl + C" and "Ctrl est en bas à gauche" in widget.place.text()
     press(widget, K.Key_Control, "", M.ControlModifier)         # on the way: no mistake
     press(widget, K.Key_C, "c")                                   # C alone
     assert "Presque ! Gardez « Ctrl » appuyée" in widget.feedback.text().replace("\u00a0", " ")
     qtbot.keyClick(widget, K.Key_C, M.ControlModifier)            # Ctrl + C
-    assert widget.ask.text() == "Appuyez sur « Maj + A »" and "Cela écrit" in widget.place.text()
+    assert widget.ask.text() == "Appuyez sur «\u00a0Maj + A\u00a0»" and "Cela écrit" in widget.place.text()
     press(widget, K.Key_Shift, "", M.ShiftModifier)
     press(widget, K.Key_A, "A", M.ShiftModifier)
     assert "AltGr + 0" in widget.ask.text() and "@" in widget.place.text()
@@ -227,7 +227,7 @@ def test_keys_ctrl_c_maj_a_altgr_0_and_named_keys(run, qtbot, scale):
     press(widget, K.Key_Agrave, "à")                              # the key, without AltGr
     assert "Presque" in widget.feedback.text()
     press(widget, K.Key_At, "@", M.ControlModifier | M.AltModifier)   # AltGr + à, as Windows says it
-    assert widget.ask.text() == "Appuyez sur la touche « Effacer »" and widget.cap.accessibleName() == "Touche Effacer"
+    assert widget.ask.text() == "Appuyez sur la touche «\u00a0Effacer\u00a0»" and widget.cap.accessibleName() == "Touche Effacer"
     qtbot.keyClick(widget, K.Key_Backspace)
     assert "Verr. Maj" in widget.ask.text()
     qtbot.keyClick(widget, K.Key_Escape)                          # another key: a try
@@ -283,3 +283,19 @@ def test_right_click_on_the_packs_photo(run):
     widget, outcomes = run(demo("copier-chat"))
     assert widget.picture.accessibleName() == "La photo du chat : faites un clic droit dessus"
     assert has_colour(widget.picture, "#F29B38")   # the cat of the SVG, not the drawn landscape
+
+
+def test_form_round_buttons_stand_side_by_side_when_all_fit_else_one_a_line(qtbot):
+    from ui.practice.kinds.form_field import RadioChoices
+
+    choices = RadioChoices("Je range une photo dans un dossier.", ["Oui", "Un peu", "Pas encore"])
+    qtbot.addWidget(choices)
+    choices.show()
+    for width, side_by_side in ((900, True), (200, False)):
+        choices.resize(width, choices.layout().heightForWidth(width))
+        qtbot.waitUntil(lambda w=width: choices.width() == w)
+        QApplication.processEvents()
+        tops = {b.geometry().top() for b in choices.buttons}
+        lefts = {b.geometry().left() for b in choices.buttons}
+        assert (len(tops), len(lefts)) == ((1, 3) if side_by_side else (3, 1)), width  # never a ragged mix
+        assert all(choices.rect().contains(b.geometry()) for b in choices.buttons)

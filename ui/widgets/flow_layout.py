@@ -1,5 +1,7 @@
 """A row of controls that wraps onto the next line when the window is too narrow
-(Qt's FlowLayout example): at 200 % text size nothing is pushed off the screen."""
+(Qt's FlowLayout example): at 200 % text size nothing is pushed off the screen.
+With ``column_if_wrapped`` they stand side by side when all fit on one line, else one
+a line: a list of choices is never a ragged mix of both."""
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
@@ -8,10 +10,13 @@ from ui.theme import px
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int | None = None):
+    def __init__(self, parent: QWidget | None = None, spacing: int | None = None, column_if_wrapped: bool = False,
+                 line_spacing: int | None = None):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = px(10) if spacing is None else spacing
+        self._line_gap = self._gap if line_spacing is None else line_spacing   # between lines
+        self._column_if_wrapped = column_if_wrapped
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -59,11 +64,12 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
         x = area.x()
-        for item in self._items:
-            if item.isEmpty():
-                continue
+        shown = [item for item in self._items if not item.isEmpty()]
+        one_line = sum(item.sizeHint().width() for item in shown) + self._gap * max(0, len(shown) - 1)
+        column = self._column_if_wrapped and one_line > area.width()
+        for item in shown:
             hint = item.sizeHint()
-            if lines[-1] and x + hint.width() > area.right() + 1:
+            if lines[-1] and (column or x + hint.width() > area.right() + 1):
                 lines.append([])
                 x = area.x()
             lines[-1].append((item, hint))
@@ -76,5 +82,5 @@ class FlowLayout(QLayout):
                 if move:  # centred on its line: a label sits level with the button beside it
                     item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
                 x += hint.width() + self._gap
-            y += height + self._gap
-        return max(0, y - self._gap - rect.y()) + m.bottom()
+            y += height + self._line_gap
+        return max(0, y - self._line_gap - rect.y()) + m.bottom()

@@ -5,6 +5,7 @@ Learner text is 20 pt × the text size at least (the facilitator screens use 16)
 stylesheet set on each exercise widget wins over the application's for its children.
 """
 
+import re
 import time
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -44,6 +45,7 @@ QLineEdit, QComboBox {{ min-height: {target}px; padding: 0 {gap(10)};
     background: {p.card}; color: {p.text}; border: 3px solid {p.border}; border-radius: {gap(6)}; }}
 QLineEdit:focus, QComboBox:focus {{ border: 3px solid {p.focus}; }}
 QComboBox QAbstractItemView {{ background: {p.card}; color: {p.text}; }}
+QCheckBox {{ min-height: {target}px; }}
 QCheckBox::indicator {{ width: {gap(36)}; height: {gap(36)}; }}
 QRadioButton {{ min-height: {target}px; spacing: {gap(14)}; }}
 QRadioButton::indicator {{ width: {gap(36)}; height: {gap(36)}; }}
@@ -187,6 +189,12 @@ def named(label: str | None, default: str, with_label: str) -> str:
     """The kind's own words (``default``), or, when the pack names the thing, the words
     of ``with_label`` with its {label} (« le dossier Photos »)."""
     return with_label.format(label=label) if label else default
+
+
+def unbroken(text: str) -> str:
+    """French marks kept with their words in a narrow column: a no-break space before
+    ? ! : ; and », after « (« Échap » never splits across two lines)."""
+    return re.sub(r" ([?!:;»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
 
 
 def capitalised(text: str) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from atelier.i18n import _
 from atelier.lessons.scoring import FormScore
-from ui.practice.kinds.common import Exercise, instruction_label, quoted, whole_in
+from ui.practice.kinds.common import Exercise, instruction_label, quoted, unbroken, whole_in
 from ui.practice.kinds.form_field import FormField
 from ui.theme import current_palette, spacing_factor
 from ui.widgets.buttons import big_button
@@ -28,12 +28,6 @@ def breakable(text: str) -> str:
     """``text`` with a line allowed after each @ . / - _ (a zero-width space): Qt wraps
     only at spaces, and an e-mail address at 200 % is wider than the page."""
     return re.sub(r"([@./_-])", "\\1\u200b", text)
-
-
-def unbroken(text: str) -> str:
-    """French marks kept with their words in a narrow column: a no-break space before
-    ? ! : ; and », after «."""
-    return re.sub(r" ([?!:;»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
 
 
 def quoted_labels(fields) -> str:
@@ -100,14 +94,7 @@ class FormExercise(Exercise):
                 else title or _("Page {n} sur {count}").format(n=n + 1, count=len(self.pages_spec)))))
         for field in fields:
             if field.kind == "checkbox":
-                row = QHBoxLayout()
-                row.setSpacing(2 * gap)
-                row.addWidget(field.input, 0, Qt.AlignmentFlag.AlignTop)
-                row.addWidget(field.label, 1)
-                # A row of wrapped words is as tall as its words say (Qt asks the words only):
-                # at least as tall as the box beside them.
-                field.label.setMinimumHeight(field.input.minimumHeight())
-                column.addLayout(row)
+                column.addWidget(field.input)   # its words are in it: the whole row ticks it
             else:
                 column.addWidget(field.label)
                 if isinstance(field.row, QHBoxLayout):   # a password and its « œil »
@@ -115,7 +102,7 @@ class FormExercise(Exercise):
                 else:
                     column.addWidget(field.row)
             column.addWidget(field.problem)
-            column.addSpacing(gap)
+            column.addSpacing(0 if field.kind == "checkbox" else gap)   # a tick's tall row has its own air
         column.addStretch(1)
         return sheet
 
@@ -139,8 +126,10 @@ class FormExercise(Exercise):
         row = QHBoxLayout()
         row.setContentsMargins(3 * self.gap, 2 * self.gap, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.side, 1)   # half: the words and the card wrap less, the fields need less
-        row.addWidget(self.scroller, 1)
+        # Half each with a card: the words and the card wrap less, the fields need less.
+        # Without one, the words alone need less: the form's round buttons stand side by side.
+        row.addWidget(self.side, 1 if data else 2)
+        row.addWidget(self.scroller, 1 if data else 3)
         outer.insertLayout(0, row, 1)
 
     def _data_card(self, text: str) -> QFrame:

@@ -8,23 +8,17 @@ it, a code of a set number of digits. The checks are the core's
 
 from PySide6.QtCore import QPointF, QRectF, QRegularExpression, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QRegularExpressionValidator
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
+                               QWidget)
 
 from atelier.i18n import _
 from atelier.lessons.scoring import field_problem
 from ui.theme import spacing_factor
+from ui.widgets.check import BigCheckBox
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.wheel_guard import guard_wheel
 
 LINE_TYPES = ("text", "email", "date", "number", "password", "code")
-
-
-class TickLabel(QLabel):
-    """The words of a tick box, wrapped at 200 %; a click on them ticks the box too."""
-
-    def mouseReleaseEvent(self, event):
-        if isinstance(self.buddy(), QCheckBox) and self.rect().contains(event.position().toPoint()):
-            self.buddy().toggle()
-        super().mouseReleaseEvent(event)
 
 
 def eye_icon(size: int, crossed: bool) -> QIcon:
@@ -49,13 +43,13 @@ def eye_icon(size: int, crossed: bool) -> QIcon:
 
 
 class RadioChoices(QWidget):
-    """Round buttons, one a line: one choice only."""
+    """Round buttons, one choice only: side by side when they all fit on one line (« Oui »,
+    « Un peu », « Pas encore »: a page holds more questions), else one a line."""
 
-    def __init__(self, label: str, choices: list[str], parent=None):
+    def __init__(self, label: str, choices: list[str], scale: float = 1.0, parent=None):
         super().__init__(parent)
         self.group = QButtonGroup(self)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
+        column = FlowLayout(self, spacing=round(20 * spacing_factor(scale)), column_if_wrapped=True, line_spacing=0)
         self.buttons = []
         for n, choice in enumerate(choices):
             button = QRadioButton(choice)
@@ -80,30 +74,32 @@ class RadioChoices(QWidget):
 
 class FormField:
     """One field: ``label``, ``input`` (what takes the focus), ``row`` (what the page
-    lays out: the input and, for a password, its « œil » button) and ``problem``."""
+    lays out: the input and, for a password, its « œil » button) and ``problem``.
+    A tick box is its own label: its words are drawn in it and the whole row ticks it."""
 
     def __init__(self, spec: dict, on_enter, scale: float = 1.0):
         self.spec = spec
         self.kind = spec["type"]
         self.eye: QPushButton | None = None
-        self.label = TickLabel(spec["label"]) if self.kind == "checkbox" else QLabel(spec["label"])
-        self.label.setWordWrap(True)
         if self.kind == "checkbox":
-            self.input = QCheckBox()   # its words are the label beside it, which wraps
-            target = round(64 * spacing_factor(scale))
-            self.input.setMinimumSize(target, target)
-        elif self.kind == "choice":
+            self.input = self.label = BigCheckBox(spec["label"], box=36, scale=scale)
+        else:
+            self.label = QLabel(spec["label"])
+            self.label.setWordWrap(True)
+        if self.kind == "choice":
             self.input = QComboBox()
             self.input.addItem(_("Choisissez…"))
             self.input.addItems(spec["choices"])
+            guard_wheel(self.input)   # a hand scrolling the page never changes the answer
         elif self.kind == "radio":
-            self.input = RadioChoices(spec["label"], spec["choices"])
-        else:
+            self.input = RadioChoices(spec["label"], spec["choices"], scale)
+        elif self.kind != "checkbox":
             self.input = QLineEdit()
             self.input.returnPressed.connect(on_enter)
             self._line(scale)
         self.input.setAccessibleName(spec["label"])
-        self.label.setBuddy(self.input.focusProxy() or self.input)
+        if self.label is not self.input:
+            self.label.setBuddy(self.input.focusProxy() or self.input)
         self.row = self._row(scale)
         self.problem = QLabel()
         self.problem.setObjectName("feedback")

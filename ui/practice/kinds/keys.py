@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from atelier.i18n import _
 from atelier.lessons.key_combos import Combination, key_chars, key_label, parse_key
 from atelier.lessons.scoring import ClickScore
-from ui.practice.kinds.common import Exercise, quoted
+from ui.practice.kinds.common import Exercise, quoted, unbroken
 from ui.theme import spacing_factor
 
 K = Qt.Key
@@ -236,11 +236,14 @@ class KeysExercise(Exercise):
 
     def _ask(self, combo: Combination | None = None) -> None:
         combo = combo or self.combos[self.tally.done]
-        self.ask.setText(_("Appuyez sur « {name} »").format(name=combo.shown()) if combo.modifiers
-                         else _("Appuyez sur la touche « {name} »").format(name=combo.shown()))
+        self.ask.setText(unbroken(_("Appuyez sur « {name} »").format(name=combo.shown()) if combo.modifiers
+                                  else _("Appuyez sur la touche « {name} »").format(name=combo.shown())))
         self.ask.setAccessibleName(self.ask.text())
         self.cap.show_combination(combo)
-        self.place.setText(key_place(combo))
+        self.place.setText(unbroken(key_place(combo)))   # « Échap » stays whole on its line
+
+    def say(self, text: str, tone: str = "soft") -> None:
+        super().say(unbroken(text), tone)   # « Échap » and « Tab » never split across two lines
 
     def focusNextPrevChild(self, next_: bool) -> bool:
         return False   # Tab is one of the keys to find: it must reach keyPressEvent

@@ -1,4 +1,4 @@
-"""The practice window at 200 % text on a 1366 × 768 screen, a learner chosen: where
+"""The practice window at 200 % text on a 1366 × 768 screen (or another), a learner chosen: where
 the tests check that the way on, and the whole of an exercise, are in sight."""
 
 from contextlib import contextmanager
@@ -13,14 +13,14 @@ SCREEN = QRect(0, 0, 1366, 768)
 
 
 @contextmanager
-def big_practice(qapp, qtbot, window, store, modules, factory=None):
+def big_practice(qapp, qtbot, window, store, modules, factory=None, screen: QRect = SCREEN):
     from atelier import people
 
     learner = people.add(store.db, Participant("Jacqueline", "Girard-Delacroix"))
     apply_theme(qapp, 2.0)
     shell = PracticeWindow(window.ops, [learner], modules, factory=factory)
     try:
-        shell.setGeometry(SCREEN)
+        shell.setGeometry(screen)
         shell.show()
         qtbot.waitExposed(shell)
         shell.picker.tiles[learner.id].click()

@@ -1,10 +1,11 @@
-"""At 200 % text on a 1366 × 768 screen, the course's exercises whose screens change as
+"""At 200 % text on 1366 × 768 and 1280 × 800 screens, the course's exercises whose screens change as
 they go show whole on every screen, not only the first (issue 11): each page of each
 form, each key of each keys exercise, each round of the drag and double-click ones.
 The practice window picks the largest text size at which the exercise says it fits;
 here that word is checked against what a person sees (fit.py's rule)."""
 
 import pytest
+from PySide6.QtCore import QRect
 
 from big_practice import big_practice
 from fit import problems
@@ -33,9 +34,10 @@ def case(module, exercise):
     return pytest.param(module, exercise, id=name, marks=marks)
 
 
-@pytest.fixture
-def big_shell(qapp, qtbot, open_window, store):
-    with big_practice(qapp, qtbot, open_window(), store, COURSE) as shell:
+@pytest.fixture(params=[(1366, 768), (1280, 800)], ids=["1366x768", "1280x800"])
+def big_shell(request, qapp, qtbot, open_window, store):
+    screen = QRect(0, 0, *request.param)
+    with big_practice(qapp, qtbot, open_window(), store, COURSE, screen=screen) as shell:
         yield shell
 
 

@@ -196,7 +196,9 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
     window_place.show_placed(window, window.store.home)
     window.restore_requested.connect(lambda backup: restore_chosen(window, backup, ask, quit))
 
-    def checked(result: str) -> None:
+    def checked(result: str | None) -> None:
+        if result is None:
+            return  # cut short: the window is closing
         if result != "ok":
             recover(window, ask, quit)
         else:

@@ -218,11 +218,17 @@ def refuse_if_newer(path: Path) -> str | None:
     return None
 
 
-def quick_check(path: Path) -> str:
-    """'ok', or SQLite's description of the damage."""
+def quick_check(path: Path, opened: Callable[[sqlite3.Connection], None] | None = None) -> str:
+    """'ok', or SQLite's description of the damage. ``opened(connection)`` lets a caller
+    interrupt the check from another thread (see Store.stop_checks)."""
     try:
         conn = read_only(path)
         try:
+            if opened is not None:
+                opened(conn)
+            # It reads each page once: a cache of 64 KiB checks as fast as the default 2 MB,
+            # and the start-up's peak memory (it runs while the window opens) is 2 MB lower.
+            conn.execute("PRAGMA cache_size=-64")
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()

@@ -12,7 +12,7 @@ funders' figures. Someone registered who never came counts from their registrati
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from atelier import anonymisation, attendance, erasure, settings
+from atelier import anonymisation, attendance, settings
 from atelier.db import Database
 
 ASK_AFTER = "retention_ask_after"  # ISO date: « Plus tard » was chosen, ask again from then
@@ -74,6 +74,8 @@ def postpone(db: Database, today: date) -> None:
 
 def anonymise(db: Database, person_ids: list[str]) -> int:
     """Anonymise the people the facilitator confirmed; how many were."""
+    from atelier import erasure  # loaded when someone is anonymised, not at every start-up's question
+
     done = anonymisation.anonymise(db, list(person_ids))
     erasure.checkpoint(db)
     return done

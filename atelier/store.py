@@ -14,7 +14,7 @@ from pathlib import Path
 
 from atelier.db import Database
 
-from atelier import backups, db as database, erasure, files, paths, settings
+from atelier import backups, db as database, erasure_log, files, paths, settings
 from atelier.i18n import _
 
 
@@ -26,7 +26,8 @@ class Store:
     checked: bool = True  # quick_check done (or the file was new)
     damage: str | None = None  # what quick_check found, when it was not "ok"
     _reader: Database | None = field(default=None, repr=False)
-    _deep: sqlite3.Connection | None = field(default=None, repr=False)
+    _checking: set = field(default_factory=set, repr=False)  # connections a check reads through
+    _closing: bool = field(default=False, repr=False)  # stop_checks() was called
 
     @property
     def path(self) -> Path:
@@ -70,7 +71,7 @@ class Store:
             raise database_trouble(error, path, backups_dir) from None
         try:
             pending = database.pending_migrations(db)
-            forgotten = [] if pending else erasure.outstanding(db)  # erased people a restored file brings back
+            forgotten = [] if pending else _forgotten_erasures(db)  # erased people a restored file brings back
             if existed and not check and (pending or forgotten or settings.device_id_stale(db, path)
                                           or settings.get(db, settings.SYNC_SECRET) is None):
                 _raise_if_damaged(path, backups_dir)
@@ -83,7 +84,7 @@ class Store:
             db.before_commit = _requeue_summaries  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
             settings.sync_secret(db)  # a file from before the sync gets its secret once, checked first
-            erasure.reapply(db, erasure.outstanding(db) if pending else forgotten)
+            _erase_again(db, _forgotten_erasures(db) if pending else forgotten)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a stray byte in a name: damage too
             db.close()
             raise database_trouble(error, path, backups_dir) from None
@@ -92,10 +93,14 @@ class Store:
             raise
         return cls(db, home, device_id, checked=check or not existed)
 
-    def verify(self) -> str:
-        """Run the start-up quick_check if it has not run yet; 'ok' or the damage found."""
+    def verify(self) -> str | None:
+        """Run the start-up quick_check if it has not run yet; 'ok' or the damage found;
+        None when ``stop_checks`` cut it short (the program is closing: nothing is known)."""
         if not self.checked:
-            result = database.quick_check(self.path)
+            result = database.quick_check(self.path, opened=self._checking.add)
+            self._checking.clear()  # its connection is closed; the deep check starts only after it
+            if self._closing:
+                return None
             self.damage = None if result == "ok" else result
             self.checked = True
         return self.damage or "ok"
@@ -104,27 +109,32 @@ class Store:
         """The full ``integrity_check`` (it also finds an index that disagrees with its
         table, which quick_check misses), on a read-only connection of its own so it can
         run on a background thread while the program works. 'ok', the damage found, or
-        None when ``stop_deep_check`` cut it short."""
+        None when ``stop_checks`` cut it short."""
         conn = database.read_only(self.path)
-        self._deep = conn
+        self._checking.add(conn)
         try:
+            if self._closing:  # stopped before it began: an interrupt reaches running statements only
+                return None
             rows = conn.execute("PRAGMA integrity_check").fetchall()
         except sqlite3.OperationalError:
-            if self._deep is None:
+            if self._closing:
                 return None  # interrupted: the program is closing
             raise
         finally:
+            self._checking.discard(conn)
             conn.close()
         result = "\n".join(r[0] for r in rows)
         if result != "ok":
             self.damage = result  # from now on every write is refused
         return result
 
-    def stop_deep_check(self) -> None:
-        deep, self._deep = self._deep, None
-        if deep is not None:
+    def stop_checks(self) -> None:
+        """Cut the running checks short (the program is closing): a check of a big file
+        would otherwise hold the closing window for as long as it has left to read."""
+        self._closing = True
+        for conn in list(self._checking):
             try:
-                deep.interrupt()
+                conn.interrupt()
             except sqlite3.ProgrammingError:
                 pass  # already finished and closed
 
@@ -164,6 +174,23 @@ class Store:
             "+ (SELECT count(*) FROM sessions)"
         ).fetchone()
         return row[0] == 0
+
+
+def _forgotten_erasures(db: Database) -> list[erasure_log.Entry]:
+    """What the erasure log says and the file forgot; the erasure code loads only when
+    someone was ever erased here (most start-ups: nobody)."""
+    if not erasure_log.read(erasure_log.path_for(db)):
+        return []
+    from atelier import erasure
+
+    return erasure.outstanding(db)
+
+
+def _erase_again(db: Database, entries: list[erasure_log.Entry]) -> None:
+    if entries:
+        from atelier import erasure
+
+        erasure.reapply(db, entries)
 
 
 def _requeue_summaries(db: Database, touched: database.Touched) -> None:

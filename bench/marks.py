@@ -1,5 +1,5 @@
 """What a measured process prints for bench/startup.py: "mark <step> <epoch s>" lines as
-it goes, then its own peak memory ("peak <kB>") and "ready".
+it goes, then its own peak memory ("peak <kB>"), its processor time ("cpu <ms>") and "ready".
 
 Epoch seconds, so that the runner places each step from the moment it spawned the
 process (the interpreter's own start included). The peak is the process's VmHWM: its
@@ -28,9 +28,10 @@ def peak_kb() -> int | None:
 
 
 def ready() -> None:
-    """The measured moment: the peak so far, then "ready"."""
+    """The measured moment: the peak so far, the processor time so far, then "ready"."""
     peak = peak_kb()
     if peak is not None:
         print(f"peak {peak}", flush=True)
+    print(f"cpu {time.process_time() * 1000:.1f}", flush=True)  # every thread's, the interpreter's start included
     print("ready", flush=True)
     sys.stdout.flush()

@@ -55,13 +55,15 @@ def run_once(command: list[str]) -> dict:
     spawned = time.time()
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), text=True)
-    marks, ready_at, peak_kb = {}, None, None
+    marks, ready_at, peak_kb, cpu_ms = {}, None, None, float("nan")
     for line in child.stdout:
         if line.startswith("mark "):
             step, epoch = line[5:].rsplit(" ", 1)
             marks[step] = (float(epoch) - spawned) * 1000
         elif line.startswith("peak "):
             peak_kb = int(line.split()[1])
+        elif line.startswith("cpu "):
+            cpu_ms = float(line.split()[1])
         elif line.strip() == "ready":
             ready_at = time.perf_counter() - started
     errors = child.stderr.read()
@@ -70,7 +72,8 @@ def run_once(command: list[str]) -> dict:
     ended = time.perf_counter() - started
     if ready_at is None or child.returncode != 0:
         raise RuntimeError(f"{command[-1]} n'a pas démarré (code {child.returncode}) :\n{errors}")
-    return dict(seconds=ready_at, total=ended, peak_mb=peak_kb / 1024 if peak_kb else float("nan"), marks=marks)
+    return dict(seconds=ready_at, total=ended, peak_mb=peak_kb / 1024 if peak_kb else float("nan"), cpu_ms=cpu_ms,
+                marks=marks)
 
 
 def time_v_peak_mb(command: list[str]) -> float | None:
@@ -131,13 +134,21 @@ def print_steps(label: str, results: list[dict]) -> None:
 
 
 def compare(results: dict[str, list[dict]], labels: dict[str, str], title: str) -> tuple[dict, dict]:
-    """Print both sides' times, spreads and peaks; the medians of time (ms) and peak (MB)."""
+    """Print both sides' times, spreads, processor times and peaks; the medians of time (ms)
+    and peak (MB). The processor time (every thread's, to "ready") hardly moves when other
+    work shares the machine, where the wall time does."""
     time_ms = {k: median(v, "seconds") * 1000 for k, v in results.items()}
     peak = {k: median(v, "peak_mb") for k, v in results.items()}
-    print(f"{title:36}{'médiane':>10}{'min–max':>16}{'mémoire max':>14}")
+    cpu = {k: median(v, "cpu_ms") for k, v in results.items()}
+    print(f"{title:36}{'médiane':>10}{'min–max':>16}{'processeur':>13}{'mémoire max':>14}")
     for name, label in labels.items():
         seconds = [r["seconds"] * 1000 for r in results[name]]
-        print(f"{label:36}{time_ms[name]:>7.0f} ms{min(seconds):>8.0f}–{max(seconds):.0f} ms{peak[name]:>10.0f} Mo")
+        print(f"{label:36}{time_ms[name]:>7.0f} ms{min(seconds):>8.0f}–{max(seconds):.0f} ms"
+              f"{cpu[name]:>10.0f} ms{peak[name]:>10.0f} Mo")
+    if all(cpu[name] == cpu[name] for name in labels):  # nan where a side printed none
+        first, second = labels
+        print(f"Rapport des temps processeur : {cpu[second] / cpu[first]:.2f} (charge de la machine : "
+              f"{os.getloadavg()[0]:.1f} sur {os.cpu_count()} cœurs)")
     return time_ms, peak
 
 

@@ -26,8 +26,7 @@ from ui.operations import plain_words
 from ui.qt_language import install_qt_translations
 from ui.theme import apply_theme
 from ui import window_place
-from ui.views import first_run, retention_dialog
-from ui.widgets.busy import wait_for
+from ui.views import retention_dialog
 from ui.words import short_date
 
 __all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
@@ -169,6 +168,8 @@ def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None =
             return EXIT_DATA_PROBLEM
         return start(home, ask, today)
     if first:
+        from ui.views import first_run  # the first start only: later ones skip loading it
+
         dialog = first_run.FirstRunDialog()
         ask(dialog)
         if dialog.choice == first_run.SETUP and dialog.answers:
@@ -194,7 +195,9 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
     window_place.show_placed(window, window.store.home)
     window.restore_requested.connect(lambda backup: restore_chosen(window, backup, ask, quit))
 
-    def checked(result: str) -> None:
+    def checked(result: str | None) -> None:
+        if result is None:
+            return  # cut short: the window is closing
         if result != "ok":
             recover(window, ask, quit)
         else:
@@ -239,6 +242,8 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
     """Réglages → Sauvegardes: the window lets go of its data, the backup is put in place
     on a thread (the current file kept aside first; a refused one changes nothing), and
     the program opens again where it was, on the data now in place, and says how it went."""
+    from ui.widgets.busy import wait_for
+
     home, demo, geometry = window.store.home, window.demo, window.saveGeometry()
     let_go(window)
     try:

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
             column.addWidget(button)
             self.buttons[key] = button
         column.addStretch(1)
+        self._mark_section("home")  # before the column is first polished: nothing to polish again
 
         body = QWidget()
         body.setObjectName("page")
@@ -250,8 +251,8 @@ class MainWindow(QMainWindow):
     def stop_background(self) -> None:
         self.sync.stop()  # no run starts any more; a send under way finishes
         self.pull.stop()
+        self.store.stop_checks()  # the start-up checks of a big file: cut short, not waited for
         if self._checker is not None:
-            self.store.stop_deep_check()
             self._checker.stop()
             self._checker = None
         if self._owns_worker:

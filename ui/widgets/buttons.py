@@ -64,8 +64,9 @@ def set_current(button: QPushButton, current: bool) -> None:
     if bool(button.property("current")) == current:
         return
     button.setProperty("current", current)
-    button.style().unpolish(button)  # the theme draws [current="true"] like a pressed entry
-    button.style().polish(button)
+    if button.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):  # else the first polish reads it
+        button.style().unpolish(button)  # the theme draws [current="true"] like a pressed entry
+        button.style().polish(button)
 
 
 def is_current(button: QPushButton) -> bool:

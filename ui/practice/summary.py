@@ -8,10 +8,12 @@ fields to look at again; after a module's last exercise, its « 3 choses à rete
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from atelier.i18n import _
 from atelier.results import DONE_SCORE
 from atelier.lessons.scoring import Outcome
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.listen_button import ListenButton
 from ui.words import plural
 
 
@@ -44,6 +46,7 @@ class SummaryPage(QWidget):
         self.skip_button = learner_button(self.tr("Passer"), self.tr("Laisser cet exercice pour plus tard"))
         self.next_button = learner_button(self.tr("Exercice suivant"), self.tr("Aller à l'exercice suivant"),
                                           primary=True)
+        self.listen_button = ListenButton(self.spoken_words, _("le résultat"))
         self.again_button.clicked.connect(self.again)
         self.skip_button.clicked.connect(self.skip)
         self.next_button.clicked.connect(self.go_on)
@@ -63,6 +66,7 @@ class SummaryPage(QWidget):
         rows = QVBoxLayout(bar)
         rows.setContentsMargins(lpx(12), lpx(8), lpx(12), lpx(12))  # the three fit 1280 px at 200 %
         row = FlowLayout(spacing=lpx(16))  # one line while they fit, else two: never squeezed
+        row.addWidget(self.listen_button)
         row.addWidget(self.again_button)
         row.addWidget(self.skip_button)
         row.addWidget(self.next_button)
@@ -73,6 +77,11 @@ class SummaryPage(QWidget):
         self.words = text_scroller(words, self.tr("Le résultat"))
         column.addWidget(self.words, 1)
         column.addWidget(bar)
+
+    def spoken_words(self) -> str:
+        """What the page says, in its order on screen, without what is hidden."""
+        labels = (self.bravo, self.message, self.remember_title, self.remember, self.detail, self.review, self.kept)
+        return " ".join(label.text().replace("\n", ". ") for label in labels if not label.isHidden() and label.text())
 
     def show_outcome(self, outcome: Outcome | None, guest: bool, has_next: bool,
                      remember: tuple[str, ...] = ()) -> None:

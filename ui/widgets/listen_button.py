@@ -31,11 +31,11 @@ class ListenButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus if keep_focus else Qt.FocusPolicy.StrongFocus)
         self.setAccessibleDescription(_("Lit le texte à voix haute. Appuyez encore pour arrêter."))
         self.speech = speech_service()
-        self.clicked.connect(self.pressed)
+        self.clicked.connect(self.toggle_reading)
         self.speech.changed.connect(self.refresh)
         self.refresh()
 
-    def pressed(self) -> None:
+    def toggle_reading(self) -> None:
         if self.speech.speaking(self):
             self.speech.stop()
         else:

@@ -5,8 +5,8 @@ The learner can always start again, skip to the next one, or go on. A form names
 fields to look at again; after a module's last exercise, its « 3 choses à retenir ».
 """
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier.i18n import _
 from atelier.results import DONE_SCORE
@@ -55,8 +55,14 @@ class SummaryPage(QWidget):
         text = QVBoxLayout(words)
         text.setContentsMargins(lpx(16), lpx(16), lpx(16), lpx(8))
         text.setSpacing(lpx(14))
+        # « Écouter » beside « Bravo »: the three buttons under the words keep one line at 200 %.
+        top = QHBoxLayout()
+        top.setSpacing(lpx(16))
+        top.addWidget(self.bravo, 1)
+        top.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
+        text.addLayout(top)
         # The things to remember come right under « Bravo » (at 200 % the rest may need scrolling).
-        for label in (self.bravo, self.message, self.remember_title, self.remember, self.detail, self.review,
+        for label in (self.message, self.remember_title, self.remember, self.detail, self.review,
                       self.kept):
             text.addWidget(label)
         text.addStretch(1)
@@ -66,7 +72,6 @@ class SummaryPage(QWidget):
         rows = QVBoxLayout(bar)
         rows.setContentsMargins(lpx(12), lpx(8), lpx(12), lpx(12))  # the three fit 1280 px at 200 %
         row = FlowLayout(spacing=lpx(16))  # one line while they fit, else two: never squeezed
-        row.addWidget(self.listen_button)
         row.addWidget(self.again_button)
         row.addWidget(self.skip_button)
         row.addWidget(self.next_button)

@@ -16,6 +16,7 @@ from ui.theme import px
 from ui.views.look_setting import section
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.wheel_guard import guard_wheel
 
 RATE_NAMES = {-0.5: N_("Très lente"), -0.25: N_("Lente"), 0.0: N_("Normale"), 0.25: N_("Rapide")}
 SYSTEM_VOICE = ""  # the combo box's first entry: the system's own voice for the language
@@ -59,6 +60,7 @@ class SpeechSetting(QWidget):
         self.voice.setAccessibleName(_("Voix"))
         self.voice_title.setBuddy(self.voice)
         self.voice.activated.connect(self.choose_voice)
+        guard_wheel(self.voice)  # the page's wheel scrolls the page, never the voice
         self.voice_hint = QLabel(_("Les voix de l'ordinateur s'affichent après un premier essai."))
         self.voice_hint.setObjectName("muted")
         self.voice_hint.setWordWrap(True)

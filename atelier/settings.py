@@ -243,3 +243,39 @@ def set_retention_years(db: Database, years: int) -> None:
         raise ValueError(_("La durée de conservation est de {some} ou {last} ans.").format(
             some=", ".join(str(c) for c in some), last=last))
     put(db, RETENTION_YEARS, str(years))
+
+
+# Reading aloud, per installation: the speed (Qt's rate, -1 slowest to 1 fastest; a little
+# slow by default, for learners who read along) and the voice's name ("" = the system's).
+SPEECH_RATE = "speech_rate"
+SPEECH_VOICE = "speech_voice"
+SPEECH_RATES = (-0.5, -0.25, 0.0, 0.25)
+DEFAULT_SPEECH_RATE = -0.25
+
+
+def speech_rate(db: Database) -> float:
+    """One of SPEECH_RATES; a damaged or unknown value reads as the default."""
+    try:
+        value = float(get(db, SPEECH_RATE, str(DEFAULT_SPEECH_RATE)) or DEFAULT_SPEECH_RATE)
+    except ValueError:
+        return DEFAULT_SPEECH_RATE
+    return value if value in SPEECH_RATES else DEFAULT_SPEECH_RATE
+
+
+def set_speech_rate(db: Database, rate: float) -> None:
+    if rate not in SPEECH_RATES:
+        raise ValueError(_("Cette vitesse de lecture n'existe pas."))
+    put(db, SPEECH_RATE, f"{rate:g}")
+
+
+def speech_voice(db: Database) -> str:
+    return get(db, SPEECH_VOICE, "") or ""
+
+
+def set_speech_voice(db: Database, name: str) -> None:
+    put(db, SPEECH_VOICE, name.strip())
+
+
+def speech_preferences(db: Database) -> tuple[float, str]:
+    """What the speech service needs when it starts: the speed and the voice."""
+    return speech_rate(db), speech_voice(db)

@@ -29,6 +29,11 @@ def told(error: BaseException) -> int:
     return 1
 
 
+if sys.argv[1:2] == ["--speech-probe"]:  # the speech engine asked in a process of its own (ui/speech_probe.py)
+    from ui import speech_probe
+
+    raise SystemExit(speech_probe.main(sys.argv[2:]))
+
 try:
     from atelier.cli import main
 

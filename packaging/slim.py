@@ -55,6 +55,19 @@ KEPT_PLUGINS = {
     },
 }
 
+# Reading aloud, when the bundle is built with the extra « voix » (PySide6-Addons): the
+# QtTextToSpeech module and the platform's engine plugin. It brings libQt6Multimedia and
+# libQt6Network with it (3.6 MB); Qt's media plugins (FFmpeg) stay out.
+SPEECH_MODULE = "PySide6.QtTextToSpeech"
+SPEECH_PLUGINS = {
+    "linux": {"texttospeech": {"qtexttospeech_speechd"}},  # speech-dispatcher, with espeak-ng on Debian
+    "win32": {"texttospeech": {"qtexttospeech_sapi"}},  # SAPI: every Windows since XP
+    "darwin": {"texttospeech": {"qtexttospeech_speech_darwin"}},
+}
+# speech-dispatcher's client library and PulseAudio's come with the system's speech
+# service: a copy of ours would only speak an older protocol to it.
+SPEECH_SYSTEM_LIBRARIES = {"linux": {"libspeechd.so.2", "libpulse.so.0"}, "win32": set(), "darwin": set()}
+
 # Libraries every Linux desktop with a printer dialog already has, left to the system with
 # the chain they load (Kerberos, GnuTLS, Avahi…: 9 MB). Without CUPS on the PC, Qt's printer
 # plugin stays unloaded and documents are still saved as PDF.
@@ -81,14 +94,33 @@ def plugin_name(filename: str) -> str:
     return stem[3:] if stem.startswith("lib") else stem
 
 
-def is_kept_plugin(name: str, platform: str) -> bool:
+def excluded_modules(speech: bool) -> list[str]:
+    """EXCLUDED_MODULES, less QtTextToSpeech when the bundle reads aloud."""
+    return [name for name in EXCLUDED_MODULES if not (speech and name == SPEECH_MODULE)]
+
+
+def kept_plugins(platform: str, speech: bool = False) -> dict[str, set[str]]:
+    key = platform_key(platform)
+    kept = {folder: set(names) for folder, names in KEPT_PLUGINS[key].items()}
+    if speech:
+        for folder, names in SPEECH_PLUGINS[key].items():
+            kept.setdefault(folder, set()).update(names)
+    return kept
+
+
+def system_libraries(platform: str, speech: bool = False) -> set[str]:
+    key = platform_key(platform)
+    return SYSTEM_LIBRARIES[key] | (SPEECH_SYSTEM_LIBRARIES[key] if speech else set())
+
+
+def is_kept_plugin(name: str, platform: str, speech: bool = False) -> bool:
     """False for a Qt plugin Atelier does not use; True for it and for anything else."""
     parts = _parts(name)
     at = parts.index("plugins") if "plugins" in parts else -1
     if at < 0 or len(parts) != at + 3:  # not a plugin: plugins/<folder>/<file>
         return True
     folder, filename = parts[at + 1], parts[-1]
-    return plugin_name(filename) in KEPT_PLUGINS[platform_key(platform)].get(folder, set())
+    return plugin_name(filename) in kept_plugins(platform, speech).get(folder, set())
 
 
 def is_kept_translation(name: str) -> bool:
@@ -148,12 +180,13 @@ def _link_target(entry: tuple) -> str:
 
 
 def slim(binaries: list[tuple], datas: list[tuple], platform: str,
-         imports_of: Callable[[str], Iterable[str]]) -> tuple[list[tuple], list[tuple]]:
-    """The bundle's binaries and data without the unused plugins, translations and libraries."""
-    system = SYSTEM_LIBRARIES[platform_key(platform)]
-    binaries = [e for e in binaries if is_kept_plugin(e[0], platform) and _parts(e[0])[-1] not in system]
+         imports_of: Callable[[str], Iterable[str]], speech: bool = False) -> tuple[list[tuple], list[tuple]]:
+    """The bundle's binaries and data without the unused plugins, translations and libraries
+    (``speech``: built with the extra « voix », it keeps the speech engine's plugin)."""
+    system = system_libraries(platform, speech)
+    binaries = [e for e in binaries if is_kept_plugin(e[0], platform, speech) and _parts(e[0])[-1] not in system]
     binaries = prune_libraries(binaries, imports_of)
-    datas = [e for e in datas if is_kept_translation(e[0]) and is_kept_plugin(e[0], platform)]
+    datas = [e for e in datas if is_kept_translation(e[0]) and is_kept_plugin(e[0], platform, speech)]
     kept = {"/".join(_parts(e[0])) for e in binaries + datas}
     datas = [e for e in datas if len(e) < 3 or e[2] != "SYMLINK" or _link_target(e) in kept]
     return binaries, datas

@@ -2,6 +2,7 @@
 program's own --self-test (every section, every exercise kind), then looked at: what it
 must not carry, the frozen command line, the Linux menu entry. Slow: about two minutes."""
 
+import json
 import os
 import subprocess
 import sys
@@ -9,10 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from ui.speech import installed as reads_aloud
+
 ROOT = Path(__file__).resolve().parent.parent
 LEFT_OUT = ("libQt6Network", "libQt6Qml", "libQt6Quick", "libQt6Wayland", "libQt6Pdf", "libQt6VirtualKeyboard",
             "libQt6OpenGL", "libQt6EglFS", "libqgtk3", "libqwayland", "libqtiff", "libqopensslbackend",
-            "libgtk-3", "libcups.so", "libgnutls", "QtNetwork", "QtQml", "pygments", "pytest")
+            "libgtk-3", "libcups.so", "libgnutls", "QtNetwork", "QtQml", "pygments", "pytest", "libspeechd",
+            "libpulse", "libqtexttospeech_mock", "libffmpegmediaplugin", "libavcodec")
+if reads_aloud():  # built with the extra « voix »: QtTextToSpeech needs Qt's network library
+    LEFT_OUT = tuple(name for name in LEFT_OUT if name != "libQt6Network")
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +53,18 @@ def test_the_bundle_carries_what_it_opens_and_nothing_it_does_not(bundle):
     assert (bundle / "_internal" / "assets" / "icons" / "atelier.svg").is_file()
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     assert size < 150_000_000, size
+
+
+@pytest.mark.slow
+def test_the_bundle_reads_aloud_only_when_built_with_the_extra(bundle, tmp_path):
+    plugin = bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "texttospeech" / "libqtexttospeech_speechd.so"
+    assert plugin.is_file() == reads_aloud()
+    if not reads_aloud():
+        return
+    asked = frozen(bundle, tmp_path / "home", "--speech-probe", "", "fr")
+    answer = json.loads(asked.stdout.strip().splitlines()[-1])
+    assert answer["engine"] == "speechd", asked.stdout + asked.stderr
+    assert answer["voices"] or answer["error"], answer  # French voices where speech-dispatcher runs
 
 
 @pytest.mark.slow

@@ -132,3 +132,23 @@ def test_the_archive_holds_the_bundle_folder(tmp_path):
             assert sorted(archive.getnames()) == ["atelier", "atelier/_internal", "atelier/_internal/lessons",
                                                   "atelier/_internal/lessons/module.toml", "atelier/atelier"]
             assert archive.extractfile("atelier/_internal/lessons/module.toml").read() == b'id = "x"\n'
+
+
+def test_the_speech_engine_stays_only_in_a_bundle_built_with_the_extra():
+    speechd = "PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so"
+    mock = "PySide6/Qt/plugins/texttospeech/libqtexttospeech_mock.so"
+    media = "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so"
+    assert not slim.is_kept_plugin(speechd, "linux")
+    assert slim.is_kept_plugin(speechd, "linux", speech=True)
+    assert not slim.is_kept_plugin(mock, "linux", speech=True) and not slim.is_kept_plugin(media, "linux", speech=True)
+    assert slim.is_kept_plugin("PySide6\\plugins\\texttospeech\\qtexttospeech_sapi.dll", "win32", speech=True)
+    assert "PySide6.QtTextToSpeech" in slim.excluded_modules(False)
+    assert "PySide6.QtTextToSpeech" not in slim.excluded_modules(True)
+    assert "PySide6.QtMultimedia" in slim.excluded_modules(True)  # its library stays, not its Python module
+    binaries = [(speechd, "/q/speechd.so", "BINARY"), ("libspeechd.so.2", "/lib/libspeechd.so.2", "BINARY"),
+                ("PySide6/Qt/lib/libQt6TextToSpeech.so.6", "/q/tts.so", "BINARY")]
+    links = {"/q/speechd.so": ["libspeechd.so.2", "libQt6TextToSpeech.so.6"]}
+    kept, _datas = slim.slim(binaries, [], "linux", lambda source: links.get(source, []), speech=True)
+    assert [entry[0] for entry in kept] == [speechd, "PySide6/Qt/lib/libQt6TextToSpeech.so.6"]  # the system's own libspeechd
+    plain, _datas = slim.slim(binaries, [], "linux", lambda source: links.get(source, []))
+    assert plain == []

@@ -26,6 +26,7 @@ from ui.sync_runner import SyncRunner
 from ui import window_place
 from ui.theme import px
 from ui.views.home import HomeView
+from ui.views.speech_setting import use_settings
 from ui.widgets.buttons import set_current
 from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.page_stack import PageStack
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._checker: Worker | None = None  # the full integrity check, once started
         self.demo = demo
         self.ops = Operations(store, worker, self, today)
+        use_settings(self.ops)  # read aloud at the chosen speed (no engine is made here)
         self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.settings_changed())
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}

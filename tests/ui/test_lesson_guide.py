@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton
 from atelier import progress, sessions
 from atelier.sessions import Session
 from ui import modules
+from ui.speech import installed
 from ui.views.lesson_guide import LessonGuideView
 from ui.views.projector import other_screen
 from ui.widgets.markdown_view import strip_title
@@ -232,20 +233,21 @@ def test_every_control_is_large_named_and_reachable(qtbot, ops, open_guide):
     guide = open_guide()
     buttons = [b for b in guide.findChildren(QAbstractButton) if b.isVisible()]
     lexique = [guide.glossary_button] if guide.module.glossary else []   # « Lexique », once the module has one
-    assert len(buttons) == 4 + len(lexique)
+    listen = [guide.listen_button] if installed() else []  # « Écouter », where the computer can read aloud
+    assert len(buttons) == 4 + len(lexique) + len(listen)
     for button in buttons:
         assert button.width() >= 48 and button.height() >= 48, button.text()
         assert button.accessibleName(), button.text()
         assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, button.text()
     assert guide.view.accessibleName().startswith(f"Étape 1 sur {SOURIS_STEPS}")
     order, widget = [], guide.timer.button
-    for _ in range(5 + len(lexique)):
+    for _ in range(5 + len(lexique) + len(listen)):
         order.append(widget)
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()):
             widget = widget.nextInFocusChain()
     assert order == [guide.timer.button, *lexique, guide.project_button, guide.view, guide.previous_button,
-                     guide.next_button]
+                     *listen, guide.next_button]
     settle(qtbot, ops)
 
 

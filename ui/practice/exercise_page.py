@@ -13,6 +13,7 @@ from atelier.lessons.pack import Exercise
 from ui.practice.base import ExerciseWidget
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 from ui.theme import current_scale
+from ui.widgets.listen_button import ListenButton
 
 
 class InstructionsPage(QWidget):
@@ -29,6 +30,7 @@ class InstructionsPage(QWidget):
         self.start_button = learner_button(_("Commencer"), _("Commencer l'exercice"), primary=True)
         self.back_button = learner_button(_("‹ Retour"), _("Revenir aux exercices"))
         self.back_button.setAccessibleName(_("Retour aux exercices"))
+        self.listen_button = ListenButton(self.spoken_words, _("la consigne"))
         self.start_button.clicked.connect(self.start)
         self.back_button.clicked.connect(self.back)
         words = QWidget()
@@ -45,13 +47,18 @@ class InstructionsPage(QWidget):
         row.setSpacing(lpx(24))
         row.addWidget(self.back_button)
         row.addStretch(1)
+        row.addWidget(self.listen_button)
         row.addWidget(self.start_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.words, 1)
         column.addLayout(row)
+        QWidget.setTabOrder(self.listen_button, self.start_button)
         QWidget.setTabOrder(self.start_button, self.back_button)
+
+    def spoken_words(self) -> str:
+        return f"{self.title.text()}. {self.instructions.text()}"
 
     def show_exercise(self, exercise: Exercise) -> None:
         self.title.setText(exercise.title)

@@ -5,14 +5,15 @@ The learner can always start again, skip to the next one, or go on. A form names
 fields to look at again; after a module's last exercise, its « 3 choses à retenir ».
 """
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from atelier.i18n import _, plural
 from atelier.results import DONE_SCORE
 from atelier.lessons.scoring import Outcome
 from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.listen_button import ListenButton
 
 
 def minutes_words(duration_ms: int, tr) -> str:
@@ -44,6 +45,7 @@ class SummaryPage(QWidget):
         self.skip_button = learner_button(_("Passer"), _("Laisser cet exercice pour plus tard"))
         self.next_button = learner_button(_("Exercice suivant"), _("Aller à l'exercice suivant"),
                                           primary=True)
+        self.listen_button = ListenButton(self.spoken_words, _("le résultat"))
         self.again_button.clicked.connect(self.again)
         self.skip_button.clicked.connect(self.skip)
         self.next_button.clicked.connect(self.go_on)
@@ -52,8 +54,14 @@ class SummaryPage(QWidget):
         text = QVBoxLayout(words)
         text.setContentsMargins(lpx(16), lpx(16), lpx(16), lpx(8))
         text.setSpacing(lpx(14))
+        # « Écouter » beside « Bravo »: the three buttons under the words keep one line at 200 %.
+        top = QHBoxLayout()
+        top.setSpacing(lpx(16))
+        top.addWidget(self.bravo, 1)
+        top.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
+        text.addLayout(top)
         # The things to remember come right under « Bravo » (at 200 % the rest may need scrolling).
-        for label in (self.bravo, self.message, self.remember_title, self.remember, self.detail, self.review,
+        for label in (self.message, self.remember_title, self.remember, self.detail, self.review,
                       self.kept):
             text.addWidget(label)
         text.addStretch(1)
@@ -73,6 +81,11 @@ class SummaryPage(QWidget):
         self.words = text_scroller(words, _("Le résultat"))
         column.addWidget(self.words, 1)
         column.addWidget(bar)
+
+    def spoken_words(self) -> str:
+        """What the page says, in its order on screen, without what is hidden."""
+        labels = (self.bravo, self.message, self.remember_title, self.remember, self.detail, self.review, self.kept)
+        return " ".join(label.text().replace("\n", ". ") for label in labels if not label.isHidden() and label.text())
 
     def show_outcome(self, outcome: Outcome | None, guest: bool, has_next: bool,
                      remember: tuple[str, ...] = ()) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy,
 
 from atelier.i18n import _
 from atelier import progress
+from atelier.i18n import _
 from atelier.lessons.pack import Module
 from atelier.sessions import Session
 from ui.operations import Operations, show_error
@@ -23,6 +24,7 @@ from ui.views.guide_extras import step_markdown
 from ui.views.projector import ProjectorWindow
 from ui.widgets.buttons import big_button
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.listen_button import ListenButton, markdown_words
 from ui.widgets.markdown_view import MarkdownView, strip_title
 from ui.widgets.step_timer import StepTimer
 
@@ -80,6 +82,8 @@ class LessonGuideView(QWidget):
         if not self.module.glossary:
             self.glossary_button.hide()   # never show() it here: without a parent, it would be a window of its own
         self.glossary: GlossaryDialog | None = None
+        # « Écouter » reads the learners' part of the step: what the projector shows.
+        self.listen_button = ListenButton(self.spoken_step, _("l'étape"))
         self._projected = ""   # the step as the projector shows it
         self.title = QLabel()
         self.title.setObjectName("section")
@@ -111,6 +115,7 @@ class LessonGuideView(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.counter)
         bottom.addStretch(1)
+        bottom.addWidget(self.listen_button)
         bottom.addWidget(self.next_button)
 
         for label in (self.counter, self.title):
@@ -123,9 +128,10 @@ class LessonGuideView(QWidget):
         QWidget.setTabOrder(self.glossary_button, self.project_button)
         QWidget.setTabOrder(self.project_button, self.view)
         QWidget.setTabOrder(self.view, self.previous_button)
-        QWidget.setTabOrder(self.previous_button, self.next_button)
+        QWidget.setTabOrder(self.previous_button, self.listen_button)
+        QWidget.setTabOrder(self.listen_button, self.next_button)
         for widget in (self, self.view, self.project_button, self.previous_button, self.timer.button, self.next_button,
-                       self.glossary_button):
+                       self.glossary_button, self.listen_button):
             widget.installEventFilter(self)
         self.setFocusProxy(self.next_button)
 
@@ -187,6 +193,9 @@ class LessonGuideView(QWidget):
     def _not_recorded(self, index: int, error: Exception) -> None:
         self._recorded.discard(index)  # reaching it again will try again
         show_error(self, error)
+
+    def spoken_step(self) -> str:
+        return f"{self.title.text()}. {markdown_words(self._projected)}"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and self._key(event, watched):

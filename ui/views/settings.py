@@ -27,6 +27,7 @@ from ui.views.backup_setting import BackupSetting
 from ui.views.logo_setting import LogoSetting, ask_image_path
 from ui.views.look_setting import LookSetting, section
 from ui.views.retention_setting import RetentionSetting
+from ui.views.speech_setting import SpeechSetting
 from ui.views.sync_setting import SyncSetting
 from ui.widgets.buttons import big_button
 from ui.widgets.pin_dialog import PinChangeDialog, change_pin
@@ -113,6 +114,8 @@ class SettingsView(QWidget):
         # The page's tests and screenshots reach the look's controls from here too.
         self.smaller, self.larger, self.size_label = self.look.smaller, self.look.larger, self.look.size_label
         self.preview, self.contrast, self.set_scale = self.look.preview, self.look.contrast, self.look.set_scale
+        self.speech = SpeechSetting(ops)
+        self.column.addWidget(self.speech)
 
         self._section(_("Code de l'animateur"))
         self.pin_status = QLabel()
@@ -214,7 +217,7 @@ class SettingsView(QWidget):
     def _order_tabs(self) -> None:
         """New rows join the end of the focus chain: put them back in reading order."""
         chain = [self.association, self.site, self.town, *self.logo.controls(), *self.remove_buttons, self.new_name,
-                 self.add_button, *self.look.controls(), self.pin_button, *self.retention.controls(),
+                 self.add_button, *self.look.controls(), *self.speech.controls(), self.pin_button, *self.retention.controls(),
                  *self.sync.controls(), *self.backups.controls()]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)

@@ -18,6 +18,7 @@ from atelier.lessons.scoring import Outcome
 from ui.practice.base import ExerciseWidget
 from ui.practice.kinds.picture import PictureFile
 from ui.theme import current_palette, spacing_factor, target_px
+from ui.widgets.listen_button import ListenButton
 
 LEARNER_POINTS = 20
 SOFT = "#FFE7B3"       # the gentle highlight: warm, never red
@@ -92,6 +93,10 @@ class Exercise(ExerciseWidget):
         self.bar = QHBoxLayout()
         self.bar.setContentsMargins(margin, round(8 * spacing_factor(scale)), margin, round(12 * spacing_factor(scale)))
         self.bar.setSpacing(round(16 * spacing_factor(scale)))
+        # « Écouter » reads the instruction, then the feedback of the moment; a click on
+        # it leaves the keyboard to the exercise.
+        self.listen_button = ListenButton(self.spoken_words, _("la consigne"), keep_focus=True)
+        self.bar.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.bar.addWidget(self.feedback, 1)
         outer.addLayout(self.bar)
         self._started = time.monotonic()
@@ -100,6 +105,9 @@ class Exercise(ExerciseWidget):
     def fits(self) -> bool:
         """The words, the target, the answers or the form all show, nothing to scroll."""
         return whole_in(self.scroller, self.layout_)
+
+    def spoken_words(self) -> str:
+        return f"{self.instruction.text()} {self.feedback.text()}".strip()
 
     def add_feedback(self, *buttons: QPushButton) -> None:
         """Put ``buttons`` (the way on, e.g. « Envoyer ») beside the feedback line, under

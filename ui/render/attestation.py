@@ -3,21 +3,21 @@ the sessions, modules and exercises, and the place for its signature and stamp."
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage
 
-from atelier.i18n import _
+from atelier.i18n import _, plural
 from ui.render.flow import Block
 from ui.words import long_date, short_date
 
 
-def _hours(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def _hours_words(value: float) -> str:
-    """« 1,5 heure », « 6 heures »: in French, below two is singular."""
-    hours = _hours(value)
-    return (_("{hours} heure") if value < 2 else _("{hours} heures")).format(hours=hours)
+    """« 1,5 heure », « 6 heures » (French: below two is singular); "1.5 hours", "1 hour".
+    gettext's plural forms take whole numbers: a fraction below two counts as 0, singular
+    in French and plural in English, as each language says it."""
+    hours = QLocale().toString(value, "f", 2).rstrip("0").rstrip(QLocale().decimalPoint())
+    n = 1 if value == 1 else 0 if value < 2 else int(value)
+    return plural(n, "{hours} heure", "{hours} heures", hours=hours)
 
 
 def attestation_blocks(att) -> list[Block]:
@@ -27,7 +27,7 @@ def attestation_blocks(att) -> list[Block]:
     blocks.append(Block("heading", att.association))
     blocks.append(Block("title", _("Attestation de participation")))
     if att.sessions:
-        sessions = (_("1 séance") if len(att.sessions) == 1 else _("{n} séances").format(n=len(att.sessions)))
+        sessions = plural(len(att.sessions), "{n} séance", "{n} séances")
         sentence = _("{association} atteste que {name} a participé à {sessions} d'atelier numérique "
                       "du {first} au {last}, soit {hours} de formation.").format(
             association=att.association or _("L'association"), name=att.person_name, sessions=sessions,
@@ -49,8 +49,8 @@ def attestation_blocks(att) -> list[Block]:
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))
     if att.exercises:
         blocks.append(Block("heading", _("Exercices pratiqués")))
-        lines = [_("{module} : {title} ({times} fois)").format(module=e.module_title, title=e.title, times=e.times)
-                 for e in att.exercises]
+        lines = [plural(e.times, "{module} : {title} ({n} fois)", "{module} : {title} ({n} fois)",
+                        module=e.module_title, title=e.title) for e in att.exercises]
         for start in range(0, len(lines), 10):
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))
     issued = long_date(att.issued_on, capital=False)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from atelier import __version__, backups, error_log, files, i18n, paths
 from atelier.db import DatabaseError
-from atelier.i18n import _
+from atelier.command_words import argparse_speaks_our_language
+from atelier.i18n import _, pgettext
 from atelier.store import Store, restore
 
 
@@ -74,11 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     i18n.use_language(i18n.language_from_environment(os.environ))  # the window then takes Réglages' choice
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with argparse_speaks_our_language():  # « usage », « options » and argparse's errors too
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.report is not None and not args.self_test:
+            parser.error(_("--report va avec --self-test"))
     command = args.command or "gui"
-    if args.report is not None and not args.self_test:
-        parser.error(_("--report va avec --self-test"))
     try:
         if args.self_test:
             from ui import self_test  # Qt, like the GUI
@@ -165,8 +167,8 @@ def _backup(args) -> int:
         for backup, problem in found:  # newest first; one that is not good says why
             when = backup.taken_at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
             state = _("bonne") if problem is None else _("PAS BONNE")
-            size = f"{backup.size / 1_000_000:7.1f}".replace(".", ",")  # « 0,3 Mo », the French way
-            print(f"{when}  {backup.reason_words():<26} {size} Mo  {state:<9}  {backup.path}")
+            size = f"{backup.size / 1_000_000:7.1f}".replace(".", pgettext("séparateur décimal", ","))
+            print(f"{when}  {backup.reason_words():<26} {_('{size} Mo').format(size=size)}  {state:<9}  {backup.path}")
             if problem is not None:
                 print(f"    {problem}")
         return 0

@@ -60,7 +60,7 @@ def _erase(store: Store, args) -> int:
     if plan.mentions:
         print(_("Son nom apparaît dans ces passages de texte :"))
         for mention in plan.mentions:
-            print(f"  • {mention.where} : « {mention.passage} »")
+            print("  • " + _("{where} : « {passage} »").format(where=mention.where, passage=mention.passage))
         print(_("Il y restera tel quel (--keep-notes).") if args.keep_notes
               else _("Il y sera remplacé par « [personne effacée] »."))
     print(erasure.about_backups())

@@ -96,7 +96,7 @@ def test_pdf_commands_write_real_pdfs_without_a_display(world, home, tmp_path):
     (["export", "register", "--from", "2026-01-01", "--to", "2026-03-31", "--group", "Inconnu", "-o", "r.csv"], 1,
      "Aucun groupe"),
     (["export", "register", "--from", "2026-01-01", "--to", "2026-03-31", "--separator", "|", "-o", "r.csv"], 2,
-     "invalid choice"),
+     "choix invalide"),
     (["export", "register", "--to", "2026-03-31", "-o", "r.csv"], 2, "--from"),
     (["export", "sheet", "nope", "-o", "s.pdf"], 1, "Aucune séance"),
     (["export", "sheets", "--from", "2031-01-01", "--to", "2031-01-31", "-o", "s.pdf"], 1, "Aucune séance"),

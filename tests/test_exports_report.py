@@ -49,8 +49,8 @@ def test_totals_and_months(store):
     assert totals.new_participants == 4  # Odette came in December already
     assert totals.attendances == 6
     assert totals.by_age["soixante_dix_plus"] == 3 and totals.by_age["vingt_cinq_trente_neuf"] == 1
-    assert [(m.month, m.label, m.sessions, m.attendances) for m in result.months] == [
-        ("2026-01", "janvier 2026", 1, 4), ("2026-02", "février 2026", 1, 2), ("2026-03", "mars 2026", 0, 0)]
+    assert [(m.month, m.sessions, m.attendances) for m in result.months] == [
+        ("2026-01", 1, 4), ("2026-02", 1, 2), ("2026-03", 0, 0)]
     assert result.association == "Les Ateliers d'Émile"
     assert result.period_label == "du 01/01/2026 au 31/03/2026"
 
@@ -80,6 +80,10 @@ def test_xlsx_has_labels_and_keys(store, tmp_path):
     totals = {r[1]: r[2] for r in book["Totaux"].iter_rows(values_only=True) if r and len(r) > 2}
     assert totals["seances"] == 2 and totals["heures"] == 3.5 and totals["nouveaux_participants"] == 4
     assert totals["participants_uniques"] == 5
+    rows = list(book["Totaux"].iter_rows())
+    months = [r for r in rows[[r[0].value for r in rows].index("Mois") + 1:]]
+    assert [r[0].value for r in months] == [datetime(2026, 1, 1), datetime(2026, 2, 1), datetime(2026, 3, 1)]
+    assert months[0][0].number_format == "mmmm yyyy"  # « janvier 2026 » in a French spreadsheet
 
 
 def test_new_participants_follow_the_one_rule_when_the_first_visit_was_cancelled(store):

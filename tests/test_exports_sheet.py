@@ -27,10 +27,10 @@ def test_completed_sheet_marks_presence_from_the_roll_call(store):
     ids = make_world(store.db)
     content = sheet.sheet_for(store.db, ids["s1"], completed=True, modules=MODULES)
     rows = {r.name: (r.present, r.status_label) for r in content.rows}
-    assert rows["Hélène Martin"] == (True, "présent")
-    assert rows["José Fernandes"] == (True, "en retard")
-    assert rows["Ana Åberg"] == (False, "absent")
-    assert rows["Odette Ancienne"] == (True, "présent")  # not a member, but came
+    assert rows["Hélène Martin"] == (True, "Présent(e)")
+    assert rows["José Fernandes"] == (True, "En retard")
+    assert rows["Ana Åberg"] == (False, "Absent(e)")
+    assert rows["Odette Ancienne"] == (True, "Présent(e)")  # not a member, but came
     assert [r.name for r in content.rows][:3] == ["=SUM(1) +33612345678", "Ana Åberg", "Odette Ancienne"]
     assert content.half_days == ["Après-midi"]
     assert content.blank_rows == 0  # after the roll: only the last page's room for walk-ins, never a blank page

@@ -3,7 +3,7 @@
 from atelier.db import Database
 
 from atelier import groups, people, settings
-from atelier.i18n import _
+from atelier.i18n import _, plural
 
 
 class Ambiguous(LookupError):
@@ -86,7 +86,8 @@ def write(db: Database, kind: str, args, suffix: str, renderer) -> str:
         modules = list(module_index().values())
         contents = [sheet.sheet_for(db, i, completed=args.completed, modules=modules) for i in ids]
         renderer("render_sheets")(contents, path)
-        return _("{count} feuilles d'émargement écrites dans {path}").format(count=len(contents), path=path)
+        return plural(len(contents), "{n} feuille d'émargement écrite dans {path}",
+                      "{n} feuilles d'émargement écrites dans {path}", path=path)
     elif kind == "register":
         if getattr(args, "sites", None):
             site = find_site(db, args.sites)
@@ -98,7 +99,7 @@ def write(db: Database, kind: str, args, suffix: str, renderer) -> str:
             count = register.write_csv(db, path, args.first, args.last, group_id, separator=args.separator)
         else:
             count = register.write_xlsx(db, path, args.first, args.last, group_id)
-        return _("Registre écrit ({count} lignes) : {path}").format(count=count, path=path)
+        return plural(count, "Registre écrit ({n} ligne) : {path}", "Registre écrit ({n} lignes) : {path}", path=path)
     elif kind == "report":
         if getattr(args, "sites", None):
             content = hub_report.hub_activity_report(db, args.first, args.last, find_site(db, args.sites))

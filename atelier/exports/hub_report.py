@@ -19,8 +19,7 @@ from datetime import date
 
 from atelier import settings
 from atelier.db import Database
-from atelier.exports.report import ATTENDANCES, ActivityReport, MonthCount, ReportSession, ReportTotals, month_label, \
-    months_of
+from atelier.exports.report import ATTENDANCES, ActivityReport, MonthCount, ReportSession, ReportTotals, months_of
 from atelier.figures import tally
 from atelier.i18n import _
 from atelier.sync.coordination import EVERY_SITE, held_sql, site_names
@@ -64,7 +63,7 @@ def hub_activity_report(db: Database, first: date, last: date, site: str | None 
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         site=names.get(site, site) if site is not EVERY_SITE else _("tous les sites"),
         first=first, last=last, sessions=sessions, totals=totals,
-        months=[MonthCount(m, month_label(m), *months.get(m, (0, 0))) for m in months_of(first, last)],
+        months=[MonthCount(m, *months.get(m, (0, 0))) for m in months_of(first, last)],
         age_labels=ages, gender_labels=genders, status_labels=statuses,
         generated_on=today or date.today(), counted=ATTENDANCES, sites=covered,
     )

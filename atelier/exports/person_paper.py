@@ -88,13 +88,17 @@ def _value(key: str, value, modules, row: dict) -> str:
     if key.endswith(("_at", "_date")) and isinstance(value, str):
         return when(value)
     if isinstance(value, dict):
-        return ", ".join(f"{k} : {v}" for k, v in value.items() if v not in (None, ""))
+        return ", ".join(_field(k, v) for k, v in value.items() if v not in (None, ""))
     return str(value)
 
 
+def _field(name: str, value) -> str:
+    return _("{field} : {value}").format(field=name, value=value)
+
+
 def _entry(row: dict, modules) -> str:
-    return "\n".join(f"{_(FIELDS[key]) if key in FIELDS else key} : {_value(key, value, modules, row)}"
-                     for key, value in row.items() if key not in LINKS)
+    return "\n".join(_field(_(FIELDS[key]) if key in FIELDS else key, _value(key, value, modules, row))
+                      for key, value in row.items() if key not in LINKS)
 
 
 def person_paper(data: dict, modules=None) -> list[Section]:
@@ -112,5 +116,5 @@ def person_paper(data: dict, modules=None) -> list[Section]:
     passages = data.get("mentions", [])
     heading = ngettext("Passage de texte qui la nomme ({n})", "Passages de texte qui la nomment ({n})",
                        len(passages)).format(n=len(passages))
-    sections.append(Section(heading, [f"{p['where']} :\n{p['passage']}" for p in passages] or [_("Aucun.")]))
+    sections.append(Section(heading, [_("{where} :\n{passage}").format(where=p["where"], passage=p["passage"]) for p in passages] or [_("Aucun.")]))
     return sections

@@ -18,13 +18,10 @@ from atelier.db import Database
 
 from atelier import attendance, figures, settings
 from atelier.exports.catalogue import module_index, module_title
-from atelier.i18n import N_, _
+from atelier.i18n import _
 from atelier.vocabulary import labels
 
 PEOPLE, ATTENDANCES = "people", "attendances"  # what the counts by age, gender and status count
-
-MONTHS = (N_("janvier"), N_("février"), N_("mars"), N_("avril"), N_("mai"), N_("juin"), N_("juillet"),
-          N_("août"), N_("septembre"), N_("octobre"), N_("novembre"), N_("décembre"))
 
 
 @dataclass(frozen=True)
@@ -49,8 +46,7 @@ class ReportSession:
 
 @dataclass(frozen=True)
 class MonthCount:
-    month: str  # "2026-03"
-    label: str  # "mars 2026"
+    month: str  # "2026-03": data; named where it is shown (the locale's name in a PDF, a date cell in the XLSX)
     sessions: int
     attendances: int  # participants counted once per session
 
@@ -135,7 +131,7 @@ def activity_report(db: Database, first: date, last: date, modules=None, today: 
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         site=settings.get(db, settings.SITE, "") or "",
         first=first, last=last, sessions=rows, totals=totals,
-        months=[MonthCount(m, month_label(m), *months.get(m, (0, 0))) for m in months_of(first, last)],
+        months=[MonthCount(m, *months.get(m, (0, 0))) for m in months_of(first, last)],
         age_labels=ages, gender_labels=genders, status_labels=statuses,
         generated_on=today or date.today(),
     )
@@ -149,8 +145,3 @@ def months_of(first: date, last: date) -> list[str]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return found
 
-
-def month_label(month: str) -> str:
-    """"mars 2026" for "2026-03"."""
-    year, number = month.split("-")
-    return f"{_(MONTHS[int(number) - 1])} {year}"

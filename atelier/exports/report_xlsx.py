@@ -1,31 +1,34 @@
 """The funders' activity report as a spreadsheet.
 
 "Séances": one row per session in the shape of the national collective-workshop report,
-two header rows (the French labels, then the national keys) so that the figures can be
-copied into the national tool. "Totaux": the period's totals, the unique participants
-by age bracket, gender and status, and attendance per month.
+two header rows (the labels, then the national keys) so that the figures can be copied
+into the national tool. "Totaux": the period's totals, the unique participants by age
+bracket, gender and status, and attendance per month. The national categories stay in
+French in every language (``national.py``).
 """
 
+from datetime import date
 from pathlib import Path
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from atelier.exports import national
 from atelier.exports.report import PEOPLE, ActivityReport
 from atelier.exports.spreadsheet import escape, new_workbook, save_workbook, sheet_title, write_sheet_header
-from atelier.i18n import _
+from atelier.i18n import N_, _
 
 _FIXED = (
-    ("date", "Date", 12),
-    ("duree_minutes", "Durée en minutes", 10),
-    ("lieu", "Lieu", 34),
-    ("titre", "Titre de l'atelier", 28),
-    ("module", "Module", 24),
-    ("niveau", "Niveau", 14),
-    ("niveau_cle", "Niveau (clé)", 14),
-    ("thematiques", "Thématiques", 34),
-    ("thematiques_cles", "Thématiques (clés)", 34),
-    ("participants", "Participants", 12),
+    ("date", N_("Date"), 12),
+    ("duree_minutes", N_("Durée en minutes"), 10),
+    ("lieu", N_("Lieu"), 34),
+    ("titre", N_("Titre de l'atelier"), 28),
+    ("module", N_("Module"), 24),
+    ("niveau", N_("Niveau"), 14),
+    ("niveau_cle", N_("Niveau (clé)"), 14),
+    ("thematiques", N_("Thématiques"), 34),
+    ("thematiques_cles", N_("Thématiques (clés)"), 34),
+    ("participants", N_("Participants"), 12),
 )
 
 
@@ -44,7 +47,8 @@ def _count_columns(report: ActivityReport) -> list[tuple[str, str, str]]:
     for section, prefix, names in (("by_age", _("Âge"), report.age_labels),
                                    ("by_gender", _("Genre"), report.gender_labels),
                                    ("by_status", _("Statut"), report.status_labels)):
-        columns += [(section, key, f"{prefix} : {label}") for key, label in names.items()]
+        columns += [(section, key, _("{field} : {value}").format(field=prefix, value=label))
+                    for key, label in names.items()]
     return columns
 
 
@@ -93,6 +97,8 @@ def _totals_sheet(sheet, report: ActivityReport) -> None:
         sheet.append([label, key, value])
     if report.sites:
         sheet.append([_("Sites"), "sites", escape(", ".join(report.sites))])
+    if note := national.note():
+        sheet.append([note])
     headings = ((_("Participants par tranche d'âge"), _("Participants par genre"), _("Participants par statut social"))
                 if report.counted == PEOPLE else  # the summaries of several sites count visits, not people
                 (_("Présences par tranche d'âge"), _("Présences par genre"), _("Présences par statut social")))
@@ -104,4 +110,12 @@ def _totals_sheet(sheet, report: ActivityReport) -> None:
     title(_("Fréquentation par mois"))
     sheet.append([_("Mois"), _("Séances"), _("Présences")])
     for month in report.months:
-        sheet.append([month.label, month.sessions, month.attendances])
+        sheet.append([_month_cell(sheet, month.month), month.sessions, month.attendances])
+
+
+def _month_cell(sheet, month: str):
+    """The month as a date cell shown « mars 2026 »: the spreadsheet names the month in its
+    own language, the cell stays a date (it sorts, it charts) and no month table is kept here."""
+    cell = WriteOnlyCell(sheet, value=date.fromisoformat(f"{month}-01"))
+    cell.number_format = "mmmm yyyy"
+    return cell

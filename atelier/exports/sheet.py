@@ -12,18 +12,20 @@ from atelier.db import Database
 
 from atelier import attendance, sessions, settings
 from atelier.exports.catalogue import module_index, module_title
-from atelier.i18n import _
+from atelier.i18n import N_, _
 from atelier.people import fold
 
 LOGO = "logo_path"  # settings key: an image printed at the top of documents, if set
 NOON = "12:00"
+MARKS = {attendance.PRESENT: N_("Présent(e)"), attendance.ABSENT: N_("Absent(e)"),
+         attendance.EXCUSED: N_("Excusé(e)"), attendance.LATE: N_("En retard")}  # the roll call's word on a sheet
 
 
 @dataclass(frozen=True)
 class SheetRow:
     name: str  # "Prénom Nom", as the sheet's column says
     present: bool | None  # None on a blank sheet, or when the roll left the person unmarked
-    status_label: str  # "présent", "absent", "excusé", "en retard"; "" on a blank sheet
+    status_label: str  # "Présent(e)", "Absent(e)", "Excusé(e)", "En retard"; "" on a blank sheet
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def sheet_for(db: Database, session_id: str, completed: bool, blank_rows: int = 
             continue
         status = person.status
         present = None if status is None else attendance.came(status)
-        rows.append(SheetRow(person.full_name, present, _(attendance.LABELS[status]) if status else ""))
+        rows.append(SheetRow(person.full_name, present, _(MARKS[status]) if status else ""))
     return SheetContent(
         association=settings.get(db, settings.ASSOCIATION, "") or "",
         logo_path=settings.get(db, LOGO) or None,

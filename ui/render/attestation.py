@@ -3,23 +3,21 @@ the sessions, modules and exercises, and the place for its signature and stamp."
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage
 
-from atelier.i18n import _, pgettext, plural
+from atelier.i18n import _, plural
 from ui.render.flow import Block
 from ui.words import long_date, short_date
 
 
-def _hours(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def _hours_words(value: float) -> str:
-    """« 1,5 heure », « 6 heures » ("1.5 hours", "6 hours")."""
-    hours = _hours(value)
-    if value != int(value) and value < 2:  # French keeps a fraction below two singular, English does not
-        return pgettext("a fraction of an hour below two", "{hours} heure").format(hours=hours)
-    return plural(int(value), "{hours} heure", "{hours} heures", hours=hours)
+    """« 1,5 heure », « 6 heures » (French: below two is singular); "1.5 hours", "1 hour".
+    gettext's plural forms take whole numbers: a fraction below two counts as 0, singular
+    in French and plural in English, as each language says it."""
+    hours = QLocale().toString(value, "f", 2).rstrip("0").rstrip(QLocale().decimalPoint())
+    n = 1 if value == 1 else 0 if value < 2 else int(value)
+    return plural(n, "{hours} heure", "{hours} heures", hours=hours)
 
 
 def attestation_blocks(att) -> list[Block]:
@@ -52,8 +50,7 @@ def attestation_blocks(att) -> list[Block]:
     if att.exercises:
         blocks.append(Block("heading", _("Exercices pratiqués")))
         lines = [plural(e.times, "{module} : {title} ({n} fois)", "{module} : {title} ({n} fois)",
-                        module=e.module_title, title=e.title)
-                 for e in att.exercises]
+                        module=e.module_title, title=e.title) for e in att.exercises]
         for start in range(0, len(lines), 10):
             blocks.append(Block("text", "\n".join(lines[start:start + 10])))
     issued = long_date(att.issued_on, capital=False)

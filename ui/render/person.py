@@ -4,6 +4,7 @@ passages of free text that name them. What each line says is the core's
 (``atelier.exports.person_paper``: words, not keys); this lays it out."""
 
 from atelier.i18n import _
+from atelier.exports import national
 from atelier.exports.person_paper import person_paper, when
 from ui.render.flow import Block
 
@@ -17,6 +18,8 @@ def person_blocks(data: dict) -> list[Block]:
                          "sur cette personne figure ci-dessous ; le fichier JSON joint la donne aussi telle "
                          "qu'elle est enregistrée.").format(date=when(data.get("exported_at", "")))),
     ]
+    if note := national.note():  # age bracket, gender and situation stay in the national words
+        blocks.append(Block("small", note))
     for n, section in enumerate(person_paper(data)):
         blocks.append(Block("heading", section.heading))
         kind = "text" if n == 0 else "small"  # the person's own record a little larger

@@ -5,6 +5,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from atelier.i18n import _
+from atelier.exports import national
 from atelier.exports.report import PEOPLE
 from ui.render.page import Page, font, text_height
 from ui.words import number_words, short_date, short_month
@@ -91,6 +92,9 @@ class ReportLayout:
         heading = _("Participants uniques, par catégorie") if r.counted == PEOPLE else _(
             "Présences par catégorie (une par personne et par séance)")
         page.text(QRectF(0, top, self.width, 70), heading, font(14, True))
+        if note := national.note():  # the categories below stay French
+            page.text(QRectF(0, top + 70, self.width, 60), note, font(10))
+            top += 60
         groups = [
             (_("Âge"), r.age_labels, t.by_age),
             (_("Genre"), r.gender_labels, t.by_gender),

@@ -7,6 +7,8 @@ half-day 14 mm high (a name too long for one line wraps in a taller row: nothing
 cut), and the blank rows for walk-ins (the number the core asks, none on a completed
 sheet, then down to the foot of the last page: never a page of blank rows alone).
 The name column says what its rows show, « Prénom Nom ». "n / N" at the bottom.
+In another language than French, a line under the header keeps the sheet's French name,
+the one funders ask for (``atelier.exports.national``).
 """
 
 from pathlib import Path
@@ -14,25 +16,19 @@ from pathlib import Path
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 
+from atelier.exports import national
 from atelier.i18n import _
 from ui.render.page import Page, font, text_height
 from ui.words import long_date
 
 HEADER_H = 620  # 0.1 mm: the header block, the same on every page
+NATIONAL_H = 90  # the line that keeps the French name, in another language
 TITLES_H = 110  # column titles
 ROW_H = 140  # a signature box: 14 mm, room to sign by hand
 FOOTER_H = 110
 NAME_W, PRESENCE_W = 700, 300
 LOGO_MM = 200
 GREY = QColor("#E4E4E4")
-
-MARKS = {"présent": "Présent(e)", "absent": "Absent(e)", "excusé": "Excusé(e)", "en retard": "En retard"}
-
-
-def mark(label: str) -> str:
-    """The roll call's word as the sheet prints it: 'Présent(e)', 'Excusé(e)' …"""
-    known = MARKS.get(label.strip().lower())
-    return _(known) if known else label[:1].upper() + label[1:]
 
 
 class SheetLayout:
@@ -42,8 +38,10 @@ class SheetLayout:
         self.c = content
         self.width, self.height = width, height
         self.fonts = dict(title=font(16, True), big=font(14, True), text=font(12), label=font(11),
-                          bold=font(12, True), head=font(11, True), name=font(13))
-        body = height - HEADER_H - TITLES_H - FOOTER_H
+                          bold=font(12, True), head=font(11, True), name=font(13), small=font(10))
+        self.national = f"{national.SHEET_NAME} — {note}" if (note := national.note()) else ""
+        self.header_h = HEADER_H + (NATIONAL_H if self.national else 0)
+        body = height - self.header_h - TITLES_H - FOOTER_H
         rows = [(row, min(body, self._row_height(row))) for row in content.rows] + [(None, ROW_H)] * content.blank_rows
         self.page_rows: list[list[tuple]] = [[]]
         used = 0.0
@@ -70,7 +68,7 @@ class SheetLayout:
         """A signature box high, or more for a name that wraps onto several lines."""
         needed = text_height(row.name, self.fonts["name"], NAME_W - 40)
         if self.c.completed and row.status_label:
-            needed = max(needed, text_height(mark(row.status_label), self.fonts["text"], PRESENCE_W - 40))
+            needed = max(needed, text_height(row.status_label, self.fonts["text"], PRESENCE_W - 40))
         return max(ROW_H, needed + 40)
 
     def _logo(self) -> QImage | None:
@@ -89,7 +87,7 @@ class SheetLayout:
 
     def paint(self, page: Page, n: int) -> None:
         self._header(page)
-        self._table(page, self.page_rows[n], HEADER_H)
+        self._table(page, self.page_rows[n], self.header_h)
         note = _("Chaque personne signe elle-même, à chaque demi-journée.")
         page.footer(n + 1, self.pages, note)
 
@@ -120,6 +118,9 @@ class SheetLayout:
         page.text(QRectF(box.x() + 20, box.y() + 60, box.width() - 40, 60), c.facilitator or "", f["bold"])
         page.text(QRectF(box.x() + 20, box.y() + 120, box.width() - 40, 60), _("Signature :"), f["label"])
         page.painter.drawLine(QLineF(box.x() + 20, box.bottom() - 25, box.right() - 20, box.bottom() - 25))
+        if self.national:
+            page.text(QRectF(0, HEADER_H - 20, w, NATIONAL_H), self.national, f["small"], Qt.AlignmentFlag.AlignTop,
+                      wrap=True)
 
     def _table(self, page: Page, rows: list, top: float) -> None:
         f, painter = self.fonts, page.painter
@@ -141,7 +142,7 @@ class SheetLayout:
                 if row is not None and i == 0:
                     page.text(cell.adjusted(20, 0, -20, 0), row.name, f["name"], wrap=True)
                 elif row is not None and i == 1 and self.c.completed and row.status_label:
-                    page.text(cell.adjusted(20, 0, -20, 0), mark(row.status_label), f["text"], wrap=True)
+                    page.text(cell.adjusted(20, 0, -20, 0), row.status_label, f["text"], wrap=True)
                 x += width
             y += row_height
         # The grid last, over the shaded cells.

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from atelier.i18n import _
 from atelier.lessons.falc import lint
 from atelier.lessons.library import UNEXPECTED, check_path
 from tests.lesson_packs import module_files, png, write_zip
@@ -147,7 +148,7 @@ def line_count(data: bytes) -> int:
 def assert_sound(problems, root: Path, read) -> None:
     """No fault of the checker; a file of the pack for each problem, lines inside it."""
     for problem in problems:
-        assert problem.message != UNEXPECTED, "the checker failed on this pack: see the error log"
+        assert problem.message != _(UNEXPECTED), "the checker failed on this pack: see the error log"
         assert problem.file and (Path(problem.file) == root or Path(problem.file).is_relative_to(root)), problem
         if problem.line is not None:
             data = read(Path(problem.file).relative_to(root).as_posix())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from atelier import error_log
 from atelier.content import lesson_dirs
-from atelier.i18n import _
+from atelier.i18n import N_, _
 from atelier.lessons.archive import MAX_FILE_BYTES, unpack
 from atelier.lessons.file_checks import content_problem, is_litter, kind_problem
 from atelier.lessons.pack import MODULE_FILE, Module, PackError, Problem, load_module, missing_toml
@@ -57,7 +57,7 @@ def pack_root(folder: Path) -> Path:
     return folder
 
 
-UNEXPECTED = _("ce module n'a pas pu être vérifié jusqu'au bout : erreur inattendue du "
+UNEXPECTED = N_("ce module n'a pas pu être vérifié jusqu'au bout : erreur inattendue du "
                "vérificateur (les détails sont dans le journal des erreurs d'Atelier)")
 
 
@@ -70,7 +70,7 @@ def _load(folder: Path) -> tuple[Module | None, list[Problem]]:
         return None, error.problems
     except Exception as error:
         error_log.record(error)
-        return None, [Problem(folder / MODULE_FILE, None, UNEXPECTED)]
+        return None, [Problem(folder / MODULE_FILE, None, _(UNEXPECTED))]
 
 
 @dataclass(frozen=True)

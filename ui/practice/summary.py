@@ -15,7 +15,7 @@ from ui.practice.look import learner_button, learner_label, lpx, text_scroller
 from ui.widgets.flow_layout import FlowLayout
 
 
-def minutes_words(duration_ms: int, tr) -> str:
+def minutes_words(duration_ms: int) -> str:
     minutes = round(duration_ms / 60_000)
     if minutes < 1:
         return _("moins d'une minute")
@@ -94,7 +94,7 @@ class SummaryPage(QWidget):
                 self.bravo.setText(_("Vous avez terminé !"))
                 self.message.setText(_("Essayons encore : chaque essai vous fait progresser."))
             self.detail.setText(_("Vous avez pris {time}, à votre rythme.").format(
-                time=minutes_words(outcome.duration_ms, self.tr)))
+                time=minutes_words(outcome.duration_ms)))
             self.detail.show()
         self.kept.setText(_("Vous êtes invité : ce résultat n'est pas gardé.") if guest and outcome
                           and outcome.completed else "")

@@ -28,6 +28,7 @@ class LanguageSetting(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for code, name in LANGUAGES.items():
             button = big_button(name, on_click=lambda _checked=False, code=code: self.language_chosen.emit(code))
+            button.setObjectName("step")  # drawn like the other choices that stay shown
             button.setAccessibleDescription(_("Langue d'Atelier") if code == current_language()
                                             else _("Parler cette langue"))
             set_current(button, code == current_language())

@@ -78,6 +78,9 @@ def apply_language(window, code: str, close_dialogs: bool = False) -> None:
         window.show_flow(shown)
     elif section is not None:
         window.show_section(section)
+        chosen = getattr(getattr(window.pages[section], "language", None), "buttons", {}).get(code)
+        if chosen is not None:  # Réglages → Langue, built again: the keyboard stays on the choice
+            chosen.setFocus()
     reopen_practice(window)
     renew_help_banner(window)
     window.ops.run(settings.set_language, code, parent=window)

@@ -177,10 +177,11 @@ class MainWindow(QMainWindow):
             self.show_section(shown)
         self.home.reload()
 
-    def change_language(self, code: str) -> None:
+    def change_language(self, code: str):
+        """Speak ``code`` now (see ui.language_change); the question asked first, if any."""
         from ui.language_change import change_language  # loaded when a language is chosen
 
-        change_language(self, code)
+        return change_language(self, code)
 
     def settings_changed(self) -> None:
         self.refresh_title()

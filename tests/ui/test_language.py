@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from shiboken6 import isValid
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 
 from atelier import groups, sessions, settings
 from atelier.groups import Group
@@ -58,6 +58,8 @@ def test_switching_speaks_at_once_and_the_choice_survives_a_restart(store, open_
     assert window.geometry() == geometry, "the window keeps its place and size"
     assert window.home.today_title.text() == "Today"
     assert window.stack.currentWidget() is view, "the section on screen stays on screen"
+
+    assert view.language.buttons["en"].hasFocus(), "the keyboard stays on the choice"
 
     view = choose(qtbot, window, "fr")
     assert heading(view) == "Réglages" and window.home.today_title.text() == "Aujourd'hui"
@@ -110,6 +112,31 @@ def test_an_open_dialog_is_asked_about_before_it_is_closed(store, open_window, q
         window.language_question.confirm_button.click()
     assert current_language() == "en" and not (isValid(draft) and draft.isVisible())
     assert heading(window.stack.currentWidget()) == "Settings"
+
+
+def test_the_practice_window_speaks_again_and_an_exercise_under_way_is_asked_about(store, open_window, qtbot):
+    window = open_window()
+    qtbot.mouseClick(window.buttons["exercises"], LEFT)
+    page = window.stack.currentWidget()
+    page.open_practice(None)
+    old = page.practice
+    qtbot.waitExposed(old)
+    assert old.windowTitle() == "Atelier — entraînement"
+    window.change_language("en")
+    qtbot.waitUntil(lambda: settings.language(store.db) == "en", timeout=5000)
+    [practice] = [w for w in window.findChildren(QWidget, "practice") if w.isVisible()]
+    assert practice is not old and practice.windowTitle() == "Atelier — practice"
+    assert window.pages["exercises"].practice is practice, "Practice knows its window is open"
+
+    module = practice.modules[0]
+    practice.choose(None)
+    practice.open_exercise(module, module.exercises[0])
+    question = window.change_language("fr")
+    assert question is not None and "the exercise under way in practice" in question.message.text()
+    question.cancel_button.click()
+    assert current_language() == "en" and practice.isVisible()
+    practice._may_close = True
+    practice.close()
 
 
 @pytest.mark.parametrize("language, said", [

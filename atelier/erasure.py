@@ -12,17 +12,17 @@ from dataclasses import dataclass
 
 from atelier import anonymisation, backups, erasure_log, mentions, people, settings
 from atelier.db import Database, in_chunks
-from atelier.i18n import _
+from atelier.i18n import _, plural
 from atelier.mentions import Mention
 from atelier.people import Participant
 
 # table → (one, several): what a row of each table means to a facilitator.
-WORDS = {
-    "participants": ("{n} fiche", "{n} fiches"),
-    "attendance": ("{n} présence", "{n} présences"),
-    "group_members": ("{n} inscription à un groupe", "{n} inscriptions à un groupe"),
-    "exercise_results": ("{n} résultat d'exercice", "{n} résultats d'exercices"),
-    "step_progress": ("{n} étape suivie", "{n} étapes suivies"),
+WORDS = {  # said at use: the language can change while the program runs
+    "participants": lambda n: plural(n, "{n} fiche", "{n} fiches"),
+    "attendance": lambda n: plural(n, "{n} présence", "{n} présences"),
+    "group_members": lambda n: plural(n, "{n} inscription à un groupe", "{n} inscriptions à un groupe"),
+    "exercise_results": lambda n: plural(n, "{n} résultat d'exercice", "{n} résultats d'exercices"),
+    "step_progress": lambda n: plural(n, "{n} étape suivie", "{n} étapes suivies"),
 }
 
 
@@ -47,8 +47,9 @@ def items(report: dict[str, int]) -> list[str]:
     for table, count in report.items():
         if count == 0 and table != "participants":
             continue
-        one, several = WORDS.get(table, ("{n} ligne dans « " + table + " »", "{n} lignes dans « " + table + " »"))
-        found.append(_(one if count <= 1 else several).format(n=count))  # French: 0 and 1 in the singular
+        said = WORDS.get(table)
+        found.append(said(count) if said else plural(count, "{n} ligne dans « {table} »",
+                                                     "{n} lignes dans « {table} »", table=table))
     return found
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from atelier.db import Database
 
 from atelier.clock import new_id
-from atelier.i18n import _
+from atelier.i18n import LANGUAGES, SOURCE, _
 
 ASSOCIATION = "association_name"
 SITE = "site_name"
@@ -141,6 +141,22 @@ def high_contrast(db: Database) -> bool:
 
 def set_high_contrast(db: Database, on: bool) -> None:
     put(db, HIGH_CONTRAST, "1" if on else "0")
+
+
+# Per installation: the program's language (atelier.i18n.LANGUAGES), French when none is saved.
+LANGUAGE = "language"
+
+
+def language(db: Database) -> str:
+    """The language chosen in Réglages; a damaged or unknown value reads as French."""
+    value = get(db, LANGUAGE, SOURCE) or SOURCE
+    return value if value in LANGUAGES else SOURCE
+
+
+def set_language(db: Database, code: str) -> None:
+    if code not in LANGUAGES:
+        raise ValueError(_("Atelier parle {languages}.").format(languages=", ".join(LANGUAGES.values())))
+    put(db, LANGUAGE, code)
 
 
 def add_facilitator(db: Database, name: str) -> list[str]:

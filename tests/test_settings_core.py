@@ -1,5 +1,7 @@
 """Settings of one installation: the facilitators' names, the text size, the contrast."""
 
+import pytest
+
 from atelier import settings
 
 
@@ -33,3 +35,16 @@ def test_high_contrast_is_off_until_ticked(store):
     assert settings.high_contrast(db) is True and settings.get(db, settings.HIGH_CONTRAST) == "1"
     settings.set_high_contrast(db, False)
     assert settings.high_contrast(db) is False
+
+
+def test_language_is_french_until_chosen_and_only_a_language_atelier_speaks(store):
+    db = store.db
+    assert settings.language(db) == "fr"
+    settings.set_language(db, "en")
+    assert settings.get(db, settings.LANGUAGE) == "en" and settings.language(db) == "en"
+    with pytest.raises(ValueError):
+        settings.set_language(db, "de")
+    assert settings.language(db) == "en"
+    for damaged in ("de", "", "EN", "english"):
+        settings.put(db, settings.LANGUAGE, damaged)
+        assert settings.language(db) == "fr", damaged

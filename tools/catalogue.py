@@ -11,6 +11,7 @@ run time): compiled here and kept beside their ``.po``.
 
 import argparse
 import io
+import string
 import sys
 from pathlib import Path
 
@@ -70,9 +71,33 @@ def mo_bytes(catalogue: Catalog) -> bytes:
     return out.getvalue()
 
 
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` a text is filled with; a stray brace counts as one of them."""
+    try:
+        return {name for _text, name, _spec, _conversion in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"{"}
+
+
+def wrong_placeholders(catalogue: Catalog) -> list[str]:
+    """Translations that lose a ``{name}`` of their source or bring one it does not have
+    (a plural's first form answers its singular, the others its plural)."""
+    found = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for i, translated in enumerate(strings):
+            source = sources[min(i, len(sources) - 1)]
+            if translated and placeholders(translated) != placeholders(source):
+                found.append(f"{{noms}} différents : {source!r} → {translated!r}")
+    return found
+
+
 def problems(language: str, template: Catalog) -> list[str]:
     """What is wrong with one language's files: stale against the code, untranslated,
-    fuzzy, or ``.mo`` not compiled from the ``.po``."""
+    fuzzy, a ``{name}`` lost or added, or ``.mo`` not compiled from the ``.po``."""
     found = []
     catalogue = read(language)
     wanted = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in template if m.id}
@@ -90,6 +115,7 @@ def problems(language: str, template: Catalog) -> list[str]:
             found.append(f"{language}: non traduit : {label!r}")
         if message.fuzzy:
             found.append(f"{language}: à revoir (fuzzy) : {label!r}")
+    found += [f"{language}: {problem}" for problem in wrong_placeholders(catalogue)]
     mo = po_path(language).with_suffix(".mo")
     if not mo.exists() or mo.read_bytes() != mo_bytes(catalogue):
         found.append(f"{language}: {mo.relative_to(ROOT)} n'est pas compilé depuis le .po")

@@ -147,9 +147,11 @@ def open_demo(home: Path, ask: Ask = exec_widget) -> Store | int:
 
 
 def apply_saved_look(store: Store) -> Store:
-    """This installation's text size and contrast, read from its settings, applied."""
+    """This installation's language, text size and contrast, read from its settings,
+    applied before its window is built (French when no language was chosen)."""
     app = QApplication.instance()
     if app is not None:
+        install_qt_translations(app, settings.language(store.db))
         apply_theme(app, settings.text_scale(store.db), settings.high_contrast(store.db))
     return store
 

@@ -111,14 +111,9 @@ class MainWindow(QMainWindow):
         self.quit_question: ConfirmDialog | None = None
 
         self.stack = PageStack()  # sized by the page on screen, not the largest one
-        self.home = HomeView(self.ops)
-        self.home.loaded.connect(self.home_ready)
-        self.home.start_requested.connect(self.open_workshop)
-        self.pages["home"] = self.home
         self.sync = SyncRunner(self.ops, self)  # the background sync, on its own thread
         self.pull = HubPuller(self.ops, self.sync, self)  # and, at the coordination, the pull of every site
-        self.home.attach_sync(self.sync)
-        self.stack.addWidget(self.home)
+        self._make_home()
 
         nav = QWidget()
         nav.setObjectName("nav")
@@ -126,11 +121,9 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(px(16), px(16), px(16), px(16))
         column.setSpacing(px(8))
         # No exclusive QButtonGroup: it would let Tab reach only the checked entry.
-        for key, label in SECTIONS:
-            text = _(label)
-            button = NavButton(text)
+        for key, _label in SECTIONS:
+            button = NavButton()
             button.setObjectName("navButton")
-            button.setAccessibleName(text)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
             column.addWidget(button)
@@ -148,6 +141,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
+        self._name_sections()
         self.refresh_title()
         self.refresh_sections()
         self.show_section("home")
@@ -156,6 +150,41 @@ class MainWindow(QMainWindow):
         self.home.reload()
         self.sync.start()
         self.pull.start()
+
+    def _make_home(self) -> None:
+        self.home = HomeView(self.ops)
+        self.home.loaded.connect(self.home_ready)
+        self.home.start_requested.connect(self.open_workshop)
+        self.home.attach_sync(self.sync)
+        self.pages["home"] = self.home
+        self.stack.addWidget(self.home)
+
+    def _name_sections(self) -> None:
+        for key, label in SECTIONS:
+            self.buttons[key].setText(_(label))
+            self.buttons[key].setAccessibleName(_(label))
+
+    def rebuild_pages(self) -> None:
+        """Every page again, in the language now spoken (Réglages → Langue): the pages
+        built go, the home and the one on screen come back; workshops under way are the
+        caller's (ui.language_change), as they hold more than their session."""
+        shown = next((key for key, page in self.pages.items() if page is self.stack.currentWidget()), None)
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._make_home()
+        self._name_sections()
+        self.refresh_title()
+        if shown is not None:
+            self.show_section(shown)
+        self.home.reload()
+
+    def change_language(self, code: str):
+        """Speak ``code`` now (see ui.language_change); the question asked first, if any."""
+        from ui.language_change import change_language  # loaded when a language is chosen
+
+        return change_language(self, code)
 
     def settings_changed(self) -> None:
         self.refresh_title()
@@ -186,6 +215,9 @@ class MainWindow(QMainWindow):
             restore = getattr(page, "restore_requested", None)  # Réglages: a backup to put in place
             if restore is not None:
                 restore.connect(self.restore_requested)
+            language = getattr(page, "language_chosen", None)  # Réglages: the program's language
+            if language is not None:
+                language.connect(self.change_language)
             attach = getattr(page, "attach_sync", None)  # Réglages: the hub's password, « Tester »
             if attach is not None:
                 attach(self.sync)
@@ -260,10 +292,14 @@ class MainWindow(QMainWindow):
         if self._owns_worker:
             self.worker.stop()  # waits for a running backup to finish cleanly
 
-    def workshop_running(self) -> bool:
+    def workshops(self) -> list[QWidget]:
+        """The workshops under way (each stays open until its closing)."""
         from ui.views.workshop import WorkshopView
 
-        return any(isinstance(self.stack.widget(i), WorkshopView) for i in range(self.stack.count()))
+        return [page for i in range(self.stack.count()) if isinstance(page := self.stack.widget(i), WorkshopView)]
+
+    def workshop_running(self) -> bool:
+        return bool(self.workshops())
 
     def closeEvent(self, event) -> None:
         if self.workshop_running() and not self._quitting and self.isVisible():

@@ -54,6 +54,14 @@ def replace(rows: list[Installed]) -> None:
     _problems = [problem for row in rows for problem in row.problems]
 
 
+def language_changed() -> None:
+    """The program speaks another language: from now on, each module in that one."""
+    global _titles
+    _titles = None
+    if _modules is not None:
+        replace(_rows)
+
+
 def installed_rows() -> list[Installed]:
     """Each module folder met, shipped then imported, loaded or broken (the « Leçons » list)."""
     _library()

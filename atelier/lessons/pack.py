@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from atelier.lessons.exercises import SLUG, Text, TextList, check_exercises, shown, suggest, unknown_key
-from atelier.i18n import _
+from atelier.i18n import N_, _
 from atelier.lessons.picture_size import picture_box
 from atelier.lessons.rules import PackFiles
 from atelier.lessons.tomllines import Locator, editor_lines, last_line
@@ -95,18 +95,18 @@ class PackError(Exception):
 # --- reading one module --------------------------------------------------------------
 
 _TOML_ERRORS = {
-    "Invalid value": "valeur invalide (un texte doit être entre guillemets)",
-    "Invalid statement": "ligne incompréhensible (il manque peut-être un « = » ou un guillemet)",
-    "Expected '=' after a key": "il manque le signe « = » après le nom de la clé",
-    "Cannot overwrite a value": "cette clé est déjà écrite plus haut",
-    "Cannot declare": "cette clé ou cette table est déjà écrite plus haut",
-    "Unclosed array": "liste non fermée : il manque un « ] »",
-    "Unclosed inline table": "table non fermée : il manque une « } »",
-    "Unterminated string": "texte non fermé : il manque un guillemet",
-    "Illegal character": "caractère interdit dans un texte",
-    "Expected ']'": "il manque un « ] » à la fin de l'en-tête",
-    "Expected ']]'": "il manque « ]] » à la fin de l'en-tête",
-    "Invalid initial character for a key part": "nom de clé invalide",
+    "Invalid value": N_("valeur invalide (un texte doit être entre guillemets)"),
+    "Invalid statement": N_("ligne incompréhensible (il manque peut-être un « = » ou un guillemet)"),
+    "Expected '=' after a key": N_("il manque le signe « = » après le nom de la clé"),
+    "Cannot overwrite a value": N_("cette clé est déjà écrite plus haut"),
+    "Cannot declare": N_("cette clé ou cette table est déjà écrite plus haut"),
+    "Unclosed array": N_("liste non fermée : il manque un « ] »"),
+    "Unclosed inline table": N_("table non fermée : il manque une « } »"),
+    "Unterminated string": N_("texte non fermé : il manque un guillemet"),
+    "Illegal character": N_("caractère interdit dans un texte"),
+    "Expected ']'": N_("il manque un « ] » à la fin de l'en-tête"),
+    "Expected ']]'": N_("il manque « ]] » à la fin de l'en-tête"),
+    "Invalid initial character for a key part": N_("nom de clé invalide"),
 }
 
 

@@ -19,6 +19,11 @@ def themed_app(qapp):
     from ui.app import make_app
 
     yield make_app()
+    from ui import modules
+    from ui.qt_language import install_qt_translations
+
+    install_qt_translations(qapp, "fr")  # a test that switched to English leaves French behind
+    modules.language_changed()
     # Windows handed to deleteLater would otherwise go inside the next test's first wait,
     # and widgets only a reference cycle holds whenever the cycle collector happens to
     # run: both in the middle of a later test. Here, the moment is known.

@@ -6,20 +6,24 @@ that the dialogs measure the same screen as the window):
 ``python fit_walk.py WIDTHxHEIGHT RESULT.json [SHOTS_DIR]`` with ATELIER_HOME naming an
 empty home. Writes {screen: [problems]} as JSON and, with SHOTS_DIR, a PNG of each
 screen as it was checked.
+
+With ``--english`` (test_english.py), the same walk in English over data with English
+names and the modules translated into English only, and the problems are the French
+words each screen shows (french_words.py says which).
 """
 
 import importlib
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from screenshot_app import ROOT, home_filled, settle  # noqa: F401 - ROOT first on sys.path
 
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from atelier import groups, people, sessions  # noqa: E402
+from atelier import groups, people, sessions, settings  # noqa: E402
 from atelier.people import Participant  # noqa: E402
 from atelier.store import Store  # noqa: E402
 from fit import problems  # noqa: E402
@@ -39,19 +43,25 @@ LEARNERS = (("Odette", "Chevalier"), ("Raymond", "Mercier"), ("Marie-Thérèse",
 
 
 class Walk:
-    """Each screen shown, checked and (if asked) photographed, in turn."""
+    """Each screen shown, checked and (if asked) photographed, in turn; ``judge(top)``
+    says what is wrong on a screen in place of fit.py's rules."""
 
-    def __init__(self, shots: Path | None):
+    def __init__(self, shots: Path | None, judge=None):
         self.shots = shots
+        self.judge = judge
         self.found: dict[str, list[str]] = {}
 
     def check(self, name: str, top: QWidget, **rules) -> None:
         settle(top)
-        found = problems(top, **rules)
-        room = screen_room(top)
-        if not room.contains(top.frameGeometry()):
-            found.insert(0, f"la fenêtre ({top.width()}×{top.height()}) sort de l'écran ({room.width()}×{room.height()})")
-        self.found[name] = found
+        if self.judge is not None:
+            self.found[name] = self.judge(top)
+        else:
+            found = problems(top, **rules)
+            room = screen_room(top)
+            if not room.contains(top.frameGeometry()):
+                found.insert(0, f"la fenêtre ({top.width()}×{top.height()}) sort de l'écran "
+                                f"({room.width()}×{room.height()})")
+            self.found[name] = found
         if self.shots is not None:
             top.grab().save(str(self.shots / f"{name}.png"))
 
@@ -167,16 +177,52 @@ def practice(walk: Walk, window, day: dict) -> None:
     flag.clear()
 
 
+def in_english(store) -> Walk:
+    """The program in English, its library the English modules only (the others are
+    French content, not the program's words), the data in English words."""
+    from french_words import french_on_screen, french_only
+    from ui.qt_language import install_qt_translations
+
+    settings.set_language(store.db, "en")
+    install_qt_translations(QApplication.instance(), "en")
+    library.replace([row for row in library.read_installed(library.user_lessons_dir())
+                     if row.module is not None and row.module.language == "en"])
+    french = french_only()
+    return Walk(None, judge=lambda top: french_on_screen(top, french))
+
+
+def fill_in_english(home: Path) -> None:
+    """fill()'s groups and sessions with English names and English modules."""
+    store = Store.open(home)
+    try:
+        settings.put(store.db, settings.ASSOCIATION, "Riverside Friends")
+        settings.put(store.db, settings.SITE, "Elm Street Hall")
+        mouse = groups.add(store.db, groups.Group("First steps with the mouse", place="Computer room"))
+        keys = groups.add(store.db, groups.Group("Keyboard club", place="Oak hall"))
+        today = date.today()
+        for group, days, start, end, module in ((mouse, 0, "09:30", "11:30", "la-souris"),
+                                                (keys, 0, "14:00", "16:00", "le-clavier"),
+                                                (mouse, 7, "09:30", "11:30", "le-clavier")):
+            sessions.add(store.db, sessions.Session(
+                date=(today + timedelta(days=days)).isoformat(), start_time=start, end_time=end,
+                group_id=group.id, place=group.place, module_id=module))
+    finally:
+        store.close()
+
+
 def main() -> int:
-    width, height = (int(n) for n in sys.argv[1].split("x"))
-    result = Path(sys.argv[2])
-    shots = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+    english = "--english" in sys.argv
+    args = [arg for arg in sys.argv if arg != "--english"]
+    width, height = (int(n) for n in args[1].split("x"))
+    result = Path(args[2])
+    shots = Path(args[3]) if len(args) > 3 else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
-    app = make_app(sys.argv[:1])
-    fill(Path(os.environ["ATELIER_HOME"]))
+    app = make_app(args[:1])
+    (fill_in_english if english else fill)(Path(os.environ["ATELIER_HOME"]))
     store = Store.open()
-    walk = Walk(shots)
+    walk = in_english(store) if english else Walk(shots)
+    walk.shots = shots
     try:
         day = add_learners(store)
         apply_theme(app, SCALE)

@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
+from atelier.i18n import _
 from atelier import groups, mentions, people, sessions, settings
 from atelier.groups import Group
 from atelier.lessons.pack import load_module
@@ -183,7 +184,7 @@ DIALOGS = {
     "nouveau-venu-deja-connu": ("ui.views.walk_in", lambda m, w, d: typed(
         m.WalkInDialog(d["group"].name, ops=w.ops), d["person"].last_name, d["person"].first_name)),
     "nouvelle-personne-deja-connue": ("ui.views.participant_form", lambda m, w, d: typed(
-        m.ParticipantForm(w.ops, today=TODAY, use_text="Ajouter {name} au groupe"), d["person"].first_name,
+        m.ParticipantForm(w.ops, today=TODAY, use_text=_("Ajouter {name} au groupe")), d["person"].first_name,
         d["person"].last_name)),
     "commencer-un-autre-jour": ("ui.views.start_day", lambda m, w, d: m.StartDayDialog(
         replace(d["session"], date="2026-12-04"), TODAY)),

@@ -9,17 +9,17 @@ class, not an item model.
 """
 
 
-from atelier.i18n import _, plural
+from atelier.i18n import N_, _, plural
 from atelier import attendance
 from atelier.attendance import ABSENT, EXCUSED, LATE, PRESENT, RollRow
 
 # (masculine, feminine) — the roll says "Hélène Martin : présente".
 _WORDS = {
-    PRESENT: ("présent", "présente"),
-    ABSENT: ("absent", "absente"),
-    EXCUSED: ("excusé", "excusée"),
-    LATE: ("en retard", "en retard"),
-    None: ("pas encore pointé", "pas encore pointée"),
+    PRESENT: (N_("présent"), N_("présente")),
+    ABSENT: (N_("absent"), N_("absente")),
+    EXCUSED: (N_("excusé"), N_("excusée")),
+    LATE: (N_("en retard"), N_("en retard")),
+    None: (N_("pas encore pointé"), N_("pas encore pointée")),
 }
 
 

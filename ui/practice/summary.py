@@ -16,7 +16,7 @@ from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.listen_button import ListenButton
 
 
-def minutes_words(duration_ms: int, tr) -> str:
+def minutes_words(duration_ms: int) -> str:
     minutes = round(duration_ms / 60_000)
     if minutes < 1:
         return _("moins d'une minute")
@@ -107,7 +107,7 @@ class SummaryPage(QWidget):
                 self.bravo.setText(_("Vous avez terminé !"))
                 self.message.setText(_("Essayons encore : chaque essai vous fait progresser."))
             self.detail.setText(_("Vous avez pris {time}, à votre rythme.").format(
-                time=minutes_words(outcome.duration_ms, self.tr)))
+                time=minutes_words(outcome.duration_ms)))
             self.detail.show()
         self.kept.setText(_("Vous êtes invité : ce résultat n'est pas gardé.") if guest and outcome
                           and outcome.completed else "")

@@ -1,6 +1,7 @@
-"""Réglages: the association (name, place, town, logo), the facilitators, the text size,
-the contrast, the facilitator's code, how long people are kept (``retention_setting``),
-the sync (``sync_setting``) and the backups (``backup_setting``).
+"""Réglages: the language (``language_setting``), the association (name, place, town,
+logo), the facilitators, the text size, the contrast, the facilitator's code, how long
+people are kept (``retention_setting``), the sync (``sync_setting``) and the backups
+(``backup_setting``).
 
 Everything is saved as it changes, through ``ops.run`` (no Save button). The logo is in
 ``logo_setting``; the text size and the contrast, applied at once to the whole program
@@ -24,6 +25,7 @@ from atelier.i18n import _
 from atelier import pin, settings
 from ui.theme import px
 from ui.views.backup_setting import BackupSetting
+from ui.views.language_setting import LanguageSetting
 from ui.views.logo_setting import LogoSetting, ask_image_path
 from ui.views.look_setting import LookSetting, section
 from ui.views.retention_setting import RetentionSetting
@@ -80,6 +82,9 @@ class SettingsView(QWidget):
         intro.setWordWrap(True)
         self.column.addWidget(title)
         self.column.addWidget(intro)
+        self.language = LanguageSetting()  # near the top: found by someone who does not read the page
+        self.language_chosen = self.language.language_chosen  # the window speaks it (ui.language_change)
+        self.column.addWidget(self.language)
 
         self._section(_("L'association"))
         self.association = self._field(_("Nom de l'association"), settings.ASSOCIATION)
@@ -216,8 +221,9 @@ class SettingsView(QWidget):
 
     def _order_tabs(self) -> None:
         """New rows join the end of the focus chain: put them back in reading order."""
-        chain = [self.association, self.site, self.town, *self.logo.controls(), *self.remove_buttons, self.new_name,
-                 self.add_button, *self.look.controls(), *self.speech.controls(), self.pin_button, *self.retention.controls(),
+        chain = [*self.language.controls(), self.association, self.site, self.town, *self.logo.controls(),
+                 *self.remove_buttons, self.new_name, self.add_button, *self.look.controls(), *self.speech.controls(),
+                 self.pin_button, *self.retention.controls(),
                  *self.sync.controls(), *self.backups.controls()]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)

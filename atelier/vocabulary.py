@@ -9,7 +9,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from atelier.i18n import pgettext
+
 _FILE = Path(__file__).with_name("vocabulary.toml")
+SCREEN_CONTEXT = "vocabulaire national"
 
 # Upper bounds (exclusive) of the national age brackets, in years of age.
 _AGE_BRACKETS = (
@@ -47,6 +50,13 @@ def vocabulary() -> dict[str, dict[str, str]]:
 def labels(section: str) -> dict[str, str]:
     """Key → label for one section; KeyError if the section does not exist."""
     return vocabulary()[section]
+
+
+def shown_labels(section: str) -> dict[str, str]:
+    """Key → label for a screen, in the program's language. Documents a funder reads
+    keep the national French labels (``labels``); a screen speaks its user's language.
+    tools/catalogue.py puts every label in the catalogue under this context."""
+    return {key: pgettext(SCREEN_CONTEXT, text) for key, text in labels(section).items()}
 
 
 def label(section: str, key: str) -> str:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from atelier.i18n import _
 from atelier import funder_fields
 from atelier.people import Participant
-from atelier.vocabulary import labels
+from atelier.vocabulary import shown_labels
 from ui.widgets.choice import BigChoice
 from ui.widgets.form_dialog import FormDialog
 
@@ -31,7 +31,7 @@ class CompleteFieldsDialog(FormDialog):
             self.form.addRow(name)
             for field in funder_fields.lacking(person):
                 section, words = sections[field]
-                choice = BigChoice(list(labels(section).items()), _("À compléter"))
+                choice = BigChoice(list(shown_labels(section).items()), _("À compléter"))
                 self.add_row(words, choice, _("{field} de {name}").format(field=words, name=person.full_name))
                 self.choices[(person.id, field)] = choice
                 order.append(choice)

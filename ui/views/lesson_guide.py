@@ -11,6 +11,7 @@ facilitator. Coming back to a session resumes at the furthest step already reach
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from atelier import progress
 from atelier.i18n import _
@@ -223,10 +224,11 @@ class LessonGuideView(QWidget):
     # --- the projector -------------------------------------------------------------------
 
     def projecting(self) -> bool:
-        return self.projector is not None and self.projector.isVisible()
+        # isValid: a guide whose page was rebuilt (a new language) outlives its projector
+        return self.projector is not None and isValid(self.projector) and self.projector.isVisible()
 
     def set_projecting(self, on: bool) -> None:
-        if self.module is None:
+        if self.module is None or not isValid(self.project_button):  # a projector closing after its guide
             return
         if self.project_button.isChecked() != on:
             self.project_button.setChecked(on)  # comes back here through `toggled`

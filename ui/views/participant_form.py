@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from atelier.i18n import _
 from atelier import people
 from atelier.people import Participant
-from atelier.vocabulary import labels
+from atelier.vocabulary import shown_labels
 from ui.theme import current_palette, px
 from ui.widgets.buttons import big_button
 from ui.widgets.check import BigCheckBox
@@ -47,12 +47,12 @@ class ParticipantForm(FormDialog):
         self.birth_year.setPlaceholderText(_("par exemple 1950"))
         self.birth_year.setMaxLength(4)
         self.age_bracket = self.add_row(
-            _("ou tranche d'âge"), BigChoice(list(labels("age_brackets").items()), empty),
+            _("ou tranche d'âge"), BigChoice(list(shown_labels("age_brackets").items()), empty),
             _("Tranche d'âge, si l'année de naissance n'est pas connue"),
         )
-        self.gender = self.add_row(_("Genre"), BigChoice(list(labels("gender").items()), empty))
+        self.gender = self.add_row(_("Genre"), BigChoice(list(shown_labels("gender").items()), empty))
         self.social_status = self.add_row(
-            _("Situation"), BigChoice(list(labels("social_status").items()), empty), _("Statut social"),
+            _("Situation"), BigChoice(list(shown_labels("social_status").items()), empty), _("Statut social"),
         )
         self.consent_today = BigCheckBox(_("Consentement recueilli aujourd'hui"))
         self.form.addRow(self.consent_today)

@@ -153,7 +153,7 @@ def gone(home):
 def test_purge_dry_run_lists_and_changes_nothing(capsys, home, gone):
     code, out, err = in_process(capsys, "people", "purge", "--dry-run")
     assert code == 0
-    assert "plus de 3 ans (1)" in out and "Odette Ancienne" in out and "Paul" not in out
+    assert "Cette personne n'est pas venue depuis plus de 3 ans :" in out and "Odette Ancienne" in out and "Paul" not in out
     assert "Rien n'a été changé (--dry-run)." in out
     assert person(home, gone["odette"]).first_name == "Odette"
 

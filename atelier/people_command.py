@@ -92,9 +92,13 @@ def _purge(store: Store, args, today: date) -> int:
     for person in found:
         print(_("  • {name}, dernière venue le {day}").format(
             name=person.full_name, day=person.last_seen.strftime("%d/%m/%Y")))
-    print(_("Anonymiser efface leur nom, leurs coordonnées et leurs notes, et remplace leur nom par "
-            "« [personne effacée] » dans les textes. Leurs présences restent comptées, sans nom, dans "
-            "les chiffres pour les financeurs."))
+    print(plural(len(found),
+                 "Anonymiser efface son nom, ses coordonnées et ses notes, et remplace son nom par "
+                 "« [personne effacée] » dans les textes. Ses présences restent comptées, sans nom, dans "
+                 "les chiffres pour les financeurs.",
+                 "Anonymiser efface leur nom, leurs coordonnées et leurs notes, et remplace leur nom par "
+                 "« [personne effacée] » dans les textes. Leurs présences restent comptées, sans nom, dans "
+                 "les chiffres pour les financeurs."))
     if args.dry_run:
         print(_("Rien n'a été changé (--dry-run)."))
         return 0

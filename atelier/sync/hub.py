@@ -18,6 +18,7 @@ import random as random_module
 import time
 from collections.abc import Callable
 from typing import Protocol, TypeVar
+
 from atelier.i18n import N_, _
 
 STORED = "stored"

@@ -29,8 +29,10 @@ class WriteError(Exception):
     """A file could not be written; the message is plain French and names it."""
 
 
-def plain_os_error(error: OSError, path: os.PathLike | str) -> str:
+def plain_os_error(error: OSError, path: os.PathLike | str | None) -> str:
     """What went wrong with ``path``, in a French sentence a facilitator can act on."""
+    if not path:
+        return _unnamed_os_error(error)
     if error.errno in FULL:
         return _("Le disque est plein : « {path} » n'a pas pu être écrit. Libérez de la place ou choisissez un autre endroit.").format(path=path)
     if error.errno in READ_ONLY:
@@ -42,11 +44,25 @@ def plain_os_error(error: OSError, path: os.PathLike | str) -> str:
     return _("Le système n'a pas pu écrire « {path} » (erreur n° {code}).").format(path=path, code=error.errno or "?")
 
 
+def _unnamed_os_error(error: OSError) -> str:
+    """The same sentences when nobody named the file: whole sentences, not « ce fichier »
+    put where a path goes (other languages build them differently)."""
+    if error.errno in FULL:
+        return _("Le disque est plein : le fichier n'a pas pu être écrit. Libérez de la place ou choisissez un autre endroit.")
+    if error.errno in READ_ONLY:
+        return _("Atelier ne peut pas écrire ce fichier : le disque ou le dossier est en lecture seule ou protégé.")
+    if error.errno == errno.EISDIR:
+        return _("C'est un dossier : choisissez un nom de fichier.")
+    if error.errno in MISSING:
+        return _("Le dossier du fichier est introuvable. La clé USB ou le disque est-il branché ?")
+    return _("Le système n'a pas pu écrire le fichier (erreur n° {code}).").format(code=error.errno or "?")
+
+
 def error_text(error: BaseException, path: os.PathLike | str | None = None) -> str:
     """What a person reads for ``error``: a system error in plain French (naming ``path``,
     else the file the system named), any other error's own message (ours are French)."""
     if isinstance(error, OSError):
-        return plain_os_error(error, path or error.filename or _("ce fichier"))
+        return plain_os_error(error, path or error.filename)
     return str(error)
 
 

@@ -7,7 +7,7 @@ from atelier.db import Database
 
 from atelier import records
 from atelier.clock import new_id, utc_now
-from atelier.i18n import _
+from atelier.i18n import N_, _
 from atelier.vocabulary import vocabulary
 
 
@@ -59,13 +59,13 @@ def validate(person: Participant) -> None:
     if not person.first_name.strip():
         raise ValueError(_("Le prénom est obligatoire."))
     words = vocabulary()
-    for value, section, label in (
-        (person.gender, "gender", _("genre")),
-        (person.social_status, "social_status", _("statut social")),
-        (person.age_bracket, "age_brackets", _("tranche d'âge")),
+    for value, section, unknown in (  # one whole sentence a field: « le genre », « la tranche d'âge »
+        (person.gender, "gender", N_("Valeur inconnue pour le genre : {value}")),
+        (person.social_status, "social_status", N_("Valeur inconnue pour le statut social : {value}")),
+        (person.age_bracket, "age_brackets", N_("Valeur inconnue pour la tranche d'âge : {value}")),
     ):
         if value is not None and value not in words[section]:
-            raise ValueError(_("Valeur inconnue pour le {label} : {value}").format(label=label, value=value))
+            raise ValueError(_(unknown).format(value=value))
     if person.birth_year is not None and not 1900 <= person.birth_year <= 2100:
         raise ValueError(_("L'année de naissance doit être entre 1900 et 2100."))
 

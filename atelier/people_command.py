@@ -12,7 +12,7 @@ from datetime import date
 
 from atelier import erasure, people, retention, settings
 from atelier.exports.documents import Ambiguous, find_person
-from atelier.i18n import _
+from atelier.i18n import _, plural
 from atelier.store import Store
 
 YES = ("o", "oui", "y", "yes")
@@ -82,20 +82,28 @@ def _purge(store: Store, args, today: date) -> int:
     years = settings.retention_years(store.db)
     found = retention.inactive(store.db, today, years)
     if not found:
-        print(_("Personne à anonymiser : tout le monde est venu il y a moins de {years} ans.").format(years=years))
+        print(plural(years, "Personne à anonymiser : tout le monde est venu il y a moins d'un an.",
+                     "Personne à anonymiser : tout le monde est venu il y a moins de {n} ans."))
         return 0
-    print(_("Ces personnes ne sont pas venues depuis plus de {years} ans ({n}) :").format(years=years, n=len(found)))
+    # Translators: {years} is « 3 years »
+    print(plural(len(found), "Cette personne n'est pas venue depuis plus de {years} :",
+                 "Ces {n} personnes ne sont pas venues depuis plus de {years} :",
+                 years=plural(years, "{n} an", "{n} ans")))
     for person in found:
         print(_("  • {name}, dernière venue le {day}").format(
             name=person.full_name, day=person.last_seen.strftime("%d/%m/%Y")))
-    print(_("Anonymiser efface leur nom, leurs coordonnées et leurs notes, et remplace leur nom par "
-            "« [personne effacée] » dans les textes. Leurs présences restent comptées, sans nom, dans "
-            "les chiffres pour les financeurs."))
+    print(plural(len(found),
+                 "Anonymiser efface son nom, ses coordonnées et ses notes, et remplace son nom par "
+                 "« [personne effacée] » dans les textes. Ses présences restent comptées, sans nom, dans "
+                 "les chiffres pour les financeurs.",
+                 "Anonymiser efface leur nom, leurs coordonnées et leurs notes, et remplace leur nom par "
+                 "« [personne effacée] » dans les textes. Leurs présences restent comptées, sans nom, dans "
+                 "les chiffres pour les financeurs."))
     if args.dry_run:
         print(_("Rien n'a été changé (--dry-run)."))
         return 0
     if not args.yes:
-        answer = _ask(_("Anonymiser ces {n} personnes ? [o/N] ").format(n=len(found)),
+        answer = _ask(plural(len(found), "Anonymiser cette personne ? [o/N] ", "Anonymiser ces {n} personnes ? [o/N] "),
                       _("Ajoutez --yes pour confirmer l'anonymisation."))
         if answer is None:
             return 1

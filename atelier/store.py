@@ -15,7 +15,7 @@ from pathlib import Path
 from atelier.db import Database
 
 from atelier import backups, db as database, erasure_log, files, paths, settings
-from atelier.i18n import _
+from atelier.i18n import _, plural
 
 
 @dataclass
@@ -224,7 +224,8 @@ def _existing(path: Path, backups_dir: Path) -> bool:
         return True
     if size == 0 and not backups.list_backups(backups_dir):
         return False  # created empty by hand or by a first start cut short: nothing was ever in it
-    raise damaged(path, backups_dir, _("le fichier ne fait que {size} octet(s) : son contenu a été perdu").format(size=size),
+    raise damaged(path, backups_dir, plural(size, "le fichier ne fait que {n} octet : son contenu a été perdu",
+                                               "le fichier ne fait que {n} octets : son contenu a été perdu"),
                   headline=_("Le fichier de données d'Atelier est vide : son contenu a été perdu."))
 
 

@@ -31,7 +31,7 @@ def test_the_coordinator_commands_are_registered():
     assert {("hub", "pull"), ("hub", "status")} <= set(COMMANDS)
 
 
-def test_only_the_coordinator_pulls_then_pull_and_status(home, tmp_path):
+def test_only_the_coordinator_pulls_then_pull_and_status(home, tmp_path, monkeypatch):
     hub = tmp_path / "cle-usb"
     hub.mkdir()
     assert pushed_devices(tmp_path, FolderHub(hub)) == 4
@@ -43,14 +43,14 @@ def test_only_the_coordinator_pulls_then_pull_and_status(home, tmp_path):
     assert run(home, "hub", "set", str(hub), "--coordinator").returncode == 0
     pulled = run(home, "hub", "pull")
     assert pulled.returncode == 0, pulled.stderr
-    assert pulled.stdout.strip() == "2 fichiers fusionnés, 0 refusés, 4 résumés nouveaux, 0 mis à jour"
+    assert pulled.stdout.strip() == "2 fichiers fusionnés, 0 refusé, 4 résumés nouveaux, 0 mis à jour"
     again = run(home, "hub", "pull")
-    assert again.stdout.strip() == "0 fichiers fusionnés, 0 refusés, 0 résumés nouveaux, 0 mis à jour"
+    assert again.stdout.strip() == "0 fichier fusionné, 0 refusé, 0 résumé nouveau, 0 mis à jour"
 
     (hub / "atelier" / "site-0" / "un-poste").mkdir()
     (hub / "atelier" / "site-0" / "un-poste" / "abc-0000000001-{}.json".format("0" * 64)).write_bytes(b"{}")
     with_reject = run(home, "hub", "pull")
-    assert with_reject.returncode == 0 and "1 refusés" in with_reject.stdout
+    assert with_reject.returncode == 0 and "1 refusé," in with_reject.stdout
 
     state = json.loads(run(home, "hub", "status", "--json").stdout)
     assert [s["site"] for s in state["sites"]] == ["site-0", "site-1"]
@@ -61,7 +61,11 @@ def test_only_the_coordinator_pulls_then_pull_and_status(home, tmp_path):
     assert reject["device_id"] == "un-poste" and "empreinte différente du nom" in reject["reason"]
     text = run(home, "hub", "status")
     assert text.returncode == 0 and "Résumés rassemblés : 4" in text.stdout and "empreinte" in text.stdout
+    assert " : 1 fichier, 2 résumés, dernier reçu " in text.stdout
     no_traceback(text)
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert ": 1 file, 2 summaries, last received " in run(home, "hub", "status").stdout
+    assert run(home, "hub", "pull").stdout.strip() == "0 files merged, 0 rejected, 0 new summaries, 0 updated"
 
 
 def test_a_pull_from_a_real_webdav_server_and_a_wrong_password(home, tmp_path):
@@ -81,4 +85,4 @@ def test_a_pull_from_a_real_webdav_server_and_a_wrong_password(home, tmp_path):
         assert missing.returncode == 1 and "ATELIER_HUB_PASSWORD" in missing.stderr
         pulled = run(home, "hub", "pull", password=PASSWORD)
         assert pulled.returncode == 0, pulled.stderr
-        assert pulled.stdout.startswith("1 fichiers fusionnés, 0 refusés, 2 résumés nouveaux")
+        assert pulled.stdout.startswith("1 fichier fusionné, 0 refusé, 2 résumés nouveaux")

@@ -95,7 +95,7 @@ def test_a_code_without_length_takes_the_expected_ones(tmp_path):
     ("expected = true", 'expected = "oui"', 'expected = "oui"', 1, "true (oui) ou false (non)"),
     ("expected = 2\n", 'expected = "deux"\n', '"deux"', 1, "doit être un nombre"),
     ('choices = ["À domicile", "En point relais"]', 'choices = ["À domicile"]', "choices", 1,
-     "au moins 2 élément(s)"),
+     "au moins 2 éléments"),
     ('type = "password"', 'type = "motdepasse"', "motdepasse", 1, "type de champ inconnu"),
     ('label = "Nom"\ntype = "text"', 'label = "Nom"\ntype = "text"\nlength = 4', "length = 4", 1,
      '« length » ne sert que pour type = "code"'),

@@ -125,7 +125,7 @@ def test_hub_set_keeps_it_in_a_working_keyring_and_the_commands_find_it(home, se
         code, said = command(capsys, *args)
         assert code == 0, said
         outputs.append(said)
-    assert "2 résumés envoyés" in outputs[-2] and "1 fichiers fusionnés" in outputs[-1]
+    assert "2 résumés envoyés" in outputs[-2] and "1 fichier fusionné" in outputs[-1]
     assert list(memory_keyring.kept.values()) == [PASSWORD]
     for secret in (wrong, PASSWORD):
         assert_nowhere(secret, home, outputs)

@@ -16,7 +16,7 @@ def test_pack_a_module_then_check_and_import_the_zip(capsys, home, tmp_path):
     (folder / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")   # litter stays out of the zip
     target = tmp_path / "essai.zip"
     code, out, err = in_process(capsys, "lessons", "pack", str(folder), "-o", str(target))
-    assert (code, err) == (0, "") and "Zip prêt à partager" in out and "1 module(s)" in out
+    assert (code, err) == (0, "") and "Zip prêt à partager" in out and "(1 module)" in out
     with zipfile.ZipFile(target) as archive:
         assert sorted(archive.namelist()) == sorted(f"essai/{name}" for name in module_files())
     assert check_path(target) == []
@@ -82,7 +82,7 @@ def falc_module(parent: Path) -> Path:
 def test_check_says_falc_errors_with_their_line_and_exits_1(capsys, tmp_path):
     folder = falc_module(tmp_path)
     code, out, err = in_process(capsys, "lessons", "check", str(folder))
-    assert code == 1 and "problème(s) trouvé(s)" in err
+    assert code == 1 and err == "3 problèmes trouvés, 0 conseil.\n"
     lines = out.splitlines()
     assert "essai/module.toml, ligne 16 : la consigne doit commencer par un verbe" in lines[0]
     assert any("ligne 16 : phrase de 18 mots, 15 au plus" in line and "(règle FALC R1)" in line for line in lines)
@@ -95,7 +95,7 @@ def test_advice_on_the_guide_alone_exits_0(capsys, tmp_path):
                    "proposez-lui de poser la main à plat sur la souris, puis de ne bouger que le "
                    "poignet, doucement, sans lever le bras.\n")
     code, out, _err = in_process(capsys, "lessons", "check", str(folder))
-    assert code == 0 and "conseil : phrase de 31 mots, 25 au plus" in out and "1 conseil(s)" in out
+    assert code == 0 and "conseil : phrase de 31 mots, 25 au plus" in out and "(1 conseil de lisibilité" in out
 
 
 def test_check_in_a_subprocess_never_shows_a_traceback(home, tmp_path):
@@ -104,3 +104,16 @@ def test_check_in_a_subprocess_never_shows_a_traceback(home, tmp_path):
     result = run(home, "lessons", "check", str(folder))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "essai/module.toml, ligne 1 : trop de crochets" in result.stdout
+
+
+def test_counts_agree_in_french_and_in_english(capsys, tmp_path, monkeypatch):
+    folder = falc_module(tmp_path)
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert in_process(capsys, "lessons", "check", str(folder))[2] == "3 problems found, 0 tips.\n"
+    write_module(tmp_path / "two", "un")
+    write_module(tmp_path / "two", "deux")
+    out = in_process(capsys, "lessons", "pack", str(tmp_path / "two"), "-o", str(tmp_path / "two.zip"))[1]
+    assert "(2 modules)" in out and out.startswith("Zip ready to share")
+    monkeypatch.setenv("LANGUAGE", "fr")
+    out = in_process(capsys, "lessons", "pack", str(tmp_path / "two"), "-o", str(tmp_path / "deux.zip"))[1]
+    assert "(2 modules)" in out and out.startswith("Zip prêt à partager")

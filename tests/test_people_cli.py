@@ -153,9 +153,15 @@ def gone(home):
 def test_purge_dry_run_lists_and_changes_nothing(capsys, home, gone):
     code, out, err = in_process(capsys, "people", "purge", "--dry-run")
     assert code == 0
-    assert "plus de 3 ans (1)" in out and "Odette Ancienne" in out and "Paul" not in out
-    assert "Rien n'a été changé (--dry-run)." in out
+    assert "Cette personne n'est pas venue depuis plus de 3 ans :" in out and "Odette Ancienne" in out and "Paul" not in out
+    assert "Rien n'a été changé (--dry-run)." in out and "Anonymiser efface son nom" in out
     assert person(home, gone["odette"]).first_name == "Odette"
+
+
+def test_purge_says_one_person_in_english(capsys, home, gone, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "en")
+    out = in_process(capsys, "people", "purge", "--dry-run")[1]
+    assert "This person has not come for more than 3 years:" in out and "Odette Ancienne" in out
 
 
 def test_purge_asks_and_no_changes_nothing(capsys, home, gone, monkeypatch):

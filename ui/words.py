@@ -15,6 +15,8 @@ from atelier.i18n import _, current_language
 from ui import modules
 
 SHORT_DATE_FORMAT = "dd/MM/yyyy"  # a date field shows what short_date writes
+# Languages that write a weekday in lower case inside a sentence (English never does).
+LOWER_CASE_WEEKDAYS = {"fr"}
 
 
 def _qdate(day: date | str) -> QDate:
@@ -30,15 +32,28 @@ def day_name(weekday: int) -> str:
 
 def long_date(day: date | str, year: bool = True, capital: bool = True) -> str:
     """'Vendredi 27 novembre 2026', 'Dimanche 1er novembre 2026' ('Friday 27 November
-    2026'), from a date or its ISO text; in a sentence, without the capital:
-    'vendredi 27 novembre 2026'."""
-    qdate = _qdate(day)
-    text = QLocale().toString(qdate, "dddd d MMMM yyyy" if year else "dddd d MMMM")
-    if current_language() == "fr" and qdate.day() == 1:
-        text = text.replace(" 1 ", " 1er ", 1)  # French writes the first of the month so
+    2026'), from a date or its ISO text; in a sentence, without the capital where the
+    language writes weekdays so: 'vendredi 27 novembre 2026' (English keeps 'Friday')."""
+    text = _written(day, "dddd d MMMM yyyy" if year else "dddd d MMMM")
     if capital:
-        text = text[:1].upper() + text[1:]
+        return text[:1].upper() + text[1:]
+    if current_language() in LOWER_CASE_WEEKDAYS:
+        return text[:1].lower() + text[1:]
     return text
+
+
+def day_and_month(day: date | str) -> str:
+    """'1er décembre' ('1 December'): the date without its weekday nor its year, in the
+    language's own order (never cut out of a longer date: words are not in the same order
+    everywhere)."""
+    return _written(day, "d MMMM")
+
+
+def _written(day: date | str, layout: str) -> str:
+    qdate = _qdate(day)
+    if current_language() == "fr" and qdate.day() == 1:  # French writes the first of the month « 1er »
+        layout = layout.replace("d MMMM", "d'er' MMMM", 1)
+    return QLocale().toString(qdate, layout)
 
 
 def short_date(day: date | str | None) -> str:

@@ -9,7 +9,7 @@ does not exist. ``pack`` writes a zip only of modules that pass the check.
 import sys
 from pathlib import Path
 
-from atelier.i18n import _
+from atelier.i18n import _, plural
 
 
 def add_parser(commands, parser_class) -> None:
@@ -49,12 +49,16 @@ def _check(args) -> int:
         print(problem)
     advice = len(problems) - len(errors)
     if errors:
-        print(_("{count} problème(s) trouvé(s), {advice} conseil(s).").format(
-            count=len(errors), advice=advice), file=sys.stderr)
+        # Translators: the two counts below, e.g. « 2 problèmes trouvés, 1 conseil. »
+        print(_("{problems}, {advice}.").format(
+            problems=plural(len(errors), "{n} problème trouvé", "{n} problèmes trouvés"),
+            advice=plural(advice, "{n} conseil", "{n} conseils")), file=sys.stderr)
         return 1
     if advice:
-        print(_("Aucun problème : les modules sont prêts ({advice} conseil(s) de lisibilité "
-                "ci-dessus, pour le guide de l'animateur).").format(advice=advice))
+        print(plural(advice, "Aucun problème : les modules sont prêts ({n} conseil de lisibilité "
+                             "ci-dessus, pour le guide de l'animateur).",
+                     "Aucun problème : les modules sont prêts ({n} conseils de lisibilité "
+                     "ci-dessus, pour le guide de l'animateur)."))
     else:
         print(_("Aucun problème : les modules sont prêts."))
     return 0
@@ -72,9 +76,11 @@ def _pack(args) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(_("Aucun zip n'a été écrit : corrigez d'abord ces {count} problème(s).").format(
-            count=len(problems)), file=sys.stderr)
+        print(plural(len(problems), "Aucun zip n'a été écrit : corrigez d'abord ce problème.",
+                     "Aucun zip n'a été écrit : corrigez d'abord ces {n} problèmes."), file=sys.stderr)
         return 1
-    print(_("Zip prêt à partager : {path} ({count} module(s)). Vérifiez-le avec "
-            "« atelier lessons check {path} ».").format(path=target, count=count))
+    print(plural(count, "Zip prêt à partager : {path} ({n} module). Vérifiez-le avec "
+                        "« atelier lessons check {path} ».",
+                 "Zip prêt à partager : {path} ({n} modules). Vérifiez-le avec "
+                 "« atelier lessons check {path} ».", path=target))
     return 0

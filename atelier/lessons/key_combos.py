@@ -40,7 +40,8 @@ _WITH_SHIFT = {";": ".", ",": "?", ":": "/", "!": "§", "ù": "%", "*": "µ", "^
 # What AltGr gives, named by the digit (or the letter) printed on the key.
 _WITH_ALTGR = {"2": "~", "3": "#", "4": "{", "5": "[", "6": "|", "7": "`", "8": "\\",
                "9": "^", "0": "@", ")": "]", "=": "}", "e": "€"}
-EXAMPLES = '"Ctrl+C", "Maj+A", "AltGr+0"'
+# Combinations the messages give as examples, named in the language spoken (« Maj+A », "Shift+A").
+EXAMPLES = (("Ctrl", "c"), ("Shift", "a"), ("AltGr", "0"))
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ def key_label(key: str) -> str:
         return _(NAMED[key])
     capital = key.upper()
     return capital if len(capital) == 1 and capital.lower() == key else key   # not µ → Μ, nor ß → SS
+
+
+def examples() -> str:
+    """``"Ctrl+C", "Maj+A", "AltGr+0"`` as a pack may write them in the language spoken."""
+    return ", ".join('"{}"'.format("+".join(Combination((modifier,), key).parts())) for modifier, key in EXAMPLES)
 
 
 def key_chars(key: str) -> set[str]:
@@ -132,7 +138,7 @@ def parse_key(text: str) -> tuple[Combination | None, str | None]:
     ordered = tuple(m for m in MODIFIERS if m in modifiers)
     if ordered and key in MODIFIERS:
         return None, _("« {text} » : une combinaison finit par une touche qui n'est ni Ctrl, "
-                       "ni Maj, ni AltGr, par exemple {examples}").format(text=text, examples=EXAMPLES)
+                       "ni Maj, ni AltGr, par exemple {examples}").format(text=text, examples=examples())
     if key in NAMED:
         return Combination(ordered, key), None
     writes = _writes(ordered, key)
@@ -155,5 +161,5 @@ def keys_problem(key_name: str, value) -> str | None:
             return _("« {key} » : touche inconnue « {item} »{hint} ; touches possibles : {names}, "
                      "une lettre, ou une combinaison comme {examples}").format(
                 key=key_name, item=item, hint=suggest(item, names), names=", ".join(names),
-                examples=EXAMPLES)
+                examples=examples())
     return None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from atelier.i18n import _
+from atelier.i18n import _, plural
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")   # ids: lowercase, digits, hyphens
 PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
@@ -189,13 +189,14 @@ class TextList:
                      'par exemple {key} = ["un", "deux"]').format(key=key)
         if len(value) < self.low or (self.high is not None and len(value) > self.high):
             if self.high is None:
-                return _("« {key} » doit contenir au moins {low} élément(s)").format(
-                    key=key, low=self.low)
+                return plural(self.low, "« {key} » doit contenir au moins {n} élément",
+                              "« {key} » doit contenir au moins {n} éléments", key=key)
+            has = plural(len(value), "« {key} » contient {n} élément", "« {key} » contient {n} éléments",
+                         key=key)
             if self.high == self.low:
-                return _("« {key} » contient {n} élément(s) ; il en faut exactement {low}"
-                         ).format(key=key, n=len(value), low=self.low)
-            return _("« {key} » contient {n} élément(s) ; il en faut entre {low} et {high}"
-                     ).format(key=key, n=len(value), low=self.low, high=self.high)
+                # Translators: {has} is « "steps" contains 2 items »
+                return _("{has} ; il en faut exactement {low}").format(has=has, low=self.low)
+            return _("{has} ; il en faut entre {low} et {high}").format(has=has, low=self.low, high=self.high)
         for item in value:
             if self.allowed and item not in self.allowed:
                 return _("« {key} » : touche inconnue « {item} »{hint} ; touches possibles : "

@@ -13,7 +13,7 @@ widgets feed them what happened and hand the ``Outcome`` to the shell.
 import re
 from dataclasses import dataclass, field
 
-from atelier.i18n import _
+from atelier.i18n import _, plural
 from atelier.lessons.answers import digits, parse_date, parse_number, same_answer
 
 __all__ = ["Outcome", "Tally", "ClickScore", "DoubleClick", "dropped_on", "choice_score", "in_spot",
@@ -183,7 +183,8 @@ def _format_problem(kind: str, text: str, length: int | None) -> str | None:
         if not code.isdigit():
             return _("Le code s'écrit seulement avec des chiffres.")
         if length and len(code) != length:
-            return _("Le code a {n} chiffres ; vous en avez écrit {typed}.").format(n=length, typed=len(code))
+            return plural(length, "Le code a {n} chiffre ; vous en avez écrit {typed}.",
+                          "Le code a {n} chiffres ; vous en avez écrit {typed}.", typed=len(code))
     return None
 
 

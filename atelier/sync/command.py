@@ -11,7 +11,7 @@ import sys
 from datetime import datetime
 
 from atelier import settings
-from atelier.i18n import _
+from atelier.i18n import _, plural
 from atelier.store import Store
 from atelier.sync import hub_config, passwords, push as pushing
 from atelier.sync.hub import HubError
@@ -134,11 +134,14 @@ def _sync(store: Store) -> int:
     if report.error:
         return _failed(db, report.error)
     if report.outcome == "already-there":
-        print(_("{count} résumés confirmés : ils étaient déjà dans {name}").format(count=report.sent, name=report.name))
+        print(plural(report.sent, "{n} résumé confirmé : il était déjà dans {name}",
+                     "{n} résumés confirmés : ils étaient déjà dans {name}", name=report.name))
     else:
-        print(_("{count} résumés envoyés dans {name}").format(count=report.sent, name=report.name))
+        print(plural(report.sent, "{n} résumé envoyé dans {name}", "{n} résumés envoyés dans {name}",
+                     name=report.name))
     if report.pending:
-        print(_("{count} résumés restent en attente : relancez « atelier sync ».").format(count=report.pending), file=sys.stderr)
+        print(plural(report.pending, "{n} résumé reste en attente : relancez « atelier sync ».",
+                     "{n} résumés restent en attente : relancez « atelier sync »."), file=sys.stderr)
         return 1
     return 0
 
@@ -146,7 +149,8 @@ def _sync(store: Store) -> int:
 def _failed(db, message: str) -> int:
     pushing.record_error(db, message)
     print(_("Synchronisation impossible : {error}").format(error=message), file=sys.stderr)
-    print(_("{count} résumés restent en attente.").format(count=pushing.pending_count(db)), file=sys.stderr)
+    print(plural(pushing.pending_count(db), "{n} résumé reste en attente.", "{n} résumés restent en attente."),
+          file=sys.stderr)
     return 1
 
 

@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from atelier.clock import utc_now
 from atelier.db import Database
+from atelier.i18n import N_, _
 from atelier.sync import learner_progress, pushed_file, summaries
 from atelier.sync.hub import Hub, HubError, with_retries
 from atelier.sync.summaries import SCHEMA, SCHEMA_FILE
@@ -47,14 +48,15 @@ except ImportError:  # pragma: no cover - wheels exist for every platform Atelie
 FORMAT = 1
 FILE_NAME = re.compile(r"^(?P<epoch>[0-9A-Za-z]+)-(?P<seq>[0-9]{10})-(?P<digest>[0-9a-f]{64})\.json$")
 
-BAD_NAME = "nom de fichier inattendu (il faut <époque>-<numéro>-<empreinte>.json)"
-BAD_HASH = "empreinte différente du nom : le fichier a été modifié ou tronqué"
-UNREADABLE = "fichier illisible : ce n'est pas du JSON valide"
-TOO_DEEP = "fichier illisible : des données imbriquées trop profondément"
-BAD_FORMAT = "format de fichier inconnu"
-WRONG_DEVICE = "le fichier dit venir d'un autre poste que celui de son dossier"
-WRONG_NUMBER = "l'époque ou le numéro écrits dans le fichier ne sont pas ceux de son nom"
-BAD_ENTRIES = "liste de résumés mal formée"
+# Why a file is refused: marked here, translated when it is refused (kept in hub_rejects).
+BAD_NAME = N_("nom de fichier inattendu (il faut <époque>-<numéro>-<empreinte>.json)")
+BAD_HASH = N_("empreinte différente du nom : le fichier a été modifié ou tronqué")
+UNREADABLE = N_("fichier illisible : ce n'est pas du JSON valide")
+TOO_DEEP = N_("fichier illisible : des données imbriquées trop profondément")
+BAD_FORMAT = N_("format de fichier inconnu")
+WRONG_DEVICE = N_("le fichier dit venir d'un autre poste que celui de son dossier")
+WRONG_NUMBER = N_("l'époque ou le numéro écrits dans le fichier ne sont pas ceux de son nom")
+BAD_ENTRIES = N_("liste de résumés mal formée")
 
 
 class Rejected(Exception):
@@ -117,7 +119,7 @@ def fetch(hub: Hub, site: str, device_id: str, names: list[str], **retry) -> Ite
     for name in names:
         match = FILE_NAME.match(name)
         if match is None:
-            yield Fetched(site, device_id, name, reason=BAD_NAME)
+            yield Fetched(site, device_id, name, reason=_(BAD_NAME))
             continue
         data = with_retries(lambda: hub.read([site, device_id], name), **retry)
         try:
@@ -129,7 +131,7 @@ def fetch(hub: Hub, site: str, device_id: str, names: list[str], **retry) -> Ite
 def keep(db: Database, fetched: Fetched) -> PullReport:
     """Merge a file read by ``fetch``, or list it as refused."""
     if fetched.entries is None:
-        return _reject(db, fetched.site, fetched.device_id, fetched.name, fetched.reason or BAD_ENTRIES)
+        return _reject(db, fetched.site, fetched.device_id, fetched.name, fetched.reason or _(BAD_ENTRIES))
     return merge(db, fetched.site, fetched.device_id, fetched.name, fetched.entries)
 
 
@@ -165,11 +167,11 @@ def every_known_file(db: Database) -> dict[tuple[str, str], set[str]]:
 def checked_entries(data: bytes, match: re.Match, device_id: str) -> list[Entry]:
     """The file's entries, or Rejected with the first reason it cannot be merged."""
     if hashlib.sha256(data).hexdigest() != match["digest"]:
-        raise Rejected(BAD_HASH)
+        raise Rejected(_(BAD_HASH))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise Rejected(UNREADABLE) from None
+        raise Rejected(_(UNREADABLE)) from None
     entries = fast_entries(text, match, device_id)
     return entries if entries is not None else careful_entries(text, match, device_id)
 
@@ -215,28 +217,29 @@ def careful_entries(text: str, match: re.Match, device_id: str) -> list[Entry]:
     try:
         document, entries = pushed_file.read(text)
     except ValueError:
-        raise Rejected(UNREADABLE) from None
+        raise Rejected(_(UNREADABLE)) from None
     except RecursionError:  # past Python's recursion limit (orjson reads up to 1,024 levels)
-        raise Rejected(TOO_DEEP) from None
+        raise Rejected(_(TOO_DEEP)) from None
     problem = document_problem(document, match, device_id)
     if problem:
         raise Rejected(problem)
     if not isinstance(entries, list):
-        raise Rejected(BAD_ENTRIES)
+        raise Rejected(_(BAD_ENTRIES))
     checked = []
     shapes = _shapes()
     for index, entry in enumerate(entries, start=1):  # half a million times in a big merge: kept flat
         if entry is None:
-            raise Rejected(f"{BAD_ENTRIES} (résumé n° {index})")
+            raise Rejected(_("liste de résumés mal formée (résumé n° {index})").format(index=index))
         summary_id, kind, version, payload, text = entry
         # exact types: JSON makes no subclasses, and True is no version
         if not (type(summary_id) is str and summary_id and type(kind) is str and kind):
-            raise Rejected(f"{BAD_ENTRIES} (résumé n° {index} : identifiant ou sorte manquant)")
+            raise Rejected(_("liste de résumés mal formée (résumé n° {index} : identifiant ou sorte manquant)").format(
+                index=index))
         if type(version) is not int or version < 1:
-            raise Rejected(f"{BAD_ENTRIES} (résumé n° {index} : version invalide)")
+            raise Rejected(_("liste de résumés mal formée (résumé n° {index} : version invalide)").format(index=index))
         problem = payload_problem(payload, summary_id, kind, shapes)
         if problem:
-            raise Rejected(f"résumé n° {index} non conforme au schéma : {problem}")
+            raise Rejected(_("résumé n° {index} non conforme au schéma : {problem}").format(index=index, problem=problem))
         checked.append(Entry(summary_id, kind, version, text))
     return checked
 
@@ -244,11 +247,11 @@ def careful_entries(text: str, match: re.Match, device_id: str) -> list[Entry]:
 def document_problem(document, match: re.Match, device_id: str) -> str | None:
     """What is wrong with a file's document (its entries aside), or None."""
     if not isinstance(document, dict) or document.get("format") != FORMAT or type(document.get("format")) is not int:
-        return BAD_FORMAT
+        return _(BAD_FORMAT)
     if document.get("device_id") != device_id:
-        return WRONG_DEVICE
+        return _(WRONG_DEVICE)
     if document.get("epoch") != match["epoch"] or document.get("seq") != int(match["seq"]) or type(document.get("seq")) is not int:
-        return WRONG_NUMBER
+        return _(WRONG_NUMBER)
     return None
 
 
@@ -263,23 +266,23 @@ def payload_problem(payload, summary_id: str, kind: str, shapes=None) -> str | N
     """What is wrong with a payload in a few French words, or None: a small check of
     summary.schema.json (its kinds, their required and allowed keys, the constants)."""
     if type(payload) is not dict:
-        return "le contenu n'est pas un objet"
+        return _("le contenu n'est pas un objet")
     schema = payload.get("schema")
     if schema != SCHEMA or type(schema) is not int:
-        return f"version de schéma inconnue ({schema!r})"
+        return _("version de schéma inconnue ({schema})").format(schema=repr(schema))
     if payload.get("kind") != kind:
-        return "sorte de résumé différente de celle de l'enveloppe"
+        return _("sorte de résumé différente de celle de l'enveloppe")
     if payload.get("summary_id") != summary_id:
-        return "identifiant différent de celui de l'enveloppe"
+        return _("identifiant différent de celui de l'enveloppe")
     shape = (shapes or _shapes()).get((kind, payload.get("deleted") is True))
     if shape is None:
-        return f"sorte de résumé inconnue ({kind})"
+        return _("sorte de résumé inconnue ({kind})").format(kind=kind)
     required, allowed = shape
     keys = payload.keys()
     if not keys >= required.keys():
-        return "champs manquants : " + ", ".join(key for key in required if key not in payload)
+        return _("champs manquants : {keys}").format(keys=", ".join(key for key in required if key not in payload))
     if not keys <= allowed:
-        return "champs inconnus : " + ", ".join(sorted(key for key in payload if key not in allowed))
+        return _("champs inconnus : {keys}").format(keys=", ".join(sorted(key for key in payload if key not in allowed)))
     return None
 
 

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from atelier.files import fsync_folder, plain_os_error
+from atelier.i18n import _
 from atelier.sync.hub import (
     ALREADY_THERE, ROOT_FOLDER, STORED, HubConflict, HubError, checked_name, checked_parts, is_temporary,
 )
@@ -43,7 +44,8 @@ class FolderHub:
 
     def ensure_folder(self, parts: list[str]) -> None:
         if not self.root.is_dir():
-            raise HubError(f"Le dossier « {self.root} » est introuvable. La clé USB ou le disque est-il branché ?")
+            raise HubError(_("Le dossier « {folder} » est introuvable. La clé USB ou le disque est-il branché ?").format(
+                folder=self.root))
         folder = self.folder(parts)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -83,7 +85,7 @@ class FolderHub:
         try:
             return path.read_bytes()
         except FileNotFoundError:
-            raise HubError(f"Le fichier « {path} » est introuvable.") from None
+            raise HubError(_("Le fichier « {path} » est introuvable.").format(path=path)) from None
         except OSError as error:
             raise folder_error(path.parent, error) from None
 
@@ -192,10 +194,10 @@ def same_or_conflict(final: Path, data: bytes) -> str:
         raise folder_error(final.parent, error) from None
     if hashlib.sha256(existing).digest() == hashlib.sha256(data).digest():
         return ALREADY_THERE
-    raise HubConflict(
-        f"Un autre fichier porte déjà le nom « {final.name} » dans le dossier « {final.parent} ». "
+    raise HubConflict(_(
+        "Un autre fichier porte déjà le nom « {name} » dans le dossier « {folder} ». "
         "Rien n'a été remplacé."
-    )
+    ).format(name=final.name, folder=final.parent))
 
 
 def remove_quietly(path: Path) -> None:
@@ -207,11 +209,12 @@ def remove_quietly(path: Path) -> None:
 
 def folder_error(folder: Path, error: OSError) -> HubError:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        reason = "le support est plein"
+        message = _("Impossible d'écrire dans le dossier « {folder} » : le support est plein.")
     elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        reason = "le dossier est en lecture seule ou protégé"
+        message = _("Impossible d'écrire dans le dossier « {folder} » : le dossier est en lecture seule ou protégé.")
     elif error.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
-        reason = "le dossier est introuvable (la clé USB ou le disque est-il branché ?)"
+        message = _("Impossible d'écrire dans le dossier « {folder} » : le dossier est introuvable "
+                    "(la clé USB ou le disque est-il branché ?).")
     else:  # the system's own words are English: the error's number, as every writer says it
         return HubError(plain_os_error(error, folder), transient=error.errno in TRANSIENT)
-    return HubError(f"Impossible d'écrire dans le dossier « {folder} » : {reason}.", transient=error.errno in TRANSIENT)
+    return HubError(message.format(folder=folder), transient=error.errno in TRANSIENT)

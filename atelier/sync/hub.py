@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
+from atelier.i18n import N_, _
+
 STORED = "stored"
 ALREADY_THERE = "already-there"  # the same bytes were delivered before: nothing to do
 ROOT_FOLDER = "atelier"
@@ -43,7 +45,7 @@ class HubAuthError(HubError):
     """The server refused the user name or the password (401, 403)."""
 
 
-AUTH_REFUSED = "Le nom d'utilisateur ou le mot de passe du serveur est refusé."
+AUTH_REFUSED = N_("Le nom d'utilisateur ou le mot de passe du serveur est refusé.")  # translated at use
 
 
 class Hub(Protocol):
@@ -82,7 +84,7 @@ def checked_parts(parts: list[str]) -> list[str]:
 
 def checked_name(name: str) -> str:
     if not name or name in (".", "..") or any(c in name for c in "/\\\0") or name.startswith("."):
-        raise ValueError(f"Nom de fichier ou de dossier refusé pour le serveur : « {name} ».")
+        raise ValueError(_("Nom de fichier ou de dossier refusé pour le serveur : « {name} ».").format(name=name))
     return name
 
 

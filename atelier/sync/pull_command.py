@@ -5,7 +5,7 @@ import sys
 from datetime import datetime
 
 from atelier import settings
-from atelier.i18n import _
+from atelier.i18n import _, plural
 from atelier.sync import coordinator
 from atelier.sync.hub import HubError
 
@@ -32,9 +32,14 @@ def pull(store, opened_hub) -> int:
         return _failed(error)
     finally:
         hub.close()
-    print(_("{merged} fichiers fusionnés, {rejected} refusés, {new} résumés nouveaux, {updated} mis à jour").format(
-        merged=report.files_merged, rejected=report.rejected, new=report.summaries_new,
-        updated=report.summaries_updated))
+    # Translators: the four counts below, e.g. « 2 fichiers fusionnés, 0 refusé, 4 résumés nouveaux, 0 mis à jour »
+    print(_("{merged}, {rejected}, {new}, {updated}").format(
+        merged=plural(report.files_merged, "{n} fichier fusionné", "{n} fichiers fusionnés"),
+        # Translators: files refused by the coordinator (« 2 fichiers fusionnés, 1 refusé »)
+        rejected=plural(report.rejected, "{n} refusé", "{n} refusés"),
+        new=plural(report.summaries_new, "{n} résumé nouveau", "{n} résumés nouveaux"),
+        # Translators: summaries updated (« 4 résumés nouveaux, 1 mis à jour »)
+        updated=plural(report.summaries_updated, "{n} mis à jour", "{n} mis à jour")))
     if report.rejected:
         print(_("Fichiers refusés : voir « atelier hub status »."), file=sys.stderr)
     return 0
@@ -58,8 +63,9 @@ def status(store, as_json: bool) -> int:
     for site in state["sites"]:
         print(_("Site {site} :").format(site=site["site"]))
         for device in site["devices"]:
-            print(_("  poste {device} : {files} fichiers, {summaries} résumés, dernier reçu {name} le {when}").format(
-                device=device["device_id"], files=device["files"], summaries=device["summaries"],
+            print(_("  poste {device} : {files}, {summaries}, dernier reçu {name} le {when}").format(
+                device=device["device_id"], files=plural(device["files"], "{n} fichier", "{n} fichiers"),
+                summaries=plural(device["summaries"], "{n} résumé", "{n} résumés"),
                 name=device["last_file"], when=_local(device["last_received_at"])))
     print(_("Résumés rassemblés : {count}").format(count=state["summaries"]))
     if state["rejects"]:

@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import httpx
 
+from atelier.i18n import _
 from atelier.sync.hub import (
     ALREADY_THERE, AUTH_REFUSED, ROOT_FOLDER, STORED, HubAuthError, HubConflict, HubError,
     checked_name, checked_parts, is_temporary,
@@ -43,14 +44,15 @@ def checked_url(url: str) -> str:
     network in clear. Returns the address with one trailing slash."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"L'adresse du serveur doit commencer par https:// (reçu : « {parts.scheme or url} »).")
+        raise ValueError(_("L'adresse du serveur doit commencer par https:// (reçu : « {scheme} »).").format(
+            scheme=parts.scheme or url))
     if parts.username or parts.password:
-        raise ValueError("L'adresse du serveur ne doit pas contenir le nom d'utilisateur ni le mot de passe.")
+        raise ValueError(_("L'adresse du serveur ne doit pas contenir le nom d'utilisateur ni le mot de passe."))
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise ValueError(
+        raise ValueError(_(
             "Adresse refusée : une connexion non chiffrée (http://) n'est permise que vers cet ordinateur. "
             "Utilisez une adresse qui commence par https://."
-        )
+        ))
     return url.strip().rstrip("/") + "/"
 
 
@@ -103,7 +105,7 @@ class WebDavHub:
                 continue
             response = self.request("MKCOL", self.folder_url(list(level[1:])))
             if response.status_code not in (200, 201, 405):  # 405: it is already there
-                raise self.error_for(response, "créer le dossier")
+                raise self.error_for(response, _("Impossible de créer le dossier"))
             self.known_folders.add(level)
 
     def put_new(self, parts: list[str], name: str, data: bytes) -> str:
@@ -114,7 +116,7 @@ class WebDavHub:
         try:
             response = self.request("PUT", part_url, content=data, headers={"Content-Type": "application/octet-stream"})
             if response.status_code not in (200, 201, 204):
-                raise self.error_for(response, "envoyer le fichier")
+                raise self.error_for(response, _("Impossible d'envoyer le fichier"))
             response = self.request("MOVE", part_url, headers={"Destination": final_url, "Overwrite": "F"})
             if response.status_code in (201, 204):
                 moved = True
@@ -123,7 +125,7 @@ class WebDavHub:
                 return self.same_or_conflict(final_url, name, data)
             if response.status_code == 404:  # the part is gone: maybe a MOVE delivered twice
                 return self.same_or_conflict(final_url, name, data, missing_is_transient=True)
-            raise self.error_for(response, "publier le fichier")
+            raise self.error_for(response, _("Impossible de publier le fichier"))
         finally:
             if not moved:
                 self.delete_quietly(part_url)
@@ -134,7 +136,7 @@ class WebDavHub:
     def read(self, parts: list[str], name: str) -> bytes:
         response = self.request("GET", self.file_url(parts, checked_name(name)))
         if response.status_code != 200:
-            raise self.error_for(response, f"lire le fichier « {name} »")
+            raise self.error_for(response, _("Impossible de lire le fichier « {name} »").format(name=name))
         return response.content
 
     def clean_partials(self, parts: list[str]) -> int:
@@ -145,22 +147,22 @@ class WebDavHub:
                 if response.status_code in (200, 204):
                     cleaned += 1
                 elif response.status_code != 404:
-                    raise self.error_for(response, "supprimer un envoi interrompu")
+                    raise self.error_for(response, _("Impossible de supprimer un envoi interrompu"))
         return cleaned
 
     def test(self) -> None:
         """The server answers, accepts the user, and takes a file: PUT then DELETE a probe."""
         response = self.request("PROPFIND", self.base, headers={"Depth": "0"})
         if response.status_code == 405 or (response.status_code < 400 and response.status_code != 207):
-            raise HubError(f"L'adresse « {self.base} » ne semble pas être un serveur WebDAV.")
+            raise HubError(_("L'adresse « {address} » ne semble pas être un serveur WebDAV.").format(address=self.base))
         if response.status_code != 207:
-            raise self.error_for(response, "joindre le serveur")
+            raise self.error_for(response, _("Impossible de joindre le serveur"))
         self.ensure_folder([])
         probe_url = self.folder_url([]) + f"test.part-{secrets.token_hex(6)}"
         response = self.request("PUT", probe_url, content=b"atelier")
         try:
             if response.status_code not in (200, 201, 204):
-                raise self.error_for(response, "écrire un fichier d'essai")
+                raise self.error_for(response, _("Impossible d'écrire un fichier d'essai"))
         finally:
             self.delete_quietly(probe_url)
 
@@ -176,7 +178,7 @@ class WebDavHub:
         if response.status_code == 404:
             return []
         if response.status_code != 207:
-            raise self.error_for(response, "lister le dossier")
+            raise self.error_for(response, _("Impossible de lister le dossier"))
         levels = [ROOT_FOLDER, *checked_parts(parts)]  # listed, so it and its parents exist: no MKCOL
         self.known_folders.update(tuple(levels[:depth]) for depth in range(1, len(levels) + 1))
         return names_in_multistatus(response.content, urlsplit(url).path)
@@ -184,12 +186,13 @@ class WebDavHub:
     def same_or_conflict(self, final_url: str, name: str, data: bytes, missing_is_transient: bool = False) -> str:
         response = self.request("GET", final_url)
         if response.status_code == 404 and missing_is_transient:
-            raise HubError("Le serveur a perdu un envoi en cours ; il sera recommencé.", transient=True)
+            raise HubError(_("Le serveur a perdu un envoi en cours ; il sera recommencé."), transient=True)
         if response.status_code != 200:
-            raise self.error_for(response, f"relire le fichier « {name} »")
+            raise self.error_for(response, _("Impossible de relire le fichier « {name} »").format(name=name))
         if hashlib.sha256(response.content).digest() == hashlib.sha256(data).digest():
             return ALREADY_THERE
-        raise HubConflict(f"Un autre fichier porte déjà le nom « {name} » sur le serveur. Rien n'a été remplacé.")
+        raise HubConflict(_("Un autre fichier porte déjà le nom « {name} » sur le serveur. Rien n'a été remplacé.").format(
+            name=name))
 
     def delete_quietly(self, url: str) -> None:
         """Best effort: what stays behind is a ``.part`` that clean_partials removes."""
@@ -202,28 +205,36 @@ class WebDavHub:
         try:
             return self.client.request(method, url, **kwargs)
         except httpx.TimeoutException:
-            raise HubError(f"Le serveur {self.host} ne répond pas à temps.", transient=True) from None
+            raise HubError(_("Le serveur {host} ne répond pas à temps.").format(host=self.host), transient=True) from None
         except httpx.TransportError:
-            raise HubError(f"La connexion au serveur {self.host} a échoué ou a été coupée.", transient=True) from None
+            raise HubError(_("La connexion au serveur {host} a échoué ou a été coupée.").format(host=self.host),
+                           transient=True) from None
 
-    def error_for(self, response: httpx.Response, doing: str) -> HubError:
-        """Plain French, the status for whoever helps; never the address's secrets."""
+    def error_for(self, response: httpx.Response, cannot: str) -> HubError:
+        """Plain words, the status for whoever helps; never the address's secrets.
+        ``cannot`` is a whole sentence (« Impossible d'envoyer le fichier »): the reason
+        follows it, so no verb is cut into another sentence."""
         status = response.status_code
         if status in (401, 403):
-            return HubAuthError(AUTH_REFUSED)
+            return HubAuthError(_(AUTH_REFUSED))
+        said = {"cannot": cannot, "host": self.host, "status": status}
         if status == 423:
-            return HubError(f"Le serveur {self.host} est occupé (fichier verrouillé) : impossible de {doing} pour l'instant.", transient=True)
+            return HubError(_("{cannot} pour l'instant : le serveur {host} est occupé (fichier verrouillé).")
+                            .format(**said), transient=True)
         if status == 429:
-            return HubError(f"Le serveur {self.host} demande d'attendre un peu : impossible de {doing} pour l'instant.", transient=True)
+            return HubError(_("{cannot} pour l'instant : le serveur {host} demande d'attendre un peu.")
+                            .format(**said), transient=True)
         if status == 507:
-            return HubError(f"L'espace sur le serveur {self.host} est plein : impossible de {doing}.", transient=True)
+            return HubError(_("{cannot} : l'espace sur le serveur {host} est plein.").format(**said), transient=True)
         if status >= 500:
-            return HubError(f"Le serveur {self.host} a un problème (erreur {status}) : impossible de {doing} pour l'instant.", transient=True)
+            return HubError(_("{cannot} pour l'instant : le serveur {host} a un problème (erreur {status}).")
+                            .format(**said), transient=True)
         if 300 <= status < 400:
-            return HubError(f"Le serveur {self.host} renvoie vers une autre adresse (code {status}) : vérifiez l'adresse du serveur.")
+            return HubError(_("Le serveur {host} renvoie vers une autre adresse (code {status}) : "
+                              "vérifiez l'adresse du serveur.").format(**said))
         if status == 404:
-            return HubError(f"Le serveur {self.host} ne trouve pas le dossier ou le fichier : impossible de {doing}.")
-        return HubError(f"Le serveur {self.host} a refusé de {doing} (erreur {status}).")
+            return HubError(_("{cannot} : le serveur {host} ne trouve pas le dossier ou le fichier.").format(**said))
+        return HubError(_("{cannot} : le serveur {host} a refusé (erreur {status}).").format(**said))
 
 
 def names_in_multistatus(body: bytes, folder_path: str) -> list[str]:
@@ -231,7 +242,7 @@ def names_in_multistatus(body: bytes, folder_path: str) -> list[str]:
     try:
         root = ElementTree.fromstring(body)
     except ElementTree.ParseError:
-        raise HubError("Le serveur a envoyé une liste de fichiers illisible.", transient=True) from None
+        raise HubError(_("Le serveur a envoyé une liste de fichiers illisible."), transient=True) from None
     own = unquote(folder_path).rstrip("/")
     names = set()
     for href in root.iter("{DAV:}href"):

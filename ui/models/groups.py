@@ -29,7 +29,7 @@ def when(group: Group) -> str:
 def members_text(count: int) -> str:
     if count == 0:
         return _("aucun membre")
-    return plural(count, "1 membre", "{n} membres")
+    return plural(count, "{n} membre", "{n} membres")
 
 
 def describe(group: Group, count: int) -> str:

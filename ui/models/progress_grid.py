@@ -106,7 +106,7 @@ class ProgressGridModel(QAbstractTableModel):
         cell = self.cell(row, column)
         if cell is None:
             return _("Pas encore essayé")
-        times = plural(cell.runs, "fait 1 fois", "fait {n} fois")
+        times = plural(cell.runs, "fait {n} fois", "fait {n} fois")
         return plural(cell.attempts, "Meilleur score : {score} % · {times} · {n} essai en tout",
                       "Meilleur score : {score} % · {times} · {n} essais en tout",
                       score=round(cell.best * 100), times=times)

@@ -67,9 +67,8 @@ class MyProgressPage(QWidget):
         if finished == 0:
             self.summary.setText(_("Vous commencez : chaque exercice réussi s'affichera ici."))
         else:
-            self.summary.setText(plural(finished, "Vous avez réussi 1 exercice sur {all}.",
-                                        "Vous avez réussi {done} exercices sur {all}.",
-                                        done=finished, all=total))
+            self.summary.setText(plural(finished, "Vous avez réussi {n} exercice sur {all}.",
+                                        "Vous avez réussi {n} exercices sur {all}.", all=total))
         self.next = results.next_for_learner(modules, mine)
         if self.next is None:
             self.next_label.setText(_("Tout est réussi. Bravo !"))

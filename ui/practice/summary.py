@@ -20,7 +20,7 @@ def minutes_words(duration_ms: int) -> str:
     minutes = round(duration_ms / 60_000)
     if minutes < 1:
         return _("moins d'une minute")
-    return plural(minutes, "1 minute", "{n} minutes")
+    return plural(minutes, "{n} minute", "{n} minutes")
 
 
 class SummaryPage(QWidget):

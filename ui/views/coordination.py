@@ -15,7 +15,7 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from atelier.i18n import _, plural
+from atelier.i18n import N_, _, plural
 from atelier.sync import coordination
 from atelier.sync.coordination import EVERY_SITE
 from ui.hub_pull import DONE, FAILED, IDLE, NO_HUB, OFFLINE, RUNNING, PullState
@@ -32,6 +32,14 @@ from ui.words import moment_words, month_words, number_words
 
 YEARS_BACK = 4  # the period choice: the last twelve months, this year and the four before
 RELOAD_MS, RELOAD_PULLING_MS = 300, 3_000  # a pull under way merges batch after batch: read now and then
+# Each measure's button, the button's name for a screen reader and the chart's title:
+# whole phrases, since a word put into another sentence agrees differently in each language.
+MEASURES = {
+    "sessions": (N_("Séances"), N_("Graphique des séances par mois"), N_("Séances par mois")),
+    "people": (N_("Personnes"), N_("Graphique des personnes par mois"), N_("Personnes par mois")),
+    "hours": (N_("Heures"), N_("Graphique des heures par mois"), N_("Heures par mois")),
+    "attendances": (N_("Présences"), N_("Graphique des présences par mois"), N_("Présences par mois")),
+}
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -142,9 +150,8 @@ class CoordinationView(QWidget):
 
     def _measure_buttons(self):
         buttons = []
-        for key, text in (("sessions", _("Séances")), ("people", _("Personnes")),
-                          ("hours", _("Heures")), ("attendances", _("Présences"))):
-            button = big_button(text, name=_("Graphique des {what} par mois").format(what=text.lower()),
+        for key, (text, name, _title) in MEASURES.items():
+            button = big_button(_(text), name=_(name),
                                 on_click=lambda _checked=False, k=key: self.choose_measure(k))
             button.setObjectName("step")
             button.setCheckable(True)
@@ -234,8 +241,7 @@ class CoordinationView(QWidget):
             self.show_chart(self.overview.of(self.site.currentData()))
 
     def show_chart(self, figures: coordination.Figures) -> None:
-        title = self.measures[self.measure].text()
-        self.chart.set_bars(_("{what} par mois").format(what=title),
+        self.chart.set_bars(_(MEASURES[self.measure][2]),
                             [(t.month, getattr(t, self.measure)) for t in figures.months])
 
     def fill_table(self, figures: coordination.Figures) -> None:

@@ -16,7 +16,7 @@ from ui.widgets.notice import Notice
 def gaps_text(gaps: Gaps) -> str:
     """'Âge inconnu : 2 · genre : 1 · situation : 3.'"""
     parts = [(_("âge"), gaps.age), (_("genre"), gaps.gender), (_("situation"), gaps.social_status)]
-    missing = " · ".join(f"{word} : {n}" for word, n in parts if n)
+    missing = " · ".join(_("{label} : {value}").format(label=word, value=n) for word, n in parts if n)
     return _("À compléter — {missing}. Sinon, le bilan les compte « Non communiqué ».").format(missing=missing)
 
 

@@ -31,7 +31,7 @@ def before_markdown(module: Module) -> str:
 def glossary_markdown(module: Module) -> str:
     if not module.glossary:
         return ""
-    items = "\n".join(f"- **{plain(word)}** : {plain(meaning)}"
+    items = "\n".join("- " + _("{label} : {value}").format(label=f"**{plain(word)}**", value=plain(meaning))
                       for word, meaning in sorted(module.glossary.items(), key=lambda w: w[0].casefold()))
     return f"## {_('Lexique')}\n\n{items}\n"
 

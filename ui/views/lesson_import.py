@@ -115,13 +115,13 @@ class ImportDialog(QDialog):
         self.unpacked = unpacked
         if unpacked.refused:
             self._state(_("Ce zip ne peut pas être importé"), plural(
-                len(unpacked.problems), "1 problème trouvé, à envoyer à l'auteur du module :",
+                len(unpacked.problems), "{n} problème trouvé, à envoyer à l'auteur du module :",
                 "{n} problèmes trouvés, à envoyer à l'auteur du module :"))
             for problem in unpacked.problems:
                 self._line(str(problem), selectable=True)
         else:
             count = len(unpacked.modules)
-            self._state(plural(count, "Ce zip contient 1 module", "Ce zip contient {n} modules"),
+            self._state(plural(count, "Ce zip contient {n} module", "Ce zip contient {n} modules"),
                         _("Vérifié : il peut être importé."), choice=True)
             for incoming in unpacked.modules:
                 self._card(incoming)
@@ -145,8 +145,8 @@ class ImportDialog(QDialog):
         self._line(module.title, name="cardTitle")
         facts = [_("version {n}").format(n=module.version),
                  _(LANGUAGES.get(module.language, module.language)), duration_text(module.duration),
-                 plural(len(module.steps), "1 étape", "{n} étapes"),
-                 plural(len(module.exercises), "1 exercice", "{n} exercices")]
+                 plural(len(module.steps), "{n} étape", "{n} étapes"),
+                 plural(len(module.exercises), "{n} exercice", "{n} exercices")]
         self._line(" · ".join(fact for fact in facts if fact))
         if incoming.replaces:
             self._line(_("Remplacera la version {old} déjà importée.").format(

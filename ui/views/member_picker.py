@@ -59,7 +59,7 @@ class MemberPicker(FormDialog):
     def _update_count(self) -> None:
         n = len(self.model.checked_ids())
         self.count.setText(_("Aucune personne cochée.") if n == 0 else
-                           plural(n, "1 personne cochée.", "{n} personnes cochées."))
+                           plural(n, "{n} personne cochée.", "{n} personnes cochées."))
         self.save_button.setEnabled(n > 0)
 
     def submit(self) -> None:

@@ -11,7 +11,7 @@ from atelier.i18n import _
 from atelier.sessions import Session
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
-from ui.words import long_date
+from ui.words import day_and_month, long_date
 
 KEEP = 2  # the dialog's result for « its planned day »; Accepted (1) is « today »
 
@@ -34,6 +34,4 @@ class StartDayDialog(ConfirmDialog):
     @staticmethod
     def kept(session: Session) -> str:
         """'Le 1er décembre': the answer that keeps the planned day."""
-        day = long_date(session.date, year=False, capital=False)
-        return _("Le {day}").format(
-            day=day.split(" ", 1)[1])  # without the weekday: a short button
+        return _("Le {day}").format(day=day_and_month(session.date))  # without the weekday: a short button

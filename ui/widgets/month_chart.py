@@ -28,8 +28,8 @@ class MonthChart(QWidget):
     def set_bars(self, title: str, bars: list[tuple[str, float]]) -> None:
         self.title, self.bars = title, bars
         self.setAccessibleName(_("Graphique : {title}").format(title=title))
-        self.setAccessibleDescription(", ".join(f"{month_words(month)} : {number_words(value)}"
-                                                for month, value in bars))
+        self.setAccessibleDescription(", ".join(
+            _("{label} : {value}").format(label=month_words(month), value=number_words(value)) for month, value in bars))
         self.updateGeometry()
         self.update()
 

@@ -65,23 +65,23 @@ def preference(language, translation_of, wanted: str | None) -> int:
 
 
 _FIRST_TABLE = re.compile(r"^\[", re.M)
-_ID_OR_TITLE = re.compile(r"^(id|title)\s*=", re.M)
+_CHOOSING_KEYS = re.compile(r"^(id|title|language|translation_of)\s*=", re.M)
 
 
 def _top_keys(text: str) -> dict:
     """The keys before the first [table] (TOML puts the top-level ones there), read without
     the steps and exercises that follow: the home screen reads every module's title at start-up.
 
-    First only the lines up to ``id`` and ``title`` (the first two lines of a pack): a
-    prefix that reads as TOML holds the same values as the whole file, and one cut inside
-    a multi-line string or array does not read. Then the head, then the whole file."""
-    seen, end = set(), 0
-    for found in _ID_OR_TITLE.finditer(text):
-        seen.add(found.group(1))
-        if seen == {"id", "title"}:
-            end = text.find("\n", found.end())
-            end = len(text) if end < 0 else end
-            break
+    First only the lines up to the last of ``id``, ``title``, ``language`` and
+    ``translation_of`` (the first lines of a pack): a prefix that reads as TOML holds the
+    same values as the whole file, and one cut inside a multi-line string or array does
+    not read. Then the head, then the whole file."""
+    first = _FIRST_TABLE.search(text)
+    head_end = first.start() if first is not None else len(text)
+    end = 0
+    for found in _CHOOSING_KEYS.finditer(text, 0, head_end):
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end
     if end > 0:
         try:
             lines = tomllib.loads(text[:end])
@@ -89,7 +89,6 @@ def _top_keys(text: str) -> dict:
                 return lines
         except tomllib.TOMLDecodeError:
             pass
-    first = _FIRST_TABLE.search(text)
     if first is not None:
         try:
             head = tomllib.loads(text[:first.start()])

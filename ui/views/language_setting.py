@@ -2,7 +2,8 @@
 does not read the one on screen still finds theirs).
 
 The choice goes to the window (``language_chosen``), which speaks it at once and keeps
-it for this installation (ui.language_change).
+it for this installation (ui.language_change). The first-run dialog shows the same
+control first, and says itself again in the language chosen (ui.views.first_run).
 """
 
 from PySide6.QtCore import Signal

@@ -181,6 +181,7 @@ def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None =
             demo_store = open_demo(home, ask)
             if isinstance(demo_store, int):
                 return demo_store
+            settings.set_language(demo_store.db, dialog.spoken)  # the demonstration speaks the language chosen
             return build_window(apply_saved_look(demo_store), today, demo=True)
     return build_window(apply_saved_look(store), today)
 

@@ -8,6 +8,7 @@ first; the closing notes' draft survives on its own (ui.views.closing keeps it).
 """
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from shiboken6 import isValid
 
 from atelier.i18n import _, current_language
 from atelier import settings
@@ -35,7 +36,14 @@ def practice_windows(window) -> list[QWidget]:
 
 def change_language(window, code: str) -> ConfirmDialog | None:
     """Speak ``code`` from now on, and keep the choice for this installation; first ask
-    when something open would be lost (the question is returned, None when none was)."""
+    when something open would be lost (the question is returned, None when none was).
+    A language clicked again while the question is open brings that question forward:
+    never a second one over it."""
+    asked = getattr(window, "language_question", None)
+    if asked is not None and isValid(asked) and asked.isVisible():
+        asked.raise_()
+        asked.activateWindow()
+        return asked
     if code == current_language():
         return None
     lost = losses(window)
@@ -112,28 +120,52 @@ def reopen_workshop(window, session, step: int, lesson_step: int | None, project
 
 
 def reopen_practice(window) -> None:
-    """The practice window again, for the same people, on the choice of names."""
+    """The practice window again, for the same people, with the learner who was chosen."""
     from ui.practice.shell import open_practice
 
     for old in practice_windows(window):
         people, flag, session_id = old.people, old.flag, old.session_id
+        learner, guest, module = old.learner, old.guest, module_shown(old)
         old._may_close = True
         old.close()
         new = open_practice(window.ops, people, modules.all_modules(), flag, session_id, parent=window)
+        if learner is not None or guest:
+            new.choose(learner)  # the same person (or guest), on their home: their results read again
+            again = next((m for m in new.modules if m.id == module), None)
+            if again is not None:
+                new.open_module(again)
         home = window.pages.get("exercises")
         if home is not None:
             home.practice = new
             new.left.connect(home._practice_left)
 
 
+def module_shown(practice) -> str | None:
+    """The module whose list of exercises the learner was in, or whose exercise was open
+    (that exercise was asked about and is gone: it starts again from the list)."""
+    page = practice.stack.currentWidget()
+    if page is practice.menu:
+        return practice.menu.module.id
+    if page in [getattr(practice, name) for name in RUNNING] and practice.current is not None:
+        return practice.current[0].id
+    return None
+
+
 def renew_help_banner(window) -> None:
-    """The banner that shows a call for help on this window, in the new language (when down)."""
+    """The banner that shows a call for help on this window, in the new language; a call
+    showing keeps showing (the window's title, said again by rebuild_pages, gets its
+    « Besoin d'aide » back)."""
     from ui.practice.help_flag import HelpBanner, HelpFlag
 
     flag = window.findChild(HelpFlag, "helpFlag")
-    if flag is None or flag.is_raised:
+    if flag is None:
         return
-    for banner in window.findChildren(QWidget, "helpBanner"):
+    for banner in window.findChildren(HelpBanner, "helpBanner"):
+        flag.raised.disconnect(banner._raised)  # gone: it must not answer the flag before it is deleted
+        flag.cleared.disconnect(banner._cleared)
         window.removeToolBar(banner)
+        banner.setObjectName("")  # not found again before it is deleted
         banner.deleteLater()
-    HelpBanner(flag, window)
+    banner = HelpBanner(flag, window)
+    if flag.is_raised:
+        banner.show_call(flag.who)

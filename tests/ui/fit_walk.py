@@ -123,10 +123,27 @@ def workshop(walk: Walk, window, day: dict) -> None:
 def dialogs(walk: Walk, window, day: dict) -> None:
     for name, (module_name, build) in DIALOGS.items():
         walk.dialog(f"dialog-{name}", build(importlib.import_module(module_name), window, day))
+    first_run_in_english(walk)
     window.buttons["sessions"].click()
     page = window.stack.currentWidget()
     page.ask_cancel()
     walk.dialog("question-annuler-seance", page.question)
+
+
+def first_run_in_english(walk: Walk) -> None:
+    """The French walk's first run, said again in English once shown (its other words
+    take their room), then French again for the rest of the walk."""
+    from ui.views.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(demo=True)
+    if dialog.spoken != "fr":  # the English walk shows it in English already
+        dialog.deleteLater()
+        return
+    dialog.show()
+    settle(dialog)
+    dialog.language.buttons["en"].click()
+    walk.dialog("dialog-premier-lancement-en-anglais", dialog)
+    dialog.speak("fr")
 
 
 def practice(walk: Walk, window, day: dict) -> None:

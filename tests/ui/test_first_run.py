@@ -19,6 +19,7 @@ from atelier.store import Store
 from ui.main_window import MainWindow
 from ui.app import launch, start
 from ui.views.first_run import FirstRunDialog
+from ui.widgets.buttons import is_current
 
 
 @pytest.fixture
@@ -61,6 +62,58 @@ def test_first_run_dialog_saves_the_answers(home, qtbot, started):
     assert settings.get(db, settings.ASSOCIATION) == "Les Amis du Quartier"
     assert settings.get(db, settings.SITE) == "Maison des Tilleuls"
     assert settings.get(db, settings.FACILITATORS) == "Claire Martin\nKarim Benali"
+
+
+def test_a_person_who_reads_english_gets_through_the_first_run(home, qtbot, started):
+    def ask(dialog):
+        show(qtbot, dialog)
+        assert dialog.title.text() == "Bienvenue dans Atelier" and dialog.start.text() == "Commencer"
+        qtbot.keyClicks(dialog.association[1], "Riverside Friends")
+        qtbot.keyClicks(dialog.site[1], "Elm Street Hall")
+        qtbot.mouseClick(dialog.language.buttons["en"], Qt.MouseButton.LeftButton)
+        assert dialog.title.text() == "Welcome to Atelier" and dialog.windowTitle() == "Welcome to Atelier"
+        assert (dialog.start.text(), dialog.try_demo.text()) == ("Start", "Try the demo")
+        assert dialog.association[0].text() == dialog.association[1].accessibleName() == (
+            "Name of the organisation (required)")
+        assert dialog.language.title.text() == "Language"
+        assert is_current(dialog.language.buttons["en"]) and not is_current(dialog.language.buttons["fr"])
+        assert dialog.association[1].text() == "Riverside Friends", "what was typed stays"
+        assert dialog.site[1].text() == "Elm Street Hall"
+        qtbot.keyClicks(dialog.facilitator[1], "Claire Martin")
+        qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+
+    window = started(start(home, ask=ask))
+
+    db = window.store.db
+    assert settings.language(db) == "en" and settings.get(db, settings.SITE) == "Elm Street Hall"
+    assert window.buttons["settings"].text() == "Settings" and window.home.today_title.text() == "Today"
+    assert window.windowTitle() == "Atelier — Elm Street Hall"
+
+
+def test_choosing_french_again_says_the_dialog_in_french(qtbot):
+    dialog = FirstRunDialog(demo=True)
+    show(qtbot, dialog)
+    dialog.language.buttons["en"].click()
+    dialog.language.buttons["fr"].click()
+    assert dialog.title.text() == "Bienvenue dans Atelier" and dialog.try_demo.text() == "Essayer avec la démonstration"
+    assert dialog.spoken == "fr" and is_current(dialog.language.buttons["fr"])
+
+
+def test_the_demonstration_speaks_the_language_chosen(home, qtbot, started):
+    def ask(dialog):
+        show(qtbot, dialog)
+        dialog.language.buttons["en"].click()
+        qtbot.mouseClick(dialog.try_demo, Qt.MouseButton.LeftButton)
+
+    window = started(start(home, ask=ask))
+
+    assert window.store.home == home / "demo" and settings.language(window.store.db) == "en"
+    assert window.windowTitle() == "Atelier — demonstration"
+    real = Store.open(home)
+    try:
+        assert settings.get(real.db, settings.LANGUAGE) is None, "the real data stays untouched"
+    finally:
+        real.close()
 
 
 def test_first_run_dialog_is_large_and_named(qtbot):

@@ -51,7 +51,7 @@ def test_every_screen_fits_at_200_percent(size, tmp_path):
     expected = {"section-home", "section-groups", "section-participants", "section-sessions", "section-exercises",
                 "section-documents", "section-settings", "group-page", "roll-call", "walk-in", "lesson",
                 "projector", "closing", "practice-tiles", "practice-home", "practice-menu", "practice-summary",
-                *(f"dialog-{name}" for name in DIALOGS),
+                *(f"dialog-{name}" for name in DIALOGS), "dialog-premier-lancement-en-anglais",
                 *(f"practice-{kind}" for kind in ("click", "double-click", "drag", "scroll", "right-click", "type",
                                                   "keys", "form", "choice"))}
     assert expected <= set(found), f"écrans jamais montrés : {sorted(expected - set(found))}"

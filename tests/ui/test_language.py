@@ -13,15 +13,18 @@ from shiboken6 import isValid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 
-from atelier import groups, sessions, settings
+from atelier import groups, people, sessions, settings
 from atelier.groups import Group
+from atelier.people import Participant
 from atelier.sessions import Session
 from atelier.i18n import current_language, use_language
 from ui.app import apply_saved_look
 from ui.main_window import build_window
+from ui.practice.help_flag import HelpBanner
 from ui.qt_language import install_qt_translations
 from ui.views.closing import people_text
 from ui.views.settings import SettingsView
+from ui.widgets.confirm import ConfirmDialog
 from ui.words import long_date
 
 LEFT = Qt.MouseButton.LeftButton
@@ -135,6 +138,88 @@ def test_the_practice_window_speaks_again_and_an_exercise_under_way_is_asked_abo
     assert question is not None and "the exercise under way in practice" in question.message.text()
     question.cancel_button.click()
     assert current_language() == "en" and practice.isVisible()
+    practice._may_close = True
+    practice.close()
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support (raise\(\)|propagateSizeHints)")  # offscreen
+def test_a_language_clicked_again_while_asked_brings_the_same_question(store, open_window, qtbot):
+    window = open_window()
+    qtbot.mouseClick(window.buttons["settings"], LEFT)
+    view = window.stack.currentWidget()
+    view.open_pin_dialog()
+    qtbot.waitExposed(view.pin_dialog)
+    view.language.buttons["en"].click()
+    question = window.language_question
+    view.language.buttons["en"].click()  # impatient, or the question went behind a window
+    view.language.buttons["fr"].click()
+    asked = [d for d in window.findChildren(ConfirmDialog) if d.isVisible()]
+    assert asked == [question] and window.language_question is question
+    question.cancel_button.click()
+    assert current_language() == "fr" and view.pin_dialog.isVisible()
+    view.language.buttons["en"].click()  # asked again once answered: a new question
+    assert window.language_question is not question and window.language_question.isVisible()
+    window.language_question.cancel_button.click()
+
+
+def open_practice_for(qtbot, window, person):
+    """Practice open for everyone, ``person`` chosen on the tiles; the practice window."""
+    qtbot.mouseClick(window.buttons["exercises"], LEFT)
+    window.stack.currentWidget().open_practice(None)
+    practice = window.pages["exercises"].practice
+    qtbot.waitExposed(practice)
+    practice.picker.tiles[person.id].click()
+    return practice
+
+
+def reopened_practice(window, old):
+    [practice] = [w for w in window.findChildren(QWidget, "practice") if w.isVisible()]
+    assert practice is not old
+    return practice
+
+
+def test_the_practice_window_keeps_its_learner_and_module_in_the_new_language(store, open_window, qtbot):
+    helene = people.add(store.db, Participant("Hélène", "Martin"))
+    window = open_window()
+    old = open_practice_for(qtbot, window, helene)
+    old.open_module(old.modules[0])
+    french_title = old.menu.title.text()
+    window.change_language("en")
+    qtbot.waitUntil(lambda: settings.language(store.db) == "en", timeout=5000)
+    practice = reopened_practice(window, old)
+    assert practice.learner is not None and practice.learner.id == helene.id and not practice.guest
+    assert practice.stack.currentWidget() is practice.menu and practice.menu.module.id == old.menu.module.id
+    assert practice.menu.title.text() != french_title, "the module in English (la-souris.en)"
+    assert practice.change_button.text() == "Switch person", "the bars in English too"
+
+    practice.show_picker()
+    practice.choose(None)  # a guest stays a guest, on their home
+    window.change_language("fr")
+    qtbot.waitUntil(lambda: settings.language(store.db) == "fr", timeout=5000)
+    again = reopened_practice(window, practice)
+    assert again.guest and again.learner is None and again.stack.currentWidget() is again.home
+    again._may_close = True
+    again.close()
+
+
+def test_a_call_for_help_keeps_showing_in_the_new_language(store, open_window, qtbot):
+    helene = people.add(store.db, Participant("Hélène", "Martin"))
+    settings.put(store.db, settings.SITE, "Maison des Tilleuls")
+    window = open_window()
+    practice = open_practice_for(qtbot, window, helene)
+    practice.help_button.click()
+    assert window.windowTitle() == "Besoin d'aide : Hélène — Atelier — Maison des Tilleuls"
+    window.change_language("en")
+    qtbot.waitUntil(lambda: settings.language(store.db) == "en", timeout=5000)
+    [banner] = window.findChildren(HelpBanner, "helpBanner")
+    assert banner.isVisible() and banner.label.text() == "Needs help: Hélène"
+    assert banner.clear_button.text() != "C'est réglé"
+    assert window.windowTitle() == "Needs help: Hélène — Atelier — Maison des Tilleuls"
+    practice = reopened_practice(window, practice)
+    assert practice.help_notice.isVisible() and practice.help_notice.text().startswith("The facilitator")
+    banner.clear_button.click()
+    assert not banner.isVisible() and not practice.help_notice.isVisible()
+    assert window.windowTitle() == "Atelier — Maison des Tilleuls"
     practice._may_close = True
     practice.close()
 

@@ -93,6 +93,12 @@ QLabel#helpText {{ color: {fg}; font-size: {current_font_points() * 1.5:.1f}pt; 
 """)
 
     def _raised(self, who: str) -> None:
+        self.show_call(who)
+        QApplication.alert(self.window_)
+
+    def show_call(self, who: str) -> None:
+        """The banner up and the window's title prefixed: on a new call, or for the call
+        still up when the banner is built again (another language)."""
         text = _("Besoin d'aide : {who}").format(who=who)
         self.label.setText(text)
         self.label.setAccessibleName(text)
@@ -101,7 +107,6 @@ QLabel#helpText {{ color: {fg}; font-size: {current_font_points() * 1.5:.1f}pt; 
         if self.base_title is None:
             self.base_title = self.window_.windowTitle()
         self.window_.setWindowTitle(f"{text} — {self.base_title}")
-        QApplication.alert(self.window_)
 
     base_title: str | None = None  # the window's title before the flag went up
 

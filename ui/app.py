@@ -26,7 +26,7 @@ from ui.operations import plain_words
 from ui.qt_language import install_qt_translations
 from ui.theme import apply_theme
 from ui import window_place
-from ui.views import retention_dialog
+from ui.retention_offer import offer_at_start
 from ui.words import short_date
 
 __all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
@@ -209,7 +209,7 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
     window.worker.run(window.store.verify, on_done=checked)
     if not window.demo:
         window.schedule_backup()
-        retention_dialog.offer_at_start(window.ops, window)  # people past the retention period, if any
+        offer_at_start(window.ops, window)  # people past the retention period, if any
 
 
 def let_go(window: MainWindow) -> None:

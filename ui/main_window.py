@@ -5,6 +5,7 @@ keys also move along the column.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,12 +27,14 @@ from ui.sync_runner import SyncRunner
 from ui import window_place
 from ui.theme import px
 from ui.views.home import HomeView
-from ui.views.speech_setting import use_settings
+from ui.speech import use_settings
 from ui.widgets.buttons import set_current
-from ui.widgets.confirm import ConfirmDialog
 from ui.widgets.page_stack import PageStack
 from ui.widgets.scroller import Scroller
 from ui.worker import Worker
+
+if TYPE_CHECKING:  # the question before quitting loads when it is asked
+    from ui.widgets.confirm import ConfirmDialog
 
 SECTIONS = (
     ("home", N_("Accueil")),
@@ -316,6 +319,8 @@ class MainWindow(QMainWindow):
         if self.quit_question is not None and self.quit_question.isVisible():
             self.quit_question.raise_()
             return
+        from ui.widgets.confirm import ConfirmDialog
+
         self.quit_question = ConfirmDialog(
             _("Quitter Atelier pendant la séance ?"),
             _("Une séance est en cours. Ce qui est fait est enregistré : vous pourrez la reprendre "

@@ -19,7 +19,7 @@ from enum import Enum
 from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from atelier import i18n
+from atelier import i18n, settings
 from atelier.i18n import N_, _
 from ui import speech_probe
 
@@ -221,3 +221,10 @@ def speech_service() -> Speech:
     app = QApplication.instance()
     found = app.findChild(Speech, "atelierSpeech")
     return found if found is not None else Speech(app)
+
+
+def use_settings(ops) -> None:
+    """The speech service reads the speed and the voice from this installation's settings
+    when it makes its engine (here, not with the Réglages page: the main window sets it
+    at start, and the page's widgets need not load for it)."""
+    speech_service().preferences = lambda: ops.read(settings.speech_preferences)

@@ -212,7 +212,7 @@ def test_the_saved_preferences_are_read_when_the_engine_is_made(qtbot, ops, spee
     ops.run(settings.set_speech_voice, "Mary")
     ops.run(settings.set_speech_rate, 0.25)
     qtbot.waitUntil(lambda: ops.read(settings.speech_rate) == 0.25, timeout=5000)
-    from ui.views.speech_setting import use_settings
+    from ui.speech import use_settings
 
     use_settings(ops)
     page = shown(qtbot, SummaryPage())

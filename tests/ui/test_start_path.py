@@ -50,12 +50,16 @@ app.exec()
 
 # What the home screen does not need, loaded later by what does: the other sections,
 # the workshop, exports, the hub's network and keyring, the lesson library, the erasure
-# code, the first-run and busy dialogs. (The daily backup may load more on the worker
-# meanwhile: the list names none of it.)
+# code, the first-run and busy dialogs, the Réglages' reading-aloud and look sections,
+# the questions (before quitting, about people past the retention period: asked only
+# when someone is found). (The daily backup and the retention's search may load more on
+# the worker meanwhile: the list names none of it.)
 NOT_AT_START = (
     "ui.views.groups", "ui.views.participants", "ui.views.sessions", "ui.views.lessons",
     "ui.views.documents", "ui.views.settings", "ui.views.coordination", "ui.views.workshop",
     "ui.views.first_run", "ui.widgets.busy", "ui.practice", "ui.render",
+    "ui.views.speech_setting", "ui.views.look_setting", "ui.views.retention_dialog",
+    "ui.widgets.confirm", "ui.widgets.check",
     "atelier.exports", "atelier.lessons.library", "atelier.lessons.pack", "atelier.erasure",
     "openpyxl", "httpx", "keyring", "orjson",
 )

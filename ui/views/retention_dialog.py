@@ -1,17 +1,15 @@
 """People who no longer come, listed for the facilitator to confirm their anonymisation.
 
 Shown after start-up when someone is past the retention period of the Réglages, found on
-the worker (``offer_at_start``: start-up never waits for it), and from the Réglages at
+the worker (``ui.retention_offer``: start-up never waits for it), and from the Réglages at
 any time. Each person has a box, ticked; « Anonymiser » anonymises the ticked ones, on
 the worker. « Plus tard » is the default: at start-up it puts the question off a week.
 """
 
-from datetime import date
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from atelier.i18n import _, plural
-from atelier import retention, settings
+from atelier import retention
 from atelier.mentions import ERASED
 from atelier.retention import Inactive
 from ui.theme import px
@@ -78,18 +76,3 @@ def offer(ops, parent: QWidget, found: list[Inactive], years: int, at_start: boo
     dialog.finished.connect(finished)
     dialog.open()
     return dialog
-
-
-def offer_at_start(ops, parent: QWidget, today: date | None = None) -> int:
-    """Look on the worker for people past the retention period; if there are, ask.
-    A failure says nothing: the start-up check reports damage its own way."""
-    def found(answer) -> None:
-        people, years = answer
-        if people and parent.isVisible():
-            offer(ops, parent, people, years, at_start=True)
-
-    return ops.run(_to_confirm, today or ops.today(), on_done=found, on_error=lambda _error: None)
-
-
-def _to_confirm(db, today: date) -> tuple[list[Inactive], int]:
-    return retention.to_confirm(db, today), settings.retention_years(db)

@@ -2,7 +2,7 @@
 (3 years by default), and who is past it now, with a way to anonymise them.
 
 The choice is saved as it changes, through ``ops.run``. Past the period, the program
-also asks at start-up (``retention_dialog.offer_at_start``).
+also asks at start-up (``ui.retention_offer``).
 """
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget

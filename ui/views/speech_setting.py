@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from atelier import settings
 from atelier.i18n import N_, _
-from ui.speech import Status, installed, speech_service
+from ui.speech import Status, installed, speech_service, use_settings
 from ui.theme import px
 from ui.views.look_setting import section
 from ui.widgets.buttons import big_button
@@ -20,12 +20,6 @@ from ui.widgets.wheel_guard import guard_wheel
 
 RATE_NAMES = {-0.5: N_("Très lente"), -0.25: N_("Lente"), 0.0: N_("Normale"), 0.25: N_("Rapide")}
 SYSTEM_VOICE = ""  # the combo box's first entry: the system's own voice for the language
-
-
-def use_settings(ops) -> None:
-    """The speech service reads the speed and the voice from this installation's settings
-    when it makes its engine."""
-    speech_service().preferences = lambda: ops.read(settings.speech_preferences)
 
 
 class SpeechSetting(QWidget):

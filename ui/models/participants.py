@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 
 from atelier.i18n import _
 from atelier.people import Participant

@@ -77,6 +77,15 @@ class RetentionDialog(ConfirmDialog):
         self.outer.activate()
         self.list.updateGeometry()
         super().fit_to_screen()
+        # The words get the lines they need, as far as the list at its smallest leaves
+        # room (the layout alone would size them by their unwrapped hint); the list the rest.
+        self.scroll.setMinimumHeight(0)
+        margins = self.outer.contentsMargins()
+        inner = (self.width() - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
+                 - 2 * self.scroll.frameWidth())
+        need = self.body.totalHeightForWidth(inner) + 2 * self.scroll.frameWidth()
+        spare = self.height() - self.outer.totalMinimumSize().height() + self.scroll.minimumSizeHint().height()
+        self.scroll.setMinimumHeight(max(0, min(need, spare)))
 
     def chosen(self) -> list[str]:
         """The ids of the people ticked, in the list's order."""

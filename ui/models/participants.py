@@ -2,7 +2,6 @@
 
 from typing import Any
 
-
 from atelier.i18n import _
 from atelier.people import Participant
 from ui.models.big_rows import BigRowsModel

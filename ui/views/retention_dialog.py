@@ -8,7 +8,7 @@ ones, on the worker. « Plus tard » is the default: at start-up it puts the que
 a week.
 """
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from atelier.i18n import _, plural
 from atelier import retention
@@ -20,7 +20,7 @@ from ui.widgets.big_list import BigList
 from ui.widgets.buttons import big_button
 from ui.widgets.confirm import ConfirmDialog
 
-FEW = 5  # past this many people, « Tout cocher » / « Tout décocher » and the count show
+FEW = 5  # past this many people, « Tout cocher » / « Tout décocher » show
 ROWS_IN_SIGHT = 4  # the list asks for this many rows' height; the rest scrolls
 
 
@@ -45,14 +45,11 @@ class RetentionDialog(ConfirmDialog):
         self.list = BigList(_("Personnes à anonymiser"), parent=self)
         self.list.setModel(self.model)
         self.list.show_rows(ROWS_IN_SIGHT)
-        self.list.setMinimumHeight(px(110))  # a row and a half at least, whatever the screen
         # The list scrolls by itself, under the words and above the answers: never inside
         # the words' scroll area, which would scroll it away.
         self.outer.insertWidget(1, self.list, 1)
         self.outer.setStretchFactor(self.scroll, 0)  # room to spare goes to the list
         order: list[QWidget] = [self.list]
-        self.count = QLabel()
-        self.count.setWordWrap(True)
         if len(self.found) > FEW:
             self.check_all_button = big_button(_("Tout cocher"), on_click=lambda: self.model.check_all(True))
             self.uncheck_all_button = big_button(_("Tout décocher"), on_click=lambda: self.model.check_all(False))
@@ -60,11 +57,9 @@ class RetentionDialog(ConfirmDialog):
             row.setSpacing(px(12))
             row.addWidget(self.check_all_button)
             row.addWidget(self.uncheck_all_button)
-            row.addWidget(self.count, 1)
+            row.addStretch(1)
             self.outer.insertLayout(1, row)
             order = [self.check_all_button, self.uncheck_all_button, self.list]
-        else:
-            self.count.hide()
         order += [self.cancel_button, self.confirm_button]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
@@ -77,15 +72,21 @@ class RetentionDialog(ConfirmDialog):
         self.outer.activate()
         self.list.updateGeometry()
         super().fit_to_screen()
-        # The words get the lines they need, as far as the list at its smallest leaves
-        # room (the layout alone would size them by their unwrapped hint); the list the rest.
+        # Where the dialog is shorter than everything: two whole rows of the list first
+        # (as far as the screen allows), then the words get the lines they need (the
+        # layout alone would size them by their unwrapped hint), and the list the rest.
+        self.list.setMinimumHeight(0)
         self.scroll.setMinimumHeight(0)
+        room = (self.height() - self.outer.totalMinimumSize().height()
+                + self.list.minimumSizeHint().height() + self.scroll.minimumSizeHint().height())
+        rows = min(self.list.rows_height(2), room)
         margins = self.outer.contentsMargins()
         inner = (self.width() - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
                  - 2 * self.scroll.frameWidth())
-        need = self.body.totalHeightForWidth(inner) + 2 * self.scroll.frameWidth()
-        spare = self.height() - self.outer.totalMinimumSize().height() + self.scroll.minimumSizeHint().height()
-        self.scroll.setMinimumHeight(max(0, min(need, spare)))
+        words = self.body.totalHeightForWidth(inner) + 2 * self.scroll.frameWidth()
+        self.list.setMinimumHeight(max(0, rows))
+        self.scroll.setMinimumHeight(max(0, min(words, room - rows)))
+        self.outer.activate()  # laid out now with these, not at the next turn of the loop
 
     def chosen(self) -> list[str]:
         """The ids of the people ticked, in the list's order."""
@@ -94,8 +95,6 @@ class RetentionDialog(ConfirmDialog):
     def _ticked(self) -> None:
         n = len(self.chosen())
         self.confirm_button.setEnabled(n > 0)
-        self.count.setText(plural(n, "{n} personne cochée sur {total}.", "{n} personnes cochées sur {total}.",
-                                  total=len(self.found)))
         if len(self.found) > FEW:
             self.check_all_button.setEnabled(n < len(self.found))
             self.uncheck_all_button.setEnabled(n > 0)

@@ -152,20 +152,24 @@ class BigList(QListView):
         self._rows_in_sight = rows
         self.updateGeometry()
 
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
+    def rows_height(self, rows: int) -> int:
+        """The height that shows the first ``rows`` rows whole (fewer if there are fewer),
+        measured at the list's own width: its viewport is only sized once it is shown."""
         model = self.model()
-        if not self._rows_in_sight or model is None:
-            return hint
-        # Measured at the list's own width: its viewport is only sized once it is shown.
+        shown = min(rows, model.rowCount()) if model is not None else 0
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         width = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width() - 2 * self.spacing()
         delegate = self.itemDelegate()
-        shown = min(self._rows_in_sight, model.rowCount())
-        rows = sum(delegate.size_at(option, model.index(row, 0), width).height() + 2 * self.spacing()
-                   for row in range(shown))
-        return QSize(hint.width(), max(rows, target_px(current_scale())) + 2 * self.frameWidth())
+        height = sum(delegate.size_at(option, model.index(row, 0), width).height() + 2 * self.spacing()
+                     for row in range(shown))
+        return max(height, target_px(current_scale())) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if not self._rows_in_sight or self.model() is None:
+            return hint
+        return QSize(hint.width(), self.rows_height(self._rows_in_sight))
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         super().currentChanged(current, previous)

@@ -85,10 +85,9 @@ def _purge(store: Store, args, today: date) -> int:
         print(plural(years, "Personne à anonymiser : tout le monde est venu il y a moins d'un an.",
                      "Personne à anonymiser : tout le monde est venu il y a moins de {n} ans."))
         return 0
-    # Translators: {years} is « 3 years »
-    print(plural(len(found), "Cette personne n'est pas venue depuis plus de {years} :",
-                 "Ces {n} personnes ne sont pas venues depuis plus de {years} :",
-                 years=plural(years, "{n} an", "{n} ans")))
+    # Translators: {since} is « for more than 3 years »
+    print(plural(len(found), "Cette personne n'est pas venue {since} :",
+                 "Ces {n} personnes ne sont pas venues {since} :", since=retention.gone_for(years)))
     for person in found:
         print(_("  • {name}, dernière venue le {day}").format(
             name=person.full_name, day=person.last_seen.strftime("%d/%m/%Y")))

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from atelier import anonymisation, attendance, settings
 from atelier.db import Database
+from atelier.i18n import plural
 
 ASK_AFTER = "retention_ask_after"  # ISO date: « Plus tard » was chosen, ask again from then
 POSTPONE = timedelta(days=7)
@@ -26,6 +27,12 @@ class Inactive:
     person_id: str
     full_name: str
     last_seen: date
+
+
+def gone_for(years: int) -> str:
+    """How long the people listed have not come, said alike by the dialog, the Réglages
+    and the command: « depuis plus de 3 ans », « depuis plus d'un an »."""
+    return plural(years, "depuis plus d'un an", "depuis plus de {n} ans")
 
 
 def cutoff(today: date, years: int) -> date:

@@ -6,6 +6,7 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from atelier import anonymisation, attendance, paths, people, retention, sessions, settings
@@ -126,10 +127,12 @@ def prompted(home, launched, qtbot) -> tuple:
 def test_after_start_up_the_people_gone_for_years_are_listed_and_anonymised_once_confirmed(home, launched, qtbot):
     window, dialog, (odette, marcel, paul) = prompted(home, launched, qtbot)
     assert "2 personnes ne viennent plus depuis plus de 3 ans" in dialog.windowTitle()
-    assert [box.text() for box in dialog.boxes] == ["Marcel Dupont", "Odette Ancienne"]
+    rows = [dialog.model.index(row) for row in range(dialog.model.rowCount())]
+    assert [row.data() for row in rows] == ["Marcel Dupont", "Odette Ancienne"]
+    assert all(row.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked for row in rows)
     assert dialog.cancel_button.isDefault()  # Enter never anonymises
     check_targets(dialog)
-    qtbot.mouseClick(dialog.boxes[0], LEFT)  # Marcel is coming back: leave him
+    click_row(qtbot, dialog.list, 0)  # Marcel is coming back: leave him
     assert dialog.chosen() == [odette]
     with qtbot.waitSignal(window.ops.changed, timeout=5000):
         qtbot.mouseClick(dialog.confirm_button, LEFT)
@@ -182,7 +185,7 @@ def test_the_settings_choose_the_period_and_open_the_list(store, open_window, qt
     qtbot.waitUntil(section.review_button.isEnabled, timeout=5000)
     qtbot.mouseClick(section.review_button, LEFT)
     dialog = section.dialog
-    assert len(dialog.boxes) == 2
+    assert dialog.model.rowCount() == 2
     qtbot.mouseClick(dialog.cancel_button, LEFT)
     assert settings.get(store.db, retention.ASK_AFTER) is None  # from the Réglages, « Plus tard » puts nothing off
 
@@ -208,13 +211,20 @@ def test_both_dialogs_fit_a_1366_by_768_screen_at_every_text_size(scale, store, 
             dialog.show()
             qtbot.waitExposed(dialog)
             assert dialog.width() <= 1366 and dialog.height() <= max(screen.height(), 768)
-            for control in [dialog.confirm_button, dialog.cancel_button, *getattr(dialog, "boxes", []),
+            for control in [dialog.confirm_button, dialog.cancel_button,
+                            *([dialog.check_all_button, dialog.uncheck_all_button]
+                              if isinstance(dialog, RetentionDialog) else []),
                             *([dialog.replace_box, dialog.typed] if isinstance(dialog, EraseDialog) else [])]:
                 if control.hasHeightForWidth():  # its words wrap: tall enough for them at its width
                     assert control.height() >= control.heightForWidth(control.width()), control.text()
                 else:
                     assert control.width() >= min(control.sizeHint().width(), dialog.width() - 60), control.text()
                 assert control.geometry().right() <= control.parentWidget().width(), control.text()
+            if isinstance(dialog, RetentionDialog):  # a whole row in sight, as wide as the list
+                first = lambda: dialog.list.visualRect(dialog.model.index(0))  # noqa: E731 (laid out after a resize)
+                qtbot.waitUntil(lambda: first().right() <= dialog.list.viewport().width(), timeout=2000)
+                assert dialog.list.viewport().height() >= first().height() >= 48
+                assert dialog.list.geometry().bottom() < dialog.confirm_button.geometry().top()
             dialog.close()
     finally:
         theme.apply_theme(qapp, 1.0)

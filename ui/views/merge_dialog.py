@@ -29,7 +29,7 @@ class OthersModel(ParticipantsModel):
 
     namesakes: set[str] = set()
 
-    def _subtitle(self, person: Participant) -> str:
+    def subtitle(self, person: Participant) -> str:
         # One line a record, two for a namesake: at 200 % four records stay in sight.
         return _("Même nom") if person.id in self.namesakes else ""
 

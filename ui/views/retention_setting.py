@@ -75,9 +75,10 @@ class RetentionSetting(QWidget):
         self.years.set_key(years)
         self.found = self.ops.read(retention.inactive, self.ops.today(), years)
         if self.found:
+            # Translators: {since} is « for more than 3 years »
             self.status.setText(plural(
-                len(self.found), "{n} personne ne vient plus depuis plus de {years} ans.",
-                "{n} personnes ne viennent plus depuis plus de {years} ans.", years=years))
+                len(self.found), "{n} personne ne vient plus {since}.",
+                "{n} personnes ne viennent plus {since}.", since=retention.gone_for(years)))
         else:
             self.status.setText(_("Personne ne dépasse ce délai pour l'instant."))
         self.review_button.setEnabled(bool(self.found))

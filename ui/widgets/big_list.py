@@ -7,7 +7,7 @@ anywhere on the row or the space bar ticks it.
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ui.theme import current_palette, current_scale, px, target_px
 
@@ -37,20 +37,26 @@ class RowDelegate(QStyledItemDelegate):
         return metrics.boundingRect(QRect(0, 0, max(width, 1), 10**6), flags, text).height()
 
     def sizeHint(self, option, index: QModelIndex) -> QSize:
-        _font, metrics, _bold, bold_metrics = self._fonts(option)
-        _side, _badge, used = self._marks(index, metrics, bold_metrics)
         view = self.parent()
         if isinstance(view, QListView):  # the view's spacing goes round each row too
             width = view.viewport().width() - 2 * view.spacing()
         else:
             width = option.rect.width()
+        return self.size_at(option, index, width)
+
+    def size_at(self, option, index: QModelIndex, width: int) -> QSize:
+        """The row's size when the list is ``width`` wide inside."""
+        _font, metrics, _bold, bold_metrics = self._fonts(option)
+        _side, _badge, used = self._marks(index, metrics, bold_metrics)
         text_height = bold_metrics.height()
         subtitle = index.data(SUBTITLE_ROLE)
         if subtitle:
             text_height += self._subtitle_height(str(subtitle), width - used - px(14), metrics)
         # A target high, or the words and a margin: more rows in sight at 200 %.
         height = max(target_px(current_scale()), text_height + px(16))
-        return QSize(bold_metrics.horizontalAdvance(str(index.data() or "")) + used + px(20), height)
+        # Never wider than the list (it does not scroll sideways): a long name is elided.
+        natural = bold_metrics.horizontalAdvance(str(index.data() or "")) + used + px(20)
+        return QSize(min(natural, width) if width > 0 else natural, height)
 
     def editorEvent(self, *args) -> bool:
         return False  # ticking is the view's job: a click anywhere on the row
@@ -131,12 +137,39 @@ class BigList(QListView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSpacing(px(2))
         self.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-measured when the width changes
+        self._rows_in_sight = 0
         self.clicked.connect(self._on_click)
         p = current_palette()
         self.setStyleSheet(
             f"QListView {{ border: 3px solid {p.border}; border-radius: {px(8)}px; background: {p.window}; }}"
             f"QListView:focus {{ border-color: {p.focus}; }}"
         )
+
+    def show_rows(self, rows: int) -> None:
+        """Ask for the height of ``rows`` rows (fewer when the list has fewer), so that a
+        dialog sized to its contents is as tall as a short list and no taller for a long
+        one: the rest scrolls. Only those rows are measured, however many there are."""
+        self._rows_in_sight = rows
+        self.updateGeometry()
+
+    def rows_height(self, rows: int) -> int:
+        """The height that shows the first ``rows`` rows whole (fewer if there are fewer),
+        measured at the list's own width: its viewport is only sized once it is shown."""
+        model = self.model()
+        shown = min(rows, model.rowCount()) if model is not None else 0
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        width = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width() - 2 * self.spacing()
+        delegate = self.itemDelegate()
+        height = sum(delegate.size_at(option, model.index(row, 0), width).height() + 2 * self.spacing()
+                     for row in range(shown))
+        return max(height, target_px(current_scale())) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if not self._rows_in_sight or self.model() is None:
+            return hint
+        return QSize(hint.width(), self.rows_height(self._rows_in_sight))
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         super().currentChanged(current, previous)

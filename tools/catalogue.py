@@ -21,12 +21,13 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from atelier import vocabulary  # noqa: E402  (the checkout's, run as a script)
+from atelier import __version__, vocabulary  # noqa: E402  (the checkout's, run as a script)
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "atelier" / "locale"
 SOURCES = ("atelier", "ui")
 TRANSLATED = ("en",)
+LANGUAGE_NAMES = {"en": "English"}
 # name → the arguments that hold text; ``plural(n, singular, plural, **values)``
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "plural": (2, 3), "pgettext": ((1, "c"), 2)}
 
@@ -60,9 +61,15 @@ def read(language: str) -> Catalog:
 
 def updated(language: str, template: Catalog) -> Catalog:
     catalogue = read(language)
-    catalogue.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    catalogue.update(template, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False)
     catalogue.obsolete.clear()  # a string gone from the code leaves the catalogue
     catalogue.fuzzy = False
+    # Babel's header says "PROJECT", "FIRST AUTHOR"…: say what the file is instead
+    catalogue.project, catalogue.version = "Atelier", __version__
+    catalogue.msgid_bugs_address = catalogue.last_translator = catalogue.language_team = ""
+    catalogue.header_comment = (f"# Atelier's words in {LANGUAGE_NAMES.get(language, language)}, translated from the "
+                                "French source.\n# Made by tools/catalogue.py: translate the empty entries, "
+                                "then run it again.")
     return catalogue
 
 

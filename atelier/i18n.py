@@ -10,6 +10,7 @@ nothing keeps a translated string from import time.
 """
 
 import gettext
+import struct
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -22,13 +23,17 @@ _language = SOURCE
 
 
 def use_language(code: str) -> str:
-    """Speak ``code`` from now on ("fr" or "en"; anything else falls back to French).
-    Returns the language now spoken."""
+    """Speak ``code`` from now on ("fr" or "en"; anything else, or a catalogue that is
+    missing or damaged, falls back to French). Returns the language now spoken."""
     global _translation, _language
     code = code if code in LANGUAGES else SOURCE
-    _translation = (gettext.NullTranslations() if code == SOURCE
-                    else gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True))
-    _language = code
+    translation = gettext.NullTranslations()
+    if code != SOURCE:
+        try:
+            translation = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code])
+        except (OSError, ValueError, IndexError, struct.error):  # catalogue missing or damaged: French, not a crash
+            code = SOURCE
+    _translation, _language = translation, code
     return code
 
 

@@ -4,11 +4,12 @@ Every section is one click (never a double-click) or Tab then Enter away; the ar
 keys also move along the column.
 """
 
+import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6 import QtCore
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -23,6 +24,7 @@ from atelier import settings
 from ui.hub_pull import HubPuller
 from ui.operations import Operations
 from ui.pages import page_class
+from ui.qt_names import set_named
 from ui.sync_runner import SyncRunner
 from ui import window_place
 from ui.theme import px
@@ -52,7 +54,8 @@ SECTIONS = (
 class NavButton(QPushButton):
     """A navigation entry that Enter opens and the arrow keys move from."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event) -> None:
+        Qt = QtCore.Qt  # read at the first key, not at start (see ui.qt_names)
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.click()
@@ -127,12 +130,13 @@ class MainWindow(QMainWindow):
         for key, _label in SECTIONS:
             button = NavButton()
             button.setObjectName("navButton")
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            set_named(button, focusPolicy="StrongFocus")
+            button.setProperty("current", key == "home")  # before the first polish, which reads it
             button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
             column.addWidget(button)
             self.buttons[key] = button
         column.addStretch(1)
-        self._mark_section("home")  # before the column is first polished: nothing to polish again
+        self._mark_section("home")
 
         body = QWidget()
         body.setObjectName("page")
@@ -297,8 +301,10 @@ class MainWindow(QMainWindow):
 
     def workshops(self) -> list[QWidget]:
         """The workshops under way (each stays open until its closing)."""
-        from ui.views.workshop import WorkshopView
-
+        workshop = sys.modules.get("ui.views.workshop")  # not loaded: none was ever opened
+        if workshop is None:
+            return []
+        WorkshopView = workshop.WorkshopView
         return [page for i in range(self.stack.count()) if isinstance(page := self.stack.widget(i), WorkshopView)]
 
     def workshop_running(self) -> bool:

@@ -99,18 +99,22 @@ class _Watch(QObject):
         self.screen, self.kinds, self.refresh = screen, kinds, refresh
         self.missed: Changes | None = None
         ops.changed.connect(self.on_changed)
-        screen.installEventFilter(self)
 
     def on_changed(self, changes: Changes, initiator: QObject | None) -> None:
         if not changes.any_of(*self.kinds):
             return
         if self.screen.isVisible():
             self.refresh(changes, initiator)
+        elif self.missed is None:
+            self.missed = changes
+            # Only while something is missed: a filter sees every event of the screen.
+            self.screen.installEventFilter(self)
         else:
-            self.missed = changes if self.missed is None else self.missed | changes
+            self.missed = self.missed | changes
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self.missed is not None:
+            self.screen.removeEventFilter(self)
             missed, self.missed = self.missed, None
             self.refresh(missed, None)
         return False

@@ -7,6 +7,7 @@ are given here, so that no English word shows in a dialog Atelier opens.
 """
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from shiboken6 import isValid
 
 from atelier import i18n
 
@@ -36,6 +37,7 @@ class MissingWords(QTranslator):
         return False
 
 
+_installed: list[QTranslator] = []  # the translators this module put in, to take out again
 LOCALES = {"fr": (QLocale.Language.French, QLocale.Country.France),
            "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom)}  # day/month/year, as in France
 
@@ -50,14 +52,18 @@ def install_qt_translations(app: QCoreApplication, language: str | None = None) 
     language = i18n.use_language(language or i18n.current_language())
     if app.property("atelier_qt_language") == language:
         return True
-    for old in app.findChildren(QTranslator):
-        app.removeTranslator(old)
-        old.deleteLater()
+    for old in _installed:  # not app.findChildren(): it wraps every child of the application, 5 ms
+        if isValid(old):
+            app.removeTranslator(old)
+            old.deleteLater()
+    _installed.clear()
     QLocale.setDefault(QLocale(*LOCALES[language]))
     found = language == "en"
     if language == "fr":  # installed first: Qt asks the last installed catalogue first
-        app.installTranslator(MissingWords(MISSING_FRENCH, app))
+        _installed.append(MissingWords(MISSING_FRENCH, app))
+        app.installTranslator(_installed[-1])
         catalogue = QTranslator(app)
+        _installed.append(catalogue)
         found = catalogue.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         if found:
             app.installTranslator(catalogue)

@@ -12,11 +12,21 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QDate, QLocale
 
 from atelier.i18n import _, current_language
+from atelier import sessions
 from ui import modules
 
 SHORT_DATE_FORMAT = "dd/MM/yyyy"  # a date field shows what short_date writes
 # Languages that write a weekday in lower case inside a sentence (English never does).
 LOWER_CASE_WEEKDAYS = {"fr"}
+
+
+def with_status(session, when: str) -> str:
+    """'Terminée — 14:00 – 16:00', 'Annulée — …': a session's state before its time, on every list."""
+    if session.status == sessions.CANCELLED:
+        return _("Annulée — {when}").format(when=when)
+    if session.status == sessions.DONE:
+        return _("Terminée — {when}").format(when=when)
+    return when
 
 
 def _qdate(day: date | str) -> QDate:

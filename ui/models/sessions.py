@@ -3,22 +3,10 @@
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from atelier.i18n import _
-from atelier import sessions
 from atelier.sessions import SessionRow
-from ui.words import long_date, module_label
+from ui.words import long_date, module_label, with_status
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-
-
-def with_status(session, when: str) -> str:
-    """'Terminée — 14:00 – 16:00', 'Annulée — …': a session's state before its time, on every list."""
-    if session.status == sessions.CANCELLED:
-        return _("Annulée — {when}").format(when=when)
-    if session.status == sessions.DONE:
-        return _("Terminée — {when}").format(when=when)
-    return when
 
 
 def describe(row: SessionRow) -> tuple[str, str]:

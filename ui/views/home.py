@@ -8,18 +8,18 @@ shown again, if it was hidden); ``loaded`` is emitted once the cards are on scre
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from atelier.i18n import _, plural
 from atelier import sessions, settings
 from atelier.sessions import SessionRow
-from ui.models.sessions import with_status
 from ui.sync_runner import ERROR, NEVER, NONE, OFFLINE, SyncState
+from ui.qt_names import set_named
 from ui.theme import px
 from ui.widgets.buttons import big_button
 from ui.widgets.scroller import scrolling_page
-from ui.words import long_date, module_label
+from ui.words import long_date, module_label, with_status
 
 _LATER = (sessions.PLANNED, sessions.DONE, sessions.CANCELLED)  # today's cards, in this order
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
@@ -77,10 +77,10 @@ class SessionCard(QFrame):
             layout.addWidget(more)
         for label in self.findChildren(QLabel):
             label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            set_named(label, textInteractionFlags="NoTextInteraction")  # by name: the first screen
         # Screen readers read the card as one sentence.
         self.setAccessibleName(", ".join([when, group, *details]))
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_named(self, focusPolicy="NoFocus")
         if on_start is not None and s.status == sessions.PLANNED:  # one large button opens the workshop
             self.start = big_button(_("Commencer"), primary=True, on_click=lambda: on_start(row.session),
                                     name=_("Commencer la séance : {what}").format(what=", ".join([when, group])))
@@ -90,7 +90,9 @@ class SessionCard(QFrame):
                                         what=", ".join([when, group])))
         if self.start is not None:
             layout.addSpacing(px(6))
-            layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
+            # As wide as its words, on the left (its size policy, not Qt.AlignLeft: see ui.qt_names)
+            self.start.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            layout.addWidget(self.start)
 
 
 class HomeView(QWidget):

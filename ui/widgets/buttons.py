@@ -8,9 +8,10 @@ field never presses them by accident: only a dialog's chosen default button answ
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from ui.qt_names import set_named
 from ui.theme import current_palette
 
 
@@ -40,13 +41,14 @@ def big_button(
     """``name`` is what a screen reader says when the text alone is too short
     ("Modifier" → "Modifier la séance choisie"); ``description`` is said after it, and
     shown as a tooltip unless ``tooltip`` is False (the learners' screens have none)."""
-    button = QPushButton(text, parent)
+    button = QPushButton(parent)  # (text, parent) would make PySide6 build QIcon's 150 names to choose
+    button.setText(text)
     button.setAccessibleName(name or text.replace("&", ""))
     if description:
         button.setAccessibleDescription(description)
         if tooltip:
             button.setToolTip(description)
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    set_named(button, focusPolicy="StrongFocus")  # by name: the home has buttons (see ui.qt_names)
     button.setAutoDefault(False)  # Enter in a field goes to the dialog's default button only
     if primary:
         button.setObjectName("primary")
@@ -64,7 +66,7 @@ def set_current(button: QPushButton, current: bool) -> None:
     if bool(button.property("current")) == current:
         return
     button.setProperty("current", current)
-    if button.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):  # else the first polish reads it
+    if button.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):  # else the first polish reads it
         button.style().unpolish(button)  # the theme draws [current="true"] like a pressed entry
         button.style().polish(button)
 

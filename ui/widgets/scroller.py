@@ -6,8 +6,9 @@ inside do); a page whose only way to scroll by keyboard is the area itself asks 
 and names it: a screen reader says that name when the keyboard stops on the area.
 """
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from ui.qt_names import set_named
 
 
 class Scroller(QScrollArea):
@@ -17,9 +18,9 @@ class Scroller(QScrollArea):
         self.setWidgetResizable(True)
         if not frame:
             self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_named(self, horizontalScrollBarPolicy="ScrollBarAlwaysOff")  # the home has one: by name
         if not keyboard:
-            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            set_named(self, focusPolicy="NoFocus")
         elif not name:
             raise ValueError("a scroll area the keyboard stops on needs a name")
         if name:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -21,21 +21,20 @@ from PySide6.QtWidgets import (
 
 from atelier.i18n import N_, _
 from atelier import settings
-from ui.hub_pull import HubPuller
 from ui.operations import Operations
 from ui.pages import page_class
 from ui.qt_names import set_named
-from ui.sync_runner import SyncRunner
 from ui import window_place
 from ui.theme import px
 from ui.views.home import HomeView
-from ui.speech import use_settings
 from ui.widgets.buttons import set_current
 from ui.widgets.page_stack import PageStack
 from ui.widgets.scroller import Scroller
 from ui.worker import Worker
 
-if TYPE_CHECKING:  # the question before quitting loads when it is asked
+if TYPE_CHECKING:  # the question before quitting loads when it is asked; the sync after the first frame
+    from ui.hub_pull import HubPuller
+    from ui.sync_runner import SyncRunner
     from ui.widgets.confirm import ConfirmDialog
 
 SECTIONS = (
@@ -99,6 +98,7 @@ class NavScroll(Scroller):
 
 class MainWindow(QMainWindow):
     home_ready = Signal()  # the home screen shows the sessions read from the database
+    first_painted = Signal()  # the first frame is on screen: what can wait starts now
     restore_requested = Signal(object)  # Réglages → Sauvegardes: a confirmed backup's Path (see ui.app)
 
     def __init__(self, store, worker: Worker, today: date | None = None, demo: bool = False, owns_worker: bool = True):
@@ -109,17 +109,20 @@ class MainWindow(QMainWindow):
         self._checker: Worker | None = None  # the full integrity check, once started
         self.demo = demo
         self.ops = Operations(store, worker, self, today)
-        use_settings(self.ops)  # read aloud at the chosen speed (no engine is made here)
         self.ops.watch(self, ("settings",), lambda _changes, _initiator: self.settings_changed())
         self.buttons: dict[str, NavButton] = {}
         self.pages: dict[str, QWidget] = {}
         self._quitting = False
         self.quit_question: ConfirmDialog | None = None
+        self._sync: SyncRunner | None = None
+        self._pull: HubPuller | None = None
+        self._painted = self._stopped = False
+        self.started = False  # what follows the first frame has run (start_background)
+        self.first_painted.connect(self.start_background)
 
         self.stack = PageStack()  # sized by the page on screen, not the largest one
-        self.sync = SyncRunner(self.ops, self)  # the background sync, on its own thread
-        self.pull = HubPuller(self.ops, self.sync, self)  # and, at the coordination, the pull of every site
         self._make_home()
+        self.home.hold_back = True  # until the first frame: the cards below it come after
 
         nav = QWidget()
         nav.setObjectName("nav")
@@ -155,14 +158,53 @@ class MainWindow(QMainWindow):
         # The first home is read here, on the main thread, before any job runs: the
         # query takes a millisecond and the window then opens already filled.
         self.home.reload()
+
+    @property
+    def sync(self) -> "SyncRunner":
+        """The background sync, on its own thread (made when first asked for)."""
+        self._make_sync()
+        return self._sync
+
+    @property
+    def pull(self) -> "HubPuller":
+        """At the coordination, the background pull of every site."""
+        self._make_sync()
+        return self._pull
+
+    def _make_sync(self) -> None:
+        if self._sync is None:
+            from ui.hub_pull import HubPuller  # the hub's code: after the first frame
+            from ui.sync_runner import SyncRunner
+
+            self._sync = SyncRunner(self.ops, self)
+            self._pull = HubPuller(self.ops, self._sync, self)
+            self.home.attach_sync(self._sync)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once the whole frame is painted
+
+    def start_background(self) -> None:
+        """After the first frame, what it did not need: the home's cards below it, reading
+        aloud's settings, the sync's first reading of its state (its runs come seconds later)."""
+        if self._stopped:  # closed before its first frame
+            return
+        self.home.show_the_rest()
+        from ui.speech import use_settings
+
+        use_settings(self.ops)  # read aloud at the chosen speed (no engine is made here)
         self.sync.start()
         self.pull.start()
+        self.started = True
 
     def _make_home(self) -> None:
         self.home = HomeView(self.ops)
         self.home.loaded.connect(self.home_ready)
         self.home.start_requested.connect(self.open_workshop)
-        self.home.attach_sync(self.sync)
+        if self._sync is not None:  # a rebuilt home (another language): the same sync
+            self.home.attach_sync(self._sync)
         self.pages["home"] = self.home
         self.stack.addWidget(self.home)
 
@@ -290,8 +332,10 @@ class MainWindow(QMainWindow):
         self._checker.run(self.store.deep_check, on_done=on_done, on_error=lambda error: on_done(str(error)))
 
     def stop_background(self) -> None:
-        self.sync.stop()  # no run starts any more; a send under way finishes
-        self.pull.stop()
+        self._stopped = True
+        if self._sync is not None:
+            self._sync.stop()  # no run starts any more; a send under way finishes
+            self._pull.stop()
         self.store.stop_checks()  # the start-up checks of a big file: cut short, not waited for
         if self._checker is not None:
             self._checker.stop()

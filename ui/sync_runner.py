@@ -25,24 +25,13 @@ from atelier import settings
 from atelier.sync import hub_config, passwords, push as pushing
 from atelier.sync.hub import HubConflict, HubError
 from ui.operations import Operations
+from ui.sync_state import ERROR, NEVER, NONE, OFFLINE, SYNCED, SyncState  # noqa: F401 (said here too)
 
 START_DELAY_MS = 4_000  # after the window shows: the first screen comes first
 AFTER_CHANGE_MS = 1_500  # a closed session: soon, once the clicks around it are done
 EVERY_MS = 5 * 60_000  # while the hub answers
 LONGEST_WAIT_MS = 30 * 60_000  # offline, the wait doubles up to this
 THREAD_JOIN_S = 25.0  # at closing, a send under way may finish (the hub's timeout is 20 s)
-
-NONE, SYNCED, OFFLINE, ERROR, NEVER = "none", "synced", "offline", "error", "never"
-
-
-@dataclass(frozen=True)
-class SyncState:
-    kind: str  # NONE (no hub), SYNCED, NEVER (nothing sent yet), OFFLINE, ERROR
-    pending: int = 0
-    last_success: str | None = None  # ISO time
-    message: str = ""  # the hub's French words, for ERROR and OFFLINE
-    running: bool = False
-
 
 @dataclass(frozen=True)
 class Stored:

@@ -55,10 +55,10 @@ def open_window(qtbot, store):
         windows.append(window)
         qtbot.addWidget(window)
         window.show()
-        if wait and window.home.data is None:  # the first home is read while building
-            qtbot.waitSignal(window.home_ready, timeout=5000).wait()
         if wait:
             qtbot.waitExposed(window)
+        if wait:  # the cards below the first screen and the sync follow its first frame
+            qtbot.waitUntil(lambda: window.started, timeout=5000)
         return window
 
     yield opener

@@ -3,6 +3,8 @@
 The sessions are read in one quick query on the read-only connection, again whenever
 the core announces a change of sessions, groups or settings (once, when the home is
 shown again, if it was hidden); ``loaded`` is emitted once the cards are on screen.
+At start, the cards below the first screen come just after its first frame
+(``hold_back`` and ``show_the_rest``): the first frame waits only for what it shows.
 """
 
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from atelier.i18n import _, plural
 from atelier import sessions, settings
 from atelier.sessions import SessionRow
-from ui.sync_runner import ERROR, NEVER, NONE, OFFLINE, SyncState
+from ui.sync_state import ERROR, NEVER, NONE, OFFLINE, SyncState
 from ui.qt_names import set_named
 from ui.theme import px
 from ui.widgets.buttons import big_button
@@ -23,6 +25,7 @@ from ui.words import long_date, module_label, with_status
 
 _LATER = (sessions.PLANNED, sessions.DONE, sessions.CANCELLED)  # today's cards, in this order
 NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough to read
+FIRST_CARDS = 4  # more than fill the first screen at 100 % on 1366×768
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class HomeView(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.data: HomeData | None = None
+        self.hold_back = False  # the first frame is not painted yet: the first cards only
+        self._rest: list[tuple[QVBoxLayout, SessionRow]] = []  # the cards held back
         ops.watch(self, ("sessions", "groups", "settings"), lambda _changes, _initiator: self.reload())
 
         # The date first and no separate greeting: at 200 % text the first
@@ -208,23 +213,45 @@ class HomeView(QWidget):
         self.where.setText(" — ".join(names))
         self.where.setVisible(bool(names))
         self.date_label.setText(long_date(today))
-        self._fill(self.today_box, data.today, _("Aucune séance aujourd'hui."), today)
-        self._fill(self.coming_box, data.coming, _("Aucune séance prévue pour l'instant."), today)
-        self.loaded.emit()
+        cards = [(self.today_box, row) for row in data.today] + [(self.coming_box, row) for row in data.coming]
+        first = cards[:FIRST_CARDS] if self.hold_back else cards
+        self._rest = cards[len(first):]
+        self._fill(self.today_box, data.today, _("Aucune séance aujourd'hui."))
+        self._fill(self.coming_box, data.coming, _("Aucune séance prévue pour l'instant."))
+        self._add_cards(first)
+        if not self._rest:
+            self.loaded.emit()
 
-    def _fill(self, box: QVBoxLayout, rows: list[SessionRow], empty: str, today: date) -> None:
+    @property
+    def complete(self) -> bool:
+        """Every session read is on screen (none held back for after the first frame)."""
+        return self.data is not None and not self._rest
+
+    def show_the_rest(self) -> None:
+        """The first frame is painted: the cards held back, then ``loaded``."""
+        self.hold_back = False
+        if self._rest:
+            rest, self._rest = self._rest, []
+            self._add_cards(rest)
+            self.loaded.emit()
+
+    def _fill(self, box: QVBoxLayout, rows: list[SessionRow], empty: str) -> None:
+        """Empty ``box``; say ``empty`` in it when there are no ``rows``."""
         while box.count():
             item = box.takeAt(0)
             if item.widget():
                 item.widget().hide()  # gone from the screen now, not at the next turn of the event loop
                 item.widget().deleteLater()
-        start = self.start_session if box is self.today_box else None
-        widgets: list[QWidget] = [SessionCard(row, today, on_start=start) for row in rows]
-        if not widgets:
+        if not rows:
             label = QLabel(empty)
             label.setObjectName("empty")
             label.setWordWrap(True)
-            widgets.append(label)
-        for widget in widgets:
-            box.addWidget(widget)
-            widget.show()  # at once, not at the next turn of the event loop: "loaded" means on screen
+            box.addWidget(label)
+            label.show()
+
+    def _add_cards(self, cards: list[tuple[QVBoxLayout, SessionRow]]) -> None:
+        today = self.today()
+        for box, row in cards:
+            card = SessionCard(row, today, on_start=self.start_session if box is self.today_box else None)
+            box.addWidget(card)
+            card.show()  # at once, not at the next turn of the event loop: "loaded" means on screen

@@ -1,0 +1,77 @@
+"""The first frame comes first: the home's cards below it, reading aloud's settings and
+the sync start just after it is painted, and not at all for a window closed by then."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from atelier import groups, sessions
+from atelier.groups import Group
+from atelier.sessions import Session
+from ui.main_window import build_window
+from ui.sync_runner import SyncRunner
+from ui.views.home import FIRST_CARDS, SessionCard
+
+TODAY = date(2026, 11, 27)
+
+
+def fill(store, count: int) -> None:
+    group = groups.add(store.db, Group("Débutants", place="Salle 2"))
+    for day in range(count):
+        sessions.add(store.db, Session(date=(TODAY + timedelta(days=day)).isoformat(), start_time="14:00",
+                                       end_time="16:00", group_id=group.id, place="Salle 2"))
+
+
+def test_the_cards_below_the_first_screen_follow_its_first_frame(qtbot, store):
+    fill(store, 9)  # one today, eight coming
+    window = build_window(store, TODAY)
+    qtbot.addWidget(window)
+    loaded = []
+    window.home_ready.connect(lambda: loaded.append(len(window.home.findChildren(SessionCard))))
+
+    assert len(window.home.findChildren(SessionCard)) == FIRST_CARDS < 9
+    assert not window.home.complete and not window.findChildren(SyncRunner)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.complete, timeout=5000)
+
+    cards = window.home.findChildren(SessionCard)
+    assert len(cards) == 9 and loaded == [9]  # « loaded »: every card on screen
+    assert [card.start is not None for card in cards] == [True] + [False] * 8  # « Commencer » today only
+    assert window.sync.timer.isActive()  # its first run is on its way
+    window.close()
+
+
+def test_a_later_reload_shows_every_card_at_once(qtbot, store):
+    fill(store, 9)
+    window = build_window(store, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.complete, timeout=5000)
+    window.home.reload()
+    assert len([c for c in window.home.findChildren(SessionCard) if c.isVisible()]) == 9
+    window.close()
+
+
+class CloseAtFirstPaint(QObject):
+    """Closes the window on the turn of the event loop right after its first paint
+    begins: before what the window itself queues from that paint."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and watched.isVisible():
+            QTimer.singleShot(0, watched.close)
+        return False
+
+
+def test_a_window_closed_right_after_its_first_frame_starts_nothing(qtbot, store):
+    fill(store, 9)
+    window = build_window(store, TODAY)
+    qtbot.addWidget(window)
+    closer = CloseAtFirstPaint()
+    window.installEventFilter(closer)
+    painted = []
+    window.first_painted.connect(lambda: painted.append(window.isVisible()))
+    window.show()
+    qtbot.waitUntil(lambda: bool(painted), timeout=5000)
+    qtbot.wait(100)
+    assert painted == [False]  # closed first, then the first frame's follow-up came
+    assert not window.findChildren(SyncRunner) and not window.home.complete

@@ -32,6 +32,7 @@ from ui.words import short_date
 __all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
 
 EXIT_DATA_PROBLEM = 3  # the CLI's code for a data file it cannot open
+FIRST_FRAME_WAIT_S = 1.0  # a window not painted by then (minimised) has its file checked all the same
 Ask = Callable[[QWidget], Any]
 
 
@@ -187,8 +188,10 @@ def start(home: Path | None = None, ask: Ask = exec_widget, today: date | None =
 
 
 def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any] = QApplication.exit) -> None:
-    """Show the window, check the file on the worker, then take the daily backup and
-    look for people past the retention period (asked about without blocking).
+    """Show the window, check the file on the worker once the first frame is painted
+    (the quick check of a big file takes a tenth of a second of processor time: on an
+    old single-core PC the first frame does not share it), then take the daily backup
+    and look for people past the retention period (asked about without blocking).
 
     The worker runs its jobs in order, so nothing is written before the check has
     passed; when it fails, every later write is refused (see Operations). Once the
@@ -206,7 +209,11 @@ def launch(window: MainWindow, ask: Ask = exec_widget, quit: Callable[[int], Any
         else:
             window.check_deeply(lambda deep: deep in ("ok", None) or recover(window, ask, quit))
 
-    window.worker.run(window.store.verify, on_done=checked)
+    def verify_after_the_first_frame() -> str | None:
+        window.first_frame.wait(FIRST_FRAME_WAIT_S)
+        return window.store.verify()
+
+    window.worker.run(verify_after_the_first_frame, on_done=checked)
     if not window.demo:
         window.schedule_backup()
         offer_at_start(window.ops, window)  # people past the retention period, if any

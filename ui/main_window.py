@@ -5,6 +5,7 @@ keys also move along the column.
 """
 
 import sys
+import threading
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self._sync: SyncRunner | None = None
         self._pull: HubPuller | None = None
         self._painted = self._stopped = False
+        # Set once painted (or closing): the start-up check waits for it on the worker.
+        self.first_frame = threading.Event()
         self.started = False  # what follows the first frame has run (start_background)
         self.first_painted.connect(self.start_background)
 
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            self.first_frame.set()
             QTimer.singleShot(0, self.first_painted.emit)  # once the whole frame is painted
 
     def start_background(self) -> None:
@@ -333,6 +337,7 @@ class MainWindow(QMainWindow):
 
     def stop_background(self) -> None:
         self._stopped = True
+        self.first_frame.set()  # none will come: the check stops waiting (and is cut short below)
         if self._sync is not None:
             self._sync.stop()  # no run starts any more; a send under way finishes
             self._pull.stop()

@@ -75,3 +75,19 @@ def test_a_window_closed_right_after_its_first_frame_starts_nothing(qtbot, store
     qtbot.wait(100)
     assert painted == [False]  # closed first, then the first frame's follow-up came
     assert not window.findChildren(SyncRunner) and not window.home.complete
+
+
+def test_the_start_up_check_waits_for_the_first_frame(qtbot, store, monkeypatch):
+    """The quick check takes processor time the first frame does not share; a write
+    asked for meanwhile still comes after it (the worker keeps its order)."""
+    from ui.app import launch
+
+    window = build_window(store, TODAY)
+    qtbot.addWidget(window)
+    seen = []
+    checked = store.verify
+    monkeypatch.setattr(store, "verify", lambda: (seen.append(window.first_frame.is_set()), checked())[1])
+    launch(window, ask=lambda widget: None, quit=lambda code: None)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [True]
+    window.close()

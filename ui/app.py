@@ -5,15 +5,17 @@ Every modal question (a message box, the first-run dialog) goes through one
 answer the way a person would, without a global flag.
 """
 
+from __future__ import annotations
+
 import logging
 import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from atelier.i18n import _
 from atelier import paths, settings
@@ -29,6 +31,9 @@ from ui import window_place
 from ui.retention_offer import offer_at_start
 from ui.words import short_date
 
+if TYPE_CHECKING:  # a start with nothing to say loads no message box (its class costs a millisecond)
+    from PySide6.QtWidgets import QMessageBox
+
 __all__ = ["main", "start", "launch", "build_window", "open_store", "make_app"]
 
 EXIT_DATA_PROBLEM = 3  # the CLI's code for a data file it cannot open
@@ -41,7 +46,7 @@ Ask = Callable[[QWidget], Any]
 def exec_widget(widget: QWidget) -> Any:
     """Run a modal widget; for a message box, return the button that was clicked."""
     result = widget.exec()
-    return widget.clickedButton() if isinstance(widget, QMessageBox) else result
+    return widget.clickedButton() if hasattr(widget, "clickedButton") else result  # a message box
 
 
 def make_app(argv: list[str] | None = None, scale: float = 1.0) -> QApplication:
@@ -54,6 +59,8 @@ def make_app(argv: list[str] | None = None, scale: float = 1.0) -> QApplication:
 
 
 def newer_box(error: NewerDatabaseError) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), _(
         "Ces données ont été enregistrées par une version plus récente d'Atelier.\n\n"
         "Elles n'ont pas été modifiées. Installez la dernière version d'Atelier pour les ouvrir."
@@ -65,6 +72,8 @@ def newer_box(error: NewerDatabaseError) -> QMessageBox:
 
 def damaged_box(error: DamagedDatabaseError) -> tuple[QMessageBox, Any]:
     """The message for a damaged file, and its restore button (None without a backup)."""
+    from PySide6.QtWidgets import QMessageBox
+
     headline = error.headline or _("Le fichier de données d'Atelier est abîmé.")
     text = headline + "\n" + _("Il a été laissé tel quel : rien n'a été effacé.")
     backup = getattr(error, "backup", None)
@@ -110,6 +119,8 @@ def open_store(home: Path, ask: Ask = exec_widget, check: bool = True) -> Store 
             return EXIT_DATA_PROBLEM  # "Quitter": the file stays exactly as it is
         return open_store(home, ask)
     except DatabaseError as error:  # a read-only disk, a full disk: said, nothing changed
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), str(error))
         box.addButton(_("Quitter"), QMessageBox.ButtonRole.RejectRole).setAccessibleName(_("Quitter"))
         ask(box)
@@ -125,6 +136,8 @@ def offer_backup(error: DamagedDatabaseError, home: Path, ask: Ask) -> bool:
     try:
         restore(error.backup.path, home)
     except (BackupError, DatabaseError, OSError) as problem:
+        from PySide6.QtWidgets import QMessageBox
+
         said = plain_os_error(problem, home) if isinstance(problem, OSError) else problem
         ask(QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), _(
             "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
@@ -244,6 +257,8 @@ def report_unexpected(kind, error, trace) -> None:
     if issubclass(kind, KeyboardInterrupt):
         return sys.__excepthook__(kind, error, trace)
     error.__traceback__ = trace
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(None, _("Atelier"), plain_words(error, saving=False))
 
 
@@ -252,6 +267,8 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
     """Réglages → Sauvegardes: the window lets go of its data, the backup is put in place
     on a thread (the current file kept aside first; a refused one changes nothing), and
     the program opens again where it was, on the data now in place, and says how it went."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ui.widgets.busy import wait_for
 
     home, demo, geometry = window.store.home, window.demo, window.saveGeometry()

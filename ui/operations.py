@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from atelier.i18n import _
 from atelier.changes import Changes, Done, perform
@@ -123,6 +123,8 @@ class _Watch(QObject):
 def show_error(parent: QWidget | None, error: Exception) -> None:
     """Plain words for the facilitator: the core's French message, or a general one
     (the details, in English, go to the error log, never on the screen)."""
+    from PySide6.QtWidgets import QMessageBox  # not at start: its class costs a millisecond
+
     QMessageBox.warning(parent, _("Attention"), plain_words(error))
 
 

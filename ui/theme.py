@@ -6,12 +6,12 @@ text/background pair the theme uses (WCAG AAA asks for 7:1).
 """
 
 import gc
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QBoxLayout, QFormLayout, QGridLayout, QLayout
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLayout
 
 from atelier.content import content_dir
 
@@ -20,8 +20,7 @@ MIN_SCALE, MAX_SCALE = 1.0, 2.0
 MIN_TARGET_PX = 48  # the smallest clickable size, at 100 %
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):  # not a dataclass: made at every start, a sixth of the cost
     window: str  # page background
     text: str  # body text
     muted: str  # secondary text (dates, places): still 7:1
@@ -317,6 +316,8 @@ def rescale_layouts(app: QApplication, ratio: float) -> None:
 
 
 def _rescale(layout: QLayout, grow) -> None:
+    from PySide6.QtWidgets import QFormLayout, QGridLayout  # at a change of text size, not at start
+
     m = layout.contentsMargins()
     layout.setContentsMargins(grow(m.left()), grow(m.top()), grow(m.right()), grow(m.bottom()))
     if isinstance(layout, (QGridLayout, QFormLayout)):

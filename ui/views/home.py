@@ -7,8 +7,8 @@ At start, the cards below the first screen come just after its first frame
 (``hold_back`` and ``show_the_rest``): the first frame waits only for what it shows.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -28,8 +28,7 @@ NEXT_COUNT = 8  # "Prochaines séances": enough to plan the week, short enough t
 FIRST_CARDS = 4  # more than fill the first screen at 100 % on 1366×768
 
 
-@dataclass(frozen=True)
-class HomeData:
+class HomeData(NamedTuple):  # not a dataclass: made at every start, a sixth of the cost
     association: str
     site: str
     today: list[SessionRow]

@@ -7,7 +7,9 @@ bench/bundle.py as the plain PyInstaller bundle.
 
 import sys
 
-from bench.marks import mark, ready
+# marks.py alone, from this script's own folder (sys.path[0]): as bench.marks it would run
+# the bench package's __init__ (dataclasses, 6 ms) inside the measured process.
+from marks import mark, ready
 
 mark("interpreter")
 from PySide6.QtCore import QTimer  # noqa: E402

@@ -5,17 +5,23 @@ newer file is refused untouched, a damaged file is kept as it is and reported wi
 the latest good backup, a backup is taken before any migration.
 """
 
+from __future__ import annotations
+
 import errno
 import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atelier.db import Database
 
-from atelier import backups, db as database, erasure_log, files, paths, settings
+from atelier import backups, db as database, files, paths, settings
 from atelier.i18n import _, plural
+
+if TYPE_CHECKING:  # the erasure log's code loads only where there is a log (see _forgotten_erasures)
+    from atelier import erasure_log
 
 
 @dataclass
@@ -71,7 +77,7 @@ class Store:
             raise database_trouble(error, path, backups_dir) from None
         try:
             pending = database.pending_migrations(db)
-            forgotten = [] if pending else _forgotten_erasures(db)  # erased people a restored file brings back
+            forgotten = [] if pending else _forgotten_erasures(db, home)  # erased people a restored file brings back
             if existed and not check and (pending or forgotten or settings.device_id_stale(db, path)
                                           or settings.get(db, settings.SYNC_SECRET) is None):
                 _raise_if_damaged(path, backups_dir)
@@ -84,7 +90,7 @@ class Store:
             db.before_commit = _requeue_summaries  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
             settings.sync_secret(db)  # a file from before the sync gets its secret once, checked first
-            _erase_again(db, _forgotten_erasures(db) if pending else forgotten)
+            _erase_again(db, _forgotten_erasures(db, home) if pending else forgotten)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a stray byte in a name: damage too
             db.close()
             raise database_trouble(error, path, backups_dir) from None
@@ -178,10 +184,10 @@ class Store:
         return not row[0]
 
 
-def _forgotten_erasures(db: Database) -> list[erasure_log.Entry]:
-    """What the erasure log says and the file forgot; the erasure code loads only when
-    someone was ever erased here (most start-ups: nobody)."""
-    if not erasure_log.read(erasure_log.path_for(db)):
+def _forgotten_erasures(db: Database, home: Path) -> list[erasure_log.Entry]:
+    """What the erasure log beside the file says and the file forgot; the log's code and
+    the erasure code load only when someone was ever erased here (most start-ups: nobody)."""
+    if not paths.erasure_log(home).is_file():
         return []
     from atelier import erasure
 

@@ -56,7 +56,7 @@ app.exec()
 # the worker meanwhile: the list names none of it.) On the domain's side: the erasure
 # log (read only where there is one), the TOML parser (the home reads the modules'
 # titles from plain first lines), the command line's commands (``atelier`` alone opens
-# the window without building their parsers).
+# the window without building their parsers) and its password prompt.
 NOT_AT_START = (
     "ui.views.groups", "ui.views.participants", "ui.views.sessions", "ui.views.lessons",
     "ui.views.documents", "ui.views.settings", "ui.views.coordination", "ui.views.workshop",
@@ -65,7 +65,7 @@ NOT_AT_START = (
     "ui.widgets.confirm", "ui.widgets.check",
     "atelier.exports", "atelier.lessons.library", "atelier.lessons.pack", "atelier.erasure",
     "atelier.erasure_log", "atelier.lessons.command", "atelier.sync.command", "atelier.people_command",
-    "atelier.pin_command", "tomllib",
+    "atelier.pin_command", "tomllib", "getpass",
     "openpyxl", "httpx", "keyring", "orjson",
 )
 

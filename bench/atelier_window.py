@@ -11,7 +11,8 @@ Usage: atelier_window.py HOME
 import sys
 
 # marks.py alone, from this script's own folder (sys.path[0]): as bench.marks it would run
-# the bench package's __init__ (dataclasses, 6 ms) inside the measured process.
+# the bench package's __init__ (dataclasses…) inside the measured process, work a bare
+# PySide6 program does not do (2 ms once Qt has loaded what they share).
 from marks import mark, ready
 
 mark("interpreter")

@@ -9,7 +9,8 @@ Backups are ordered by a sequence number in their names (``atelier-n000042-…``
 highest so far plus one, never by the wall clock alone: a PC whose clock jumped years
 ahead or back still takes its daily backup, and thinning never deletes the newest one.
 Old backups are thinned like Anki's: the newest few, then one a day, one a week and one
-a month, by the dates in their names.
+a month, by the dates in their names. What an interrupted one leaves is cleaned at every
+start (``leftovers``).
 """
 
 import contextlib
@@ -22,17 +23,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from atelier import files, paths
+from atelier import files
 from atelier.backup_check import BackupError, looks_whole, problem, refuse_unless_good
 from atelier.i18n import N_, _
-
-try:
-    import fcntl  # a partial file being written is locked, so a cleaner never takes it
-except ImportError:  # Windows: a file another program holds open cannot be deleted anyway
-    fcntl = None
+from atelier.leftovers import claimed
 
 __all__ = ["Backup", "BackupError", "check_file", "problem", "refuse_unless_good", "looks_whole", "take", "take_if_due",
-           "list_backups", "checked", "latest_good", "thin", "write_copy", "copy_to", "clean_leftovers"]
+           "list_backups", "checked", "latest_good", "thin", "write_copy", "copy_to"]
 
 # atelier-n000042-20240615-120000-manual.db; before sequences: atelier-20240615-120000-manual.db
 _NAME = re.compile(r"^atelier-(?:n(?P<seq>\d{1,9})-)?(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[\w-]+))?\.db$", re.ASCII)
@@ -179,7 +176,7 @@ def write_copy(conn: sqlite3.Connection, target: Path, before_rename: Callable[[
     """
     partial = files.partial_name(target)
     try:
-        with _claimed(partial):
+        with claimed(partial):
             try:
                 conn.execute("VACUUM INTO ?", [str(partial)])
             except sqlite3.Error as error:
@@ -219,60 +216,6 @@ def copy_to(backup: Path, folder: Path, progress: Callable[[int, int], None] | N
         if found is not None:
             raise BackupError(_("La copie sur « {folder} » est abîmée : {problem}").format(folder=folder, problem=found))
     return target
-
-
-def clean_leftovers(home: Path) -> list[Path]:
-    """Remove what interrupted backups and restores left behind, in the home and its
-    backups folder: hidden partial files (and their journals), and the names older
-    Ateliers used (``.restoring-…``, ``.partial-atelier-…``). A file being written right
-    now (locked) is left alone. Returns what was removed."""
-    removed = []
-    for folder in (home, paths.backups_dir(home)):
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            leftover = name.startswith(".") and (files.PARTIAL in name or name.startswith((".restoring-", ".partial-")))
-            if leftover and entry.is_file(follow_symlinks=False) and not _in_use(entry.path):
-                with contextlib.suppress(OSError):  # a read-only home: the next start tries again
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
-    return removed
-
-
-@contextlib.contextmanager
-def _claimed(partial: Path):
-    """Create ``partial`` empty (VACUUM INTO accepts an empty file) and hold a lock on it
-    while the block writes it, so ``clean_leftovers`` in another Atelier leaves it be."""
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    if fcntl is None:  # Windows could not rename a file held open
-        os.close(fd)
-        fd = None
-    else:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-    try:
-        yield partial
-    finally:
-        if fd is not None:
-            os.close(fd)
-
-
-def _in_use(path: str) -> bool:
-    if fcntl is None:
-        return False
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return False
-    except OSError:
-        return True
-    finally:
-        os.close(fd)  # closing releases the test lock too
 
 
 def _not_taken(reason: str) -> str:

@@ -6,7 +6,6 @@ the (namespace) package ``atelier_content``.
 
 import importlib.util
 import re
-import tomllib
 from pathlib import Path
 
 
@@ -83,6 +82,12 @@ def _top_keys(text: str) -> dict:
         end = text.find("\n", found.end())
         end = len(text) if end < 0 else end
     if end > 0:
+        lines = plain_lines(text[:end + 1])  # with its newline: a "\r" counts only before one
+        if lines is not None and isinstance(lines.get("id"), str) and isinstance(lines.get("title"), str):
+            return lines
+    import tomllib  # only for first lines that are not all plain: loading it costs 1.6 ms at start-up
+
+    if end > 0:
         try:
             lines = tomllib.loads(text[:end])
             if isinstance(lines.get("id"), str) and isinstance(lines.get("title"), str):
@@ -97,3 +102,26 @@ def _top_keys(text: str) -> dict:
         except tomllib.TOMLDecodeError:
             pass
     return tomllib.loads(text)
+
+
+# A blank line, a comment, or « key = "text" » with a bare key and a string without escapes:
+# what TOML reads there is the text between the quotes. (TOML allows a tab, and no other
+# control character, in a comment or a string.)
+_STRING = r'"([^\x00-\x08\x0a-\x1f\x7f"\\]*)"'
+_COMMENT = r"#[^\x00-\x08\x0a-\x1f\x7f]*"
+_PLAIN_LINE = re.compile(rf"[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*=[ \t]*{_STRING}[ \t]*)?(?:{_COMMENT})?\r?")
+
+
+def plain_lines(text: str) -> dict[str, str] | None:
+    """What ``tomllib.loads(text)`` says, for text made only of plain lines (see _PLAIN_LINE),
+    as the first lines of a pack are; None for anything else, left to the TOML parser."""
+    if text.endswith("\r"):
+        return None
+    keys: dict[str, str] = {}
+    for line in text.split("\n"):
+        found = _PLAIN_LINE.fullmatch(line)
+        if found is None or found[1] in keys:  # a key twice is no TOML
+            return None
+        if found[1] is not None:
+            keys[found[1]] = found[2]
+    return keys

@@ -7,8 +7,6 @@ writing to it, and so that an up-to-date file (every start but the first after a
 update) never needs sqlite-utils loaded at all.
 """
 
-import json
-
 MIGRATION_SET = "atelier"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
@@ -182,12 +180,14 @@ def _outbox_pending(db) -> None:
     )
     rows = db.execute("SELECT seq, payload FROM outbox").fetchall()
     db.conn.executemany("UPDATE outbox SET payload = ? WHERE seq = ?",
-                        [(_canonical(json.loads(text)), seq) for seq, text in rows])
+                        [(_canonical(text), seq) for seq, text in rows])
 
 
-def _canonical(payload) -> str:
+def _canonical(text: str) -> str:
     # the rule of atelier.sync.outbox.canonical, frozen here: a migration never changes
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import json  # this old migration alone reads JSON: not loaded for it at every start-up
+
+    return json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _run(db, script: str) -> None:

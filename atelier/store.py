@@ -5,17 +5,26 @@ newer file is refused untouched, a damaged file is kept as it is and reported wi
 the latest good backup, a backup is taken before any migration.
 """
 
+from __future__ import annotations
+
 import errno
 import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atelier.db import Database
 
-from atelier import backups, db as database, erasure_log, files, paths, settings
+from atelier import db as database, files, leftovers, paths, settings
 from atelier.i18n import _, plural
+
+# The backup code is imported where a backup is taken or looked for, not at every start-up:
+# the daily backup is taken after the window shows. The erasure log's code loads only
+# where there is a log (see _forgotten_erasures).
+if TYPE_CHECKING:
+    from atelier import backups, erasure_log
 
 
 @dataclass
@@ -55,7 +64,7 @@ class Store:
             raise data_folder_error(error, home) from None
         existed = _existing(path, backups_dir)
         refuse_if_read_only(home, path if existed else None)
-        backups.clean_leftovers(home)  # what an interrupted backup or restore left
+        leftovers.clean_leftovers(home)  # what an interrupted backup or restore left
         if existed:
             try:
                 oddity = database.refuse_if_newer(path)
@@ -71,7 +80,7 @@ class Store:
             raise database_trouble(error, path, backups_dir) from None
         try:
             pending = database.pending_migrations(db)
-            forgotten = [] if pending else _forgotten_erasures(db)  # erased people a restored file brings back
+            forgotten = [] if pending else _forgotten_erasures(db, home)  # erased people a restored file brings back
             if existed and not check and (pending or forgotten or settings.device_id_stale(db, path)
                                           or settings.get(db, settings.SYNC_SECRET) is None):
                 _raise_if_damaged(path, backups_dir)
@@ -79,12 +88,14 @@ class Store:
             # A file with none of Atelier's tables yet (the first start cut short before its
             # first migration) holds nothing to keep: backing it up would fail its check.
             if existed and pending and database.applied_migrations(db):
+                from atelier import backups
+
                 backups.take(db, backups_dir, "migration")
             database.migrate(db)
             db.before_commit = _requeue_summaries  # no write leaves a summary stale
             device_id = settings.ensure_device_id(db, path)
             settings.sync_secret(db)  # a file from before the sync gets its secret once, checked first
-            _erase_again(db, _forgotten_erasures(db) if pending else forgotten)
+            _erase_again(db, _forgotten_erasures(db, home) if pending else forgotten)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a stray byte in a name: damage too
             db.close()
             raise database_trouble(error, path, backups_dir) from None
@@ -160,11 +171,15 @@ class Store:
         self.db.close()
 
     def backup(self, reason: str = "manual") -> backups.Backup:
+        from atelier import backups
+
         return backups.take(self.db, self.backups_dir, reason)
 
     def backup_if_due(self) -> backups.Backup | None:
         if self.damage:
             return None
+        from atelier import backups
+
         return backups.take_if_due(self.db, self.backups_dir)
 
     def is_empty(self) -> bool:
@@ -178,10 +193,10 @@ class Store:
         return not row[0]
 
 
-def _forgotten_erasures(db: Database) -> list[erasure_log.Entry]:
-    """What the erasure log says and the file forgot; the erasure code loads only when
-    someone was ever erased here (most start-ups: nobody)."""
-    if not erasure_log.read(erasure_log.path_for(db)):
+def _forgotten_erasures(db: Database, home: Path) -> list[erasure_log.Entry]:
+    """What the erasure log beside the file says and the file forgot; the log's code and
+    the erasure code load only when someone was ever erased here (most start-ups: nobody)."""
+    if not paths.erasure_log(home).is_file():
         return []
     from atelier import erasure
 
@@ -224,6 +239,8 @@ def _existing(path: Path, backups_dir: Path) -> bool:
         raise data_folder_error(error, path) from None
     if size >= LOST_BELOW:
         return True
+    from atelier import backups
+
     if size == 0 and not backups.list_backups(backups_dir):
         return False  # created empty by hand or by a first start cut short: nothing was ever in it
     raise damaged(path, backups_dir, plural(size, "le fichier ne fait que {n} octet : son contenu a été perdu",
@@ -269,6 +286,8 @@ def database_trouble(error: sqlite3.DatabaseError, path: Path, backups_dir: Path
 
 
 def damaged(path: Path, backups_dir: Path, details: str, headline: str | None = None) -> database.DamagedDatabaseError:
+    from atelier import backups
+
     good = backups.latest_good(backups_dir)
     if good:
         advice = _(
@@ -302,6 +321,8 @@ def restore(backup_path: Path, home: Path | None = None) -> Restored:
     No connection to the file may be open. The restored file gets a new device_id,
     so that two PCs never share one.
     """
+    from atelier import backups
+
     home = home or paths.home()
     path = paths.database_path(home)
     try:

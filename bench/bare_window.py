@@ -7,7 +7,10 @@ bench/bundle.py as the plain PyInstaller bundle.
 
 import sys
 
-from bench.marks import mark, ready
+# marks.py alone, from this script's own folder (sys.path[0]): as bench.marks it would run
+# the bench package's __init__ (dataclasses…) inside the measured process, work a bare
+# PySide6 program does not do (2 ms once Qt has loaded what they share).
+from marks import mark, ready
 
 mark("interpreter")
 from PySide6.QtCore import QTimer  # noqa: E402

@@ -33,16 +33,22 @@ def freeze(out: Path, *args: str, env: dict | None = None) -> None:
     subprocess.run(command, check=True, cwd=root(), env=env, capture_output=True)
 
 
+def _with_marks(pythonpath: str | None) -> str:
+    """PYTHONPATH with bench/ first: the measured scripts import marks.py as a top-level module
+    (see bare_window.py), and PyInstaller only searches the folder above a package's scripts."""
+    return os.pathsep.join(p for p in (str(root() / "bench"), pythonpath) if p)
+
+
 def plain_bundle(out: Path) -> Path:
     """PyInstaller's defaults on the bare window: what a PySide6 program weighs untouched."""
-    freeze(out, "--windowed", "--specpath", str(out), "--paths", str(root()), "--name", "bare_window",
-           str(root() / "bench" / "bare_window.py"))
+    freeze(out, "--windowed", "--specpath", str(out), "--paths", str(root()), "--paths", str(root() / "bench"),
+           "--name", "bare_window", str(root() / "bench" / "bare_window.py"))
     return out / "dist" / "bare_window"
 
 
 def frozen_atelier(out: Path) -> Path:
     env = dict(os.environ, ATELIER_SPEC_ENTRY=str(root() / "bench" / "atelier_window.py"),
-               ATELIER_SPEC_NAME="atelier_window")
+               ATELIER_SPEC_NAME="atelier_window", PYTHONPATH=_with_marks(os.environ.get("PYTHONPATH")))
     freeze(out, str(root() / "packaging" / "atelier.spec"), env=env)
     return out / "dist" / "atelier_window"
 

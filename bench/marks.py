@@ -4,7 +4,9 @@ it goes, then its own peak memory ("peak <kB>"), its processor time ("cpu <ms>")
 Epoch seconds, so that the runner places each step from the moment it spawned the
 process (the interpreter's own start included). The peak is the process's VmHWM: its
 own high-water mark, whoever started it (ru_maxrss of a child also counts what its
-parent held when it was forked). Standard library only: it runs before Qt is imported.
+parent held when it was forked). Standard library only: it runs before Qt is imported,
+and the measured scripts import it alone, from their own folder (``from marks import``),
+so that nothing of the bench package runs inside them.
 """
 
 import sys

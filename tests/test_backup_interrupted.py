@@ -18,6 +18,7 @@ import pytest
 
 from atelier import backups, db as database, files, paths, people
 from atelier.backups import BackupError
+from atelier.leftovers import clean_leftovers
 from atelier.people import Participant
 from atelier.store import Store, restore
 from tests.backup_helpers import filled_home, snapshot
@@ -119,12 +120,12 @@ def test_leftovers_are_cleaned_but_nothing_else_and_never_a_copy_being_written(h
     fd = os.open(busy, os.O_RDONLY)
     fcntl.flock(fd, fcntl.LOCK_EX)  # as another Atelier writing a backup right now holds it
     try:
-        removed = backups.clean_leftovers(home)
+        removed = clean_leftovers(home)
     finally:
         os.close(fd)
     assert sorted(removed) == sorted(leftovers)
     assert all(path.exists() for path in kept) and busy.exists()
-    assert backups.clean_leftovers(home) == [busy]  # once no one holds it
+    assert clean_leftovers(home) == [busy]  # once no one holds it
 
 
 # --- full disks -------------------------------------------------------------------------

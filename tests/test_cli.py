@@ -48,6 +48,11 @@ def command_paths(parser: argparse.ArgumentParser, prefix=()) -> list[tuple[str,
 COMMANDS = command_paths(cli.build_parser())
 
 
+def test_the_window_starts_with_what_the_parser_makes_of_no_argument():
+    """``atelier`` alone opens the window without building the parser: its stand-in says the same."""
+    assert vars(cli.no_arguments()) == vars(cli.build_parser().parse_args([]))
+
+
 def test_the_known_commands_are_all_there():
     assert {("check",), ("backup",), ("restore",), ("demo",), ("lessons",), ("lessons", "check")} <= set(COMMANDS)
 

@@ -16,7 +16,6 @@ program. A keyring that fails says nothing of why: its message might carry what 
 asked of it. The password is never written to a file of Atelier's, a log, or an error.
 """
 
-import getpass
 import os
 import sys
 
@@ -83,6 +82,8 @@ class Passwords:
             if not sys.stdin or not sys.stdin.isatty():
                 raise HubError(_("Mot de passe du serveur manquant : définissez la variable {variable} "
                                  "ou lancez la commande dans un terminal pour le taper.").format(variable=VARIABLE))
+            import getpass  # the command line's prompt only: the window never loads it (0.4 ms)
+
             ask = getpass.getpass
         typed = ask(_("Mot de passe du serveur pour « {user} » : ").format(user=user))
         self.memory[(address, user)] = typed

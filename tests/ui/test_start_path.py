@@ -53,7 +53,10 @@ app.exec()
 # code, the first-run and busy dialogs, the Réglages' reading-aloud and look sections,
 # the questions (before quitting, about people past the retention period: asked only
 # when someone is found). (The daily backup and the retention's search may load more on
-# the worker meanwhile: the list names none of it.)
+# the worker meanwhile: the list names none of it.) On the domain's side: the erasure
+# log (read only where there is one), the TOML parser (the home reads the modules'
+# titles from plain first lines), the command line's commands (``atelier`` alone opens
+# the window without building their parsers) and its password prompt.
 NOT_AT_START = (
     "ui.views.groups", "ui.views.participants", "ui.views.sessions", "ui.views.lessons",
     "ui.views.documents", "ui.views.settings", "ui.views.coordination", "ui.views.workshop",
@@ -61,13 +64,41 @@ NOT_AT_START = (
     "ui.views.speech_setting", "ui.views.look_setting", "ui.views.retention_dialog",
     "ui.widgets.confirm", "ui.widgets.check",
     "atelier.exports", "atelier.lessons.library", "atelier.lessons.pack", "atelier.erasure",
+    "atelier.erasure_log", "atelier.lessons.command", "atelier.sync.command", "atelier.people_command",
+    "atelier.pin_command", "tomllib", "getpass",
     "openpyxl", "httpx", "keyring", "orjson",
 )
 
 
-def test_the_first_screen_loads_only_what_it_shows(home, tmp_path):
-    """A separate process, as a person starts the program: the home with its sessions,
-    and none of the modules above (each costs start-up time and memory)."""
+# The program as the desktop's shortcut starts it: ``atelier`` with no argument
+# (packaging/launcher.py), its home named by ATELIER_HOME; the modules listed once the
+# window is launched and the event loop runs.
+START_BY_THE_COMMAND_AND_LIST_MODULES = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui import app as atelier_app
+from atelier.cli import main
+
+launched = atelier_app.launch
+
+def launch(window, *args, **kwargs):
+    launched(window, *args, **kwargs)
+
+    def listed():
+        print("\\n".join(sorted(sys.modules)))
+        window.close()
+        QApplication.quit()
+
+    QTimer.singleShot(0, listed)
+
+atelier_app.launch = launch
+sys.exit(main([]))
+"""
+
+
+def started_and_listed(script: str, home, *args: str) -> set[str]:
+    """The modules a separate process has loaded once the home shows (its sessions in it)."""
     import os
     import subprocess
     import sys
@@ -77,14 +108,31 @@ def test_the_first_screen_loads_only_what_it_shows(home, tmp_path):
     from atelier.store import Store
 
     store = Store.open(home)
-    demo.fill(store.db)
+    if store.is_empty():
+        demo.fill(store.db)
     store.close()
     root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
-    done = subprocess.run([sys.executable, "-c", START_AND_LIST_MODULES, str(home)], env=env,
-                          capture_output=True, text=True, timeout=60)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root), ATELIER_HOME=str(home))
+    done = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-3000:]
-    loaded = set(done.stdout.split())
+    return set(done.stdout.split())
+
+
+def not_at_start(loaded: set[str]) -> list[str]:
+    return [m for m in loaded if m.split(".")[0] in NOT_AT_START or m in NOT_AT_START
+            or any(m.startswith(prefix + ".") for prefix in NOT_AT_START)]
+
+
+def test_the_first_screen_loads_only_what_it_shows(home, tmp_path):
+    """A separate process, as a person starts the program: the home with its sessions,
+    and none of the modules above (each costs start-up time and memory)."""
+    loaded = started_and_listed(START_AND_LIST_MODULES, home, str(home))
     assert "ui.views.home" in loaded and "atelier.sessions" in loaded
-    assert not [m for m in loaded if m.split(".")[0] in NOT_AT_START or m in NOT_AT_START
-                or any(m.startswith(prefix + ".") for prefix in NOT_AT_START)]
+    assert not not_at_start(loaded)
+
+
+def test_the_command_without_argument_opens_the_window_without_the_commands(home):
+    """``atelier`` alone: the window, without the other commands' parsers (and what they import)."""
+    loaded = started_and_listed(START_BY_THE_COMMAND_AND_LIST_MODULES, home)
+    assert "atelier.cli" in loaded and "ui.views.home" in loaded
+    assert not not_at_start(loaded)

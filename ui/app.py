@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from atelier.i18n import _
 from atelier import paths, settings
-from atelier.backups import BackupError
+from atelier.backup_check import BackupError  # not atelier.backups: a start takes no backup before its first frame
 from atelier.files import plain_os_error
 from atelier.db import DamagedDatabaseError, DatabaseError, NewerDatabaseError
 from atelier.store import Store, damaged, restore

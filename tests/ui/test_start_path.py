@@ -52,11 +52,12 @@ app.exec()
 # the workshop, exports, the hub's network and keyring, the lesson library, the erasure
 # code, the first-run and busy dialogs, the Réglages' reading-aloud and look sections,
 # the questions (before quitting, about people past the retention period: asked only
-# when someone is found). (The daily backup and the retention's search may load more on
-# the worker meanwhile: the list names none of it.) On the domain's side: the erasure
-# log (read only where there is one), the TOML parser (the home reads the modules'
-# titles from plain first lines), the command line's commands (``atelier`` alone opens
-# the window without building their parsers) and its password prompt.
+# when someone is found). After the first frame (it is not painted yet when the list is
+# taken): the sync and the hub's code, reading aloud, the sessions' list model, the daily
+# backup's code (the worker's jobs wait for that frame too). On the domain's side: the
+# erasure log (read only where there is one), the TOML parser (the home reads the
+# modules' titles from plain first lines), the command line's commands (``atelier``
+# alone opens the window without building their parsers) and its password prompt.
 NOT_AT_START = (
     "ui.views.groups", "ui.views.participants", "ui.views.sessions", "ui.views.lessons",
     "ui.views.documents", "ui.views.settings", "ui.views.coordination", "ui.views.workshop",
@@ -65,7 +66,8 @@ NOT_AT_START = (
     "ui.widgets.confirm", "ui.widgets.check",
     "atelier.exports", "atelier.lessons.library", "atelier.lessons.pack", "atelier.erasure",
     "atelier.erasure_log", "atelier.lessons.command", "atelier.sync.command", "atelier.people_command",
-    "atelier.pin_command", "tomllib", "getpass",
+    "atelier.pin_command", "tomllib", "getpass", "atelier.backups",
+    "ui.sync_runner", "ui.hub_pull", "atelier.sync.push", "ui.speech", "ui.models",
     "openpyxl", "httpx", "keyring", "orjson",
 )
 

@@ -1,4 +1,4 @@
-"""The Atelier process: start-up as ``ui.app.main()`` does it, on a given home folder.
+"""The Atelier process: start-up as ``atelier`` does it (atelier/cli.py, then ``ui.app.main()``),
 
 make_app (QApplication, French, theme), start (Store.open with its checks, the window
 over the store), launch (show, the start-up check and the daily backup queued on the
@@ -17,6 +17,9 @@ import sys
 from marks import mark, ready
 
 mark("interpreter")
+import gc  # noqa: E402
+
+gc.disable()  # as ``atelier`` does before it loads the window (atelier/cli.py); make_app turns it back on
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402,F401
 

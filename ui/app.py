@@ -7,6 +7,7 @@ answer the way a person would, without a global flag.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 import sys
@@ -15,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from atelier.i18n import _
@@ -51,11 +53,20 @@ def exec_widget(widget: QWidget) -> Any:
 
 def make_app(argv: list[str] | None = None, scale: float = 1.0) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    if not gc.isenabled():  # put off for the start (atelier.cli): back at the loop's first turn
+        QTimer.singleShot(0, collect_again)
     app.setApplicationName("Atelier")
     app.setApplicationDisplayName("Atelier")
     install_qt_translations(app)  # Qt's own words ("Annuler", "Regarder dans :") in French too
     apply_theme(app, scale)
     return app
+
+
+def collect_again() -> None:
+    """Garbage collection back on, the start's objects (modules, classes, the first
+    screen) set aside first: else the first collection would go through all of them."""
+    gc.freeze()
+    gc.enable()
 
 
 def newer_box(error: NewerDatabaseError) -> QMessageBox:

@@ -187,8 +187,11 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.first_frame.set()
-            QTimer.singleShot(0, self.first_painted.emit)  # once the whole frame is painted
+            QTimer.singleShot(0, self._after_first_frame)  # the whole frame is painted by then
+
+    def _after_first_frame(self) -> None:
+        self.first_frame.set()
+        self.first_painted.emit()
 
     def start_background(self) -> None:
         """After the first frame, what it did not need: the home's cards below it, reading

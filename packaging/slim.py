@@ -24,6 +24,9 @@ EXCLUDED_MODULES = [
     "PySide6.QtConcurrent", "PySide6.QtXml", "PySide6.QtNetworkAuth", "PySide6.QtWebSockets",
     # httpx's own command line (httpx._main): without them httpx keeps a stub, and loads faster
     "pygments", "rich", "markdown_it", "mdurl",
+    # never used (asyncio's thread pools are): without it PyInstaller's start-up hook for it,
+    # which imported it at every start (7 ms), is left out too
+    "multiprocessing",
     # the test tools installed beside the program in a developer's environment
     "pytest", "_pytest", "pytestqt", "hypothesis", "pip", "setuptools", "pkg_resources",
 ]

@@ -108,6 +108,8 @@ class Store:
         """Run the start-up quick_check if it has not run yet; 'ok' or the damage found;
         None when ``stop_checks`` cut it short (the program is closing: nothing is known)."""
         if not self.checked:
+            if self._closing:  # stopped before it began (an interrupt reaches running statements only)
+                return None
             result = database.quick_check(self.path, opened=self._checking.add)
             self._checking.clear()  # its connection is closed; the deep check starts only after it
             if self._closing:

@@ -10,14 +10,20 @@ from atelier import groups, people, sessions
 from atelier.store import Store
 
 
-def test_a_quick_check_cut_short_says_nothing_and_checks_nothing(home):
+def test_a_quick_check_cut_short_says_nothing_and_checks_nothing(home, monkeypatch):
+    from atelier import db as database
+
     Store.open(home).close()
     store = Store.open(home, check=False)
+    opened = []
+    reading = database.read_only
+    monkeypatch.setattr(database, "read_only", lambda path: opened.append(path) or reading(path))
     try:
         assert not store.checked
         store.stop_checks()  # the window closed before the worker reached the check
         assert store.verify() is None
         assert not store.checked and store.damage is None
+        assert opened == []  # not read at all: the closing window does not wait for it
     finally:
         store.close()
 

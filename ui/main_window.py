@@ -340,11 +340,11 @@ class MainWindow(QMainWindow):
 
     def stop_background(self) -> None:
         self._stopped = True
-        self.first_frame.set()  # none will come: the check stops waiting (and is cut short below)
+        self.store.stop_checks()  # the start-up checks of a big file: cut short, not waited for
+        self.first_frame.set()  # none will come: a check still waiting for it now does nothing
         if self._sync is not None:
             self._sync.stop()  # no run starts any more; a send under way finishes
             self._pull.stop()
-        self.store.stop_checks()  # the start-up checks of a big file: cut short, not waited for
         if self._checker is not None:
             self._checker.stop()
             self._checker = None

@@ -7,8 +7,7 @@ same notes to re-queue the summaries a write has altered.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -31,8 +30,9 @@ KIND_OF_TABLE = {
 }
 
 
-@dataclass(frozen=True)
-class Changes:
+# NamedTuples, not dataclasses: both are defined at every start, and a dataclass costs
+# six times as much to define (half a millisecond each).
+class Changes(NamedTuple):
     people: bool = False
     groups: bool = False
     sessions: bool = False
@@ -48,17 +48,16 @@ class Changes:
         return cls(**{KIND_OF_TABLE[table]: True for table in tables})
 
     def __or__(self, other: "Changes") -> "Changes":
-        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+        return Changes(*(mine or theirs for mine, theirs in zip(self, other)))
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(self)
 
     def any_of(self, *kinds: str) -> bool:
         return any(getattr(self, kind) for kind in kinds)
 
 
-@dataclass(frozen=True)
-class Done(Generic[T]):
+class Done(NamedTuple, Generic[T]):
     """An operation's result and what it changed."""
 
     value: T

@@ -11,7 +11,6 @@ import contextlib
 import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from atelier import schema
@@ -22,14 +21,16 @@ from atelier.i18n import _
 _savepoints = itertools.count(1)
 
 
-@dataclass
 class Touched:
-    """What the open transaction wrote: tables, and the sessions and people it concerns."""
+    """What the open transaction wrote: tables, and the sessions and people it concerns.
+    (A plain class: it is defined at every start, where a dataclass costs 0.3 ms more.)"""
 
-    tables: set[str] = field(default_factory=set)
-    sessions: set[str] = field(default_factory=set)
-    people: set[str] = field(default_factory=set)
-    profiles: set[str] = field(default_factory=set)  # people whose own record (gender, birth year…) changed
+    def __init__(self, tables: set[str] | None = None, sessions: set[str] | None = None,
+                 people: set[str] | None = None, profiles: set[str] | None = None):
+        self.tables = set() if tables is None else tables
+        self.sessions = set() if sessions is None else sessions
+        self.people = set() if people is None else people
+        self.profiles = set() if profiles is None else profiles  # people whose own record (gender, birth year…) changed
 
     def copy(self) -> "Touched":
         return Touched(set(self.tables), set(self.sessions), set(self.people), set(self.profiles))

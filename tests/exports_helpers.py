@@ -1,17 +1,28 @@
 """Hand-made data for the export tests: one group, known people, known sessions."""
 
 from datetime import date
+from pathlib import Path
 
 from atelier import attendance, groups, people, sessions, settings
 from atelier.exports.catalogue import ModuleInfo
 from atelier.groups import Group
 from atelier.people import Participant
 from atelier.sessions import Session
+from atelier.store import Store
 
 MODULES = [
     ModuleInfo("souris", "La souris", ("prendre_en_main_du_materiel",), "debutant", {"cliquer": "Cliquer"}),
     ModuleInfo("mail", "Le courriel", ("email", "navigation_sur_internet"), "intermediaire", {"envoyer": "Envoyer"}),
 ]
+
+
+def world_in(home: Path) -> dict:
+    """``make_world`` in the data file of ``home``, closed again: the commands open it themselves."""
+    store = Store.open(home)
+    try:
+        return make_world(store.db)
+    finally:
+        store.close()
 
 
 def make_world(db):

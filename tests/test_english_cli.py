@@ -16,8 +16,7 @@ import openpyxl
 import pytest
 
 from atelier import cli, i18n
-from atelier.store import Store
-from tests.exports_helpers import make_world
+from tests.exports_helpers import world_in
 from tests.french_words import french_in
 from tests.test_cli import COMMANDS, in_process
 
@@ -34,11 +33,7 @@ def english(monkeypatch):
 
 @pytest.fixture
 def world(home):
-    store = Store.open(home)
-    try:
-        return make_world(store.db)
-    finally:
-        store.close()
+    return world_in(home)
 
 
 @pytest.mark.parametrize("command", [(), *COMMANDS], ids=lambda c: " ".join(c) or "atelier")

@@ -13,19 +13,14 @@ import pytest
 
 from atelier import cli
 from atelier.store import Store
-from tests.exports_helpers import make_world
+from tests.exports_helpers import world_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def world(home):
-    store = Store.open(home)
-    try:
-        ids = make_world(store.db)
-    finally:
-        store.close()
-    return ids
+    return world_in(home)
 
 
 def test_register_csv_and_xlsx(world, tmp_path, capsys):

@@ -12,9 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from atelier import cli
-from atelier.store import Store
 from tests.disks import fill, make_read_only, small_disk  # noqa: F401 (fixture)
-from tests.exports_helpers import make_world
+from tests.exports_helpers import world_in
 
 ROOT = Path(__file__).resolve().parent.parent
 PERIOD = ["--from", "2026-01-01", "--to", "2026-03-31"]
@@ -41,11 +40,7 @@ def qt_application(qapp):
 
 @pytest.fixture
 def world(home):
-    store = Store.open(home)
-    try:
-        return make_world(store.db)
-    finally:
-        store.close()
+    return world_in(home)
 
 
 def export(name: str, world, target: Path) -> int:

@@ -25,7 +25,7 @@ from atelier import settings
 from atelier.sync import hub_config, passwords, push as pushing
 from atelier.sync.hub import HubConflict, HubError
 from ui.operations import Operations
-from ui.sync_state import ERROR, NEVER, NONE, OFFLINE, SYNCED, SyncState  # noqa: F401 (said here too)
+from ui.sync_state import ERROR, NEVER, NONE, OFFLINE, SYNCED, SyncState
 
 START_DELAY_MS = 4_000  # after the window shows: the first screen comes first
 AFTER_CHANGE_MS = 1_500  # a closed session: soon, once the clicks around it are done

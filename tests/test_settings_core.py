@@ -48,3 +48,18 @@ def test_language_is_french_until_chosen_and_only_a_language_atelier_speaks(stor
     for damaged in ("de", "", "EN", "english"):
         settings.put(db, settings.LANGUAGE, damaged)
         assert settings.language(db) == "fr", damaged
+
+
+def test_the_network_node_is_the_one_uuid_reads_in_every_process():
+    """The device fingerprint reads the network card as ``uuid.getnode()`` does, without
+    importing uuid: a different number would give every installation a new device_id."""
+    import subprocess
+    import sys
+
+    said = [subprocess.run(
+        [sys.executable, "-c", "import sys; from atelier import settings; n = settings.network_node(); "
+         "print(n, 'uuid' in sys.modules); import uuid; print(uuid.getnode())"],
+        capture_output=True, text=True, check=True).stdout.split() for _ in range(2)]
+    assert said[0] == said[1]  # the same PC, the same number, start after start
+    node, uuid_loaded, by_uuid = said[0]
+    assert node == by_uuid and uuid_loaded == "False"

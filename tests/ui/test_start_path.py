@@ -68,7 +68,7 @@ NOT_AT_START = (
     "atelier.erasure_log", "atelier.lessons.command", "atelier.sync.command", "atelier.people_command",
     "atelier.pin_command", "tomllib", "getpass", "atelier.backups",
     "ui.sync_runner", "ui.hub_pull", "atelier.sync.push", "ui.speech", "ui.models",
-    "openpyxl", "httpx", "keyring", "orjson",
+    "openpyxl", "httpx", "keyring", "orjson", "uuid", "platform",
 )
 
 

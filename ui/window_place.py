@@ -9,7 +9,7 @@ to this PC's screen, and a restored or copied file must not carry it elsewhere.
 from __future__ import annotations
 
 import base64
-import json
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QWidget
 from atelier import files
 
 FILE_NAME = "fenetre.json"
+# The file as remember() writes it, read without the json module (1 ms of every start);
+# any other JSON (edited by hand) goes through json.
+_AS_WRITTEN = re.compile(r'\s*\{\s*"geometry"\s*:\s*"([A-Za-z0-9+/=]*)"\s*\}\s*')
 
 
 def show_placed(window: QWidget, home: Path) -> None:
@@ -30,7 +33,8 @@ def show_placed(window: QWidget, home: Path) -> None:
 
 def remember(window: QWidget, home: Path) -> None:
     """Keep the window's place; never a reason to fail when closing (a full disk)."""
-    text = json.dumps({"geometry": base64.b64encode(bytes(window.saveGeometry().data())).decode("ascii")})
+    geometry = base64.b64encode(bytes(window.saveGeometry().data())).decode("ascii")
+    text = f'{{"geometry": "{geometry}"}}'  # JSON: base64 has nothing to escape
     try:
         files.write_text(home / FILE_NAME, text)
     except files.WriteError:
@@ -39,7 +43,13 @@ def remember(window: QWidget, home: Path) -> None:
 
 def _read(path: Path) -> QByteArray | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return QByteArray(base64.b64decode(data["geometry"], validate=True))
+        text = path.read_text(encoding="utf-8")
+        if found := _AS_WRITTEN.fullmatch(text):
+            geometry = found[1]
+        else:
+            import json
+
+            geometry = json.loads(text)["geometry"]
+        return QByteArray(base64.b64decode(geometry, validate=True))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no file yet, or a damaged one: open maximised

@@ -68,7 +68,7 @@ NOT_AT_START = (
     "atelier.erasure_log", "atelier.lessons.command", "atelier.sync.command", "atelier.people_command",
     "atelier.pin_command", "tomllib", "getpass", "atelier.backups",
     "ui.sync_runner", "ui.hub_pull", "atelier.sync.push", "ui.speech", "ui.models",
-    "openpyxl", "httpx", "keyring", "orjson", "uuid", "platform",
+    "openpyxl", "httpx", "keyring", "orjson", "uuid", "platform", "json",
 )
 
 
@@ -113,11 +113,14 @@ def started(script: str, home, *args: str) -> str:
 
     from atelier import demo
     from atelier.store import Store
+    from ui.window_place import FILE_NAME
 
     store = Store.open(home)
     if store.is_empty():
         demo.fill(store.db)
     store.close()
+    if not (home / FILE_NAME).exists():  # the window's place, as a closed window leaves it
+        (home / FILE_NAME).write_text('{"geometry": "AdnQywADAAAAAAAUAAAACgAAApMAAAHp"}', encoding="utf-8")
     root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root), ATELIER_HOME=str(home))
     done = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, timeout=60)

@@ -1,9 +1,14 @@
 """The main window opens maximised the first time, then where it was left."""
 
-from PySide6.QtCore import QRect
+import base64
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QByteArray, QRect
 
 from ui.app import launch, start
-from ui.window_place import FILE_NAME
+from ui.window_place import FILE_NAME, _read, remember
 
 
 def opened(home, qtbot):
@@ -41,3 +46,30 @@ def test_a_damaged_place_file_opens_maximised(home, qtbot):
     finally:
         window.close()
         window.store.close()
+
+
+@given(geometry=st.binary(max_size=200), spaces=st.sampled_from(["", " ", "\n", "  \t"]))
+@settings(max_examples=60, deadline=None)
+def test_the_place_is_json_read_back_without_the_json_module_or_with_it(tmp_path_factory, geometry, spaces):
+    """What ``remember`` writes is JSON that json reads as written; ``_read`` gives the bytes
+    back from it, and from the same JSON laid out by hand (json then reads it)."""
+    folder = tmp_path_factory.mktemp("place")
+    encoded = base64.b64encode(geometry).decode("ascii")
+    window = _Saved(geometry)
+    remember(window, folder)
+    text = (folder / FILE_NAME).read_text(encoding="utf-8")
+    assert json.loads(text) == {"geometry": encoded}
+    assert bytes(_read(folder / FILE_NAME).data()) == geometry
+    by_hand = "{" + spaces + '"other": 1,' + spaces + '"geometry":' + spaces + json.dumps(encoded) + "}"
+    (folder / FILE_NAME).write_text(by_hand, encoding="utf-8")
+    assert bytes(_read(folder / FILE_NAME).data()) == geometry
+
+
+class _Saved:
+    """A window as remember() sees it: only its saved geometry."""
+
+    def __init__(self, geometry: bytes):
+        self.geometry = geometry
+
+    def saveGeometry(self) -> QByteArray:
+        return QByteArray(self.geometry)

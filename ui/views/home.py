@@ -109,6 +109,13 @@ class HomeView(QWidget):
         self._rest: list[tuple[QVBoxLayout, SessionRow]] = []  # the cards held back
         ops.watch(self, ("sessions", "groups", "settings"), lambda _changes, _initiator: self.reload())
 
+        content = QWidget()
+        content.setObjectName("page")
+        # The page scrolls rather than clips when the text is made larger. The area itself
+        # takes the keyboard: the cards do not, and the list may be long. Made before what
+        # it holds, which is then styled once, where it stays (see MainWindow).
+        scrolling_page(self, content, keyboard=True, name=_("Les séances du jour et à venir"))
+
         # The date first and no separate greeting: at 200 % text the first
         # session's "Commencer" must still show without scrolling.
         self.where = QLabel()
@@ -121,7 +128,7 @@ class HomeView(QWidget):
         self.sync_label.setObjectName("muted")
         self.retry = big_button(_("Réessayer"), name=_("Réessayer la synchronisation"),
                                 on_click=self.retry_sync)
-        self.sync_row = QWidget()
+        self.sync_row = QWidget(content)
         sync_line = QHBoxLayout(self.sync_row)
         sync_line.setContentsMargins(0, 0, 0, 0)
         sync_line.setSpacing(px(12))
@@ -135,8 +142,6 @@ class HomeView(QWidget):
         self.coming_title.setObjectName("section")
         self.coming_box = QVBoxLayout()
 
-        content = QWidget()
-        content.setObjectName("page")
         column = QVBoxLayout(content)
         column.setContentsMargins(px(32), px(20), px(32), px(32))
         column.setSpacing(px(6))
@@ -155,9 +160,6 @@ class HomeView(QWidget):
         self.today_box.setSpacing(px(12))
         self.coming_box.setSpacing(px(12))
 
-        # The page scrolls rather than clips when the text is made larger.
-        # The area itself takes the keyboard: the cards do not, and the list may be long.
-        scrolling_page(self, content, keyboard=True, name=_("Les séances du jour et à venir"))
         self.setAccessibleName(_("Accueil"))
 
     def today(self) -> date:
@@ -251,6 +253,7 @@ class HomeView(QWidget):
     def _add_cards(self, cards: list[tuple[QVBoxLayout, SessionRow]]) -> None:
         today = self.today()
         for box, row in cards:
-            card = SessionCard(row, today, on_start=self.start_session if box is self.today_box else None)
+            card = SessionCard(row, today, box.parentWidget(),  # made in the page: styled once
+                               on_start=self.start_session if box is self.today_box else None)
             box.addWidget(card)
             card.show()  # at once, not at the next turn of the event loop: "loaded" means on screen

@@ -31,7 +31,7 @@ class Scroller(QScrollArea):
 
 def scrolling_page(owner: QWidget, content: QWidget, **options) -> Scroller:
     """``content`` fills ``owner`` edge to edge and scrolls inside it (options as Scroller's)."""
-    scroller = Scroller(content, **options)
+    scroller = Scroller(content, parent=owner, **options)
     outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroller)

@@ -16,6 +16,8 @@ STATUSES = (PLANNED, DONE, CANCELLED)
 
 @dataclass(frozen=True)
 class Session:
+    """One workshop on one date (its own docstring: else dataclass builds one from its signature at every start)."""
+
     date: str  # ISO date, local
     start_time: str  # "14:00", local
     end_time: str

@@ -31,7 +31,6 @@ from ui.qt_language import install_qt_translations
 from ui.theme import apply_theme
 from ui import window_place
 from ui.retention_offer import offer_at_start
-from ui.words import short_date
 
 if TYPE_CHECKING:  # a start with nothing to say loads no message box (its class costs a millisecond)
     from PySide6.QtWidgets import QMessageBox
@@ -81,39 +80,6 @@ def newer_box(error: NewerDatabaseError) -> QMessageBox:
     return box
 
 
-def damaged_box(error: DamagedDatabaseError) -> tuple[QMessageBox, Any]:
-    """The message for a damaged file, and its restore button (None without a backup)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    headline = error.headline or _("Le fichier de données d'Atelier est abîmé.")
-    text = headline + "\n" + _("Il a été laissé tel quel : rien n'a été effacé.")
-    backup = getattr(error, "backup", None)
-    when = ""
-    if backup is not None:
-        local = backup.taken_at.astimezone()
-        when = _("{day} à {time}").format(day=short_date(local.date()), time=local.strftime("%H:%M"))
-        text += "\n\n" + _(
-            "La dernière sauvegarde en bon état date du {when}. Vous pouvez la remettre en place : "
-            "le fichier abîmé sera mis de côté, pas effacé."
-        ).format(when=when)
-    else:
-        text += "\n\n" + _(
-            "Aucune sauvegarde en bon état n'a été trouvée. "
-            "Demandez de l'aide à la personne qui s'occupe de l'informatique de l'association."
-        )
-    box = QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), text)
-    box.setDetailedText(f"{error.path}\n{error.details}")
-    restore_button = None
-    if backup is not None:
-        label = _("Remettre la sauvegarde du {when}").format(when=when)
-        restore_button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
-        restore_button.setAccessibleName(label)
-    quit_button = box.addButton(_("Quitter"), QMessageBox.ButtonRole.RejectRole)
-    quit_button.setAccessibleName(_("Quitter sans rien changer"))
-    box.setDefaultButton(restore_button or quit_button)
-    return box, restore_button
-
-
 def open_store(home: Path, ask: Ask = exec_widget, check: bool = True) -> Store | int:
     """The open Store, or the exit code after a plain-French message.
 
@@ -130,27 +96,25 @@ def open_store(home: Path, ask: Ask = exec_widget, check: bool = True) -> Store 
             return EXIT_DATA_PROBLEM  # "Quitter": the file stays exactly as it is
         return open_store(home, ask)
     except DatabaseError as error:  # a read-only disk, a full disk: said, nothing changed
-        from PySide6.QtWidgets import QMessageBox
+        from ui.views.data_file_messages import refusal
 
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), str(error))
-        box.addButton(_("Quitter"), QMessageBox.ButtonRole.RejectRole).setAccessibleName(_("Quitter"))
-        ask(box)
+        ask(refusal(str(error)))
         return EXIT_DATA_PROBLEM
 
 
 def offer_backup(error: DamagedDatabaseError, home: Path, ask: Ask) -> bool:
     """Say the file is damaged and offer the latest good backup; True once it is back."""
-    box, restore_button = damaged_box(error)
-    answer = ask(box)
-    if restore_button is None or answer is not restore_button:
+    from ui.views.data_file_messages import DamagedFileDialog, refusal
+
+    question = DamagedFileDialog(error)
+    ask(question)
+    if not question.chose_restore():
         return False
     try:
         restore(error.backup.path, home)
     except (BackupError, DatabaseError, OSError) as problem:
-        from PySide6.QtWidgets import QMessageBox
-
         said = plain_os_error(problem, home) if isinstance(problem, OSError) else problem
-        ask(QMessageBox(QMessageBox.Icon.Warning, _("Atelier"), _(
+        ask(refusal(_(
             "La sauvegarde n'a pas pu être remise en place. Rien d'autre n'a été changé.\n\n{problem}"
         ).format(problem=said)))
         return False

@@ -11,7 +11,7 @@ import importlib
 import importlib.util
 import inspect
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from dataclasses import replace
@@ -196,7 +196,20 @@ DIALOGS = {
     "lexique": ("ui.views.glossary_dialog", lambda m, w, d: m.GlossaryDialog(load_module(DEMO_MODULE))),
     "importer-un-module": ("ui.views.lesson_import", lambda m, w, d: import_dialog(m, w, refused=False)),
     "zip-refuse": ("ui.views.lesson_import", lambda m, w, d: import_dialog(m, w, refused=True)),
+    "fichier-abime": ("ui.views.data_file_messages", lambda m, w, d: m.DamagedFileDialog(damaged_file(w))),
 }
+
+
+def damaged_file(window):
+    """The start's question about a damaged data file, a good backup to put back."""
+    from atelier.backups import Backup
+    from atelier.db import DamagedDatabaseError
+
+    error = DamagedDatabaseError("", window.store.path, "*** in database main ***\nTree 12 page 12: "
+                                 "btreeInitPage() returns error code 11")
+    error.backup = Backup(window.store.backups_dir / "atelier-daily.db",
+                          datetime(2026, 11, 29, 20, 56, tzinfo=UTC), "daily", 1)
+    return error
 
 
 def typed(dialog, first: str, last: str):

@@ -2,25 +2,21 @@
 French message, the latest good backup offered, the file untouched, no traceback."""
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from atelier import backups, paths
 from tests.damaged_files import DAMAGES, good_home, index_damaged, remount_read_only
 from tests.disks import mounted_tmpfs
 from ui.app import launch, start
-from tests.ui.test_first_run import started  # noqa: F401 (the same fixture: windows closed after)
+from ui.views.data_file_messages import DamagedFileDialog
+from tests.ui.test_first_run import offered_backup, said, started  # noqa: F401 (the same fixture: windows closed after)
 
 
 def quitting(shown):
-    def ask(box):
-        assert isinstance(box, QMessageBox), f"unexpected {type(box).__name__}"
-        shown.append(box)
-        return next(b for b in box.buttons() if b.text() == "Quitter")
+    def ask(dialog):
+        assert isinstance(dialog, DamagedFileDialog), f"unexpected {type(dialog).__name__}"
+        shown.append(dialog)
+        dialog.cancel_button.click()  # « Quitter »
     return ask
-
-
-def offered_backup(box) -> bool:
-    return any(b.text().startswith("Remettre la sauvegarde du ") for b in box.buttons())
 
 
 @pytest.mark.parametrize("kind", sorted(DAMAGES))
@@ -30,8 +26,8 @@ def test_a_bad_file_at_start_offers_the_latest_good_backup(home, kind, started):
     before = path.read_bytes()
     shown = []
     assert started(start(home, ask=quitting(shown))) == 3
-    (box,) = shown
-    assert "rien n'a été effacé" in box.text() and offered_backup(box)
+    (dialog,) = shown
+    assert "rien n'a été effacé" in said(dialog) and offered_backup(dialog)
     assert path.read_bytes() == before
 
 
@@ -42,8 +38,8 @@ def test_damage_met_by_the_first_read_before_the_check(home, damage, started):
     before = path.read_bytes()
     shown = []
     assert started(start(home, ask=quitting(shown))) == 3
-    (box,) = shown
-    assert "abîmé" in box.text() and offered_backup(box)
+    (dialog,) = shown
+    assert "abîmé" in said(dialog) and offered_backup(dialog)
     assert path.read_bytes() == before
 
 
@@ -55,9 +51,9 @@ def test_damage_only_the_full_check_sees_is_reported_while_the_program_runs(home
     codes = []
     launch(window, quitting(shown), quit=codes.append)
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
-    (box,) = shown
-    assert "abîmé" in box.text() and offered_backup(box)
-    assert "sessions_date" in box.detailedText()
+    (dialog,) = shown
+    assert "abîmé" in said(dialog) and offered_backup(dialog)
+    assert "sessions_date" in dialog.details.text()
     assert codes == [3] and not window.isVisible()
 
 
@@ -78,13 +74,13 @@ def test_a_read_only_disk_is_said_at_start(tmp_path, monkeypatch, started):
         remount_read_only(disk)
         shown = []
 
-        def ask(box):
-            shown.append(box)
-            return box.buttons()[0] if isinstance(box, QMessageBox) else None
+        def ask(dialog):
+            shown.append(dialog)
+            dialog.confirm_button.click()  # « Quitter », its one answer
 
         assert started(start(home, ask=ask)) == 3
-        (box,) = shown
-        assert f"Atelier ne peut pas écrire dans « {home}" in box.text()
+        (dialog,) = shown
+        assert f"Atelier ne peut pas écrire dans « {home}" in said(dialog)
         assert backups.list_backups(paths.backups_dir(home))  # nothing removed
 
 

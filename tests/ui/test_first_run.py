@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from tests.conftest import make_newer
 from atelier import groups, settings
@@ -18,6 +18,7 @@ from atelier.db import DamagedDatabaseError
 from atelier.store import Store
 from ui.main_window import MainWindow
 from ui.app import launch, start
+from ui.views.data_file_messages import DamagedFileDialog
 from ui.views.first_run import FirstRunDialog
 from ui.widgets.buttons import is_current
 
@@ -174,16 +175,28 @@ def _damaged_file(home: Path, with_backup: bool) -> Path:
     return path
 
 
+def said(dialog) -> str:
+    """What a message of the start says: its heading, then its words."""
+    return dialog.heading.text() + "\n" + dialog.message.text()
+
+
+def offered_backup(dialog) -> bool:
+    """The damaged-file question offers to put the latest good backup back."""
+    button = dialog.confirm_button
+    return isinstance(dialog, DamagedFileDialog) and not button.isHidden() and button.text().startswith(
+        "Remettre la sauvegarde du ")
+
+
 @pytest.mark.parametrize("with_backup", [True, False])
 def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started, qtbot):
     path = _damaged_file(home, with_backup)
     before = path.read_bytes()
     shown = []
 
-    def ask(box):
-        assert isinstance(box, QMessageBox)
-        shown.append(box)
-        return next(b for b in box.buttons() if b.text() == "Quitter")
+    def ask(dialog):
+        assert isinstance(dialog, DamagedFileDialog)
+        shown.append(dialog)
+        dialog.cancel_button.click()  # « Quitter »
 
     # The window opens at once; the quick_check runs first thing on the worker.
     window = started(start(home, ask=ask))
@@ -195,10 +208,9 @@ def test_damaged_file_is_reported_and_left_as_it_is(home, with_backup, started, 
     assert not window.isVisible()
     assert codes == [3]
 
-    (box,) = shown
-    assert "abîmé" in box.text() and "rien n'a été effacé" in box.text()
-    labels = [b.text() for b in box.buttons()]
-    assert any(label.startswith("Remettre la sauvegarde du ") for label in labels) == with_backup
+    (dialog,) = shown
+    assert "abîmé" in said(dialog) and "rien n'a été effacé" in said(dialog)
+    assert offered_backup(dialog) == with_backup
     assert path.read_bytes() == before
     assert sorted(p.name for p in home.iterdir() if p.is_file()) == ["atelier.db"]
 
@@ -218,8 +230,9 @@ def test_damaged_file_can_be_replaced_by_the_latest_backup(home, started, qtbot)
     path = _damaged_file(home, with_backup=True)
     damaged_bytes = path.read_bytes()
 
-    def ask(box):
-        return next(b for b in box.buttons() if b.text().startswith("Remettre la sauvegarde du "))
+    def ask(dialog):
+        assert offered_backup(dialog)
+        dialog.confirm_button.click()  # « Remettre la sauvegarde du … »
 
     first = started(start(home, ask=ask))
     codes = []

@@ -52,9 +52,10 @@ app.exec()
 # the workshop, exports, the hub's network and keyring, the lesson library, the erasure
 # code, the first-run and busy dialogs, the Réglages' reading-aloud and look sections,
 # the questions (before quitting, about people past the retention period: asked only
-# when someone is found). After the first frame (it is not painted yet when the list is
-# taken): the sync and the hub's code, reading aloud, the sessions' list model, the daily
-# backup's code (the worker's jobs wait for that frame too). On the domain's side: the
+# when someone is found), the messages about a data file that cannot be used. After
+# the first frame (it is not painted yet when the list is taken): the sync and the
+# hub's code, reading aloud, the sessions' list model, the daily backup's code (the
+# worker's jobs wait for that frame too). On the domain's side: the
 # erasure log (read only where there is one), the TOML parser (the home reads the
 # modules' titles from plain first lines), the command line's commands (``atelier``
 # alone opens the window without building their parsers) and its password prompt.
@@ -63,7 +64,7 @@ NOT_AT_START = (
     "ui.views.documents", "ui.views.settings", "ui.views.coordination", "ui.views.workshop",
     "ui.views.first_run", "ui.widgets.busy", "ui.practice", "ui.render",
     "ui.views.speech_setting", "ui.views.look_setting", "ui.views.retention_dialog",
-    "ui.widgets.confirm", "ui.widgets.check",
+    "ui.widgets.confirm", "ui.widgets.check", "ui.views.data_file_messages",
     "atelier.exports", "atelier.lessons.library", "atelier.lessons.pack", "atelier.erasure",
     "atelier.erasure_log", "atelier.lessons.command", "atelier.sync.command", "atelier.people_command",
     "atelier.pin_command", "tomllib", "getpass", "atelier.backups",

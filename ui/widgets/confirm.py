@@ -10,12 +10,12 @@ action that can be undone). ``ask()`` opens one and calls back with the answer.
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from atelier.i18n import _
 from ui.theme import px
 from ui.widgets.buttons import big_button
+from ui.widgets.on_screen import FRAME, fit_on_screen, screen_room
 from ui.widgets.scroller import Scroller
 
 
@@ -33,7 +33,7 @@ class ConfirmDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        heading = QLabel(title)
+        self.heading = heading = QLabel(title)
         heading.setObjectName("cardTitle")  # bold, a little larger: leaves room for the words at 200 %
         self.message = QLabel(message)
         for label in (heading, self.message):
@@ -69,10 +69,19 @@ class ConfirmDialog(QDialog):
         self.setAccessibleDescription(message)
         self.default_button.setFocus()
 
+    def stack_answers(self) -> None:
+        """The answers one under the other, as wide as the dialog, the confirming one on
+        top: for answers too long to sit side by side at 200 % (a date in a button)."""
+        self.buttons.setDirection(QBoxLayout.Direction.TopToBottom)
+        for button in (self.confirm_button, self.cancel_button):
+            self.buttons.removeWidget(button)
+            self.buttons.addWidget(button)
+        QWidget.setTabOrder(self.confirm_button, self.cancel_button)
+
     def fit_to_screen(self) -> None:
         """Tall enough for the wrapped text (Qt sizes a dialog before it wraps)."""
-        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        width = min(max(self.sizeHint().width(), px(640)), px(900), screen.width() - 40)
+        room = screen_room(self)
+        width = min(max(self.sizeHint().width(), px(640)), px(900), room.width() - FRAME)
         margins = self.outer.contentsMargins()
         inner = (width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
                  - 2 * self.scroll.frameWidth())
@@ -80,9 +89,12 @@ class ConfirmDialog(QDialog):
         around = around if around >= 0 else self.outer.totalSizeHint().height()
         height = (around - self.scroll.sizeHint().height()
                   + self.body.totalHeightForWidth(inner) + 2 * self.scroll.frameWidth() + 12)  # the theme borders scroll areas
-        self.resize(width, min(height, screen.height() - 40))
+        if self.isVisible():  # placed for its first size: back inside the screen if it grew
+            fit_on_screen(self, width, height)
+        else:
+            self.resize(width, min(height, room.height() - FRAME))
         # When the words do not all fit, the keyboard must be able to scroll them too.
-        overflow = height > screen.height() - 40
+        overflow = height > room.height() - FRAME
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus if overflow else Qt.FocusPolicy.NoFocus)
 
     def showEvent(self, event) -> None:

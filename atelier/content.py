@@ -45,7 +45,7 @@ def module_titles(folders: list[Path], language: str | None = None) -> dict[str,
     for folder in folders:
         for toml in sorted(Path(folder).glob("*/module.toml")):
             try:
-                data = _top_keys(toml.read_text("utf-8-sig"))
+                data = _top_keys(toml.read_text("utf-8").removeprefix("\ufeff"))  # "utf-8-sig" loads a codec
             except (OSError, ValueError, RecursionError):  # cut, not UTF-8, nested, huge
                 continue  # a broken pack: `atelier lessons check` says why
             if isinstance(data.get("id"), str) and isinstance(data.get("title"), str):

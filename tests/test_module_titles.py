@@ -57,6 +57,13 @@ def test_a_pack_saved_with_windows_line_ends(tmp_path):
     assert module_titles([tmp_path]) == {"m": "Écrit sous Windows"}
 
 
+def test_a_pack_saved_with_a_byte_order_mark(tmp_path):
+    """Notepad starts a UTF-8 file with a byte order mark: the first key still reads."""
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "module.toml").write_bytes('\ufeffid = "m"\ntitle = "Avec sa marque"\n'.encode())
+    assert module_titles([tmp_path]) == {"m": "Avec sa marque"}
+
+
 # Pieces of lines that plain_lines must read exactly as TOML does, or leave to it.
 odd = st.text(alphabet=list('aé "\\#=\t\r\x01\x7f[].\'{}1'), max_size=8)
 key = st.sampled_from(["id", "title", "language", "a-b_1", '"id"', "ti tle", "x.y", ""])

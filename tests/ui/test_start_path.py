@@ -59,6 +59,8 @@ app.exec()
 # erasure log (read only where there is one), the TOML parser (the home reads the
 # modules' titles from plain first lines), the command line's commands (``atelier``
 # alone opens the window without building their parsers) and its password prompt.
+# From the standard library: uuid (and platform, which it loads on Linux) for the PC's
+# fingerprint, json for the window's place, the ascii and utf-8-sig codecs.
 NOT_AT_START = (
     "ui.views.groups", "ui.views.participants", "ui.views.sessions", "ui.views.lessons",
     "ui.views.documents", "ui.views.settings", "ui.views.coordination", "ui.views.workshop",
@@ -69,7 +71,8 @@ NOT_AT_START = (
     "atelier.erasure_log", "atelier.lessons.command", "atelier.sync.command", "atelier.people_command",
     "atelier.pin_command", "tomllib", "getpass", "atelier.backups",
     "ui.sync_runner", "ui.hub_pull", "atelier.sync.push", "ui.speech", "ui.models",
-    "openpyxl", "httpx", "keyring", "orjson", "uuid", "platform", "json",
+    "openpyxl", "httpx", "keyring", "orjson",
+    "uuid", "platform", "json", "encodings.ascii", "encodings.utf_8_sig",
 )
 
 

@@ -3,6 +3,8 @@
 import base64
 import json
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QByteArray, QRect
@@ -38,8 +40,9 @@ def test_first_time_maximised_then_where_it_was_left(home, qtbot):
         second.store.close()
 
 
-def test_a_damaged_place_file_opens_maximised(home, qtbot):
-    (home / FILE_NAME).write_text("{ pas du json", encoding="utf-8")
+@pytest.mark.parametrize("damaged", ["{ pas du json", '{"geometry": 5}', "[]", '{"geometry": "é"}', '{"autre": "AdnQyw=="}'])
+def test_a_damaged_place_file_opens_maximised(home, qtbot, damaged):
+    (home / FILE_NAME).write_text(damaged, encoding="utf-8")
     window = opened(home, qtbot)
     try:
         assert window.isMaximized()

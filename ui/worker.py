@@ -11,8 +11,8 @@ interpreter aborted at exit.)
 """
 
 import logging
-import queue
 import threading
+from _queue import Empty, SimpleQueue  # queue.SimpleQueue itself: ``queue`` would load heapq too (0.4 ms at start)
 from collections.abc import Callable
 from itertools import count
 from typing import Any
@@ -39,7 +39,7 @@ class Worker(QObject):
         super().__init__(parent)
         self._ids = count(1)
         self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
-        self._jobs: queue.Queue = queue.Queue()
+        self._jobs: SimpleQueue = SimpleQueue()
         self._outcomes: dict[int, tuple[bool, Any]] = {}
         self._lock = threading.Lock()
         self._reported.connect(self._deliver)  # queued: emitted from the other thread
@@ -84,7 +84,7 @@ class Worker(QObject):
             while True:  # drop what has not started
                 try:
                     self._jobs.get_nowait()
-                except queue.Empty:
+                except Empty:
                     break
             self._jobs.put(_STOP)
             self._thread.join()

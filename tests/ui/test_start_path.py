@@ -60,7 +60,8 @@ app.exec()
 # modules' titles from plain first lines), the command line's commands (``atelier``
 # alone opens the window without building their parsers) and its password prompt.
 # From the standard library: uuid (and platform, which it loads on Linux) for the PC's
-# fingerprint, json for the window's place, the ascii and utf-8-sig codecs.
+# fingerprint, json for the window's place, the ascii and utf-8-sig codecs, queue (the
+# worker takes its C queue directly).
 NOT_AT_START = (
     "ui.views.groups", "ui.views.participants", "ui.views.sessions", "ui.views.lessons",
     "ui.views.documents", "ui.views.settings", "ui.views.coordination", "ui.views.workshop",
@@ -72,7 +73,7 @@ NOT_AT_START = (
     "atelier.pin_command", "tomllib", "getpass", "atelier.backups",
     "ui.sync_runner", "ui.hub_pull", "atelier.sync.push", "ui.speech", "ui.models",
     "openpyxl", "httpx", "keyring", "orjson",
-    "uuid", "platform", "json", "encodings.ascii", "encodings.utf_8_sig",
+    "uuid", "platform", "json", "encodings.ascii", "encodings.utf_8_sig", "queue",
 )
 
 

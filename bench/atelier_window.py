@@ -1,8 +1,8 @@
 """The Atelier process: start-up as ``atelier`` does it (atelier/cli.py, then ``ui.app.main()``),
 
-make_app (QApplication, French, theme), start (Store.open with its checks, the window
-over the store), launch (show, the start-up check and the daily backup queued on the
-worker); once the window's first frame is painted with the home's sessions read from the
+make_app (QApplication, French, theme; Qt's own words put off as ``main`` does), start
+(Store.open with its checks, the window over the store), launch (show, the start-up check
+and the daily backup queued on the worker); once the window's first frame is painted with the home's sessions read from the
 database (a zero-timer queued when that paint begins runs after it, before what Atelier
 itself puts off until then), prints "ready" and quits. Prints its marks
 (bench/marks.py) on the way, so the runner can tell what costs what.
@@ -32,6 +32,7 @@ mark("import Atelier")
 
 
 def main(home: Path) -> int:
+    atelier_app.put_off_qt_words()  # as ui.app.main() does: Qt's own words after the first frame
     app = atelier_app.make_app([sys.argv[0]])
     mark("application")
     window = atelier_app.start(home)

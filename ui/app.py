@@ -27,7 +27,7 @@ from atelier.db import DamagedDatabaseError, DatabaseError, NewerDatabaseError
 from atelier.store import Store, damaged, restore
 from ui.main_window import MainWindow, build_window
 from ui.operations import plain_words
-from ui.qt_language import install_qt_translations
+from ui.qt_language import install_qt_translations, put_off_qt_words, qt_words_now
 from ui.theme import apply_theme
 from ui import window_place
 from ui.retention_offer import offer_at_start
@@ -46,6 +46,7 @@ Ask = Callable[[QWidget], Any]
 
 def exec_widget(widget: QWidget) -> Any:
     """Run a modal widget; for a message box, return the button that was clicked."""
+    qt_words_now(QApplication.instance())  # a dialog before the window: Qt's words in it too
     result = widget.exec()
     return widget.clickedButton() if hasattr(widget, "clickedButton") else result  # a message box
 
@@ -232,6 +233,7 @@ def report_unexpected(kind, error, trace) -> None:
     if issubclass(kind, KeyboardInterrupt):
         return sys.__excepthook__(kind, error, trace)
     error.__traceback__ = trace
+    qt_words_now(QApplication.instance())
     from PySide6.QtWidgets import QMessageBox
 
     QMessageBox.warning(None, _("Atelier"), plain_words(error, saving=False))
@@ -281,6 +283,7 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
 
 def main() -> int:
     sys.excepthook = report_unexpected
+    put_off_qt_words()  # until the window's first frame (or a dialog before it)
     app = make_app()
     try:
         window = start()

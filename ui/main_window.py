@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -24,6 +25,7 @@ from atelier.i18n import N_, _
 from atelier import settings
 from ui.operations import Operations
 from ui.pages import page_class
+from ui.qt_language import qt_words_now
 from ui.qt_names import set_named
 from ui import window_place
 from ui.theme import px
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         aloud's settings, the sync's first reading of its state (its runs come seconds later)."""
         if self._stopped:  # closed before its first frame
             return
+        qt_words_now(QApplication.instance())  # Qt's own words: none was on that frame
         self.home.show_the_rest()
         from ui.speech import use_settings
 

@@ -265,3 +265,30 @@ def test_dates_and_qt_own_words_in_the_language(language, day, words, ops, qtbot
     labels = [label.text().replace("&", "") for label in files.findChildren(QLabel)]
     assert words["look"] in labels, labels
     files.close()
+
+
+def test_a_dialog_asked_before_the_window_speaks_with_qt_own_words(qapp):
+    """At the program's start Qt's own words wait for the window's first frame; a dialog
+    asked before it (a damaged file, the first run) has them all the same."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QDialog
+
+    from ui import qt_words
+    from ui.app import exec_widget
+    from ui.qt_language import put_off_qt_words, qt_words_now
+
+    qt_words.install(qapp, "en")  # as a fresh program: none of Qt's French words in yet
+    put_off_qt_words()
+    try:
+        install_qt_translations(qapp, "fr")
+        assert long_date(TODAY, capital=False) == "vendredi 27 novembre 2026"  # the dates at once
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"  # Qt's words put off
+        dialog = QDialog()
+        heard = []
+        QTimer.singleShot(0, lambda: (heard.append(QCoreApplication.translate("QPlatformTheme", "Cancel")),
+                                      dialog.accept()))
+        exec_widget(dialog)
+        assert heard == ["Annuler"]
+        assert qapp.property("atelier_qt_language") == "fr"
+    finally:
+        qt_words_now(qapp)  # the next tests in French, whatever happened here

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, Qt, QTimer, QT
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDateEdit, QFileDialog, QMessageBox
 
-from ui.qt_language import MISSING_FRENCH, MissingWords
+from ui.qt_words import MISSING_FRENCH, MissingWords
 from ui.widgets import file_dialogs
 from ui.widgets.buttons import is_current
 from waits import laid_out

@@ -34,6 +34,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from ui import app as atelier_app
 
+atelier_app.put_off_qt_words()  # as ui.app.main() does
 app = atelier_app.make_app([sys.argv[0]])
 window = atelier_app.start(Path(sys.argv[1]))
 atelier_app.launch(window)
@@ -53,7 +54,7 @@ app.exec()
 # code, the first-run and busy dialogs, the Réglages' reading-aloud and look sections,
 # the questions (before quitting, about people past the retention period: asked only
 # when someone is found), the messages about a data file that cannot be used. After
-# the first frame (it is not painted yet when the list is taken): the sync and the
+# the first frame (it is not painted yet when the list is taken): Qt's own words, the sync and the
 # hub's code, reading aloud, the sessions' list model, the daily backup's code (the
 # worker's jobs wait for that frame too). On the domain's side: the
 # erasure log (read only where there is one), the TOML parser (the home reads the
@@ -73,7 +74,7 @@ NOT_AT_START = (
     "atelier.pin_command", "tomllib", "getpass", "atelier.backups",
     "ui.sync_runner", "ui.hub_pull", "atelier.sync.push", "ui.speech", "ui.models",
     "openpyxl", "httpx", "keyring", "orjson",
-    "uuid", "platform", "json", "encodings.ascii", "encodings.utf_8_sig", "queue",
+    "uuid", "platform", "json", "encodings.ascii", "encodings.utf_8_sig", "queue", "ui.qt_words",
 )
 
 
@@ -183,3 +184,36 @@ def test_garbage_collection_waits_for_the_start_and_comes_back(home):
     among objects that are not garbage) and has it back at the event loop's first turn."""
     said = started(START_BY_THE_COMMAND_AND_SAY_COLLECTING, home).splitlines()
     assert said[-2:] == ["collecting while starting: False", "collecting once the loop turns: True"]
+
+
+START_BY_THE_COMMAND_AND_SAY_QT_WORDS = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+from ui import app as atelier_app
+from atelier.cli import main
+
+launched = atelier_app.launch
+
+def launch(window, *args, **kwargs):
+    launched(window, *args, **kwargs)
+    print("before the first frame:", QCoreApplication.translate("QPlatformTheme", "Cancel"))
+
+    def said():
+        print("after it:", QCoreApplication.translate("QPlatformTheme", "Cancel"),  # Qt's catalogue
+              "/", QCoreApplication.translate("QAbstractFileIconProvider", "Drive"))  # what it lacks
+        window.close()
+        QApplication.quit()
+
+    window.first_painted.connect(lambda: QTimer.singleShot(0, said))
+
+atelier_app.launch = launch
+sys.exit(main([]))
+"""
+
+
+def test_qt_own_words_come_just_after_the_first_frame(home):
+    """Nothing of Qt's own making is on the first frame: its French words (file dialogs,
+    standard buttons) are loaded just after it, before anyone can open a dialog."""
+    said = started(START_BY_THE_COMMAND_AND_SAY_QT_WORDS, home).splitlines()
+    assert said[-2:] == ["before the first frame: Cancel", "after it: Annuler / Lecteur"]

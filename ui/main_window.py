@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -125,8 +124,7 @@ class MainWindow(QMainWindow):
         self.started = False  # what follows the first frame has run (start_background)
         self.first_painted.connect(self.start_background)
 
-        # Built from the window down, each part made inside its parent: a finished part
-        # moved into another is styled again with all it holds (about 3 ms at start-up).
+        # From the window down, each part made in its parent: one moved when full is restyled whole (3 ms).
         body = QWidget()
         body.setObjectName("page")
         self.setCentralWidget(body)
@@ -139,7 +137,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         self.stack = PageStack(body)  # sized by the page on screen, not the largest one
         row.addWidget(self.stack, 1)
-
         column = QVBoxLayout(nav)
         column.setContentsMargins(px(16), px(16), px(16), px(16))
         column.setSpacing(px(8))
@@ -202,7 +199,7 @@ class MainWindow(QMainWindow):
         aloud's settings, the sync's first reading of its state (its runs come seconds later)."""
         if self._stopped:  # closed before its first frame
             return
-        qt_words_now(QApplication.instance())  # Qt's own words: none was on that frame
+        qt_words_now(QtCore.QCoreApplication.instance())  # Qt's own words: none was on that frame
         self.home.show_the_rest()
         from ui.speech import use_settings
 

@@ -63,3 +63,19 @@ def error_log(base: Path | None = None) -> Path:
 def erasure_log(base: Path | None = None) -> Path:
     """Who was erased, outside the database so that no backup carries it (atelier.erasure_log)."""
     return (base or home()) / "erasures.log"
+
+
+def cache_dir() -> Path | None:
+    """The user's cache folder for Atelier, never inside the data folder: people copy that
+    one from PC to PC, and what is kept here is compiled code (ui.qt_start). None where
+    it is not plain to find; nothing is then kept."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA", "")
+        return Path(local, APP_NAME, "Cache") if os.path.isabs(local) else None
+    user = os.environ.get("HOME", "")
+    if sys.platform == "darwin":
+        return Path(user, "Library", "Caches", APP_NAME) if posixpath.isabs(user) else None
+    cache = os.environ.get("XDG_CACHE_HOME", "")
+    if posixpath.isabs(cache):
+        return Path(cache, APP_NAME)
+    return Path(user, ".cache", APP_NAME) if posixpath.isabs(user) and user.strip("/") else None

@@ -20,6 +20,7 @@ mark("interpreter")
 import gc  # noqa: E402
 
 gc.disable()  # as ``atelier`` does before it loads the window (atelier/cli.py); make_app turns it back on
+import ui  # noqa: E402,F401  (first, as for ``atelier``: the ui package starts PySide6, see ui/qt_start.py)
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402,F401
 

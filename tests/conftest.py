@@ -22,6 +22,15 @@ def french_unless_asked(monkeypatch):
     i18n.use_language("fr")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_folder(tmp_path_factory):
+    """The programs the tests start keep their cache (ui.qt_start) in the tests' own folder,
+    not in the cache of the PC that runs them."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
 def no_system_keyring(monkeypatch):
     """Tests never touch the keyring of the PC that runs them: keyring's "fail" backend

@@ -244,8 +244,7 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
     """Réglages → Sauvegardes: the window lets go of its data, the backup is put in place
     on a thread (the current file kept aside first; a refused one changes nothing), and
     the program opens again where it was, on the data now in place, and says how it went."""
-    from PySide6.QtWidgets import QMessageBox
-
+    from ui.views.data_file_messages import told
     from ui.widgets.busy import wait_for
 
     home, demo, geometry = window.store.home, window.demo, window.saveGeometry()
@@ -278,7 +277,7 @@ def restore_chosen(window: MainWindow, backup: Path, ask: Ask = exec_widget,
     replacement.restoreGeometry(geometry)
     launch(replacement, ask, quit)
     replacement.show_section("settings")
-    ask(QMessageBox(QMessageBox.Icon.Information, _("Atelier"), said, parent=replacement))
+    ask(told(said, _("Fermer"), replacement))  # a long reason scrolls at 200 %, « Fermer » stays in sight
 
 
 def main() -> int:

@@ -135,11 +135,20 @@ def restarted(qtbot):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def words(widget):
+    """What a message asked of the person says (its whole text), else the widget itself."""
+    if isinstance(widget, QMessageBox):
+        return widget.text()
+    if isinstance(widget, ConfirmDialog):
+        return widget.accessibleDescription()
+    return widget
+
+
 def test_a_restore_reopens_the_program_on_the_restored_data(home, qtbot, restarted):
     said = []
 
     def ask(widget):
-        said.append(widget.text() if isinstance(widget, QMessageBox) else widget)
+        said.append(words(widget))
 
     first = start(home, ask=ask)  # the first run's dialog is answered by nothing: an empty file
     add(first.store, "Josiane")
@@ -208,8 +217,7 @@ def test_a_restore_refused_at_the_last_moment_reopens_on_the_same_data_and_says_
     spoilt = make_bad(store.backups_dir, "foreign", 7, store.backup("manual").path)
     window = build_window(store)
     said = []
-    launch(window, lambda widget: said.append(widget.text() if isinstance(widget, QMessageBox) else widget),
-           quit=said.append)
+    launch(window, lambda widget: said.append(words(widget)), quit=said.append)
     window.restore_requested.emit(spoilt)
 
     (replacement,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]

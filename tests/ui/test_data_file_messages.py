@@ -25,7 +25,7 @@ from atelier.db import DamagedDatabaseError
 from tests.damaged_files import good_home, remount_read_only, truncated
 from tests.disks import mounted_tmpfs
 from tests.ui.test_first_run import show
-from ui.views.data_file_messages import DamagedFileDialog, refusal
+from ui.views.data_file_messages import DamagedFileDialog, refusal, told
 
 HERE = Path(__file__).parent
 SCALES = {"100": 1.0, "200": 2.0}
@@ -158,3 +158,18 @@ def test_a_refusal_has_one_answer_and_its_first_line_for_heading(qtbot):
     assert two.heading.text() == "La sauvegarde n'a pas pu être remise en place."
     assert two.message.text() == "Ce fichier est vide."
     assert not one.heading.isVisible() and one.message.text().startswith("Atelier ne peut pas écrire")
+
+
+def test_the_outcome_of_a_restore_is_told_with_one_answer_that_stays_in_sight(qtbot):
+    """Réglages → Sauvegardes: how the restore went, « Fermer » (the program goes on);
+    a screen reader hears the whole text. At 200 % a long reason scrolls, the answer stays
+    (the same dialog as the refusals measured on the small screen above)."""
+    text = ("La sauvegarde n'a pas pu être remise en place. Les données sont restées telles quelles.\n\n"
+            + "Le disque est plein. " * 40)
+    dialog = told(text, "Fermer")
+    show(qtbot, dialog)
+    assert [dialog.confirm_button.text()] == ["Fermer"] and not dialog.cancel_button.isVisible()
+    assert dialog.accessibleDescription() == text and dialog.confirm_button.isDefault()
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert not dialog.isVisible()

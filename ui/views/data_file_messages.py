@@ -76,14 +76,22 @@ class DamagedFileDialog(ConfirmDialog):
                 self.scroll.ensureWidgetVisible(self.details)
 
 
-def refusal(text: str, parent: QWidget | None = None) -> ConfirmDialog:
-    """A message the start stops on, with one answer, « Quitter »: the text's first line
-    as its heading and the rest under it; a text of one paragraph has no heading."""
+def told(text: str, answer: str, parent: QWidget | None = None) -> ConfirmDialog:
+    """A message with one answer: the text's first line as its heading and the rest under
+    it (a text of one paragraph has no heading). Its words scroll at 200 %, its answer
+    stays in sight; a screen reader hears the whole text."""
     heading, _newline, rest = text.partition("\n")
-    dialog = ConfirmDialog(heading if rest else _("Atelier"), (rest if rest else text).strip(), _("Quitter"),
+    dialog = ConfirmDialog(heading if rest else _("Atelier"), (rest if rest else text).strip(), answer,
                            parent=parent, enter_confirms=True)
-    dialog.setObjectName("refusal")
     dialog.setWindowTitle(_("Atelier"))
     dialog.heading.setVisible(bool(rest))
     dialog.cancel_button.hide()
+    dialog.setAccessibleDescription(text)
+    return dialog
+
+
+def refusal(text: str, parent: QWidget | None = None) -> ConfirmDialog:
+    """A message the start stops on, with one answer, « Quitter » (see ``told``)."""
+    dialog = told(text, _("Quitter"), parent)
+    dialog.setObjectName("refusal")
     return dialog

@@ -41,10 +41,13 @@ def usual_unix_data_dir() -> str | None:
         return posixpath.join(data, APP_NAME)
     if data.strip():  # relative: platformdirs' versions read it differently
         return None
+    return _under_home(".local", "share", APP_NAME)
+
+
+def _under_home(*parts: str) -> str | None:
+    """``parts`` under an absolute ``HOME`` (not the root); None without one."""
     user = os.environ.get("HOME", "")
-    if not posixpath.isabs(user) or not user.strip("/"):
-        return None
-    return posixpath.join(user.rstrip("/"), ".local", "share", APP_NAME)
+    return posixpath.join(user.rstrip("/"), *parts) if posixpath.isabs(user) and user.strip("/") else None
 
 
 def database_path(base: Path | None = None) -> Path:
@@ -72,10 +75,8 @@ def cache_dir() -> Path | None:
     if sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA", "")
         return Path(local, APP_NAME, "Cache") if os.path.isabs(local) else None
-    user = os.environ.get("HOME", "")
-    if sys.platform == "darwin":
-        return Path(user, "Library", "Caches", APP_NAME) if posixpath.isabs(user) else None
     cache = os.environ.get("XDG_CACHE_HOME", "")
-    if posixpath.isabs(cache):
+    if sys.platform != "darwin" and posixpath.isabs(cache):
         return Path(cache, APP_NAME)
-    return Path(user, ".cache", APP_NAME) if posixpath.isabs(user) and user.strip("/") else None
+    folder = _under_home("Library", "Caches", APP_NAME) if sys.platform == "darwin" else _under_home(".cache", APP_NAME)
+    return Path(folder) if folder is not None else None

@@ -2,10 +2,10 @@
 
 make_app (QApplication, French, theme; Qt's own words put off as ``main`` does), start
 (Store.open with its checks, the window over the store), launch (show, the start-up check
-and the daily backup queued on the worker); once the window's first frame is painted with the home's sessions read from the
-database (a zero-timer queued when that paint begins runs after it, before what Atelier
-itself puts off until then), prints "ready" and quits. Prints its marks
-(bench/marks.py) on the way, so the runner can tell what costs what.
+and the daily backup queued on the worker); once the window's first frame is painted with
+the home's sessions read from the database (a zero-timer queued when that paint begins
+runs after it, before what Atelier itself puts off until then), prints "ready" and quits.
+Prints its marks (bench/marks.py) on the way, so the runner can tell what costs what.
 Usage: atelier_window.py HOME
 """
 

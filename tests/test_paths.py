@@ -1,7 +1,6 @@
 """Where the data folder is: Atelier's own reading of the usual Linux case agrees with
 platformdirs, which decides everything else."""
 
-import os
 import sys
 from contextlib import contextmanager
 
@@ -24,20 +23,14 @@ a_value = st.one_of(
 
 @contextmanager
 def environment(**values):
-    before = {name: os.environ.get(name) for name in values}
-    try:
+    """Each variable set to its value (UNSET: none) for the block, put back after."""
+    with pytest.MonkeyPatch.context() as patch:
         for name, value in values.items():
             if value is UNSET:
-                os.environ.pop(name, None)
+                patch.delenv(name, raising=False)
             else:
-                os.environ[name] = value
+                patch.setenv(name, value)
         yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 @given(data=a_value, user=a_value)

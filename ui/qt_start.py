@@ -19,6 +19,7 @@ from __future__ import annotations
 import builtins
 import marshal
 import sys
+import types
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
@@ -42,8 +43,8 @@ def with_support_code_kept(cache: Path | None) -> None:
     """``import PySide6.QtCore``, its support modules' code read from ``cache`` when their
     source is the one kept there; ``cache`` written again when something was compiled."""
     kept = read(cache) if cache is not None else {}
-    used: dict[str, tuple[bytes, object]] = {}
-    compiled: dict[str, tuple[bytes, object]] = {}
+    used: dict[str, tuple[bytes, types.CodeType]] = {}
+    compiled: dict[str, tuple[bytes, types.CodeType]] = {}
     real = builtins.compile
 
     def compile_once(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **more):
@@ -71,7 +72,7 @@ def with_support_code_kept(cache: Path | None) -> None:
             pass  # a full or read-only disk: the next start compiles again, nothing else
 
 
-def read(cache: Path) -> dict[str, tuple[bytes, object]]:
+def read(cache: Path) -> dict[str, tuple[bytes, types.CodeType]]:
     """What ``cache`` keeps: support module name → (its source, its code); nothing when the
     file is missing, cut, damaged or written by another Python."""
     try:
@@ -85,7 +86,7 @@ def read(cache: Path) -> dict[str, tuple[bytes, object]]:
         return {}
     return {name: entry for name, entry in kept.items()
             if isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 2
-            and isinstance(entry[0], bytes) and type(entry[1]).__name__ == "code"}
+            and isinstance(entry[0], bytes) and isinstance(entry[1], types.CodeType)}
 
 
 def plain_imports() -> None:
